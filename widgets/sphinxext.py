@@ -1,0 +1,92 @@
+"""Sphinx extension that makes the book's charts work offline.
+
+* Sets :data:`widgets.display.BUILD_ENV` so chapters executed during the build emit static HTML
+  charts (see :mod:`widgets.display`).
+* Writes the Vega, Vega-Lite and vega-embed JavaScript, bundled by ``vl-convert``, into the
+  site's ``_static/h200/`` folder, and links it only from pages that contain a chart.  No page
+  loads JavaScript from a CDN.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import altair as alt
+import vl_convert
+
+from widgets.display import BUILD_ENV
+
+BUNDLE_PATH = "h200/vega-bundle.js"
+CSS_PATH = "h200/h200.css"
+_CSS = """
+.h200-figure { margin: 1.5em 0; }
+.h200-chart { overflow-x: auto; }
+.h200-chart .vega-bindings { margin-top: 0.5em; font-size: 0.9em; }
+.h200-chart .vega-bind { margin: 0.3em 0; }
+.h200-chart .vega-bind-name { display: inline-block; min-width: 19em; }
+.h200-chart input[type="range"] { width: 16em; vertical-align: middle; }
+.h200-caption { font-size: 0.9em; color: var(--pst-color-text-muted, #555); margin-top: 0.4em; }
+.h200-footnote { font-size: 0.85em; color: var(--pst-color-text-muted, #555); }
+.h200-lab-static { border: 1px dashed var(--pst-color-border, #bbb); padding: 0.8em 1em; border-radius: 6px; }
+.h200-lab-live { font-size: 0.9em; }
+"""
+
+
+def vega_lite_version() -> str:
+    """Vega-Lite version of the installed Altair schema, as ``vl-convert`` expects (``"6.4"``)."""
+    major, minor, *_ = alt.SCHEMA_VERSION.lstrip("v").split(".")
+    return f"{major}.{minor}"
+
+
+def _write_assets(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    bundle = static / BUNDLE_PATH
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    bundle.write_text(vl_convert.javascript_bundle(vl_version=vega_lite_version()), encoding="utf-8")
+    (static / CSS_PATH).write_text(_CSS, encoding="utf-8")
+
+
+def _link_bundle_on_chart_pages(app, pagename, templatename, context, doctree) -> None:
+    if 'class="h200-chart"' in context.get("body", ""):
+        # A module script has its own scope: the bundle's top-level names cannot collide with
+        # globals of Sphinx's scripts (doctools.js declares `_`).  Modules run deferred.
+        app.add_js_file(BUNDLE_PATH, type="module")
+
+
+def _drop_duplicate_inline_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Remove repeated script entries.
+
+    With Jupyter Book 1.0.4 and Sphinx 7.4, sphinx-thebe's inline configuration
+    (``const THEBE_JS_URL = ...``) is registered twice, and the second copy throws
+    "Identifier has already been declared" in every page's console.
+    """
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        key = (getattr(script, "filename", None) or "", getattr(script, "priority", None),
+               tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
+def _set_default_colour_mode(app, pagename, templatename, context, doctree) -> None:
+    """Give the theme's colour-mode switch a valid start value.
+
+    Without it the page's head script stores an empty mode, and pydata-sphinx-theme logs
+    "Got invalid theme mode" as a console error on every first visit.
+    """
+    context["default_mode"] = "auto"
+
+
+def setup(app):
+    os.environ[BUILD_ENV] = "html"
+    app.add_css_file(CSS_PATH)
+    app.connect("html-page-context", _link_bundle_on_chart_pages)
+    app.connect("html-page-context", _drop_duplicate_inline_scripts, priority=900)
+    app.connect("html-page-context", _set_default_colour_mode)
+    app.connect("build-finished", _write_assets)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
