@@ -181,18 +181,35 @@ def classifier_lab(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBE
         default = classifier_lab_view(chips, HYPOTHETICAL_TPP.default,
                                       HYPOTHETICAL_DIE_AREA.default, rule)
         return StaticLabView("3A090 classifier lab", default, RUN_LIVE_NOTE)
-    tpp_slider, area_slider = (ipywidgets_slider(p) for p in HYPOTHETICAL_CHIP_PARAMETERS)
-    output = ipywidgets.Output()
+    return ClassifierLab(chips, rule)
 
-    def redraw(_change=None) -> None:
-        with output:
-            output.clear_output(wait=True)
-            display(classifier_lab_view(chips, tpp_slider.value, area_slider.value, rule))
 
-    tpp_slider.observe(redraw, names="value")
-    area_slider.observe(redraw, names="value")
-    redraw()
-    return ipywidgets.VBox([tpp_slider, area_slider, output])
+class ClassifierLab(ipywidgets.VBox):
+    """Sliders for a hypothetical chip over the chip map; redraws from the model on change.
+
+    Attributes
+    ----------
+    figure : Figure
+        The view currently shown (its ``description`` states the chip's class).
+    """
+
+    def __init__(self, chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> None:
+        self.chips, self.rule = chips, rule
+        self.tpp_slider, self.area_slider = (ipywidgets_slider(p)
+                                             for p in HYPOTHETICAL_CHIP_PARAMETERS)
+        self.output = ipywidgets.Output()
+        super().__init__([self.tpp_slider, self.area_slider, self.output])
+        self.tpp_slider.observe(self.redraw, names="value")
+        self.area_slider.observe(self.redraw, names="value")
+        self.redraw()
+
+    def redraw(self, _change=None) -> None:
+        """Recompute the view for the sliders' values and show it."""
+        self.figure = classifier_lab_view(self.chips, self.tpp_slider.value,
+                                          self.area_slider.value, self.rule)
+        with self.output:
+            self.output.clear_output(wait=True)
+            display(self.figure)
 
 
 def classifier_lab_view(chips: pd.DataFrame, tpp_value: float, die_area_mm2: float,
