@@ -2,7 +2,7 @@
 
 from widgets.classifier import classifier_chart, classifier_lab
 from widgets.display import Figure, building_static_site
-from widgets.text import chip_table, equation
+from widgets.text import chip_table, equation, rule_conditions
 
 __all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
-           "equation"]
+           "equation", "rule_conditions"]

@@ -30,6 +30,9 @@ _CSS = """
 .h200-footnote { font-size: 0.85em; color: var(--pst-color-text-muted, #555); }
 .h200-lab-static { border: 1px dashed var(--pst-color-border, #bbb); padding: 0.8em 1em; border-radius: 6px; }
 .h200-lab-live { font-size: 0.9em; }
+.h200-table { overflow-x: auto; font-size: 0.85em; }
+.h200-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
+mjx-container[display="true"] { overflow-x: auto; overflow-y: hidden; max-width: 100%; }
 """
 
 

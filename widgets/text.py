@@ -28,6 +28,22 @@ def equation(left: str, expr: sp.Basic, names: dict | None = None) -> Math:
     return Math(f"{left} = {body}")
 
 
+def rule_conditions(rule: RuleVersion = OCTOBER_2023) -> Math:
+    """Display a rule version's classes, one line per box, typeset from the sympy conditions.
+
+    Each line is one of the boxes the model's class expression is built from, so the text
+    shows exactly what the code evaluates; a chip takes the first class whose box it is in.
+    """
+    lines = []
+    for control in rule.classes:
+        for number, box in enumerate(control.boxes):
+            condition = sp.latex(box.condition(), symbol_names=LATEX_NAMES)
+            head = rf"\text{{{control.label}}}:" if number == 0 else r"\text{or}"
+            lines.append(rf"{head} \quad & {condition}")
+    lines.append(rf"\text{{{rule.uncontrolled_label}}}: \quad & \text{{otherwise}}")
+    return Math(r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}")
+
+
 def chip_table(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBER_2023) -> HTML:
     """HTML table of every chip with its TPP, density, class and linked source.
 
