@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from chipcontrols import eccn3a090
+from chipcontrols import eccn3a090, ledger
 
 
 @dataclass(frozen=True)
@@ -52,5 +52,19 @@ CLOSED_FORMS: tuple[ClosedForm, ...] = (
         eccn3a090.OCTOBER_2023.class_code,
         {eccn3a090.tpp: (500.0, 100_000.0), eccn3a090.density: (0.5, 100.0)},
         log_scale=(eccn3a090.tpp, eccn3a090.density),
+    ),
+    ClosedForm(
+        "H200 ledger: US:China compute ratio",
+        ledger.RATIO,
+        {ledger.volume: (0.0, 2.5), ledger.us_compute: (8.0, 25.0),
+         ledger.china_compute: (0.2, 1.5), ledger.h100e_per_chip: (1.0, 1.8),
+         ledger.displacement: (0.0, 1.0)},
+    ),
+    ClosedForm(
+        "H200 ledger: export volume for a target ratio",
+        ledger.VOLUME_FOR_TARGET_RATIO,
+        {ledger.us_compute: (8.0, 25.0), ledger.china_compute: (0.2, 1.5),
+         ledger.h100e_per_chip: (1.0, 1.8), ledger.displacement: (0.0, 1.0),
+         ledger.target_ratio: (1.0, 50.0)},
     ),
 )
