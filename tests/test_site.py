@@ -194,3 +194,11 @@ def test_browser_evaluates_each_vega_expression_like_numpy(visit, closed_form):
         [rows, expression],
     )
     np.testing.assert_allclose(np.asarray(result, dtype=float), expected, rtol=1e-9, atol=0)
+
+
+def test_no_page_names_a_cdn():
+    """Not even as a string a click could fetch (e.g. Thebe's loader URL)."""
+    cdn = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com")
+    offenders = [path for path in site_pages() if any(host in (SITE / path).read_text(encoding="utf-8")
+                                                       for host in cdn)]
+    assert offenders == []

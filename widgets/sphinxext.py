@@ -2,6 +2,7 @@
 
 * Sets :data:`widgets.display.BUILD_ENV` so chapters executed during the build emit static HTML
   charts (see :mod:`widgets.display`).
+* Removes sphinx-thebe's scripts, which name a CDN (the book does not use Thebe).
 * Writes the Vega, Vega-Lite and vega-embed JavaScript, bundled by ``vl-convert``, into the
   site's ``_static/h200/`` folder, and links it only from pages that contain a chart.  No page
   loads JavaScript from a CDN.
@@ -59,21 +60,19 @@ def _link_bundle_on_chart_pages(app, pagename, templatename, context, doctree) -
         app.add_js_file(BUNDLE_PATH, type="module")
 
 
-def _drop_duplicate_inline_scripts(app, pagename, templatename, context, doctree) -> None:
-    """Remove repeated script entries.
+def _remove_thebe_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Drop sphinx-thebe's scripts: the book does not use Thebe.
 
-    With Jupyter Book 1.0.4 and Sphinx 7.4, sphinx-thebe's inline configuration
-    (``const THEBE_JS_URL = ...``) is registered twice, and the second copy throws
-    "Identifier has already been declared" in every page's console.
+    Jupyter Book 1 always loads sphinx-thebe.  Its inline configuration names a CDN
+    (``THEBE_JS_URL = "https://unpkg.com/..."``) that a click could fetch, and with Sphinx 7.4
+    it is registered twice, so every page logged "Identifier 'THEBE_JS_URL' has already been
+    declared".  Students run chapters live in Binder or with ``make lab`` instead.
     """
-    seen, unique = set(), []
-    for script in context.get("script_files", []):
-        key = (getattr(script, "filename", None) or "", getattr(script, "priority", None),
-               tuple(sorted(getattr(script, "attributes", {}).items())))
-        if key not in seen:
-            seen.add(key)
-            unique.append(script)
-    context["script_files"] = unique
+    context["script_files"] = [
+        script for script in context.get("script_files", [])
+        if "sphinx-thebe" not in str(getattr(script, "filename", "") or "")
+        and "THEBE_JS_URL" not in getattr(script, "attributes", {}).get("body", "")
+    ]
 
 
 def _set_default_colour_mode(app, pagename, templatename, context, doctree) -> None:
@@ -89,7 +88,7 @@ def setup(app):
     os.environ[BUILD_ENV] = "html"
     app.add_css_file(CSS_PATH)
     app.connect("html-page-context", _link_bundle_on_chart_pages)
-    app.connect("html-page-context", _drop_duplicate_inline_scripts, priority=900)
+    app.connect("html-page-context", _remove_thebe_scripts, priority=900)
     app.connect("html-page-context", _set_default_colour_mode)
     app.connect("build-finished", _write_assets)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
