@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from chipcontrols import eccn3a090, ledger
+from chipcontrols.parameters import Parameter
 
 
 @dataclass(frozen=True)
@@ -32,39 +33,48 @@ class ClosedForm:
             raise ValueError(f"closed form {self.name}: no sampling range for {sorted(map(str, missing))}")
 
 
+def _span(parameter: Parameter) -> tuple[float, float]:
+    """The declared range of a parameter, as a sampling box side."""
+    return (parameter.minimum, parameter.maximum)
+
+
+_TPP, _AREA = eccn3a090.HYPOTHETICAL_TPP, eccn3a090.HYPOTHETICAL_DIE_AREA
+#: Every declared ledger parameter that appears in a closed form, by symbol.
+_LEDGER_SPANS = {symbol: _span({**ledger.PARAMETERS, "target_ratio": ledger.TARGET_RATIO}[name])
+                 for name, symbol in ledger.SYMBOL_OF.items()}
+#: Exports range from none to all of the largest demand the ledger accepts.
+_LEDGER_SPANS[ledger.volume] = (0.0, ledger.PARAMETERS["demand"].maximum)
+
+
+def _ledger_domain(expression: sp.Basic) -> dict[sp.Symbol, tuple[float, float]]:
+    return {symbol: _LEDGER_SPANS[symbol] for symbol in expression.free_symbols}
+
+
 CLOSED_FORMS: tuple[ClosedForm, ...] = (
     ClosedForm(
         "3A090 TPP of a chip",
         eccn3a090.TPP_OF_CHIP,
+        # dense throughput up to the largest figure in data/chips.csv and beyond (GB300 FP4 15,000)
         {eccn3a090.fp16_ops: (0.0, 5000.0), eccn3a090.int8_ops: (0.0, 10000.0),
          eccn3a090.fp4_ops: (0.0, 20000.0)},
     ),
     ClosedForm(
         "3A090 performance density",
         eccn3a090.DENSITY_OF_CHIP,
-        {eccn3a090.tpp: (eccn3a090.HYPOTHETICAL_TPP.minimum, eccn3a090.HYPOTHETICAL_TPP.maximum),
-         eccn3a090.die_area: (eccn3a090.HYPOTHETICAL_DIE_AREA.minimum,
-                              eccn3a090.HYPOTHETICAL_DIE_AREA.maximum)},
+        {eccn3a090.tpp: _span(_TPP), eccn3a090.die_area: _span(_AREA)},
         log_scale=(eccn3a090.tpp, eccn3a090.die_area),
     ),
     ClosedForm(
         "3A090 class code, October 2023 rule",
         eccn3a090.OCTOBER_2023.class_code,
-        {eccn3a090.tpp: (500.0, 100_000.0), eccn3a090.density: (0.5, 100.0)},
+        {eccn3a090.tpp: _span(_TPP),
+         eccn3a090.density: (_TPP.minimum / _AREA.maximum, _TPP.maximum / _AREA.minimum)},
         log_scale=(eccn3a090.tpp, eccn3a090.density),
     ),
-    ClosedForm(
-        "H200 ledger: US:China compute ratio",
-        ledger.RATIO,
-        {ledger.volume: (0.0, 2.5), ledger.us_compute: (8.0, 25.0),
-         ledger.china_compute: (0.2, 1.5), ledger.h100e_per_chip: (1.0, 1.8),
-         ledger.displacement: (0.0, 1.0)},
-    ),
+    ClosedForm("H200 ledger: US:China compute ratio", ledger.RATIO, _ledger_domain(ledger.RATIO)),
     ClosedForm(
         "H200 ledger: export volume for a target ratio",
         ledger.VOLUME_FOR_TARGET_RATIO,
-        {ledger.us_compute: (8.0, 25.0), ledger.china_compute: (0.2, 1.5),
-         ledger.h100e_per_chip: (1.0, 1.8), ledger.displacement: (0.0, 1.0),
-         ledger.target_ratio: (1.0, 50.0)},
+        _ledger_domain(ledger.VOLUME_FOR_TARGET_RATIO),
     ),
 )

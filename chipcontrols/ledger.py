@@ -68,6 +68,21 @@ PARAMETERS = {
     )
 }
 
+#: Target US:China ratio for :data:`VOLUME_FOR_TARGET_RATIO` (not an input of :func:`ledger`).
+TARGET_RATIO = Parameter("target_ratio", "Target US:China ratio of compute added", "×", 10.0, 1.0,
+                         50.0, 0.5, "Reader's choice; research memo example 10× (models.md §3).")
+
+#: The closed-form symbol each declared parameter stands for.
+SYMBOL_OF = {
+    "us_added": us_compute,
+    "china_other": china_compute,
+    "h100e_per_chip": h100e_per_chip,
+    "displacement": displacement,
+    "price": price,
+    "tariff_share": tariff_share,
+    "target_ratio": target_ratio,
+}
+
 
 @dataclass(frozen=True)
 class LedgerResult:
