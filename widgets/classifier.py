@@ -137,9 +137,7 @@ def classifier_chart(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTO
     Figure
         The chart with its description and a note naming chips that cannot be placed.
     """
-    classified = classify_chips(load_chips() if chips is None else chips, rule)
-    placed = classified.dropna(subset=["tpp", "density"])
-    not_placed = classified[classified["tpp"].isna() | classified["density"].isna()]
+    placed, not_placed = split_by_placement(load_chips() if chips is None else chips, rule)
     layers = [_region_layer(rule), *_chip_layers(placed)]
     if hypothetical:
         _, hypothetical_layers = _hypothetical_layers(rule)
@@ -157,6 +155,14 @@ def classifier_chart(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTO
                         "with the sliders; its class is computed in the browser.")
     footnote = _not_placed_note(not_placed)
     return Figure(chart, description, footnote)
+
+
+def split_by_placement(chips: pd.DataFrame,
+                       rule: RuleVersion) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Classify the chips, then split them into those with a point on the map and the rest."""
+    classified = classify_chips(chips, rule)
+    has_point = classified["tpp"].notna() & classified["density"].notna()
+    return classified[has_point], classified[~has_point]
 
 
 def _not_placed_note(not_placed: pd.DataFrame) -> str:
@@ -178,7 +184,8 @@ def classifier_lab(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBE
     """
     chips = load_chips() if chips is None else chips
     if building_static_site():
-        default = classifier_lab_view(chips, HYPOTHETICAL_TPP.default,
+        placed, _ = split_by_placement(chips, rule)
+        default = classifier_lab_view(placed, HYPOTHETICAL_TPP.default,
                                       HYPOTHETICAL_DIE_AREA.default, rule)
         return StaticLabView("3A090 classifier lab", default, RUN_LIVE_NOTE)
     return ClassifierLab(chips, rule)
@@ -194,7 +201,8 @@ class ClassifierLab(ipywidgets.VBox):
     """
 
     def __init__(self, chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> None:
-        self.chips, self.rule = chips, rule
+        self.rule = rule
+        self.placed, _ = split_by_placement(chips, rule)  # once, not on every slider move
         self.tpp_slider, self.area_slider = (ipywidgets_slider(p)
                                              for p in HYPOTHETICAL_CHIP_PARAMETERS)
         self.output = ipywidgets.Output()
@@ -205,20 +213,21 @@ class ClassifierLab(ipywidgets.VBox):
 
     def redraw(self, _change=None) -> None:
         """Recompute the view for the sliders' values and show it."""
-        self.figure = classifier_lab_view(self.chips, self.tpp_slider.value,
+        self.figure = classifier_lab_view(self.placed, self.tpp_slider.value,
                                           self.area_slider.value, self.rule)
         with self.output:
             self.output.clear_output(wait=True)
             display(self.figure)
 
 
-def classifier_lab_view(chips: pd.DataFrame, tpp_value: float, die_area_mm2: float,
+def classifier_lab_view(placed: pd.DataFrame, tpp_value: float, die_area_mm2: float,
                         rule: RuleVersion = OCTOBER_2023) -> Figure:
-    """The lab's output for one hypothetical chip: the chip map with the chip and its class."""
+    """The lab's output for one hypothetical chip: the chip map with the chip and its class.
+
+    ``placed`` is the first part of :func:`split_by_placement` for the same rule.
+    """
     label = classify_hypothetical_chip(tpp_value, die_area_mm2, rule)
     chip_density = performance_density(tpp_value, die_area_mm2)
-    classified = classify_chips(chips, rule)
-    placed = classified.dropna(subset=["tpp", "density"])
     hypothetical = pd.DataFrame([{"tpp": tpp_value, "density": chip_density,
                                   "readout": f"Hypothetical chip: TPP {tpp_value:,.0f}, density "
                                              f"{chip_density:.2f} → {label}"}])
