@@ -46,6 +46,16 @@ _LEDGER_SPANS = {symbol: _span({**ledger.PARAMETERS, "target_ratio": ledger.TARG
 _LEDGER_SPANS[ledger.volume] = (0.0, ledger.PARAMETERS["demand"].maximum)
 
 
+#: Sampling spans of the chip metrics a rule version tests: the hypothetical-chip sliders for
+#: TPP and density; for the GB/s metrics, a factor of ten either side of the thresholds.
+_METRIC_SPANS = {
+    eccn3a090.tpp: _span(_TPP),
+    eccn3a090.density: (_TPP.minimum / _AREA.maximum, _TPP.maximum / _AREA.minimum),
+    eccn3a090.interconnect: (60.0, 6_000.0),
+    eccn3a090.memory_bandwidth: (650.0, 65_000.0),
+}
+
+
 def _ledger_domain(expression: sp.Basic) -> dict[sp.Symbol, tuple[float, float]]:
     return {symbol: _LEDGER_SPANS[symbol] for symbol in expression.free_symbols}
 
@@ -64,17 +74,24 @@ CLOSED_FORMS: tuple[ClosedForm, ...] = (
         {eccn3a090.tpp: _span(_TPP), eccn3a090.die_area: _span(_AREA)},
         log_scale=(eccn3a090.tpp, eccn3a090.die_area),
     ),
-    ClosedForm(
-        "3A090 class code, October 2023 rule",
-        eccn3a090.OCTOBER_2023.class_code,
-        {eccn3a090.tpp: _span(_TPP),
-         eccn3a090.density: (_TPP.minimum / _AREA.maximum, _TPP.maximum / _AREA.minimum)},
-        log_scale=(eccn3a090.tpp, eccn3a090.density),
+    *(
+        ClosedForm(
+            f"3A090 class code, {rule.name} rule",
+            rule.class_code,
+            {symbol: _METRIC_SPANS[symbol] for symbol in rule.metrics},
+            log_scale=tuple(rule.metrics),
+        )
+        for rule in eccn3a090.RULE_VERSIONS
     ),
-    ClosedForm("H200 ledger: US:China compute ratio", ledger.RATIO, _ledger_domain(ledger.RATIO)),
-    ClosedForm(
-        "H200 ledger: export volume for a target ratio",
-        ledger.VOLUME_FOR_TARGET_RATIO,
-        _ledger_domain(ledger.VOLUME_FOR_TARGET_RATIO),
+    *(
+        ClosedForm(f"H200 ledger: {name}", expression, _ledger_domain(expression))
+        for name, expression in (
+            ("export volume, the tightest limit", ledger.VOLUME),
+            ("Treasury revenue", ledger.TREASURY_REVENUE),
+            ("Nvidia revenue", ledger.NVIDIA_REVENUE),
+            ("US:China compute ratio", ledger.RATIO),
+            ("marginal effect of one more chip on the ratio", ledger.MARGINAL_RATIO),
+            ("export volume for a target ratio", ledger.VOLUME_FOR_TARGET_RATIO),
+        )
     ),
 )

@@ -12,14 +12,24 @@ Definitions (US Export Administration Regulations, ECCN 3A090, as amended 25 Oct
 * 'Performance density' is TPP divided by the 'applicable die area' in mm² (all logic
   dies made on a non-planar-transistor process; HBM stacks excluded).
 
-A rule version is data: a list of control classes, each a union of boxes in the
-(TPP, performance density) plane.  The same boxes produce the sympy expression (and so the
+The test changed over time, and each version is data here:
+
+* October 2022: TPP of 4,800 or more *and* a chip-to-chip ('bidirectional transfer') rate of
+  600 GB/s or more (87 FR 62186);
+* October 2023: TPP and performance density alone (3A090.a and the 3A090.b 'grey zone');
+* January 2026: the 2023 classes, with licence applications for China reviewed case by case
+  below TPP 21,000 and total DRAM bandwidth 6,500 GB/s, and under a presumption of denial
+  above (91 FR 1684).
+
+A rule version is a list of control classes, each a union of boxes in the space of chip
+metrics (TPP, density, interconnect, memory bandwidth).  The same boxes produce the sympy expression (and so the
 numpy function and the Vega expression the website evaluates) and the shaded regions of the
 chart.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import cached_property
@@ -88,39 +98,78 @@ HYPOTHETICAL_DIE_AREA = Parameter(
 HYPOTHETICAL_CHIP_PARAMETERS = (HYPOTHETICAL_TPP, HYPOTHETICAL_DIE_AREA)
 
 
+#: Aggregate bidirectional chip-to-chip transfer rate, GB/s (tested by the October 2022 rule).
+interconnect = sp.Symbol("interconnect", nonnegative=True)
+#: Total DRAM (HBM) bandwidth, GB/s (tested by the January 2026 licence-review policy).
+memory_bandwidth = sp.Symbol("memory_bandwidth", nonnegative=True)
+LATEX_NAMES.update({interconnect: r"\mathrm{IO}", memory_bandwidth: r"\mathrm{BW}_{\mathrm{DRAM}}"})
+
+#: The chip metrics a rule version may test, in the order the class-code function takes them.
+METRICS = (tpp, density, interconnect, memory_bandwidth)
+#: What a reader is told is missing when a metric's input is unknown.
+MISSING_INPUT = {tpp: "throughput", density: "die area", interconnect: "interconnect",
+                 memory_bandwidth: "memory bandwidth"}
+
+Bounds = tuple[float | None, float | None]
+UNBOUNDED: Bounds = (None, None)
+
+
 @dataclass(frozen=True)
 class Box:
-    """A rectangle in the (TPP, density) plane: lower bounds inclusive, upper bounds exclusive.
+    """A box in the space of chip metrics: lower bounds inclusive, upper bounds exclusive.
 
-    ``None`` means unbounded on that side.
+    Each field is ``(lower, upper)``; ``None`` means unbounded on that side.  TPP is in
+    bit-TOPS, density in TPP per mm², interconnect and memory bandwidth in GB/s.
     """
 
-    tpp_min: float | None = None
-    tpp_max: float | None = None
-    density_min: float | None = None
-    density_max: float | None = None
+    tpp: Bounds = UNBOUNDED
+    density: Bounds = UNBOUNDED
+    interconnect: Bounds = UNBOUNDED
+    memory_bandwidth: Bounds = UNBOUNDED
+
+    def bounds(self) -> dict[sp.Symbol, Bounds]:
+        """The bounded metrics of the box, by symbol."""
+        pairs = zip(METRICS, (self.tpp, self.density, self.interconnect, self.memory_bandwidth))
+        return {symbol: pair for symbol, pair in pairs if pair != UNBOUNDED}
 
     def condition(self) -> sp.Basic:
-        """Return the sympy condition ``tpp`` and ``density`` must meet to fall in the box."""
+        """Return the sympy condition a chip's metrics must meet to fall in the box."""
         parts = []
-        if self.tpp_min is not None:
-            parts.append(tpp >= self.tpp_min)
-        if self.tpp_max is not None:
-            parts.append(tpp < self.tpp_max)
-        if self.density_min is not None:
-            parts.append(density >= self.density_min)
-        if self.density_max is not None:
-            parts.append(density < self.density_max)
+        for symbol, (lower, upper) in self.bounds().items():
+            if lower is not None:
+                parts.append(symbol >= lower)
+            if upper is not None:
+                parts.append(symbol < upper)
         return sp.And(*parts)
+
+
+#: What a licence applicant for China faces, used to colour the rule versions consistently.
+TREATMENTS = (
+    "licence: presumption of denial",
+    "licence required",
+    "licence: case-by-case review",
+    "grey zone: licence or notification",
+    "not controlled by 3A090",
+    "undetermined (data missing)",
+)
 
 
 @dataclass(frozen=True)
 class ControlClass:
-    """One outcome of a rule, e.g. ``3A090.a``: the union of its boxes."""
+    """One outcome of a rule, e.g. ``3A090.a``: the union of its boxes.
+
+    ``treatment`` is one of :data:`TREATMENTS`.
+    """
 
     label: str
     boxes: tuple[Box, ...]
     meaning: str
+    treatment: str
+
+    def __post_init__(self) -> None:
+        if self.treatment not in TREATMENTS:
+            raise ValueError(f"class {self.label}: treatment {self.treatment!r} is not one of "
+                             f"{TREATMENTS}")
 
 
 @dataclass(frozen=True)
@@ -152,9 +201,21 @@ class RuleVersion:
         """Labels indexed by class code: 0 is uncontrolled, then weakest to strongest."""
         return (self.uncontrolled_label, *(c.label for c in reversed(self.classes)))
 
+    def treatment_of(self, label: str) -> str:
+        """The :data:`TREATMENTS` entry of a class label this version can return."""
+        if label.startswith("undetermined"):
+            return TREATMENTS[-1]
+        if label == self.uncontrolled_label:
+            return "not controlled by 3A090"
+        for control in self.classes:
+            if control.label == label:
+                return control.treatment
+        raise ValueError(f"{label!r} is not a class of the {self.name} rule; "
+                         f"its classes are {self.labels}")
+
     @cached_property
     def class_code(self) -> sp.Piecewise:
-        """Sympy expression of the class code (index into :attr:`labels`) in ``tpp``, ``density``."""
+        """Sympy expression of the class code (index into :attr:`labels`) in the chip metrics."""
         strongest_code = len(self.classes)
         branches = [
             (strongest_code - rank, sp.Or(*(box.condition() for box in control.boxes)))
@@ -162,25 +223,39 @@ class RuleVersion:
         ]
         return sp.Piecewise(*branches, (0, True))
 
+    @property
+    def metrics(self) -> tuple[sp.Symbol, ...]:
+        """The metrics this version tests, in :data:`METRICS` order."""
+        used = self.class_code.free_symbols
+        return tuple(symbol for symbol in METRICS if symbol in used)
+
     @cached_property
     def _class_code_numpy(self):
-        return sp.lambdify((tpp, density), self.class_code, modules="numpy")
+        return sp.lambdify(METRICS, self.class_code, modules="numpy")
 
-    def classify(self, tpp_value: float, density_value: float) -> str:
+    def _code(self, values: dict[sp.Symbol, float]) -> int:
+        return int(self._class_code_numpy(*(values[symbol] for symbol in METRICS)))
+
+    def classify(self, tpp_value: float, density_value: float = math.nan, *,
+                 interconnect_gbs: float = math.nan,
+                 memory_bandwidth_gbs: float = math.nan) -> str:
         """Return the class label of one chip.
 
         Parameters
         ----------
         tpp_value : float
-            Total processing performance.
+            Total processing performance, bit-TOPS.
         density_value : float
             Performance density, TPP per mm²; ``nan`` when the die area is unknown.
+        interconnect_gbs, memory_bandwidth_gbs : float
+            Chip-to-chip transfer rate and DRAM bandwidth, GB/s; ``nan`` when unknown.
 
         Returns
         -------
         str
-            The label, or ``"undetermined (die area unknown)"`` when the class depends on the
-            unknown density.
+            The label.  When an input is unknown the chip is classified anyway if every value
+            it could take gives the same class, and is otherwise
+            ``"undetermined (<input> unknown)"``.
 
         Examples
         --------
@@ -190,22 +265,40 @@ class RuleVersion:
         'not controlled'
         >>> OCTOBER_2023.classify(20_919, float("nan"))
         '3A090.a'
+        >>> OCTOBER_2022.classify(15_832, interconnect_gbs=400)   # the H800
+        'not controlled'
+        >>> JANUARY_2026.classify(15_832, 19.45, memory_bandwidth_gbs=4_800)   # the H200
+        '3A090.a, case-by-case'
         """
         if math.isnan(tpp_value):
             return UNDETERMINED_TPP
-        if math.isnan(density_value):
-            low = int(self._class_code_numpy(tpp_value, 0.0))
-            high = int(self._class_code_numpy(tpp_value, 1e12))
-            return self.labels[low] if low == high else UNDETERMINED_DENSITY
-        return self.labels[int(self._class_code_numpy(tpp_value, density_value))]
+        given = dict(zip(METRICS, (tpp_value, density_value, interconnect_gbs,
+                                   memory_bandwidth_gbs)))
+        unknown = [s for s in self.metrics if math.isnan(given[s])]
+        if not unknown:
+            return self.labels[self._code({s: 0.0 if math.isnan(v) else v
+                                           for s, v in given.items()})]
+        # Between consecutive thresholds the class is constant, so probing 0 and every
+        # threshold of each unknown metric visits every value it could take.
+        probes = [[0.0, *self.thresholds_of(symbol)] for symbol in unknown]
+        codes = set()
+        for combination in itertools.product(*probes):
+            values = {s: 0.0 if math.isnan(v) else v for s, v in given.items()}
+            values.update(zip(unknown, combination))
+            codes.add(self._code(values))
+        if len(codes) == 1:
+            return self.labels[codes.pop()]
+        return f"undetermined ({' and '.join(MISSING_INPUT[s] for s in unknown)} unknown)"
+
+    def thresholds_of(self, symbol: sp.Symbol) -> list[float]:
+        """The values of one metric at which some class boundary lies, sorted."""
+        values = {bound for control in self.classes for box in control.boxes
+                  for bound in box.bounds().get(symbol, UNBOUNDED) if bound is not None}
+        return sorted(values)
 
     def thresholds(self) -> tuple[list[float], list[float]]:
         """The TPP and density values at which some class boundary lies, each sorted."""
-        boxes = [box for control in self.classes for box in control.boxes]
-        tpp_values = {b for box in boxes for b in (box.tpp_min, box.tpp_max) if b is not None}
-        density_values = {b for box in boxes for b in (box.density_min, box.density_max)
-                          if b is not None}
-        return sorted(tpp_values), sorted(density_values)
+        return self.thresholds_of(tpp), self.thresholds_of(density)
 
     def regions(self, tpp_range: tuple[float, float],
                 density_range: tuple[float, float]) -> list[dict]:
@@ -220,12 +313,23 @@ class RuleVersion:
         list of dict
             Keys ``tpp_low``, ``tpp_high``, ``density_low``, ``density_high``, ``label``.
 
+        Raises
+        ------
+        ValueError
+            If the version tests a metric other than TPP and density, so the plane alone
+            cannot show its classes.
+
         Examples
         --------
         >>> cells = OCTOBER_2023.regions((500, 100_000), (0.5, 100))
         >>> sorted({cell["label"] for cell in cells})
         ['3A090.a', '3A090.b', 'not controlled']
         """
+        beyond_plane = set(self.metrics) - {tpp, density}
+        if beyond_plane:
+            raise ValueError(f"the {self.name} rule also tests "
+                             f"{sorted(MISSING_INPUT[s] for s in beyond_plane)}; "
+                             "its classes cannot be drawn in the TPP x density plane")
         tpp_cuts, density_cuts = self.thresholds()
 
         def edges(cuts: list[float], window: tuple[float, float]) -> list[float]:
@@ -245,27 +349,84 @@ class RuleVersion:
 UNDETERMINED_DENSITY = "undetermined (die area unknown)"
 UNDETERMINED_TPP = "undetermined (throughput unknown)"
 
+OCTOBER_2022 = RuleVersion(
+    name="October 2022",
+    effective="2022-10-21",
+    classes=(
+        ControlClass(
+            label="3A090",
+            boxes=(Box(tpp=(4800, None), interconnect=(600, None)),),
+            meaning="licence required for China: TPP of 4,800 or more and a bidirectional "
+            "chip-to-chip transfer rate of 600 GB/s or more",
+            treatment="licence required",
+        ),
+    ),
+    uncontrolled_label="not controlled",
+    citation="bis2022rule",
+)
+
+_LICENCE_BOXES = (Box(tpp=(4800, None)), Box(tpp=(1600, None), density=(5.92, None)))
+
 OCTOBER_2023 = RuleVersion(
     name="October 2023",
     effective="2023-11-17",
     classes=(
         ControlClass(
             label="3A090.a",
-            boxes=(Box(tpp_min=4800), Box(tpp_min=1600, density_min=5.92)),
-            meaning="license required for China, Macau and arms-embargoed destinations",
+            boxes=_LICENCE_BOXES,
+            meaning="licence required for China, Macau and arms-embargoed destinations",
+            treatment="licence required",
         ),
         ControlClass(
             label="3A090.b",
             boxes=(
-                Box(tpp_min=2400, tpp_max=4800, density_min=1.6, density_max=5.92),
-                Box(tpp_min=1600, density_min=3.2, density_max=5.92),
+                Box(tpp=(2400, 4800), density=(1.6, 5.92)),
+                Box(tpp=(1600, None), density=(3.2, 5.92)),
             ),
-            meaning="'grey zone': data-centre parts need a license or a notification (NAC)",
+            meaning="'grey zone': data-centre parts need a licence or a notification (NAC)",
+            treatment="grey zone: licence or notification",
         ),
     ),
     uncontrolled_label="not controlled",
     citation="fr2023advcomputing",
 )
+
+#: The January 2026 ceiling of case-by-case review: TPP and DRAM bandwidth (GB/s).
+CASE_BY_CASE_TPP_LIMIT = 21_000
+CASE_BY_CASE_BANDWIDTH_LIMIT = 6_500
+
+JANUARY_2026 = RuleVersion(
+    name="January 2026",
+    effective="2026-01-15",
+    classes=(
+        ControlClass(
+            label="3A090.a, presumption of denial",
+            boxes=(
+                Box(tpp=(CASE_BY_CASE_TPP_LIMIT, None)),
+                *(Box(tpp=box.tpp, density=box.density,
+                      memory_bandwidth=(CASE_BY_CASE_BANDWIDTH_LIMIT, None))
+                  for box in _LICENCE_BOXES),
+            ),
+            meaning="licence applications for China and Macau still reviewed under a "
+            "presumption of denial (TPP of 21,000 or more, or DRAM bandwidth of 6,500 GB/s "
+            "or more)",
+            treatment="licence: presumption of denial",
+        ),
+        ControlClass(
+            label="3A090.a, case-by-case",
+            boxes=_LICENCE_BOXES,
+            meaning="licence applications for China and Macau reviewed case by case, on the "
+            "rule's supply, security, testing and 50% volume conditions",
+            treatment="licence: case-by-case review",
+        ),
+        *OCTOBER_2023.classes[1:],
+    ),
+    uncontrolled_label="not controlled",
+    citation="bis2026h200rule",
+)
+
+#: Every rule version, oldest first.
+RULE_VERSIONS = (OCTOBER_2022, OCTOBER_2023, JANUARY_2026)
 
 
 def total_processing_performance(fp16_tflops, int8_tops, fp4_tflops=np.nan):
@@ -370,5 +531,48 @@ def classify_chips(chips, rule: RuleVersion = OCTOBER_2023):
     )
     result["density"] = performance_density(result["tpp"], chips["die_area_mm2"].fillna(np.inf))
     result.loc[chips["die_area_mm2"].isna(), "density"] = np.nan
-    result["eccn_class"] = [rule.classify(t, d) for t, d in zip(result["tpp"], result["density"])]
+    result["eccn_class"] = [
+        rule.classify(t, d, interconnect_gbs=io, memory_bandwidth_gbs=bw)
+        for t, d, io, bw in zip(result["tpp"], result["density"],
+                                chips["interconnect_gbs"].astype(float),
+                                chips["memory_bandwidth_gbs"].astype(float))
+    ]
     return result
+
+
+def classify_under_every_version(chips):
+    """One row per chip and rule version: the chip's class and what it means for China.
+
+    Parameters
+    ----------
+    chips : pandas.DataFrame
+        As returned by :func:`chipcontrols.data.load_chips`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``chip_id``, ``chip``, ``vendor``, ``tpp``, ``rule`` (version name),
+        ``effective`` (ISO date), ``eccn_class`` and ``treatment`` (one of
+        :data:`TREATMENTS`), versions oldest first.
+
+    Examples
+    --------
+    >>> from chipcontrols.data import load_chips
+    >>> table = classify_under_every_version(load_chips())
+    >>> table.query("chip_id == 'nvidia-h800-sxm5'")[["rule", "eccn_class"]].to_dict("records")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'rule': 'October 2022', 'eccn_class': 'not controlled'},
+     {'rule': 'October 2023', 'eccn_class': '3A090.a'},
+     {'rule': 'January 2026', 'eccn_class': '3A090.a, case-by-case'}]
+    """
+    import pandas as pd
+
+    frames = []
+    for rule in RULE_VERSIONS:
+        classified = classify_chips(chips, rule)
+        frame = classified[["chip_id", "chip", "vendor", "tpp", "eccn_class"]].copy()
+        frame.insert(3, "rule", rule.name)
+        frame.insert(4, "effective", rule.effective)
+        frame["treatment"] = [rule.treatment_of(label) for label in frame["eccn_class"]]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)

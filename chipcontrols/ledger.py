@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import sympy as sp
 
 from chipcontrols.parameters import Parameter
@@ -31,14 +32,36 @@ volume, us_compute, china_compute, h100e_per_chip, displacement = sp.symbols(
     "Q C_US C_CN h delta", nonnegative=True)
 target_ratio, price, tariff_share, nvidia_weight = sp.symbols(
     "rho_target p tau omega", nonnegative=True)
+demand, supply, cap_share, us_volume, approvals = sp.symbols(
+    "D S kappa Q_US A", nonnegative=True)
 
+#: How each symbol is typeset in the chapter's derivations.
+LATEX_NAMES = {
+    volume: "Q", us_compute: r"C_{\mathrm{US}}", china_compute: r"C_{\mathrm{CN}}",
+    h100e_per_chip: "h", displacement: r"\delta", target_ratio: r"\bar{\rho}", price: "p",
+    tariff_share: r"\tau", nvidia_weight: r"\omega", demand: "D", supply: "S",
+    cap_share: r"\kappa", us_volume: r"Q_{\mathrm{US}}", approvals: "A",
+}
+
+#: The four limits on the year's exports, by the name the ledger reports when one binds.
+LIMITS = {
+    "Chinese demand": demand,
+    "Nvidia supply": supply,
+    "US cap": cap_share * us_volume,
+    "Beijing's approvals": approvals,
+}
+#: Exports are the tightest of the four limits (million chips).
+VOLUME = sp.Min(*LIMITS.values())
+#: Revenue in billion USD: price in thousand USD times volume in million chips.
+TREASURY_REVENUE = tariff_share * price * volume
+NVIDIA_REVENUE = (1 - tariff_share) * price * volume
+#: China's compute added by the exports, million H100-equivalents.
+CHINA_COMPUTE_ADDED = h100e_per_chip * volume
 RATIO = (us_compute - displacement * h100e_per_chip * volume) / (china_compute + h100e_per_chip * volume)
 VOLUME_FOR_TARGET_RATIO = sp.solve(sp.Eq(RATIO, target_ratio), volume)[0]
 MARGINAL_RATIO = sp.simplify(sp.diff(RATIO, volume))
 US_GAIN_PER_CHIP = (tariff_share + nvidia_weight * (1 - tariff_share)) * price
 BREAK_EVEN_VALUATION = US_GAIN_PER_CHIP * volume / sp.log(1 + h100e_per_chip * volume / china_compute)
-
-_ratio = sp.lambdify((volume, us_compute, china_compute, h100e_per_chip, displacement), RATIO)
 
 PARAMETERS = {
     p.name: p
@@ -53,7 +76,7 @@ PARAMETERS = {
                   "Not published; illustrative (research memo, models.md §3)."),
         Parameter("approvals", "Beijing's approvals", "million chips", 0.4, 0.0, 2.5, 0.05,
                   "More than 400,000 approved on 28 Jan 2026 (Reuters)."),
-        Parameter("price", "Price per H200", "USD", 27_000, 20_000, 35_000, 500,
+        Parameter("price", "Price per H200", "thousand USD", 27.0, 20.0, 35.0, 0.5,
                   "About $27,000 per chip (Reuters, 31 Dec 2025)."),
         Parameter("tariff_share", "US government take", "", 0.25, 0.0, 0.5, 0.01,
                   "25% Section 232 tariff, 14 Jan 2026."),
@@ -65,6 +88,8 @@ PARAMETERS = {
                   "Derived assumption from Epoch AI stock and growth (models.md §3)."),
         Parameter("displacement", "US deployments displaced per China-bound chip", "", 0.0, 0.0,
                   1.0, 0.05, "0 if supply is slack, up to 1 if foundry or HBM capacity binds."),
+        Parameter("nvidia_weight", "Weight on Nvidia's revenue in US gains", "", 0.3, 0.0, 1.0,
+                  0.05, "Policy judgement; research memo default 0.3 (models.md §3)."),
     )
 }
 
@@ -74,14 +99,37 @@ TARGET_RATIO = Parameter("target_ratio", "Target US:China ratio of compute added
 
 #: The closed-form symbol each declared parameter stands for.
 SYMBOL_OF = {
-    "us_added": us_compute,
-    "china_other": china_compute,
-    "h100e_per_chip": h100e_per_chip,
-    "displacement": displacement,
+    "demand": demand,
+    "supply": supply,
+    "cap_share": cap_share,
+    "us_volume": us_volume,
+    "approvals": approvals,
     "price": price,
     "tariff_share": tariff_share,
+    "h100e_per_chip": h100e_per_chip,
+    "china_other": china_compute,
+    "us_added": us_compute,
+    "displacement": displacement,
+    "nvidia_weight": nvidia_weight,
     "target_ratio": target_ratio,
 }
+#: Parameter name of each symbol: the names of the website's Vega parameters.
+PARAMETER_NAME_OF = {symbol: name for name, symbol in SYMBOL_OF.items()}
+
+
+def _numpy(expression: sp.Basic):
+    """``expression`` as a numpy function of the parameters, by name, plus ``Q``."""
+    symbols = sorted(expression.free_symbols, key=lambda s: s.name)
+    function = sp.lambdify(symbols, expression, modules="numpy")
+    names = [PARAMETER_NAME_OF.get(symbol, symbol.name) for symbol in symbols]
+    return lambda values: function(*(values[name] for name in names))
+
+
+_LIMITS_NUMPY = {name: _numpy(expression) for name, expression in LIMITS.items()}
+_TREASURY, _NVIDIA = _numpy(TREASURY_REVENUE), _numpy(NVIDIA_REVENUE)
+_CHINA_ADDED, _RATIO = _numpy(CHINA_COMPUTE_ADDED), _numpy(RATIO)
+_Q_STAR, _MARGINAL = _numpy(VOLUME_FOR_TARGET_RATIO), _numpy(MARGINAL_RATIO)
+_SIGMA_STAR = _numpy(BREAK_EVEN_VALUATION)
 
 
 @dataclass(frozen=True)
@@ -96,6 +144,14 @@ class LedgerResult:
     china_compute_added: float
     ratio_without_exports: float
     ratio_with_exports: float
+
+
+def _checked(values: dict[str, float], declared: dict[str, Parameter]) -> dict[str, float]:
+    unknown = set(values) - set(declared)
+    if unknown:
+        raise ValueError(f"unknown ledger parameter(s): {sorted(unknown)}; "
+                         f"known: {sorted(declared)}")
+    return {name: p.check(values.get(name, p.default)) for name, p in declared.items()}
 
 
 def ledger(**values: float) -> LedgerResult:
@@ -116,28 +172,117 @@ def ledger(**values: float) -> LedgerResult:
     >>> round(result.ratio_without_exports, 1), round(result.ratio_with_exports, 1)
     (43.3, 18.6)
     """
-    unknown = set(values) - set(PARAMETERS)
-    if unknown:
-        raise ValueError(f"unknown ledger parameter(s): {sorted(unknown)}; "
-                         f"known: {sorted(PARAMETERS)}")
-    v = {name: p.check(values.get(name, p.default)) for name, p in PARAMETERS.items()}
-    limits = {
-        "Chinese demand": v["demand"],
-        "Nvidia supply": v["supply"],
-        "US cap": v["cap_share"] * v["us_volume"],
-        "Beijing's approvals": v["approvals"],
-    }
+    v = _checked(values, PARAMETERS)
+    limits = {name: float(limit(v)) for name, limit in _LIMITS_NUMPY.items()}
     binding = min(limits, key=limits.get)
-    exported = limits[binding]
-    revenue = v["price"] * exported / 1000  # million chips x USD -> billion USD
-    args = (v["us_added"], v["china_other"], v["h100e_per_chip"], v["displacement"])
+    exported = {**v, "Q": limits[binding]}
     return LedgerResult(
-        volume=exported,
+        volume=limits[binding],
         binding=binding,
         limits=limits,
-        treasury_revenue=v["tariff_share"] * revenue,
-        nvidia_revenue=(1 - v["tariff_share"]) * revenue,
-        china_compute_added=v["h100e_per_chip"] * exported,
-        ratio_without_exports=float(_ratio(0.0, *args)),
-        ratio_with_exports=float(_ratio(exported, *args)),
+        treasury_revenue=float(_TREASURY(exported)),
+        nvidia_revenue=float(_NVIDIA(exported)),
+        china_compute_added=float(_CHINA_ADDED(exported)),
+        ratio_without_exports=float(_RATIO({**v, "Q": 0.0})),
+        ratio_with_exports=float(_RATIO(exported)),
     )
+
+
+def ratio_at(volumes, **values: float):
+    """The US:China ratio of compute added at given export volumes (million chips).
+
+    Parameters other than the volume take their declared defaults unless given; the limits
+    on volume are not applied, so any volume from zero to the largest declared demand can be
+    studied.
+
+    Raises
+    ------
+    ValueError
+        For an unknown parameter, a value outside its declared range, or a volume outside
+        [0, largest declared demand].
+
+    Examples
+    --------
+    >>> [round(float(r), 1) for r in ratio_at([0.0, 0.7, 2.0])]
+    [43.3, 13.0, 5.7]
+    """
+    v = _checked(values, PARAMETERS)
+    volumes = np.asarray(volumes, dtype=float)
+    largest = PARAMETERS["demand"].maximum
+    outside = volumes[(volumes < 0) | (volumes > largest)]
+    if outside.size:
+        raise ValueError(f"volume = {outside[0]:g} is outside the valid range [0, {largest:g}] "
+                         "million chips (export volume)")
+    return _RATIO({**v, "Q": volumes})
+
+
+@dataclass(frozen=True)
+class ClosedFormResults:
+    """The chapter's closed forms evaluated for one set of parameters."""
+
+    target_ratio: float
+    volume_for_target: float
+    marginal_ratio: float
+    break_even_valuation: float
+
+
+def closed_form_results(target_ratio: float = TARGET_RATIO.default,
+                        **values: float) -> ClosedFormResults:
+    """Q* for a target ratio, ∂ρ/∂Q and σ* at the ledger's volume, from the sympy forms.
+
+    Returns
+    -------
+    ClosedFormResults
+        ``volume_for_target`` in million chips (negative when the ratio is already below
+        the target with no exports), ``marginal_ratio`` in ratio points per million chips,
+        ``break_even_valuation`` in billion USD per log-unit of China's compute (``nan``
+        when the ledger's volume is zero).
+
+    Examples
+    --------
+    >>> r = closed_form_results(approvals=0.7, us_volume=1.4)   # Nvidia supply binds at 0.7
+    >>> round(r.volume_for_target, 2), round(r.break_even_valuation, 2)
+    (1.0, 7.46)
+    """
+    v = {**_checked(values, PARAMETERS), "target_ratio": TARGET_RATIO.check(target_ratio)}
+    exported = ledger(**values).volume
+    at_volume = {**v, "Q": exported}
+    return ClosedFormResults(
+        target_ratio=v["target_ratio"],
+        volume_for_target=float(_Q_STAR(v)),
+        marginal_ratio=float(_MARGINAL(at_volume)),
+        break_even_valuation=float(_SIGMA_STAR(at_volume)) if exported > 0 else float("nan"),
+    )
+
+
+#: The two ways of counting an H200 in H100-equivalents, and the metric each compares.
+EQUIVALENCE_BASES = {
+    "arithmetic": "tpp",
+    "memory bandwidth": "memory_bandwidth_gbs",
+}
+
+
+def h100_equivalence(classified_chips) -> dict[str, float]:
+    """H100-equivalents per H200 on each basis of :data:`EQUIVALENCE_BASES`, from the data.
+
+    Parameters
+    ----------
+    classified_chips : pandas.DataFrame
+        The chips table with a ``tpp`` column (:func:`chipcontrols.eccn3a090.classify_chips`).
+
+    Returns
+    -------
+    dict
+        Basis → H200 metric ÷ H100 metric (dimensionless).
+
+    Examples
+    --------
+    >>> from chipcontrols.data import load_chips
+    >>> from chipcontrols.eccn3a090 import classify_chips
+    >>> {k: round(v, 2) for k, v in h100_equivalence(classify_chips(load_chips())).items()}
+    {'arithmetic': 1.0, 'memory bandwidth': 1.43}
+    """
+    by_id = classified_chips.set_index("chip_id")
+    h200, h100 = by_id.loc["nvidia-h200-sxm"], by_id.loc["nvidia-h100-sxm5"]
+    return {basis: float(h200[column] / h100[column])
+            for basis, column in EQUIVALENCE_BASES.items()}
