@@ -12,7 +12,8 @@ The expected answers are not stored here.  They come from the book's models:
 * :func:`check_binding` and :func:`check_january_2026` compare with
   :func:`chipcontrols.ledger.ledger`;
 * :func:`check_ifp_reproduction` evaluates the ledger's closed form
-  :data:`chipcontrols.ledger.RATIO` and compares with the range IFP published
+  :data:`chipcontrols.ledger.RATIO` (through :func:`chipcontrols.ledger.ratio_at`) and
+  compares with the range IFP published
   (:data:`IFP_RATIO_WITHOUT_EXPORTS`, :data:`IFP_RATIO_WITH_EXPORTS`).
 """
 
@@ -21,8 +22,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-
-import sympy as sp
 
 from chipcontrols import ledger as _ledger
 from chipcontrols.data import load_chips
@@ -68,10 +67,6 @@ EXPORT_VOLUME = Parameter(
     "Student's choice, within the ledger's range for Chinese demand.",
 )
 
-#: Ledger parameters the IFP exercise asks for, besides the export volume.
-_IFP_PARAMETERS = ("us_added", "china_other", "h100e_per_chip", "displacement")
-_ratio = sp.lambdify(
-    (_ledger.volume, *(_ledger.SYMBOL_OF[name] for name in _IFP_PARAMETERS)), _ledger.RATIO)
 
 # Before 28 January 2026 Beijing had approved no H200 imports (customs, 14 January).
 _JANUARY_2026_APPROVALS = 0.0
@@ -261,7 +256,7 @@ def check_binding(answer: str, **parameters: float) -> CheckResult:
     >>> check_binding("us cap", approvals=2.5)
     Right: US cap binds: at most 0.50 M H200s can go to China in this scenario.
     >>> check_binding("Chinese demand", approvals=2.5)
-    Not yet: Chinese demand allows 2.00 M chips, but another limit is tighter. Work out all four limits (the US cap is the cap share times US-customer volume) and take the smallest.
+    Not yet: Chinese demand allows 2.00 M chips, but another limit is tighter. Work out all four limits (Washington's cap is cap_share x us_volume) and take the smallest.
     """
     name = _constraint_name(answer)
     result = _ledger.ledger(**parameters)
@@ -270,8 +265,8 @@ def check_binding(answer: str, **parameters: float) -> CheckResult:
             if math.isclose(result.limits[c], tightest, rel_tol=1e-9, abs_tol=1e-12)]
     if name not in tied:
         return CheckResult(False, f"{name} allows {result.limits[name]:.2f} M chips, but another "
-                                  "limit is tighter. Work out all four limits (the US cap is the "
-                                  "cap share times US-customer volume) and take the smallest.")
+                                  "limit is tighter. Work out all four limits (Washington's cap "
+                                  "is cap_share x us_volume) and take the smallest.")
     others = [c for c in tied if c != name]
     tie = f" It ties with {' and '.join(others)}." if others else ""
     return CheckResult(True, f"{name} binds: at most {tightest:.2f} M H200s can go to China in "
@@ -376,24 +371,23 @@ def check_ifp_reproduction(*, us_added: float, china_other: float, h100e_per_chi
     --------
     >>> check_ifp_reproduction(us_added=13, china_other=0.3, h100e_per_chip=1.0,
     ...                        displacement=0.0, exports=2.0)
-    Right: without exports 43.3x (IFP 21-49x: inside); with 2.00 M chips exported 5.7x (IFP about 1.2-6.7x: inside).
+    Right: without exports 43.33x (IFP 21-49x: inside); with 2.00 M chips exported 5.65x (IFP about 1.2-6.7x: inside).
     >>> check_ifp_reproduction(us_added=13, china_other=0.3, h100e_per_chip=1.0,
     ...                        displacement=0.0, exports=3.0)
     Traceback (most recent call last):
     ...
     ValueError: exports = 3 is outside the valid range [0, 2.5] million chips (H200s exported to China in the year)
     """
-    given = {"us_added": us_added, "china_other": china_other,
-             "h100e_per_chip": h100e_per_chip, "displacement": displacement}
-    values = [_ledger.PARAMETERS[name].check(given[name]) for name in _IFP_PARAMETERS]
     volume = EXPORT_VOLUME.check(exports)
-    without = float(_ratio(0.0, *values))
-    with_exports = float(_ratio(volume, *values))
+    # ratio_at evaluates the ledger's RATIO and checks each value against its declaration.
+    without, with_exports = (float(r) for r in _ledger.ratio_at(
+        [0.0, volume], us_added=us_added, china_other=china_other,
+        h100e_per_chip=h100e_per_chip, displacement=displacement))
     verdicts = (_verdict(without, IFP_RATIO_WITHOUT_EXPORTS),
                 _verdict(with_exports, IFP_RATIO_WITH_EXPORTS))
-    summary = (f"without exports {without:.1f}x (IFP {IFP_RATIO_WITHOUT_EXPORTS[0]:g}-"
+    summary = (f"without exports {without:.2f}x (IFP {IFP_RATIO_WITHOUT_EXPORTS[0]:g}-"
                f"{IFP_RATIO_WITHOUT_EXPORTS[1]:g}x: {verdicts[0]}); with {volume:.2f} M chips "
-               f"exported {with_exports:.1f}x (IFP about {IFP_RATIO_WITH_EXPORTS[0]:g}-"
+               f"exported {with_exports:.2f}x (IFP about {IFP_RATIO_WITH_EXPORTS[0]:g}-"
                f"{IFP_RATIO_WITH_EXPORTS[1]:g}x: {verdicts[1]}).")
     if verdicts == ("inside", "inside"):
         return CheckResult(True, summary)

@@ -34,13 +34,15 @@ target_ratio, price, tariff_share, nvidia_weight = sp.symbols(
     "rho_target p tau omega", nonnegative=True)
 demand, supply, cap_share, us_volume, approvals = sp.symbols(
     "D S kappa Q_US A", nonnegative=True)
+#: The decision-maker's valuation of one log-unit of China's compute (billion USD).
+valuation = sp.Symbol("sigma", positive=True)
 
 #: How each symbol is typeset in the chapter's derivations.
 LATEX_NAMES = {
     volume: "Q", us_compute: r"C_{\mathrm{US}}", china_compute: r"C_{\mathrm{CN}}",
     h100e_per_chip: "h", displacement: r"\delta", target_ratio: r"\bar{\rho}", price: "p",
     tariff_share: r"\tau", nvidia_weight: r"\omega", demand: "D", supply: "S",
-    cap_share: r"\kappa", us_volume: r"Q_{\mathrm{US}}", approvals: "A",
+    cap_share: r"\kappa", us_volume: r"Q_{\mathrm{US}}", approvals: "A", valuation: r"\sigma",
 }
 
 #: The four limits on the year's exports, by the name the ledger reports when one binds.
@@ -60,8 +62,12 @@ CHINA_COMPUTE_ADDED = h100e_per_chip * volume
 RATIO = (us_compute - displacement * h100e_per_chip * volume) / (china_compute + h100e_per_chip * volume)
 VOLUME_FOR_TARGET_RATIO = sp.solve(sp.Eq(RATIO, target_ratio), volume)[0]
 MARGINAL_RATIO = sp.simplify(sp.diff(RATIO, volume))
+#: Value to the US of one exported chip: the tariff plus a weight on Nvidia's share (thousand USD).
 US_GAIN_PER_CHIP = (tariff_share + nvidia_weight * (1 - tariff_share)) * price
-BREAK_EVEN_VALUATION = US_GAIN_PER_CHIP * volume / sp.log(1 + h100e_per_chip * volume / china_compute)
+#: Net US gain from exporting Q, against exporting nothing (billion USD).
+WELFARE = US_GAIN_PER_CHIP * volume - valuation * sp.log(1 + h100e_per_chip * volume / china_compute)
+#: The valuation at which exporting Q and exporting nothing are equally good: W(Q) = 0.
+BREAK_EVEN_VALUATION = sp.solve(sp.Eq(WELFARE, 0), valuation)[0]
 
 PARAMETERS = {
     p.name: p
@@ -286,3 +292,43 @@ def h100_equivalence(classified_chips) -> dict[str, float]:
     h200, h100 = by_id.loc["nvidia-h200-sxm"], by_id.loc["nvidia-h100-sxm5"]
     return {basis: float(h200[column] / h100[column])
             for basis, column in EQUIVALENCE_BASES.items()}
+
+
+def scenarios(volumes, **values: float):
+    """The ledger's accounts at several export volumes, for one set of parameters.
+
+    The volumes are taken as given (the four limits are not applied), so the table shows
+    what each volume would buy and cost.
+
+    Parameters
+    ----------
+    volumes : sequence of float
+        Export volumes, million chips, each in [0, largest declared demand].
+    **values : float
+        Ledger parameters; unspecified ones take their declared defaults.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``volume`` (million chips), ``treasury_revenue`` and ``nvidia_revenue``
+        (billion USD), ``china_compute_added`` (million H100e) and ``ratio`` (US:China).
+
+    Examples
+    --------
+    >>> scenarios([0.4, 2.0])[["volume", "treasury_revenue", "ratio"]].round(1).to_dict("list")
+    {'volume': [0.4, 2.0], 'treasury_revenue': [2.7, 13.5], 'ratio': [18.6, 5.7]}
+    """
+    import pandas as pd
+
+    ratios = ratio_at(volumes, **values)  # validates the volumes and the parameters
+    v = _checked(values, PARAMETERS)
+    at = {**v, "Q": np.asarray(volumes, dtype=float)}
+    columns = {
+        "volume": at["Q"],
+        "treasury_revenue": _TREASURY(at),
+        "nvidia_revenue": _NVIDIA(at),
+        "china_compute_added": _CHINA_ADDED(at),
+        "ratio": ratios,
+    }
+    return pd.DataFrame({name: np.broadcast_to(np.asarray(column, dtype=float), at["Q"].shape)
+                         for name, column in columns.items()})

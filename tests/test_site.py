@@ -6,100 +6,15 @@ build is missing.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import json
-import threading
-from pathlib import Path
-
 import numpy as np
 import pytest
 import sympy as sp
-from playwright.sync_api import sync_playwright
 
 from chipcontrols.closed_forms import CLOSED_FORMS
 from chipcontrols.vega import to_vega
+from conftest import CHART_PAGE, SITE, set_slider, site_pages
 
 pytestmark = pytest.mark.browser
-
-SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-CHART_PAGE = "chapters/01-decision.html"
-
-
-def site_pages() -> list[str]:
-    if not (SITE / "index.html").exists():
-        raise FileNotFoundError(f"{SITE} has no built site: run `make book` first")
-    return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
-                  if not p.relative_to(SITE).parts[0].startswith("_"))
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def site_url():
-    site_pages()
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class PageVisit:
-    """A page opened with off-origin requests blocked and console errors recorded."""
-
-    def __init__(self, browser, site_url: str, path: str) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
-        self.errors: list[str] = []
-        self.offsite: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def route(request_route):
-            url = request_route.request.url
-            if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
-                request_route.continue_()
-            else:
-                self.offsite.append(url)
-                request_route.abort()
-
-        self.page.route("**/*", route)
-        self.page.goto(f"{site_url}/{path}")
-        self.page.wait_for_load_state("networkidle")
-
-    def charts(self):
-        self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.h200-chart')].every(c => c.querySelector('svg.marks'))",
-            timeout=15_000)
-        return self.page.locator(".h200-chart")
-
-
-@pytest.fixture
-def visit(browser, site_url):
-    opened = []
-
-    def open_page(path):
-        opened.append(PageVisit(browser, site_url, path))
-        return opened[-1]
-
-    yield open_page
-    for page_visit in opened:
-        page_visit.page.close()
-
 
 @pytest.mark.parametrize("path", site_pages() if (SITE / "index.html").exists() else ["index.html"])
 def test_page_loads_with_no_console_error_and_no_offsite_request(visit, path):
@@ -109,18 +24,32 @@ def test_page_loads_with_no_console_error_and_no_offsite_request(visit, path):
     assert page.offsite == []
 
 
-def test_every_chart_renders_marks(visit):
+def test_every_chart_draws_and_can_be_saved_as_png_and_svg(visit):
     page = visit(CHART_PAGE)
     charts = page.charts()
-    assert charts.count() >= 2
+    assert charts.count() >= 6
     for index in range(charts.count()):
-        marks = charts.nth(index).locator("svg.marks .role-mark > *")
-        assert marks.count() > 10, f"chart {index} drew {marks.count()} marks"
+        chart = charts.nth(index)
+        marks = chart.locator("svg.marks .role-mark > *")
+        assert marks.count() >= 5, f"chart {index} drew {marks.count()} marks"
+        menu = chart.locator(".vega-actions a")
+        assert {menu.nth(i).text_content() for i in range(menu.count())} >= {"Save as SVG",
+                                                                              "Save as PNG"}
+        chart_id = chart.get_attribute("id")
+        png, svg = page.page.evaluate(
+            """async (id) => { const view = window.h200Views[id];
+                               return [await view.toImageURL("png"), await view.toSVG()]; }""",
+            chart_id)
+        assert png.startswith("data:image/png;base64,") and len(png) > 5_000, chart_id
+        assert svg.lstrip().startswith("<svg") and "</svg>" in svg, chart_id
 
 
-def _set_slider(slider, value) -> None:
-    slider.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
-                    str(value))
+def test_every_chart_has_a_text_description_for_screen_readers(visit):
+    page = visit(CHART_PAGE)
+    charts = page.charts()
+    for index in range(charts.count()):
+        label = charts.nth(index).get_attribute("aria-label")
+        assert label and len(label.split()) >= 15, f"chart {index}: {label!r}"
 
 
 def _readout(chart) -> str:
@@ -138,7 +67,7 @@ def test_each_slider_changes_what_the_chart_shows(visit):
             slider = sliders.nth(number)
             before = chart.locator("svg.marks").inner_html()
             new_value = float(slider.get_attribute("max")) * 0.6
-            _set_slider(slider, new_value)
+            set_slider(slider, new_value)
             page.page.wait_for_timeout(200)
             assert chart.locator("svg.marks").inner_html() != before, f"slider {number} of chart {index}"
             sliders_seen += 1
@@ -147,14 +76,14 @@ def test_each_slider_changes_what_the_chart_shows(visit):
 
 def test_hypothetical_chip_becomes_3a090a_as_tpp_crosses_4800_on_a_large_die(visit):
     page = visit(CHART_PAGE)
-    chart = page.charts().first
+    chart = page.chart("Scatter plot of")
     tpp_slider = chart.locator(".vega-bindings input[type=range]").nth(0)
     area_slider = chart.locator(".vega-bindings input[type=range]").nth(1)
-    _set_slider(area_slider, 4000)
-    _set_slider(tpp_slider, 4700)
+    set_slider(area_slider, 4000)
+    set_slider(tpp_slider, 4700)
     page.page.wait_for_timeout(200)
     assert _readout(chart).endswith("not controlled")
-    _set_slider(tpp_slider, 4800)
+    set_slider(tpp_slider, 4800)
     page.page.wait_for_timeout(200)
     assert _readout(chart).endswith("3A090.a")
 

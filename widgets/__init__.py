@@ -2,7 +2,10 @@
 
 from widgets.classifier import classifier_chart, classifier_lab
 from widgets.display import Figure, building_static_site
+from widgets.history import rule_versions_chart, timeline_chart
+from widgets.ledger_views import glue_key_figures, ledger_chart, ledger_lab, ratio_chart
 from widgets.text import chip_table, equation, rule_conditions
 
 __all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
-           "equation", "rule_conditions"]
+           "equation", "glue_key_figures", "ledger_chart", "ledger_lab", "ratio_chart",
+           "rule_conditions", "rule_versions_chart", "timeline_chart"]

@@ -1,0 +1,159 @@
+"""Chapter 1's charts in headless Chromium: each responds to its controls as the model does.
+
+Expected values come from the Python model (the ledger, the classifier, the data), so these
+tests check that what the browser computes from the printed Vega expressions agrees with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chipcontrols import ledger as model
+from chipcontrols.data import load_table
+from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_under_every_version
+from conftest import CHART_PAGE, set_slider
+from widgets.history import short_class
+
+pytestmark = pytest.mark.browser
+
+
+def _texts(chart) -> list[str]:
+    return [t.strip() for t in chart.locator("svg.marks .role-mark text").all_text_contents()]
+
+
+def _slider(chart, label_start: str):
+    binding = chart.locator(".vega-bind").filter(
+        has=chart.page.locator(".vega-bind-name", has_text=label_start))
+    assert binding.count() == 1, label_start
+    return binding.locator("input[type=range]")
+
+
+def _settle(page):
+    page.page.wait_for_timeout(250)
+
+
+# -- (a) timeline -------------------------------------------------------------------------
+
+def _point_count(chart) -> int:
+    return chart.locator("svg.marks .mark-symbol.role-mark path").count()
+
+
+def test_timeline_shows_every_event_and_filters_by_actor(visit):
+    page = visit(CHART_PAGE)
+    chart = page.chart("Timeline of")
+    events = load_table("timeline")
+    assert _point_count(chart) == len(events)
+    select = chart.locator(".vega-bindings select")
+    for group in ("China", "Allies", "United States", "Industry"):
+        select.select_option(group)
+        _settle(page)
+        assert _point_count(chart) == int((events["actor_group"] == group).sum()), group
+    select.select_option("All actors")
+    _settle(page)
+    assert _point_count(chart) == len(events)
+
+
+# -- (d) rule versions --------------------------------------------------------------------
+
+def test_rule_grid_has_one_cell_per_chip_and_version_with_the_model_class(visit, chips):
+    page = visit(CHART_PAGE)
+    chart = page.chart("Grid of")
+    cells = chart.locator("svg.marks .mark-rect.role-mark path")
+    assert cells.count() == len(chips) * len(RULE_VERSIONS)
+    expected = sorted(classify_under_every_version(chips)["eccn_class"].map(short_class))
+    assert sorted(_texts(chart)) == expected
+
+
+# -- (b) ledger -----------------------------------------------------------------------------
+
+def _ledger_readout(chart) -> str:
+    return next(t for t in _texts(chart) if t.startswith("Exports:"))
+
+
+def _expected_readout(**values) -> str:
+    result = model.ledger(**values)
+    return f"Exports: {result.volume:.2f} million chips; binding: {result.binding}"
+
+
+@pytest.mark.parametrize("settings", [
+    {},
+    {"approvals": 2.5},
+    {"approvals": 2.5, "us_volume": 3.0},
+    {"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
+])
+def test_ledger_names_the_binding_limit_as_the_model_does(visit, settings):
+    page = visit(CHART_PAGE)
+    chart = page.chart("The H200 ledger.")
+    for name, value in settings.items():
+        set_slider(_slider(chart, model.PARAMETERS[name].label), value)
+    _settle(page)
+    assert _ledger_readout(chart) == _expected_readout(**settings)
+
+
+def _number_before(texts: list[str], suffix: str) -> list[float]:
+    return [float(m.group(1)) for t in texts if (m := re.fullmatch(rf"\$?([\d.]+){suffix}", t))]
+
+
+def test_ledger_revenue_and_ratio_follow_price_share_and_the_h100e_switch(visit):
+    page = visit(CHART_PAGE)
+    chart = page.chart("The H200 ledger.")
+    set_slider(_slider(chart, model.PARAMETERS["price"].label), 30)
+    set_slider(_slider(chart, model.PARAMETERS["tariff_share"].label), 0.15)
+    chart.locator(".vega-bindings input[type=radio]").nth(1).check()
+    _settle(page)
+    bases = {round(v, 4) for v in (1.0, 4800 / 3350)}
+    h = max(bases)
+    result = model.ledger(price=30, tariff_share=0.15, h100e_per_chip=h)
+    texts = _texts(chart)
+    assert sorted(_number_before(texts, " bn")) == pytest.approx(
+        sorted([round(result.treasury_revenue, 1), round(result.nvidia_revenue, 1)]), abs=0.051)
+    assert sorted(_number_before(texts, "×")) == pytest.approx(
+        sorted([round(result.ratio_without_exports, 1), round(result.ratio_with_exports, 1)]),
+        abs=0.051)
+
+
+# -- (c) ratio against volume ---------------------------------------------------------------
+
+def _q_star_readout(chart) -> str:
+    return next(t for t in _texts(chart) if t.startswith(("Q* =", "Already below")))
+
+
+@pytest.mark.parametrize("settings", [
+    {},
+    {"target_ratio": 5.0},
+    {"target_ratio": 20.0, "china_other": 0.8},
+    {"target_ratio": 8.0, "displacement": 1.0, "us_added": 20.0},
+    {"target_ratio": 50.0},  # above the no-exports ratio: already below the target
+])
+def test_ratio_chart_marks_the_closed_form_volume(visit, settings):
+    page = visit(CHART_PAGE)
+    chart = page.chart("Line chart of the US:China ratio")
+    declared = {**model.PARAMETERS, "target_ratio": model.TARGET_RATIO}
+    for name, value in settings.items():
+        set_slider(_slider(chart, declared[name].label), value)
+    _settle(page)
+    target = settings.get("target_ratio", model.TARGET_RATIO.default)
+    others = {k: v for k, v in settings.items() if k != "target_ratio"}
+    q_star = model.closed_form_results(target_ratio=target, **others).volume_for_target
+    readout = _q_star_readout(chart)
+    if q_star < 0:
+        assert readout == "Already below the target with no exports"
+    else:
+        assert readout.startswith(f"Q* = {q_star:.2f} million")
+    # the target line is always drawn; the vertical Q* line only when Q* lies on the axis
+    on_axis = 0 <= q_star <= model.PARAMETERS["demand"].maximum
+    rules = chart.locator("svg.marks .mark-rule.role-mark line")
+    assert rules.count() == 1 + on_axis
+
+
+def test_ratio_curve_reference_points_match_the_model(visit):
+    page = visit(CHART_PAGE)
+    chart = page.chart("Line chart of the US:China ratio")
+    labels = [t for t in _texts(chart) if t.endswith(" M)")]
+    assert sorted(labels) == sorted([
+        f"approved by Beijing ({model.PARAMETERS['approvals'].default:.1f} M)",
+        f"Nvidia's stock ({model.PARAMETERS['supply'].default:.1f} M)",
+        f"ordered ({model.PARAMETERS['demand'].default:.1f} M)",
+    ])

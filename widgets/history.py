@@ -1,0 +1,123 @@
+"""Views of the record: the timeline of controls and responses, and the rule versions."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from chipcontrols.data import load_chips, load_table
+from chipcontrols.eccn3a090 import RULE_VERSIONS, TREATMENTS, classify_under_every_version
+from widgets.display import Figure
+
+#: Actor groups of data/timeline.csv, in the order the timeline's rows and filter list them.
+ACTOR_GROUPS = ("United States", "China", "Allies", "Industry")
+ALL_ACTORS = "All actors"
+CATEGORY_NAMES = {
+    "us_policy": "US policy",
+    "congress": "US Congress",
+    "china_policy": "China's policy",
+    "allied_policy": "Allied policy",
+    "industry": "Industry",
+    "market": "Markets and results",
+}
+TREATMENT_COLOURS = dict(zip(TREATMENTS, (
+    "#b03a2e", "#e8a39b", "#f0b27a", "#f6d58e", "#e6eef5", "#d5d8dc")))
+
+
+def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
+    """Chart (a): every event of ``data/timeline.csv`` on a time axis, one row per actor group.
+
+    A drop-down list (computed in the browser) shows one actor group or all of them; each
+    point's tooltip gives the event, its source and the confidence of the record.
+    """
+    events = load_table("timeline") if events is None else events
+    unknown = set(events["actor_group"]) - set(ACTOR_GROUPS)
+    if unknown:
+        raise ValueError(f"timeline actor_group {sorted(unknown)} is not one of {ACTOR_GROUPS}")
+    table = events.assign(
+        date=pd.to_datetime(events["date"]).dt.strftime("%Y-%m-%d"),
+        category_name=events["category"].map(CATEGORY_NAMES),
+        # spread events of one row over five lanes so that close dates stay distinguishable
+        lane=events.groupby("actor_group").cumcount() % 5,
+    )[["date", "date_precision", "actor", "actor_group", "category_name", "event", "source_title",
+       "confidence", "lane"]]
+    actor = alt.param(name="actor", value=ALL_ACTORS, bind=alt.binding_select(
+        options=[ALL_ACTORS, *ACTOR_GROUPS], name="Show events of: "))
+    chart = alt.Chart(table).transform_filter(
+        f"actor == '{ALL_ACTORS}' || datum.actor_group == actor"
+    ).mark_point(filled=True, size=80, opacity=0.85, stroke="white", strokeWidth=0.6).encode(
+        x=alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=9)),
+        y=alt.Y("actor_group:N", sort=list(ACTOR_GROUPS), title=None),
+        yOffset=alt.YOffset("lane:O"),
+        color=alt.Color("category_name:N", title="Kind of event",
+                        sort=list(CATEGORY_NAMES.values()),
+                        scale=alt.Scale(scheme="tableau10")),
+        shape=alt.Shape("confidence:N", title="Confidence of the record",
+                        sort=["high", "medium", "low"]),
+        tooltip=[alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
+                 alt.Tooltip("date_precision:N", title="Date known to the"),
+                 alt.Tooltip("actor:N", title="Actor"),
+                 alt.Tooltip("event:N", title="Event"),
+                 alt.Tooltip("source_title:N", title="Source"),
+                 alt.Tooltip("confidence:N", title="Confidence")],
+    ).add_params(actor).properties(width=560, height=300).configure_legend(
+        orient="bottom", direction="horizontal", columns=3)
+    first, last = table["date"].min(), table["date"].max()
+    counts = ", ".join(f"{group} {int((table['actor_group'] == group).sum())}"
+                       for group in ACTOR_GROUPS)
+    description = (
+        f"Timeline of {len(table)} dated events from {first} to {last}, one row per actor group "
+        f"({counts}), coloured by kind of event and shaped by the confidence of the record. "
+        "A drop-down list shows one actor group or all; hover over a point for the event and "
+        "its source."
+    )
+    return Figure(chart, description)
+
+
+def short_class(label: str) -> str:
+    """Cell text for a class label: ``"3A090.a, case-by-case"`` → ``"3A090.a (case-by-case)"``."""
+    head, _, tail = label.partition(", ")
+    if tail.startswith("presumption"):
+        tail = "denial"
+    return f"{head} ({tail})" if tail else head
+
+
+def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
+    """Chart (d): each chip's class under every rule version, coloured by what it means for China.
+
+    Chips are sorted by TPP (largest first; those without a published throughput last).
+    """
+    table = classify_under_every_version(load_chips() if chips is None else chips)
+    table["cell"] = table["eccn_class"].map(short_class)
+    table["tpp_text"] = table["tpp"].map(lambda t: "n/a" if pd.isna(t) else f"{t:,.0f}")
+    order = (table.drop_duplicates("chip_id").sort_values("tpp", ascending=False,
+                                                          na_position="last")["chip"].tolist())
+    versions = [f"{rule.name}" for rule in RULE_VERSIONS]
+    base = alt.Chart(table).encode(
+        x=alt.X("rule:N", sort=versions, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("chip:N", sort=order, title=None),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
+        color=alt.Color("treatment:N", title="What an exporter to China faces",
+                        scale=alt.Scale(domain=list(TREATMENTS),
+                                        range=list(TREATMENT_COLOURS.values()))),
+        tooltip=[alt.Tooltip("chip:N", title="Chip"), alt.Tooltip("vendor:N", title="Vendor"),
+                 alt.Tooltip("tpp_text:N", title="TPP"), alt.Tooltip("rule:N", title="Rule"),
+                 alt.Tooltip("eccn_class:N", title="Class"),
+                 alt.Tooltip("treatment:N", title="Meaning")],
+    )
+    text = base.mark_text(fontSize=10.5).encode(text="cell:N")
+    chart = alt.layer(cells, text).properties(width=3 * 175, height=22 * len(order)).configure_legend(
+        orient="bottom", direction="horizontal", columns=2)
+    caught = {rule.name: int((table.query("rule == @rule.name")["treatment"]
+                              .isin(TREATMENTS[:4])).sum()) for rule in RULE_VERSIONS}
+    description = (
+        f"Grid of {len(order)} chips (rows, by TPP) under the {', '.join(versions)} versions "
+        "of the US 3A090 test (columns). Each cell names the chip's class and is coloured by "
+        "what an exporter to China faces. Chips caught (licence, grey zone or case-by-case): "
+        + ", ".join(f"{name} {n}" for name, n in caught.items()) + "."
+    )
+    footnote = ("Huawei and Cambricon chips are not US exports; for them the grid measures "
+                "capability against the US lines, not legal status. 'Undetermined' marks chips "
+                "whose class depends on a figure no source publishes.")
+    return Figure(chart, description, footnote)
