@@ -74,3 +74,62 @@ def test_live_lab_redraws_when_a_slider_moves(live_kernel, chips):
     assert "classed not controlled" in lab.figure.description
     lab.tpp_slider.value = 4800
     assert "classed 3A090.a" in lab.figure.description
+
+
+# -- chapter 1: the ledger views ----------------------------------------------------------
+
+def _bound_params(spec: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in spec.get("params", []) if "bind" in p}
+
+
+def test_ledger_chart_sliders_are_generated_from_the_declarations(static_site):
+    from chipcontrols import ledger as model
+    from widgets.ledger_views import LEDGER_SLIDERS, ledger_chart
+
+    spec = _embedded_spec(ledger_chart()._repr_mimebundle_()["text/html"])
+    params = _bound_params(spec)
+    for name in LEDGER_SLIDERS:
+        declared = model.PARAMETERS[name]
+        bind = params[name]["bind"]
+        assert (params[name]["value"], bind["min"], bind["max"], bind["step"]) == (
+            declared.default, declared.minimum, declared.maximum, declared.step)
+    switch = params["h100e_per_chip"]["bind"]
+    assert switch["input"] == "radio"
+    assert switch["options"] == pytest.approx([1.0, 4800 / 3350])
+
+
+def test_ledger_lab_redraws_from_the_model_when_a_slider_moves(live_kernel):
+    from chipcontrols import ledger as model
+    from widgets.ledger_views import LedgerLab, ledger_lab
+
+    lab = ledger_lab()
+    assert isinstance(lab, LedgerLab)
+    assert f"{model.ledger().binding}".replace("'", "&#x27;") in lab.html
+    lab.sliders["approvals"].value = 2.5
+    assert "US cap" in lab.html and "0.50 million chips" in lab.html
+    lab.sliders["target_ratio"].value = 5.0
+    q_star = model.closed_form_results(target_ratio=5.0, approvals=2.5).volume_for_target
+    assert f"{q_star:.2f} million chips" in lab.html
+    lab.basis.value = lab.basis.options[1][1]
+    ratio = model.scenarios([2.0], approvals=2.5, h100e_per_chip=lab.basis.value)["ratio"].iloc[0]
+    assert f"{ratio:,.2f}" in lab.html
+
+
+def test_ledger_lab_on_the_static_site_shows_its_default_state(static_site):
+    from chipcontrols import ledger as model
+    from widgets.ledger_views import SCENARIO_VOLUMES, ledger_lab
+
+    html = ledger_lab()._repr_mimebundle_()["text/html"]
+    assert "live lab, shown here in its default state" in html
+    assert f"Q* for a target of {model.TARGET_RATIO.default:g}×" in html
+    assert html.count("<tr") == 1 + len(SCENARIO_VOLUMES)  # header, one row per volume
+
+
+def test_timeline_rejects_an_unknown_actor_group(chips):
+    from chipcontrols.data import load_table
+    from widgets.history import timeline_chart
+
+    events = load_table("timeline")
+    events.loc[0, "actor_group"] = "Martians"
+    with pytest.raises(ValueError, match="Martians"):
+        timeline_chart(events)
