@@ -61,7 +61,7 @@ NVIDIA_REVENUE = (1 - tariff_share) * price * volume
 CHINA_COMPUTE_ADDED = h100e_per_chip * volume
 RATIO = (us_compute - displacement * h100e_per_chip * volume) / (china_compute + h100e_per_chip * volume)
 VOLUME_FOR_TARGET_RATIO = sp.solve(sp.Eq(RATIO, target_ratio), volume)[0]
-MARGINAL_RATIO = sp.simplify(sp.diff(RATIO, volume))
+MARGINAL_RATIO = sp.factor(sp.cancel(sp.diff(RATIO, volume)))
 #: Value to the US of one exported chip: the tariff plus a weight on Nvidia's share (thousand USD).
 US_GAIN_PER_CHIP = (tariff_share + nvidia_weight * (1 - tariff_share)) * price
 #: Net US gain from exporting Q, against exporting nothing (billion USD).

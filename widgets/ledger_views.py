@@ -371,6 +371,8 @@ def key_figures() -> dict[str, float | str]:
         "sigma_star_supply": model.closed_form_results(
             approvals=model.PARAMETERS["approvals"].maximum, us_volume=1.4).break_even_valuation,
         "marginal_first_cost": -float(model.closed_form_results(approvals=0.0).marginal_ratio),
+        "ratio_first_tenth": float(model.ratio_at(0.1)),
+        "ratio_drop_last_tenth_of_2m": float(model.ratio_at(1.9) - model.ratio_at(2.0)),
         # the lowest ratio the declared ranges allow at the largest volume, with and without
         # displacement (the validation box's "what it takes to reach IFP's low end")
         "ratio_low_corner": float(model.ratio_at(

@@ -25,8 +25,8 @@ _CSS = """
 .h200-chart { overflow-x: auto; }
 .h200-chart .vega-bindings { margin-top: 0.5em; font-size: 0.9em; }
 .h200-chart .vega-bind { margin: 0.3em 0; }
-.h200-chart .vega-bind-name { display: inline-block; min-width: 19em; }
-.h200-chart input[type="range"] { width: 16em; vertical-align: middle; }
+.h200-chart .vega-bind-name { display: inline-block; min-width: 23em; }
+.h200-chart input[type="range"] { width: 14em; vertical-align: middle; }
 .h200-caption { font-size: 0.9em; color: var(--pst-color-text-muted, #555); margin-top: 0.4em; }
 .h200-footnote { font-size: 0.85em; color: var(--pst-color-text-muted, #555); }
 .h200-lab-static { border: 1px dashed var(--pst-color-border, #bbb); padding: 0.8em 1em; border-radius: 6px; }

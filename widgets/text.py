@@ -36,12 +36,13 @@ def rule_conditions(rule: RuleVersion = OCTOBER_2023) -> Math:
     """
     lines = []
     for control in rule.classes:
+        lines.append(rf"\textbf{{{control.label}}}\text{{ if}}")
         for number, box in enumerate(control.boxes):
             condition = sp.latex(box.condition(), symbol_names=LATEX_NAMES)
-            head = rf"\text{{{control.label}}}:" if number == 0 else r"\text{or}"
-            lines.append(rf"{head} \quad & {condition}")
-    lines.append(rf"\text{{{rule.uncontrolled_label}}}: \quad & \text{{otherwise}}")
-    return Math(r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}")
+            joiner = "" if number == 0 else r"\text{or }"
+            lines.append(rf"\qquad {joiner}{condition}")
+    lines.append(rf"\textbf{{{rule.uncontrolled_label}}}\text{{ otherwise}}")
+    return Math(r"\begin{array}{l}" + r" \\ ".join(lines) + r"\end{array}")
 
 
 def chip_table(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBER_2023) -> HTML:
