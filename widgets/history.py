@@ -92,7 +92,7 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
     table["tpp_text"] = table["tpp"].map(lambda t: "n/a" if pd.isna(t) else f"{t:,.0f}")
     order = (table.drop_duplicates("chip_id").sort_values("tpp", ascending=False,
                                                           na_position="last")["chip"].tolist())
-    versions = [f"{rule.name}" for rule in RULE_VERSIONS]
+    versions = [rule.name for rule in RULE_VERSIONS]
     base = alt.Chart(table).encode(
         x=alt.X("rule:N", sort=versions, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("chip:N", sort=order, title=None),
