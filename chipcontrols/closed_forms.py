@@ -42,8 +42,7 @@ _TPP, _AREA = eccn3a090.HYPOTHETICAL_TPP, eccn3a090.HYPOTHETICAL_DIE_AREA
 #: Every declared ledger parameter that appears in a closed form, by symbol.
 _LEDGER_SPANS = {symbol: _span({**ledger.PARAMETERS, "target_ratio": ledger.TARGET_RATIO}[name])
                  for name, symbol in ledger.SYMBOL_OF.items()}
-#: Exports range from none to all of the largest demand the ledger accepts.
-_LEDGER_SPANS[ledger.volume] = (0.0, ledger.PARAMETERS["demand"].maximum)
+_LEDGER_SPANS[ledger.volume] = _span(ledger.EXPORT_VOLUME)
 
 
 #: Sampling spans of the chip metrics a rule version tests: the hypothetical-chip sliders for

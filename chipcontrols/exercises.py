@@ -20,13 +20,12 @@ The expected answers are not stored here.  They come from the book's models:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chipcontrols import ledger as _ledger
 from chipcontrols.data import load_chips
 from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips
-from chipcontrols.parameters import Parameter
 
 __all__ = [
     "CheckResult",
@@ -60,12 +59,8 @@ IFP_RATIO_WITH_EXPORTS = (1.2, 6.7)
 CONSTRAINTS = ("Chinese demand", "Nvidia supply", "US cap", "Beijing's approvals")
 
 #: The export volume of the IFP exercise: any volume China could demand in the ledger.
-EXPORT_VOLUME = Parameter(
-    "exports", "H200s exported to China in the year", "million chips",
-    _ledger.PARAMETERS["demand"].default, 0.0, _ledger.PARAMETERS["demand"].maximum,
-    _ledger.PARAMETERS["demand"].step,
-    "Student's choice, within the ledger's range for Chinese demand.",
-)
+EXPORT_VOLUME = replace(_ledger.EXPORT_VOLUME, name="exports",
+                        source="Student's choice, within the ledger's export-volume range.")
 
 
 # Before 28 January 2026 Beijing had approved no H200 imports (customs, 14 January).

@@ -99,6 +99,14 @@ PARAMETERS = {
     )
 }
 
+#: An export volume studied as given (:func:`ratio_at`, :func:`scenarios`): from none to the
+#: largest Chinese demand the ledger accepts.
+EXPORT_VOLUME = Parameter(
+    "volume", "H200s exported to China in the year", "million chips",
+    PARAMETERS["demand"].default, 0.0, PARAMETERS["demand"].maximum, PARAMETERS["demand"].step,
+    "Any volume Chinese demand could reach in the ledger (see the demand parameter).",
+)
+
 #: Target US:China ratio for :data:`VOLUME_FOR_TARGET_RATIO` (not an input of :func:`ledger`).
 TARGET_RATIO = Parameter("target_ratio", "Target US:China ratio of compute added", "×", 10.0, 1.0,
                          50.0, 0.5, "Reader's choice; research memo example 10× (models.md §3).")
@@ -205,21 +213,20 @@ def ratio_at(volumes, **values: float):
     ------
     ValueError
         For an unknown parameter, a value outside its declared range, or a volume outside
-        [0, largest declared demand].
+        the range of :data:`EXPORT_VOLUME`.
 
     Examples
     --------
     >>> [round(float(r), 1) for r in ratio_at([0.0, 0.7, 2.0])]
     [43.3, 13.0, 5.7]
     """
-    v = _checked(values, PARAMETERS)
-    volumes = np.asarray(volumes, dtype=float)
-    largest = PARAMETERS["demand"].maximum
-    outside = volumes[(volumes < 0) | (volumes > largest)]
-    if outside.size:
-        raise ValueError(f"volume = {outside[0]:g} is outside the valid range [0, {largest:g}] "
-                         "million chips (export volume)")
-    return _RATIO({**v, "Q": volumes})
+    return _RATIO(_at_volumes(volumes, values))
+
+
+def _at_volumes(volumes, values: dict[str, float]) -> dict[str, object]:
+    """Checked parameters plus ``Q``: the volumes, each checked against :data:`EXPORT_VOLUME`."""
+    checked = np.array([EXPORT_VOLUME.check(q) for q in np.ravel(volumes)])
+    return {**_checked(values, PARAMETERS), "Q": checked.reshape(np.shape(volumes))}
 
 
 @dataclass(frozen=True)
@@ -303,7 +310,7 @@ def scenarios(volumes, **values: float):
     Parameters
     ----------
     volumes : sequence of float
-        Export volumes, million chips, each in [0, largest declared demand].
+        Export volumes, million chips, each in the range of :data:`EXPORT_VOLUME`.
     **values : float
         Ledger parameters; unspecified ones take their declared defaults.
 
@@ -320,15 +327,13 @@ def scenarios(volumes, **values: float):
     """
     import pandas as pd
 
-    ratios = ratio_at(volumes, **values)  # validates the volumes and the parameters
-    v = _checked(values, PARAMETERS)
-    at = {**v, "Q": np.asarray(volumes, dtype=float)}
+    at = _at_volumes(volumes, values)
     columns = {
         "volume": at["Q"],
         "treasury_revenue": _TREASURY(at),
         "nvidia_revenue": _NVIDIA(at),
         "china_compute_added": _CHINA_ADDED(at),
-        "ratio": ratios,
+        "ratio": _RATIO(at),
     }
     return pd.DataFrame({name: np.broadcast_to(np.asarray(column, dtype=float), at["Q"].shape)
                          for name, column in columns.items()})

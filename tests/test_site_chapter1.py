@@ -143,7 +143,7 @@ def test_ratio_chart_marks_the_closed_form_volume(visit, settings):
     else:
         assert readout.startswith(f"Q* = {q_star:.2f} million")
     # the target line is always drawn; the vertical Q* line only when Q* lies on the axis
-    on_axis = 0 <= q_star <= model.PARAMETERS["demand"].maximum
+    on_axis = 0 <= q_star <= model.EXPORT_VOLUME.maximum
     rules = chart.locator("svg.marks .mark-rule.role-mark line")
     assert rules.count() == 1 + on_axis
 

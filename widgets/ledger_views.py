@@ -35,9 +35,12 @@ SCENARIO_VOLUMES = (0.0, 0.04, 0.4, 0.7, 1.0, 2.0)
 
 def _vega(expression: sp.Basic, **extra: str) -> str:
     """Vega expression reading each parameter from the signal of the same name."""
-    names = {symbol: name for symbol, name in model.PARAMETER_NAME_OF.items()}
-    names.update(extra)
-    return to_vega(expression, names)
+    return to_vega(expression, {**model.PARAMETER_NAME_OF, **extra})
+
+
+def _vega_array(expressions) -> str:
+    """A Vega array literal of the expressions, indexed by each row's ``index``."""
+    return "[" + ", ".join(_vega(e) for e in expressions) + "]"
 
 
 def equivalence_bases() -> dict[str, float]:
@@ -64,40 +67,59 @@ def _params(names: tuple[str, ...], bases: dict[str, float]) -> list[alt.Paramet
     return [altair_param(model.PARAMETERS[name]) for name in names] + [_basis_switch(bases)]
 
 
-def _limits_panel() -> alt.Chart:
-    limit_names = list(model.LIMITS)
-    rows = [{"limit": name, "index": i} for i, name in enumerate(limit_names)]
-    values = "[" + ", ".join(_vega(e) for e in model.LIMITS.values()) + "]"
+def _expression_bars(category: str, expressions: dict[str, sp.Basic], *, title: str, height: int,
+                     x: alt.X, label: str, value_tooltip: alt.Tooltip, colour=None,
+                     derived: dict[str, str] | None = None,
+                     extra_tooltips: tuple[alt.Tooltip, ...] = ()) -> alt.LayerChart:
+    """Horizontal bars, one per expression, each value computed in the browser, with labels.
+
+    Parameters
+    ----------
+    category : str
+        Field naming each bar; its values are the keys of ``expressions``, in order.
+    label : str
+        Vega expression of the text printed at the end of each bar.
+    colour : alt.Color or alt.ColorValue, optional
+        Bar colour encoding.
+    derived : dict, optional
+        Further fields computed from ``value`` before ``label`` (e.g. whether a limit binds).
+    """
+    names = list(expressions)
+    rows = [{category: name, "index": i} for i, name in enumerate(names)]
     base = alt.Chart(alt.Data(values=rows)).transform_calculate(
-        value=f"{values}[datum.index]", volume=_vega(model.VOLUME),
-    ).transform_calculate(
-        binds="abs(datum.value - datum.volume) < 1e-9 ? 'binding' : 'not binding'",
-        label="format(datum.value, '.2f') + ' M'",
-    )
-    y = alt.Y("limit:N", sort=limit_names, title=None)
+        value=f"{_vega_array(expressions.values())}[datum.index]",
+    ).transform_calculate(**(derived or {}), label=label)
+    y = alt.Y(f"{category}:N", sort=names, title=None)
     bars = base.mark_bar(height=22).encode(
-        y=y,
-        x=alt.X("value:Q", title="Million chips in the year",
-                scale=alt.Scale(domain=[0, model.PARAMETERS["us_volume"].maximum])),
-        color=alt.Color("binds:N", title="Constraint",
-                        scale=alt.Scale(domain=["binding", "not binding"],
-                                        range=[BINDING_COLOUR, OTHER_COLOUR])),
-        tooltip=[alt.Tooltip("limit:N", title="Limit"),
-                 alt.Tooltip("value:Q", title="Million chips", format=".2f"),
-                 alt.Tooltip("binds:N", title="Status")],
+        y=y, x=x, color=colour,
+        tooltip=[alt.Tooltip(f"{category}:N", title=category.capitalize()), value_tooltip,
+                 *extra_tooltips],
     )
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="value:Q", text="label:N")
-    return alt.layer(bars, labels).properties(
-        width=WIDTH, height=130,
-        title="1. The four limits: exports are the shortest bar")
+    return alt.layer(bars, labels).properties(width=WIDTH, height=height, title=title)
+
+
+def _limits_panel() -> alt.LayerChart:
+    return _expression_bars(
+        "limit", model.LIMITS, title="1. The four limits: exports are the shortest bar",
+        height=130,
+        x=alt.X("value:Q", title="Million chips in the year",
+                scale=alt.Scale(domain=[0, model.PARAMETERS["us_volume"].maximum])),
+        label="format(datum.value, '.2f') + ' M'",
+        value_tooltip=alt.Tooltip("value:Q", title="Million chips", format=".2f"),
+        colour=alt.Color("binds:N", title="Constraint",
+                         scale=alt.Scale(domain=["binding", "not binding"],
+                                         range=[BINDING_COLOUR, OTHER_COLOUR])),
+        derived={"volume": _vega(model.VOLUME),
+                 "binds": "abs(datum.value - datum.volume) < 1e-9 ? 'binding' : 'not binding'"},
+        extra_tooltips=(alt.Tooltip("binds:N", title="Status"),),
+    )
 
 
 def _readout_panel() -> alt.Chart:
     names = "[" + ", ".join(f'"{name}"' for name in model.LIMITS) + "]"
-    values = "[" + ", ".join(_vega(e) for e in model.LIMITS.values()) + "]"
-    volume = _vega(model.VOLUME)
     return alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        volume=volume, limits=values,
+        volume=_vega(model.VOLUME), limits=_vega_array(model.LIMITS.values()),
     ).transform_calculate(
         binding=f"{names}[indexof(datum.limits, datum.volume)]",
     ).transform_calculate(
@@ -108,49 +130,34 @@ def _readout_panel() -> alt.Chart:
     ).properties(width=WIDTH, height=16)
 
 
-def _revenue_panel() -> alt.Chart:
-    volume = model.VOLUME
-    rows = [
-        {"recipient": "US Treasury (tariff)", "index": 0},
-        {"recipient": "Nvidia", "index": 1},
-    ]
-    expressions = [model.TREASURY_REVENUE.subs(model.volume, volume),
-                   model.NVIDIA_REVENUE.subs(model.volume, volume)]
-    values = "[" + ", ".join(_vega(e) for e in expressions) + "]"
-    base = alt.Chart(alt.Data(values=rows)).transform_calculate(
-        value=f"{values}[datum.index]",
-    ).transform_calculate(label="'$' + format(datum.value, '.1f') + ' bn'")
-    y = alt.Y("recipient:N", sort=[r["recipient"] for r in rows], title=None)
-    bars = base.mark_bar(height=22).encode(
-        y=y,
+def _revenue_panel() -> alt.LayerChart:
+    expressions = {
+        "US Treasury (tariff)": model.TREASURY_REVENUE.subs(model.volume, model.VOLUME),
+        "Nvidia": model.NVIDIA_REVENUE.subs(model.volume, model.VOLUME),
+    }
+    return _expression_bars(
+        "recipient", expressions, title="2. Who receives the money", height=70,
         x=alt.X("value:Q", title="Billion US dollars in the year"),
-        color=alt.Color("recipient:N", legend=None,
-                        scale=alt.Scale(domain=[r["recipient"] for r in rows],
-                                        range=[TREASURY_COLOUR, NVIDIA_COLOUR])),
-        tooltip=[alt.Tooltip("recipient:N", title="Recipient"),
-                 alt.Tooltip("value:Q", title="$ billion", format=".2f")],
+        label="'$' + format(datum.value, '.1f') + ' bn'",
+        value_tooltip=alt.Tooltip("value:Q", title="$ billion", format=".2f"),
+        colour=alt.Color("recipient:N", legend=None,
+                         scale=alt.Scale(domain=list(expressions),
+                                         range=[TREASURY_COLOUR, NVIDIA_COLOUR])),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="value:Q", text="label:N")
-    return alt.layer(bars, labels).properties(width=WIDTH, height=70,
-                                              title="2. Who receives the money")
 
 
-def _ratio_panel() -> alt.Chart:
-    rows = [{"case": "No exports", "index": 0}, {"case": "With these exports", "index": 1}]
-    expressions = [model.RATIO.subs(model.volume, 0), model.RATIO.subs(model.volume, model.VOLUME)]
-    values = "[" + ", ".join(_vega(e) for e in expressions) + "]"
-    base = alt.Chart(alt.Data(values=rows)).transform_calculate(
-        value=f"{values}[datum.index]",
-    ).transform_calculate(label="format(datum.value, '.1f') + '×'")
-    y = alt.Y("case:N", sort=[r["case"] for r in rows], title=None)
-    bars = base.mark_bar(height=22, color="#555").encode(
-        y=y, x=alt.X("value:Q", title="US compute added ÷ China's compute added, in the year"),
-        tooltip=[alt.Tooltip("case:N", title="Case"),
-                 alt.Tooltip("value:Q", title="US:China ratio", format=".1f")],
+def _ratio_panel() -> alt.LayerChart:
+    expressions = {
+        "No exports": model.RATIO.subs(model.volume, 0),
+        "With these exports": model.RATIO.subs(model.volume, model.VOLUME),
+    }
+    return _expression_bars(
+        "case", expressions, title="3. The US:China ratio of compute added", height=70,
+        x=alt.X("value:Q", title="US compute added ÷ China's compute added, in the year"),
+        label="format(datum.value, '.1f') + '×'",
+        value_tooltip=alt.Tooltip("value:Q", title="US:China ratio", format=".1f"),
+        colour=alt.value("#555"),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(y=y, x="value:Q", text="label:N")
-    return alt.layer(bars, labels).properties(width=WIDTH, height=70,
-                                              title="3. The US:China ratio of compute added")
 
 
 def ledger_chart() -> Figure:
@@ -180,7 +187,7 @@ def ledger_chart() -> Figure:
 def ratio_chart() -> Figure:
     """Chart (c): the US:China ratio against export volume, the target line and Q*."""
     bases = equivalence_bases()
-    largest = model.PARAMETERS["demand"].maximum
+    largest = model.EXPORT_VOLUME.maximum
     q_star = _vega(model.VOLUME_FOR_TARGET_RATIO)
     curve = alt.Chart(alt.Data(sequence={"start": 0, "stop": largest + 1e-9, "step": 0.01,
                                          "as": "Q"})).transform_calculate(
@@ -376,10 +383,10 @@ def key_figures() -> dict[str, float | str]:
         # the lowest ratio the declared ranges allow at the largest volume, with and without
         # displacement (the validation box's "what it takes to reach IFP's low end")
         "ratio_low_corner": float(model.ratio_at(
-            model.PARAMETERS["demand"].maximum, us_added=model.PARAMETERS["us_added"].minimum,
+            model.EXPORT_VOLUME.maximum, us_added=model.PARAMETERS["us_added"].minimum,
             h100e_per_chip=h_bandwidth, displacement=1.0)),
         "ratio_low_no_displacement": float(model.ratio_at(
-            model.PARAMETERS["demand"].maximum, us_added=model.PARAMETERS["us_added"].minimum,
+            model.EXPORT_VOLUME.maximum, us_added=model.PARAMETERS["us_added"].minimum,
             h100e_per_chip=h_bandwidth)),
     }
 
