@@ -1,6 +1,7 @@
 # The H200 Decision — build and test.
 #   make book   create .venv from requirements.txt if needed, execute every chapter, write _build/html
-#   make test   the same set-up and build, then the whole test suite (model, data, views, browser)
+#   make test   install missing Debian packages (chromium, a CJK font) if allowed, the same set-up
+#               and build, then the whole test suite (model, data, views, browser)
 #   make lab    open the chapters in JupyterLab (live widgets)
 #   make bench  timings and sizes (never asserted in tests)
 
@@ -9,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: book test lab bench clean
+.PHONY: book test lab bench clean system-deps
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +21,10 @@ book: $(STAMP)
 	rm -rf _build/html _build/.doctrees _build/jupyter_execute
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 
-test: book
+system-deps:
+	bash tools/system-deps.sh
+
+test: system-deps book
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)

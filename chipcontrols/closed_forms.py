@@ -1,96 +1,104 @@
-"""Registry of every closed form the website evaluates in the browser.
+"""The registry of closed forms: the only way an expression reaches the website.
 
-Each entry names a sympy expression and a sampling box for its free symbols.  The browser
-parity test prints each expression to Vega, evaluates it in Chromium at random points of the
-box and compares with numpy, so a new closed form is covered as soon as it is registered.
+A model registers each sympy expression the website evaluates with :func:`register`, naming
+the :class:`~chipcontrols.parameters.ParameterSet` its symbols are declared in.  A view asks
+the registered :class:`ClosedForm` for its Vega expression (:meth:`ClosedForm.vega`); the
+views never print sympy themselves.  Because every expression the browser computes passes
+through here, the browser parity test, which evaluates each registered form in Chromium at
+random points of its parameters' declared ranges and compares with numpy, covers everything
+the site computes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import sympy as sp
 
-from chipcontrols import eccn3a090, ledger
-from chipcontrols.parameters import Parameter
+from chipcontrols.parameters import ParameterSet
+from chipcontrols.vega import to_vega
+
+#: Every registered closed form, by name.
+_REGISTRY: dict[str, "ClosedForm"] = {}
+#: The model modules that register closed forms (imported by :func:`registered`).
+MODEL_MODULES = ("chipcontrols.eccn3a090", "chipcontrols.ledger")
 
 
 @dataclass(frozen=True)
 class ClosedForm:
-    """A sympy expression with the box its free symbols are sampled from.
+    """A sympy expression whose symbols are all declared parameters.
 
-    ``log_scale`` lists the symbols sampled uniformly in log space.
+    Parameters
+    ----------
+    name : str
+        Unique name, ``"<model>: <what it is>"``.
+    expression : sympy.Basic
+        The expression.
+    parameters : ParameterSet
+        Declarations of (at least) every free symbol; their ranges are the sampling box of
+        the parity test.
+    log_scale : tuple of str
+        Parameters sampled uniformly in log space by the parity test (wide positive ranges).
     """
 
     name: str
     expression: sp.Basic
-    domain: dict[sp.Symbol, tuple[float, float]]
-    log_scale: tuple[sp.Symbol, ...] = ()
+    parameters: ParameterSet = field(repr=False)
+    log_scale: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        missing = self.expression.free_symbols - set(self.domain)
+        declared = set(self.parameters.symbols.values())
+        missing = self.expression.free_symbols - declared
         if missing:
-            raise ValueError(f"closed form {self.name}: no sampling range for {sorted(map(str, missing))}")
+            raise ValueError(f"closed form {self.name}: symbols {sorted(map(str, missing))} are "
+                             "not declared parameters")
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        """The free symbols, sorted by name."""
+        return tuple(sorted(self.expression.free_symbols, key=lambda s: s.name))
+
+    @property
+    def domain(self) -> dict[sp.Symbol, tuple[float, float]]:
+        """The declared range of each free symbol: the box the parity test samples."""
+        return {s: (self.parameters.of_symbol(s).minimum, self.parameters.of_symbol(s).maximum)
+                for s in self.symbols}
+
+    def vega(self, fields: Mapping[str, str] | None = None) -> str:
+        """The expression in Vega's expression language.
+
+        Each symbol is written as its parameter's name, which is the name of the Vega signal
+        (slider) of that parameter; ``fields`` maps a parameter name to something else, e.g.
+        ``{"volume": "datum.volume"}`` to read it from a data field.
+        """
+        unknown = set(fields or {}) - {s.name for s in self.symbols}
+        if unknown:
+            raise ValueError(f"closed form {self.name}: fields {sorted(unknown)} name no symbol "
+                             f"of the expression; its symbols: {[s.name for s in self.symbols]}")
+        return to_vega(self.expression, dict(fields or {}))
+
+    def numpy(self):
+        """A numpy function of the parameters by keyword (the symbols' names)."""
+        function = sp.lambdify(self.symbols, self.expression, modules="numpy")
+        names = [s.name for s in self.symbols]
+        return lambda **values: function(*(values[name] for name in names))
 
 
-def _span(parameter: Parameter) -> tuple[float, float]:
-    """The declared range of a parameter, as a sampling box side."""
-    return (parameter.minimum, parameter.maximum)
+def register(name: str, expression: sp.Basic, parameters: ParameterSet,
+             log_scale: tuple[str, ...] = ()) -> ClosedForm:
+    """Register a closed form under a unique name and return it."""
+    form = ClosedForm(name, expression, parameters, log_scale)
+    existing = _REGISTRY.get(name)
+    if existing is not None and existing.expression != expression:
+        raise ValueError(f"closed form {name!r} is registered twice with different expressions")
+    _REGISTRY[name] = form
+    return form
 
 
-_TPP, _AREA = eccn3a090.HYPOTHETICAL_TPP, eccn3a090.HYPOTHETICAL_DIE_AREA
-#: Every declared ledger parameter that appears in a closed form, by symbol.
-_LEDGER_SPANS = {symbol: _span({**ledger.PARAMETERS, "target_ratio": ledger.TARGET_RATIO}[name])
-                 for name, symbol in ledger.SYMBOL_OF.items()}
-_LEDGER_SPANS[ledger.volume] = _span(ledger.EXPORT_VOLUME)
-
-
-#: Sampling spans of the chip metrics a rule version tests: the hypothetical-chip sliders for
-#: TPP and density; for the GB/s metrics, a factor of ten either side of the thresholds.
-_METRIC_SPANS = {
-    eccn3a090.tpp: _span(_TPP),
-    eccn3a090.density: (_TPP.minimum / _AREA.maximum, _TPP.maximum / _AREA.minimum),
-    eccn3a090.interconnect: (60.0, 6_000.0),
-    eccn3a090.memory_bandwidth: (650.0, 65_000.0),
-}
-
-
-def _ledger_domain(expression: sp.Basic) -> dict[sp.Symbol, tuple[float, float]]:
-    return {symbol: _LEDGER_SPANS[symbol] for symbol in expression.free_symbols}
-
-
-CLOSED_FORMS: tuple[ClosedForm, ...] = (
-    ClosedForm(
-        "3A090 TPP of a chip",
-        eccn3a090.TPP_OF_CHIP,
-        # dense throughput up to the largest figure in data/chips.csv and beyond (GB300 FP4 15,000)
-        {eccn3a090.fp16_ops: (0.0, 5000.0), eccn3a090.int8_ops: (0.0, 10000.0),
-         eccn3a090.fp4_ops: (0.0, 20000.0)},
-    ),
-    ClosedForm(
-        "3A090 performance density",
-        eccn3a090.DENSITY_OF_CHIP,
-        {eccn3a090.tpp: _span(_TPP), eccn3a090.die_area: _span(_AREA)},
-        log_scale=(eccn3a090.tpp, eccn3a090.die_area),
-    ),
-    *(
-        ClosedForm(
-            f"3A090 class code, {rule.name} rule",
-            rule.class_code,
-            {symbol: _METRIC_SPANS[symbol] for symbol in rule.metrics},
-            log_scale=tuple(rule.metrics),
-        )
-        for rule in eccn3a090.RULE_VERSIONS
-    ),
-    *(
-        ClosedForm(f"H200 ledger: {name}", expression, _ledger_domain(expression))
-        for name, expression in (
-            ("export volume, the tightest limit", ledger.VOLUME),
-            ("Treasury revenue", ledger.TREASURY_REVENUE),
-            ("Nvidia revenue", ledger.NVIDIA_REVENUE),
-            ("US:China compute ratio", ledger.RATIO),
-            ("marginal effect of one more chip on the ratio", ledger.MARGINAL_RATIO),
-            ("export volume for a target ratio", ledger.VOLUME_FOR_TARGET_RATIO),
-        )
-    ),
-)
+def registered() -> tuple[ClosedForm, ...]:
+    """Every registered closed form, after importing every model module."""
+    for module in MODEL_MODULES:
+        importlib.import_module(module)
+    return tuple(_REGISTRY.values())

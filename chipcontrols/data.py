@@ -16,6 +16,8 @@ from pathlib import Path
 import frictionless
 import pandas as pd
 
+from chipcontrols.parameters import strict_keywords
+
 #: The repository's data folder (``data/`` beside the package).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: Rows of a report shown in an error message before "... and N more".
@@ -84,6 +86,9 @@ def _check_header(path: Path, expected: list[str], file_label: str) -> None:
         raise DataValidationError(problems)
 
 
+@strict_keywords
+
+
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """Validate and load one table of the data package.
 
@@ -107,6 +112,9 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
     descriptor = folder / "datapackage.json"
     package = frictionless.Package(str(descriptor))
+    if not isinstance(name, str) or not package.has_resource(name):
+        raise ValueError(f"name = {name!r} is not a table of {descriptor}; valid names: "
+                         f"{sorted(package.resource_names)}")
     resource = package.get_resource(name)
     file_label = str(folder / resource.path)
     _check_header(folder / resource.path, resource.schema.field_names, file_label)
@@ -122,6 +130,81 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+@strict_keywords
+
+
 def load_chips(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The accelerators of ``data/chips.csv``, validated (see :func:`load_table`)."""
     return load_table("chips", data_dir)
+
+
+@strict_keywords
+
+
+def field_values(name: str, field: str, data_dir: Path | str | None = None) -> tuple[str, ...]:
+    """The values a field may take, in the order ``datapackage.json`` lists them (its enum).
+
+    Views use this for filter lists and colour orders, so the data package is the one place
+    the categories are declared.
+
+    Examples
+    --------
+    >>> field_values("timeline", "actor_group")
+    ('United States', 'China', 'Allies', 'Industry')
+    """
+    return tuple(_field(name, field, data_dir).constraints["enum"])
+
+
+@strict_keywords
+
+
+def field_labels(name: str, field: str, data_dir: Path | str | None = None) -> dict[str, str]:
+    """Value → reader-facing label of a coded field, from its ``categories`` in the package.
+
+    Examples
+    --------
+    >>> field_labels("timeline", "category")["us_policy"]
+    'US policy'
+    """
+    categories = _field(name, field, data_dir).to_descriptor().get("categories", [])
+    labels = {category["value"]: category["label"] for category in categories}
+    missing = set(field_values(name, field, data_dir)) - set(labels)
+    if missing:
+        raise ValueError(f"datapackage.json, resource {name!r}, field {field!r}: no label for "
+                         f"{sorted(missing)}")
+    return {value: labels[value] for value in field_values(name, field, data_dir)}
+
+
+def _field(name: str, field: str, data_dir: Path | str | None) -> frictionless.Field:
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    package = frictionless.Package(str(folder / "datapackage.json"))
+    if not package.has_resource(name):
+        raise ValueError(f"name = {name!r} is not a table; valid names: "
+                         f"{sorted(package.resource_names)}")
+    schema = package.get_resource(name).schema
+    if not schema.has_field(field):
+        raise ValueError(f"field = {field!r} is not a column of {name}; valid: "
+                         f"{schema.field_names}")
+    return schema.get_field(field)
+
+
+@strict_keywords
+
+
+def require_table(table: object, name: str, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Return ``table`` if it is a DataFrame with ``columns``; otherwise raise ``ValueError``.
+
+    Examples
+    --------
+    >>> require_table("chips.csv", "chips", ["chip_id"])
+    Traceback (most recent call last):
+    ...
+    ValueError: chips = 'chips.csv' is not a table (pandas.DataFrame) with columns ['chip_id']
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"{name} = {table!r:.60} is not a table (pandas.DataFrame) with columns "
+                         f"{list(columns)}")
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise ValueError(f"{name}: missing column(s) {missing}; needs {list(columns)}")
+    return table

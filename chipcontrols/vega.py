@@ -15,6 +15,8 @@ import sympy as sp
 from sympy.printing.precedence import precedence
 from sympy.printing.str import StrPrinter
 
+from chipcontrols.parameters import strict_keywords
+
 
 class VegaPrinter(StrPrinter):
     """A sympy printer whose output is a Vega expression string.
@@ -121,6 +123,9 @@ class VegaPrinter(StrPrinter):
         raise ValueError(f"no Vega equivalent for the sympy function {name}")
 
 
+@strict_keywords
+
+
 def to_vega(expr: sp.Basic, names: Mapping[sp.Symbol | str, str] | None = None) -> str:
     """Return ``expr`` as a Vega expression string (see :class:`VegaPrinter`).
 
@@ -130,4 +135,6 @@ def to_vega(expr: sp.Basic, names: Mapping[sp.Symbol | str, str] | None = None) 
     >>> to_vega(tpp / area, {"tpp": "tpp", "die_area": "die_area"})
     'tpp/die_area'
     """
+    if not isinstance(expr, sp.Basic):
+        raise ValueError(f"expr = {expr!r:.60} is not a sympy expression")
     return VegaPrinter(names).doprint(expr)

@@ -8,10 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chipcontrols.eccn3a090 import (
-    HYPOTHETICAL_DIE_AREA,
-    HYPOTHETICAL_TPP,
+    DIE_AREA,
     OCTOBER_2023,
-    UNDETERMINED_DENSITY,
+    TPP,
     classify_chips,
     classify_hypothetical_chip,
     performance_density,
@@ -20,10 +19,10 @@ from chipcontrols.eccn3a090 import (
 
 # Hand computations (dense datasheet figures x bit length), thresholds_and_formulas.md section 3.
 HAND_TPP = {
-    "A100": ((312, 624, np.nan), 4992),   # 624 INT8 x 8 = 312 FP16 x 16
-    "H100": ((989.5, 1979, np.nan), 15832),  # 1979 FP8 x 8
-    "H200": ((989.5, 1979, np.nan), 15832),
-    "H20": ((148, 296, np.nan), 2368),     # 296 x 8 = 148 x 16
+    "A100": ((312, 624, None), 4992),   # 624 INT8 x 8 = 312 FP16 x 16
+    "H100": ((989.5, 1979, None), 15832),  # 1979 FP8 x 8
+    "H200": ((989.5, 1979, None), 15832),
+    "H20": ((148, 296, None), 2368),     # 296 x 8 = 148 x 16
     "B200": ((2250, 4500, 9000), 36000),  # every precision gives 36,000
 }
 
@@ -35,8 +34,8 @@ def test_tpp_matches_hand_computation(chip):
 
 
 def test_tpp_takes_the_largest_precision_and_ignores_missing_figures():
-    assert total_processing_performance(100, np.nan, 1000) == 4000
-    assert math.isnan(total_processing_performance(np.nan, np.nan, np.nan))
+    assert total_processing_performance(100, None, 1000) == 4000
+    assert total_processing_performance(None, None, None) is None
 
 
 def test_h20_is_not_controlled_and_h200_is_3a090a():
@@ -66,9 +65,9 @@ def test_october_2023_boundaries(tpp, density, expected):
 
 
 def test_unknown_die_area_is_classified_only_when_tpp_alone_decides():
-    assert OCTOBER_2023.classify(20919, float("nan")) == "3A090.a"
-    assert OCTOBER_2023.classify(4096, float("nan")) == UNDETERMINED_DENSITY
-    assert OCTOBER_2023.classify(1000, float("nan")) == "not controlled"
+    assert OCTOBER_2023.classify(20919, None) == "3A090.a"
+    assert OCTOBER_2023.classify(4096, None) == "undetermined (die area unknown)"
+    assert OCTOBER_2023.classify(1000, None) == "not controlled"
 
 
 def test_hypothetical_chip_crosses_from_uncontrolled_to_a_at_4800_on_a_large_die():
@@ -78,7 +77,7 @@ def test_hypothetical_chip_crosses_from_uncontrolled_to_a_at_4800_on_a_large_die
 
 @pytest.mark.parametrize(
     ("tpp", "area", "name"),
-    [(HYPOTHETICAL_TPP.maximum + 1, 800, "tpp"), (4000, HYPOTHETICAL_DIE_AREA.minimum - 1, "die_area"),
+    [(TPP.maximum + 1, 800, "tpp"), (4000, DIE_AREA.minimum - 1, "die_area"),
      (-1, 800, "tpp"), (4000, float("nan"), "die_area")],
 )
 def test_out_of_range_inputs_name_parameter_value_and_range(tpp, area, name):
@@ -86,7 +85,7 @@ def test_out_of_range_inputs_name_parameter_value_and_range(tpp, area, name):
         classify_hypothetical_chip(tpp, area)
     message = str(error.value)
     assert message.startswith(f"{name} = ")
-    parameter = HYPOTHETICAL_TPP if name == "tpp" else HYPOTHETICAL_DIE_AREA
+    parameter = TPP if name == "tpp" else DIE_AREA
     assert parameter.describe_range() in message
 
 

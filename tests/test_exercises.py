@@ -6,16 +6,17 @@ Expected values are worked out here by hand from data/chips.csv and from the led
 
 import pytest
 
-from chipcontrols.exercises import (
-    CONSTRAINTS,
-    IFP_RATIO_WITH_EXPORTS,
-    IFP_RATIO_WITHOUT_EXPORTS,
-    CheckResult,
+from chipcontrols.exercises import CheckResult
+from chipcontrols.exercises.ch1 import (
+    LIMIT_NAMES,
     check_binding,
     check_ifp_reproduction,
     check_january_2026,
     check_tpp,
+    ifp_range,
 )
+
+CONSTRAINTS = LIMIT_NAMES
 
 # data/chips.csv: A100 dense INT8 624 TOPS (x 8 bits) = dense FP16 312 TFLOPS (x 16) = 4992,
 # die 826 mm2; H20 dense FP8/INT8 296 x 8 = BF16 148 x 16 = 2368, die 814 mm2.
@@ -92,7 +93,7 @@ def test_chip_whose_class_is_undetermined_is_refused():
 
 
 def test_unknown_class_label_lists_the_valid_labels():
-    with pytest.raises(ValueError, match=r"eccn_class = '3A090\.c'.*valid classes"):
+    with pytest.raises(ValueError, match=r"eccn_class = '3A090\.c'.*valid answers"):
         check_tpp(A100, tpp=A100_TPP, eccn_class="3A090.c")
 
 
@@ -139,14 +140,14 @@ def test_a_tie_accepts_every_tied_constraint():
 
 
 def test_unknown_constraint_name_lists_the_valid_names():
-    with pytest.raises(ValueError, match=r"answer = 'Congress'.*valid names:.*US cap"):
+    with pytest.raises(ValueError, match=r"answer = 'Congress'.*valid answers:.*US cap"):
         check_binding("Congress")
 
 
 def test_out_of_range_scenario_names_parameter_value_and_range():
     with pytest.raises(ValueError, match=r"cap_share = 1\.5 is outside the valid range \[0, 1\]"):
         check_binding("US cap", cap_share=1.5)
-    with pytest.raises(ValueError, match="unknown ledger parameter"):
+    with pytest.raises(ValueError, match="unknown parameter"):
         check_binding("US cap", tariff=0.25)
 
 
@@ -159,85 +160,86 @@ def test_january_2026_needs_zero_approvals_then_beijing_binds():
     assert not check_january_2026("Beijing's approvals", approvals=0.4).correct
     with pytest.raises(ValueError, match=r"approvals = -1 is outside the valid range"):
         check_january_2026("Beijing's approvals", approvals=-1)
-    with pytest.raises(ValueError, match="valid names"):
+    with pytest.raises(ValueError, match="valid answers"):
         check_january_2026("Huawei", approvals=0)
 
 
 # --- Exercise 3: IFP's range ----------------------------------------------------------------
 
-DEFAULTS = {"us_added": 13.0, "china_other": 0.3, "h100e_per_chip": 1.0, "displacement": 0.0}
+DEFAULTS = {"us_compute": 13.0, "china_compute": 0.3, "h100e_per_chip": 1.0, "displacement": 0.0}
 
 
-def test_ifp_range_constants():
-    assert IFP_RATIO_WITHOUT_EXPORTS == (21.0, 49.0)
-    assert IFP_RATIO_WITH_EXPORTS == (1.2, 6.7)
+def test_ifp_range_is_the_published_one():
+    # IFP, "Should the US Sell Hopper Chips to China?" (Dec 2025), as summarised: 21-49x, 1.2-6.7x
+    assert ifp_range(with_exports=False) == (21.0, 49.0)
+    assert ifp_range(with_exports=True) == (1.2, 6.7)
 
 
 def test_defaults_with_two_million_exports_reproduce_ifp():
     without, with_exports = ratio(0, 13, 0.3, 1, 0), ratio(2.0, 13, 0.3, 1, 0)
     assert without == pytest.approx(43.33, abs=0.01) and with_exports == pytest.approx(5.65, abs=0.01)
-    result = check_ifp_reproduction(**DEFAULTS, exports=2.0)
+    result = check_ifp_reproduction(**DEFAULTS, volume=2.0)
     assert result.correct
     assert f"{without:.2f}x" in result.message and f"{with_exports:.2f}x" in result.message
 
 
 def test_defaults_at_beijings_first_approvals_are_above_ifps_export_range():
     assert ratio(0.4, 13, 0.3, 1, 0) == pytest.approx(18.57, abs=0.01)   # above 6.7
-    result = check_ifp_reproduction(**DEFAULTS, exports=0.4)
+    result = check_ifp_reproduction(**DEFAULTS, volume=0.4)
     assert not result.correct and "above" in result.message and "Hint" in result.message
 
 
 def test_no_export_ratio_outside_the_range_fails():
     # C_US / C_CN = 25 / 0.3 = 83x, far above 49x, whatever the exports do.
     assert ratio(0, 25, 0.3, 1, 0) > 49
-    result = check_ifp_reproduction(**{**DEFAULTS, "us_added": 25.0}, exports=2.5)
-    assert not result.correct and "C_US / C_CN" in result.message
+    result = check_ifp_reproduction(**{**DEFAULTS, "us_compute": 25.0}, volume=2.5)
+    assert not result.correct and "us_compute / china_compute" in result.message
 
 
 @pytest.mark.parametrize(("parameters", "inside"), [
     # exactly 21x: 8.4 / 0.4; with 2.5 M exports 8.4 / 2.9 = 2.9x
-    ({"us_added": 8.4, "china_other": 0.4, "h100e_per_chip": 1.0, "displacement": 0.0,
-      "exports": 2.5}, True),
+    ({"us_compute": 8.4, "china_compute": 0.4, "h100e_per_chip": 1.0, "displacement": 0.0,
+      "volume": 2.5}, True),
     # 8.0 / 0.4 = 20x, just below 21x
-    ({"us_added": 8.0, "china_other": 0.4, "h100e_per_chip": 1.0, "displacement": 0.0,
-      "exports": 2.5}, False),
+    ({"us_compute": 8.0, "china_compute": 0.4, "h100e_per_chip": 1.0, "displacement": 0.0,
+      "volume": 2.5}, False),
     # exactly 6.7x: (13.4 - 0) / (0.3 + 1.7) ; no exports 44.7x
-    ({"us_added": 13.4, "china_other": 0.3, "h100e_per_chip": 1.0, "displacement": 0.0,
-      "exports": 1.7}, True),
+    ({"us_compute": 13.4, "china_compute": 0.3, "h100e_per_chip": 1.0, "displacement": 0.0,
+      "volume": 1.7}, True),
     # the low end: (8 - 0.45 x 1.8 x 2.5) / (0.38 + 1.8 x 2.5) = 1.22x; no exports 21.05x
-    ({"us_added": 8.0, "china_other": 0.38, "h100e_per_chip": 1.8, "displacement": 0.45,
-      "exports": 2.5}, True),
+    ({"us_compute": 8.0, "china_compute": 0.38, "h100e_per_chip": 1.8, "displacement": 0.45,
+      "volume": 2.5}, True),
     # more displacement: (8 - 0.5 x 4.5) / 4.88 = 1.18x, below 1.2x
-    ({"us_added": 8.0, "china_other": 0.38, "h100e_per_chip": 1.8, "displacement": 0.5,
-      "exports": 2.5}, False),
+    ({"us_compute": 8.0, "china_compute": 0.38, "h100e_per_chip": 1.8, "displacement": 0.5,
+      "volume": 2.5}, False),
 ])
 def test_range_edges(parameters, inside):
     p = parameters
-    without = ratio(0, p["us_added"], p["china_other"], p["h100e_per_chip"], p["displacement"])
-    with_exports = ratio(p["exports"], p["us_added"], p["china_other"], p["h100e_per_chip"],
+    without = ratio(0, p["us_compute"], p["china_compute"], p["h100e_per_chip"], p["displacement"])
+    with_exports = ratio(p["volume"], p["us_compute"], p["china_compute"], p["h100e_per_chip"],
                          p["displacement"])
     expected = (21 - 1e-9 <= without <= 49 + 1e-9) and (1.2 - 1e-9 <= with_exports <= 6.7 + 1e-9)
     assert expected is inside  # the hand arithmetic in the comments is right
     result = check_ifp_reproduction(**parameters)
     assert result.correct is inside
-    low, high = IFP_RATIO_WITH_EXPORTS
+    low, high = ifp_range(with_exports=True)
     where = "below" if with_exports < low - 1e-9 else "above" if with_exports > high + 1e-9 else "inside"
     assert f"{with_exports:.2f}x (IFP about 1.2-6.7x: {where})" in result.message
 
 
 @pytest.mark.parametrize(("name", "value", "pattern"), [
-    ("exports", 3.0, r"exports = 3 is outside the valid range \[0, 2\.5\] million chips"),
-    ("exports", -0.1, r"exports = -0\.1 is outside the valid range"),
+    ("volume", 3.0, r"volume = 3 is outside the valid range \[0, 2\.5\] million chips"),
+    ("volume", -0.1, r"volume = -0\.1 is outside the valid range"),
     ("h100e_per_chip", 0.5, r"h100e_per_chip = 0\.5 is outside the valid range \[1, 1\.8\] H100e"),
     ("displacement", 1.2, r"displacement = 1\.2 is outside the valid range \[0, 1\]"),
-    ("us_added", 30, r"us_added = 30 is outside the valid range \[8, 25\] million H100e"),
-    ("china_other", 0.0, r"china_other = 0 is outside the valid range \[0\.2, 1\.5\]"),
+    ("us_compute", 30, r"us_compute = 30 is outside the valid range \[8, 25\] million H100e"),
+    ("china_compute", 0.0, r"china_compute = 0 is outside the valid range \[0\.2, 1\.5\]"),
 ])
 def test_ifp_inputs_out_of_range_are_refused_not_clamped(name, value, pattern):
     with pytest.raises(ValueError, match=pattern):
-        check_ifp_reproduction(**{**DEFAULTS, "exports": 2.0, name: value})
+        check_ifp_reproduction(**{**DEFAULTS, "volume": 2.0, name: value})
 
 
 def test_ifp_check_needs_every_parameter():
     with pytest.raises(TypeError):
-        check_ifp_reproduction(us_added=13, china_other=0.3, h100e_per_chip=1.0, displacement=0.0)
+        check_ifp_reproduction(us_compute=13, china_compute=0.3, h100e_per_chip=1.0, displacement=0.0)

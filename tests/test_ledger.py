@@ -14,7 +14,7 @@ def test_defaults_reproduce_the_memo_worked_numbers():
     # models.md section 3: Q = min(2.0, 0.7, 0.5 x 1.0, 0.4) = 0.4M, Beijing binds;
     # ratio 13/0.3 = 43.3 without exports, 13/0.7 = 18.6 with; Treasury 0.25 x 27,000 x 0.4M = $2.7bn.
     result = L.ledger()
-    assert result.binding == "Beijing's approvals"
+    assert result.binding == ("Beijing's approvals",)
     assert result.volume == pytest.approx(0.4)
     assert result.treasury_revenue == pytest.approx(2.7)
     assert result.nvidia_revenue == pytest.approx(8.1)
@@ -29,7 +29,21 @@ def test_defaults_reproduce_the_memo_worked_numbers():
       "Chinese demand")],
 )
 def test_the_tightest_limit_binds(overrides, binding):
-    assert L.ledger(**overrides).binding == binding
+    assert L.ledger(**overrides).binding == (binding,)
+
+
+@pytest.mark.parametrize(("overrides", "tied"), [
+    # supply 0.7 = cap 0.5 x 1.4
+    ({"approvals": 2.5, "us_volume": 1.4}, ("Nvidia supply", "US cap")),
+    # supply 0.7 = cap 0.5 x 1.4 = approvals 0.7
+    ({"approvals": 0.7, "us_volume": 1.4}, ("Nvidia supply", "US cap", "Beijing's approvals")),
+    # demand 0.5 = cap 0.5 x 1.0
+    ({"approvals": 2.5, "demand": 0.5}, ("Chinese demand", "US cap")),
+])
+def test_ties_are_reported_as_ties(overrides, tied):
+    result = L.ledger(**overrides)
+    assert result.binding == tied
+    assert result.binding_text == " and ".join(tied) + " (tied)"
 
 
 def test_closed_form_volume_for_a_target_ratio_matches_memo_and_inverts_the_ratio():
@@ -80,7 +94,7 @@ def test_out_of_range_inputs_are_rejected_by_name(name, value):
 
 
 def test_unknown_parameters_are_rejected():
-    with pytest.raises(ValueError, match="unknown ledger parameter"):
+    with pytest.raises(ValueError, match="unknown parameter"):
         L.ledger(tarif_share=0.2)
 
 
@@ -102,8 +116,8 @@ def test_closed_form_results_agree_with_the_ledger_they_summarise():
 
 
 def test_h100_equivalence_comes_from_the_chip_data(chips):
-    from chipcontrols.eccn3a090 import classify_chips
-    bases = L.h100_equivalence(classify_chips(chips))
+    from chipcontrols.ledger_figures import h100_equivalence
+    bases = h100_equivalence(chips)
     assert bases["arithmetic"] == pytest.approx(15_832 / 15_832)
     assert bases["memory bandwidth"] == pytest.approx(4_800 / 3_350)
 

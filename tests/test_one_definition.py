@@ -6,9 +6,10 @@ import sys
 import pytest
 import sympy as sp
 
-from chipcontrols.closed_forms import CLOSED_FORMS, ClosedForm
+from chipcontrols import eccn3a090, ledger
+from chipcontrols.closed_forms import ClosedForm, registered
 from chipcontrols.eccn3a090 import HYPOTHETICAL_CHIP_PARAMETERS
-from chipcontrols.parameters import Parameter
+from chipcontrols.parameters import Parameter, ParameterSet
 from chipcontrols.vega import to_vega
 from widgets.sliders import altair_param, ipywidgets_slider
 
@@ -52,8 +53,9 @@ def test_parameter_declaration_rejects_a_default_outside_its_range():
 
 
 def test_parameter_check_rejects_non_numbers_with_the_range():
-    share = Parameter("share", "Share", "", 0.25, 0.0, 1.0, 0.05, "test")
-    with pytest.raises(ValueError, match=r"share = 'a lot' is not a number; valid range \[0, 1\]"):
+    share = Parameter("od_share", "Share", "", 0.25, 0.0, 1.0, 0.05, "test")
+    with pytest.raises(ValueError, match=r"od_share = 'a lot' is not a number \(it is a str\); "
+                                         r"valid range \[0, 1\]"):
         share.check("a lot")
 
 
@@ -71,14 +73,75 @@ def test_sliders_are_generated_from_the_declaration(parameter):
         parameter.default, parameter.minimum, parameter.maximum, parameter.step)
 
 
-def test_every_closed_form_declares_a_sampling_range():
-    with pytest.raises(ValueError, match="no sampling range"):
-        ClosedForm("broken", x * y, {x: (0, 1)})
-    assert CLOSED_FORMS
+def test_a_closed_form_with_an_undeclared_symbol_is_refused():
+    declared = ParameterSet(Parameter("od_test_x", "x", "", 0.5, 0, 1, 0.1, "test"))
+    with pytest.raises(ValueError, match="not declared"):
+        ClosedForm("broken", declared.symbol("od_test_x") * y, declared)
+
+
+def test_a_name_declared_twice_with_different_definitions_is_refused():
+    Parameter("od_test_twice", "Twice", "", 0.5, 0, 1, 0.1, "test")
+    Parameter("od_test_twice", "Twice", "", 0.5, 0, 1, 0.1, "test")   # the same: fine
+    with pytest.raises(ValueError, match="declared twice"):
+        Parameter("od_test_twice", "Twice, again", "", 0.5, 0, 1, 0.1, "test")
+
+
+#: Every model: its declarations, and the expressions and functions that use them.
+MODELS = {
+    "eccn3a090": (eccn3a090.PARAMETERS, "3A090: "),
+    "ledger": (ledger.PARAMETERS, "ledger: "),
+}
+
+
+@pytest.mark.parametrize("model", sorted(MODELS))
+def test_declarations_symbols_and_latex_names_cover_the_same_set(model):
+    parameters, prefix = MODELS[model]
+    forms = [form for form in registered() if form.name.startswith(prefix)]
+    assert forms, f"{model} registers no closed form"
+    used = set().union(*(form.expression.free_symbols for form in forms))
+    declared = set(parameters.symbols.values())
+    assert used <= declared, f"undeclared symbols {used - declared}"
+    assert declared <= used, f"declared but never used {declared - used}"
+    assert set(parameters.latex_names) == declared
+    for name, parameter in parameters.items():
+        assert parameter.symbol.name == name          # one name: keyword, symbol, Vega signal
+        assert parameter.latex, f"{name} has no LaTeX name"
+
+
+def test_every_registered_form_samples_inside_its_declared_ranges():
+    for form in registered():
+        for symbol, (low, high) in form.domain.items():
+            declared = form.parameters.of_symbol(symbol)
+            assert (low, high) == (declared.minimum, declared.maximum), form.name
+
+
+def test_views_never_print_sympy_themselves():
+    """Only the registry prints Vega, so the parity test covers everything the site computes."""
+    from pathlib import Path
+
+    views = Path(__file__).resolve().parent.parent / "widgets"
+    offenders = [path.name for path in views.glob("*.py")
+                 if "to_vega" in path.read_text(encoding="utf-8")
+                 or "VegaPrinter" in path.read_text(encoding="utf-8")]
+    assert offenders == []
+
+
+def test_chip_data_lies_inside_the_declared_metric_ranges(chips):
+    columns = {"dense_fp16_tflops": eccn3a090.PARAMETERS["fp16_ops"],
+               "dense_8bit_tops": eccn3a090.PARAMETERS["int8_ops"],
+               "dense_fp4_tflops": eccn3a090.PARAMETERS["fp4_ops"],
+               "interconnect_gbs": eccn3a090.PARAMETERS["interconnect"],
+               "memory_bandwidth_gbs": eccn3a090.PARAMETERS["memory_bandwidth"]}
+    for column, declared in columns.items():
+        for value in chips[column].dropna():
+            declared.check(value)
+    classified = eccn3a090.classify_chips(chips)
+    for value in classified["tpp"].dropna():
+        eccn3a090.TPP.check(value)
 
 
 def test_the_model_package_imports_no_view_library():
-    code = ("import sys, chipcontrols, chipcontrols.closed_forms; "
+    code = ("import sys, chipcontrols, chipcontrols.closed_forms; chipcontrols.closed_forms.registered(); "
             "bad = {'altair', 'ipywidgets', 'IPython'} & set(sys.modules); print(sorted(bad))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

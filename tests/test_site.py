@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from chipcontrols.closed_forms import CLOSED_FORMS
+from chipcontrols.closed_forms import registered
 from chipcontrols.vega import to_vega
 from conftest import CHART_PAGE, SITE, set_slider, site_pages
 
@@ -91,14 +91,14 @@ def test_hypothetical_chip_becomes_3a090a_as_tpp_crosses_4800_on_a_large_die(vis
 def _sample(closed_form, rng, count):
     points = {}
     for symbol, (low, high) in closed_form.domain.items():
-        if symbol in closed_form.log_scale:
+        if symbol.name in closed_form.log_scale:
             points[symbol.name] = np.exp(rng.uniform(np.log(low), np.log(high), count))
         else:
             points[symbol.name] = rng.uniform(low, high, count)
     return points
 
 
-@pytest.mark.parametrize("closed_form", CLOSED_FORMS, ids=lambda c: c.name)
+@pytest.mark.parametrize("closed_form", registered(), ids=lambda c: c.name)
 def test_browser_evaluates_each_vega_expression_like_numpy(visit, closed_form):
     page = visit(CHART_PAGE)
     page.charts()

@@ -14,6 +14,7 @@ from chipcontrols import ledger as model
 from chipcontrols.data import load_table
 from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_under_every_version
 from conftest import CHART_PAGE, set_slider
+from widgets import palette
 from widgets.history import short_class
 
 pytestmark = pytest.mark.browser
@@ -74,7 +75,7 @@ def _ledger_readout(chart) -> str:
 
 def _expected_readout(**values) -> str:
     result = model.ledger(**values)
-    return f"Exports: {result.volume:.2f} million chips; binding: {result.binding}"
+    return f"Exports: {result.volume:.2f} million chips; binding: {result.binding_text}"
 
 
 @pytest.mark.parametrize("settings", [
@@ -82,6 +83,8 @@ def _expected_readout(**values) -> str:
     {"approvals": 2.5},
     {"approvals": 2.5, "us_volume": 3.0},
     {"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
+    {"approvals": 2.5, "us_volume": 1.4},                 # supply 0.7 = cap 0.5 x 1.4: a tie
+    {"approvals": 0.7, "us_volume": 1.4},                 # three limits at 0.7
 ])
 def test_ledger_names_the_binding_limit_as_the_model_does(visit, settings):
     page = visit(CHART_PAGE)
@@ -90,6 +93,8 @@ def test_ledger_names_the_binding_limit_as_the_model_does(visit, settings):
         set_slider(_slider(chart, model.PARAMETERS[name].label), value)
     _settle(page)
     assert _ledger_readout(chart) == _expected_readout(**settings)
+    red = chart.locator(f"svg.marks .mark-rect.role-mark path[fill='{palette.BINDING}']")
+    assert red.count() == len(model.ledger(**settings).binding)
 
 
 def _number_before(texts: list[str], suffix: str) -> list[float]:
@@ -123,8 +128,8 @@ def _q_star_readout(chart) -> str:
 @pytest.mark.parametrize("settings", [
     {},
     {"target_ratio": 5.0},
-    {"target_ratio": 20.0, "china_other": 0.8},
-    {"target_ratio": 8.0, "displacement": 1.0, "us_added": 20.0},
+    {"target_ratio": 20.0, "china_compute": 0.8},
+    {"target_ratio": 8.0, "displacement": 1.0, "us_compute": 20.0},
     {"target_ratio": 50.0},  # above the no-exports ratio: already below the target
 ])
 def test_ratio_chart_marks_the_closed_form_volume(visit, settings):

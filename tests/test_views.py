@@ -6,7 +6,7 @@ import re
 import ipywidgets
 import pytest
 
-from chipcontrols.eccn3a090 import HYPOTHETICAL_DIE_AREA, HYPOTHETICAL_TPP
+from chipcontrols.eccn3a090 import DIE_AREA, TPP
 from widgets import classifier_chart, classifier_lab
 from widgets.display import BUILD_ENV, StaticLabView
 
@@ -39,7 +39,7 @@ def test_static_chart_is_html_that_loads_nothing_from_elsewhere(static_site, chi
 def test_static_chart_sliders_and_browser_expressions_come_from_the_model(static_site, chips):
     spec = _embedded_spec(classifier_chart(chips)._repr_mimebundle_()["text/html"])
     params = {p["name"]: p for p in spec["params"]}
-    for declared in (HYPOTHETICAL_TPP, HYPOTHETICAL_DIE_AREA):
+    for declared in (TPP, DIE_AREA):
         assert params[declared.name]["bind"]["max"] == declared.maximum
     expressions = json.dumps(spec)
     assert "tpp/die_area" in expressions and "4800" in expressions and "5.92" in expressions
@@ -84,7 +84,7 @@ def _bound_params(spec: dict) -> dict[str, dict]:
 
 def test_ledger_chart_sliders_are_generated_from_the_declarations(static_site):
     from chipcontrols import ledger as model
-    from widgets.ledger_views import LEDGER_SLIDERS, ledger_chart
+    from widgets.ledger_charts import LEDGER_SLIDERS, ledger_chart
 
     spec = _embedded_spec(ledger_chart()._repr_mimebundle_()["text/html"])
     params = _bound_params(spec)
@@ -100,11 +100,11 @@ def test_ledger_chart_sliders_are_generated_from_the_declarations(static_site):
 
 def test_ledger_lab_redraws_from_the_model_when_a_slider_moves(live_kernel):
     from chipcontrols import ledger as model
-    from widgets.ledger_views import LedgerLab, ledger_lab
+    from widgets.ledger_lab import LedgerLab, ledger_lab
 
     lab = ledger_lab()
     assert isinstance(lab, LedgerLab)
-    assert f"{model.ledger().binding}".replace("'", "&#x27;") in lab.html
+    assert model.ledger().binding_text.replace("'", "&#x27;") in lab.html
     lab.sliders["approvals"].value = 2.5
     assert "US cap" in lab.html and "0.50 million chips" in lab.html
     lab.sliders["target_ratio"].value = 5.0
@@ -117,12 +117,12 @@ def test_ledger_lab_redraws_from_the_model_when_a_slider_moves(live_kernel):
 
 def test_ledger_lab_on_the_static_site_shows_its_default_state(static_site):
     from chipcontrols import ledger as model
-    from widgets.ledger_views import SCENARIO_VOLUMES, ledger_lab
+    from widgets.ledger_lab import ledger_lab
 
     html = ledger_lab()._repr_mimebundle_()["text/html"]
     assert "live lab, shown here in its default state" in html
     assert f"Q* for a target of {model.TARGET_RATIO.default:g}×" in html
-    assert html.count("<tr") == 1 + len(SCENARIO_VOLUMES)  # header, one row per volume
+    assert html.count("<tr") == 1 + len(model.scenario_volumes())  # header, one row per volume
 
 
 def test_timeline_rejects_an_unknown_actor_group(chips):

@@ -2,10 +2,12 @@
 
 from widgets.classifier import classifier_chart, classifier_lab
 from widgets.display import Figure, building_static_site
+from widgets.glue import glue_all
 from widgets.history import rule_versions_chart, timeline_chart
-from widgets.ledger_views import glue_key_figures, ledger_chart, ledger_lab, ratio_chart
+from widgets.ledger_charts import ledger_chart, ratio_chart
+from widgets.ledger_lab import ledger_lab
 from widgets.text import chip_table, equation, rule_conditions
 
 __all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
-           "equation", "glue_key_figures", "ledger_chart", "ledger_lab", "ratio_chart",
+           "equation", "glue_all", "ledger_chart", "ledger_lab", "ratio_chart",
            "rule_conditions", "rule_versions_chart", "timeline_chart"]

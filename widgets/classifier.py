@@ -11,30 +11,25 @@ from IPython.display import display
 
 from chipcontrols.data import load_chips
 from chipcontrols.eccn3a090 import (
-    DENSITY_OF_CHIP,
+    CLASS_CODE_FORMS,
+    DENSITY_FORM,
+    DIE_AREA,
     HYPOTHETICAL_CHIP_PARAMETERS,
-    HYPOTHETICAL_DIE_AREA,
-    HYPOTHETICAL_TPP,
     OCTOBER_2023,
+    TPP,
     RuleVersion,
     classify_chips,
     classify_hypothetical_chip,
-    density,
     performance_density,
-    tpp,
 )
-from chipcontrols.vega import to_vega
+from widgets.bars import vega_strings
 from widgets.display import RUN_LIVE_NOTE, Figure, StaticLabView, building_static_site
+from widgets.palette import label_colours
 from widgets.sliders import altair_param, ipywidgets_slider
 
 #: Axis windows: TPP spans the hypothetical-chip slider; density spans today's chips.
-TPP_WINDOW = (HYPOTHETICAL_TPP.minimum, HYPOTHETICAL_TPP.maximum)
+TPP_WINDOW = (TPP.minimum, TPP.maximum)
 DENSITY_WINDOW = (0.5, 100.0)
-REGION_COLOURS = {
-    "3A090.a": "#e8a39b",
-    "3A090.b": "#f6d58e",
-    "not controlled": "#e6eef5",
-}
 WIDTH, HEIGHT = 520, 380
 #: Both axes are log scales fixed to the windows above, in every layer.
 X_SCALE = alt.Scale(type="log", domain=list(TPP_WINDOW), nice=False)
@@ -52,7 +47,7 @@ def _region_layer(rule: RuleVersion) -> alt.Chart:
                 title="Performance density (TPP per mm², log scale)"),
         y2="density_high:Q",
         color=alt.Color("label:N", title=f"Class under the {rule.name} rule",
-                        scale=alt.Scale(domain=labels, range=[REGION_COLOURS[k] for k in labels])),
+                        scale=alt.Scale(domain=labels, range=label_colours(rule, labels))),
         tooltip=[alt.Tooltip("label:N", title="Region")],
     )
 
@@ -97,13 +92,13 @@ def _chip_layers(placed: pd.DataFrame) -> list[alt.Chart]:
 
 def _hypothetical_layers(rule: RuleVersion) -> tuple[list[alt.Parameter], list[alt.Chart]]:
     params = [altair_param(p) for p in HYPOTHETICAL_CHIP_PARAMETERS]
-    signal_names = {p.name: p.name for p in HYPOTHETICAL_CHIP_PARAMETERS}
-    label_array = "[" + ", ".join(f"'{label}'" for label in rule.labels) + "]"
+    class_code = CLASS_CODE_FORMS[rule.name].vega({"tpp": "datum.tpp",
+                                                   "density": "datum.density"})
     point = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        tpp=to_vega(tpp, signal_names),
-        density=to_vega(DENSITY_OF_CHIP, signal_names),
+        tpp=TPP.name,
+        density=DENSITY_FORM.vega(),
     ).transform_calculate(
-        eccn_class=f"{label_array}[{to_vega(rule.class_code, {'tpp': 'datum.tpp', 'density': 'datum.density'})}]",
+        eccn_class=f"{vega_strings(rule.labels)}[{class_code}]",
     ).transform_calculate(
         readout="'Hypothetical chip: TPP ' + format(datum.tpp, ',.0f') + ', density ' "
         "+ format(datum.density, '.2f') + ' → ' + datum.eccn_class",
@@ -185,8 +180,8 @@ def classifier_lab(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBE
     chips = load_chips() if chips is None else chips
     if building_static_site():
         placed, _ = split_by_placement(chips, rule)
-        default = classifier_lab_view(placed, HYPOTHETICAL_TPP.default,
-                                      HYPOTHETICAL_DIE_AREA.default, rule)
+        default = classifier_lab_view(placed, TPP.default,
+                                      DIE_AREA.default, rule)
         return StaticLabView("3A090 classifier lab", default, RUN_LIVE_NOTE)
     return ClassifierLab(chips, rule)
 

@@ -108,6 +108,16 @@ class StaticLabView:
         return {"text/html": body, "text/plain": f"{self.title}: {self.how_to_run}"}
 
 
+class HtmlBlock:
+    """Something :class:`StaticLabView` can show that is not a chart."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+
+    def to_static_html(self) -> str:
+        return self.body
+
+
 #: Where the live labs run; shown under every lab on the static site.
 RUN_LIVE_NOTE = (
     "The lab itself needs a Python kernel. To run it live, open the book's repository in "

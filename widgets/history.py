@@ -5,23 +5,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from chipcontrols.data import load_chips, load_table
-from chipcontrols.eccn3a090 import RULE_VERSIONS, TREATMENTS, classify_under_every_version
+from chipcontrols.data import field_labels, field_values, load_chips, load_table
+from chipcontrols.eccn3a090 import RULE_VERSIONS, Treatment, classify_under_every_version
 from widgets.display import Figure
+from widgets.palette import TREATMENT_COLOURS
 
-#: Actor groups of data/timeline.csv, in the order the timeline's rows and filter list them.
-ACTOR_GROUPS = ("United States", "China", "Allies", "Industry")
 ALL_ACTORS = "All actors"
-CATEGORY_NAMES = {
-    "us_policy": "US policy",
-    "congress": "US Congress",
-    "china_policy": "China's policy",
-    "allied_policy": "Allied policy",
-    "industry": "Industry",
-    "market": "Markets and results",
-}
-TREATMENT_COLOURS = dict(zip(TREATMENTS, (
-    "#b03a2e", "#e8a39b", "#f0b27a", "#f6d58e", "#e6eef5", "#d5d8dc")))
 
 
 def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
@@ -31,26 +20,28 @@ def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
     point's tooltip gives the event, its source and the confidence of the record.
     """
     events = load_table("timeline") if events is None else events
-    unknown = set(events["actor_group"]) - set(ACTOR_GROUPS)
+    actor_groups = field_values("timeline", "actor_group")
+    category_names = field_labels("timeline", "category")
+    unknown = set(events["actor_group"]) - set(actor_groups)
     if unknown:
-        raise ValueError(f"timeline actor_group {sorted(unknown)} is not one of {ACTOR_GROUPS}")
+        raise ValueError(f"timeline actor_group {sorted(unknown)} is not one of {actor_groups}")
     table = events.assign(
         date=pd.to_datetime(events["date"]).dt.strftime("%Y-%m-%d"),
-        category_name=events["category"].map(CATEGORY_NAMES),
+        category_name=events["category"].map(category_names),
         # spread events of one row over five lanes so that close dates stay distinguishable
         lane=events.groupby("actor_group").cumcount() % 5,
     )[["date", "date_precision", "actor", "actor_group", "category_name", "event", "source_title",
        "confidence", "lane"]]
     actor = alt.param(name="actor", value=ALL_ACTORS, bind=alt.binding_select(
-        options=[ALL_ACTORS, *ACTOR_GROUPS], name="Show events of: "))
+        options=[ALL_ACTORS, *actor_groups], name="Show events of: "))
     chart = alt.Chart(table).transform_filter(
         f"actor == '{ALL_ACTORS}' || datum.actor_group == actor"
     ).mark_point(filled=True, size=80, opacity=0.85, stroke="white", strokeWidth=0.6).encode(
         x=alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=9)),
-        y=alt.Y("actor_group:N", sort=list(ACTOR_GROUPS), title=None),
+        y=alt.Y("actor_group:N", sort=list(actor_groups), title=None),
         yOffset=alt.YOffset("lane:O"),
         color=alt.Color("category_name:N", title="Kind of event",
-                        sort=list(CATEGORY_NAMES.values()),
+                        sort=list(category_names.values()),
                         scale=alt.Scale(scheme="tableau10")),
         shape=alt.Shape("confidence:N", title="Confidence of the record",
                         sort=["high", "medium", "low"]),
@@ -64,7 +55,7 @@ def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
         orient="bottom", direction="horizontal", columns=3)
     first, last = table["date"].min(), table["date"].max()
     counts = ", ".join(f"{group} {int((table['actor_group'] == group).sum())}"
-                       for group in ACTOR_GROUPS)
+                       for group in actor_groups)
     description = (
         f"Timeline of {len(table)} dated events from {first} to {last}, one row per actor group "
         f"({counts}), coloured by kind of event and shaped by the confidence of the record. "
@@ -88,6 +79,9 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
     Chips are sorted by TPP (largest first; those without a published throughput last).
     """
     table = classify_under_every_version(load_chips() if chips is None else chips)
+    caught_by = {rule.name: int(table.query("rule == @rule.name")["treatment"]
+                                .map(lambda t: t.caught).sum()) for rule in RULE_VERSIONS}
+    table["treatment"] = table["treatment"].map(lambda treatment: treatment.value)
     table["cell"] = table["eccn_class"].map(short_class)
     table["tpp_text"] = table["tpp"].map(lambda t: "n/a" if pd.isna(t) else f"{t:,.0f}")
     order = (table.drop_duplicates("chip_id").sort_values("tpp", ascending=False,
@@ -99,8 +93,8 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
         color=alt.Color("treatment:N", title="What an exporter to China faces",
-                        scale=alt.Scale(domain=list(TREATMENTS),
-                                        range=list(TREATMENT_COLOURS.values()))),
+                        scale=alt.Scale(domain=[t.value for t in Treatment],
+                                        range=[TREATMENT_COLOURS[t] for t in Treatment])),
         tooltip=[alt.Tooltip("chip:N", title="Chip"), alt.Tooltip("vendor:N", title="Vendor"),
                  alt.Tooltip("tpp_text:N", title="TPP"), alt.Tooltip("rule:N", title="Rule"),
                  alt.Tooltip("eccn_class:N", title="Class"),
@@ -109,13 +103,11 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
     text = base.mark_text(fontSize=10.5).encode(text="cell:N")
     chart = alt.layer(cells, text).properties(width=3 * 175, height=22 * len(order)).configure_legend(
         orient="bottom", direction="horizontal", columns=2)
-    caught = {rule.name: int((table.query("rule == @rule.name")["treatment"]
-                              .isin(TREATMENTS[:4])).sum()) for rule in RULE_VERSIONS}
     description = (
         f"Grid of {len(order)} chips (rows, by TPP) under the {', '.join(versions)} versions "
         "of the US 3A090 test (columns). Each cell names the chip's class and is coloured by "
-        "what an exporter to China faces. Chips caught (licence, grey zone or case-by-case): "
-        + ", ".join(f"{name} {n}" for name, n in caught.items()) + "."
+        "what an exporter to China faces. Chips caught (license, grey zone or case-by-case): "
+        + ", ".join(f"{name} {n}" for name, n in caught_by.items()) + "."
     )
     footnote = ("Huawei and Cambricon chips are not US exports; for them the grid measures "
                 "capability against the US lines, not legal status. 'Undetermined' marks chips "

@@ -1,0 +1,308 @@
+"""Checks for the chapter-1 exercises: the classifier, the binding limit, IFP's range.
+
+The expected answers come from the book's models: :func:`check_tpp` from
+:func:`chipcontrols.eccn3a090.classify_chips` applied to ``data/chips.csv``;
+:func:`check_binding` and :func:`check_january_2026` from :func:`chipcontrols.ledger.ledger`;
+:func:`check_ifp_reproduction` from the ledger's ratio (:func:`chipcontrols.ledger.ratio_at`)
+against the range IFP published, a record figure with its citation (``data/record.csv``).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from chipcontrols import ledger as _ledger
+from chipcontrols import record
+from chipcontrols.data import load_chips
+from chipcontrols import eccn3a090 as _rule
+from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips
+from chipcontrols.exercises.checking import CheckResult, choose
+from chipcontrols.parameters import require_number, strict_keywords
+
+__all__ = [
+    "LIMIT_NAMES",
+    "TPP_RELATIVE_TOLERANCE",
+    "check_binding",
+    "check_ifp_reproduction",
+    "check_january_2026",
+    "check_tpp",
+    "ifp_range",
+]
+
+#: Relative tolerance on a student's TPP and density (datasheets round their figures).
+TPP_RELATIVE_TOLERANCE = 0.01
+#: The names of the ledger's four limits, as :func:`chipcontrols.ledger.ledger` reports them.
+LIMIT_NAMES = tuple(_ledger.LIMITS)
+
+
+@strict_keywords
+
+
+def ifp_range(with_exports: bool) -> tuple[float, float]:
+    """IFP's published US:China ratio range without or with Hopper exports (record figures).
+
+    The range reached the book through a secondary summary of "Should the US Sell Hopper
+    Chips to China?" (IFP, December 2025); ``data/record.csv`` gives the citation and the
+    confidence.
+    """
+    case = "with" if with_exports else "without"
+    return (record.value(f"ifp_ratio_{case}_exports_low"),
+            record.value(f"ifp_ratio_{case}_exports_high"))
+
+
+# --- Exercise: TPP and class from a datasheet ---------------------------------------------
+
+@lru_cache(maxsize=1)
+def _classified_chips() -> dict[str, tuple[float, float, str]]:
+    """Chip id -> (TPP, density, class) for every chip whose class is determined."""
+    table = classify_chips(load_chips())
+    return {row.chip_id: (float(row.tpp), float(row.density), row.eccn_class)
+            for row in table.itertuples() if row.eccn_class in OCTOBER_2023.labels}
+
+
+def _close(value: float, expected: float) -> bool:
+    return abs(value - expected) <= TPP_RELATIVE_TOLERANCE * abs(expected)
+
+
+def _thresholds_text(symbol, unit: str = "") -> str:
+    values = [f"{value:,g}" for value in reversed(OCTOBER_2023.thresholds_of(symbol))]
+    listed = ", ".join(values[:-1]) + f" and {values[-1]}" if len(values) > 1 else values[0]
+    return listed + unit
+
+
+def _tpp_hint(tpp_value: float, expected: float) -> str:
+    ratio = tpp_value / expected
+    if any(_close(ratio, factor) for factor in (2.0, 4.0)):
+        return ("is your throughput figure the sparse one? Datasheets headline 2:4 sparsity; "
+                "the rule uses dense throughput.")
+    if any(_close(ratio, 1 / bits) for bits in (4.0, 8.0, 16.0)):
+        return "TPP multiplies the dense throughput by the bit length of the operation."
+    if any(_close(ratio, factor) for factor in (0.5, 2 / 3, 1.5)):
+        return ("take the largest product over the 16-, 8- and 4-bit figures, each multiplied "
+                "by its own bit length.")
+    return ("TPP = dense tera-operations per second x bit length, the largest over the "
+            "chip's 16-, 8- and 4-bit figures.")
+
+
+@strict_keywords
+
+
+def check_tpp(chip_id: str, tpp: float, eccn_class: str, density: float | None = None) -> CheckResult:
+    """Check a chip's total processing performance (TPP) and ECCN 3A090 class.
+
+    Parameters
+    ----------
+    chip_id : str
+        The chip's ``chip_id`` in ``data/chips.csv``, e.g. ``"nvidia-a100-sxm4-80gb"``.
+    tpp : float
+        The student's TPP in bit-TOPS (dense tera-operations per second x bit length).
+    eccn_class : str
+        The student's class under the October 2023 rule: ``"3A090.a"``, ``"3A090.b"`` or
+        ``"not controlled"`` (case-insensitive).
+    density : float, optional
+        The student's performance density, TPP per mm² of die area; checked when given.
+
+    Returns
+    -------
+    CheckResult
+        Right when TPP (and density, if given) are within :data:`TPP_RELATIVE_TOLERANCE` of
+        the book's values and the class matches.
+
+    Raises
+    ------
+    ValueError
+        For an unknown chip (the message lists the valid ids), a class label the rule does not
+        have, a TPP or density that is not a positive number, or a density for a chip whose die
+        area is unknown.
+
+    Examples
+    --------
+    >>> check_tpp("nvidia-h100-sxm5", tpp=15_832, eccn_class="3A090.a")
+    Right: nvidia-h100-sxm5 has TPP 15,832 and is 3A090.a under the October 2023 rule.
+    >>> check_tpp("nvidia-h100-sxm5", tpp=31_664, eccn_class="3A090.a")
+    Not yet: your TPP 31,664 is off by more than 1%: is your throughput figure the sparse one? Datasheets headline 2:4 sparsity; the rule uses dense throughput.
+    """
+    chips = _classified_chips()
+    if chip_id not in chips:
+        raise ValueError(f"chip_id = {chip_id!r} is not a chip this check knows; "
+                         f"valid ids: {sorted(chips)}")
+    expected_tpp, expected_density, expected_class = chips[chip_id]
+    tpp_value = require_number("tpp", tpp, minimum=0, minimum_included=False, unit="bit-TOPS")
+    label = choose("eccn_class", eccn_class, OCTOBER_2023.labels)
+    tolerance = f"{TPP_RELATIVE_TOLERANCE:.0%}"
+    problems = []
+    if not _close(tpp_value, expected_tpp):
+        problems.append(f"your TPP {tpp_value:,.0f} is off by more than {tolerance}: "
+                        + _tpp_hint(tpp_value, expected_tpp))
+    if density is not None:
+        if math.isnan(expected_density):
+            raise ValueError(f"the die area of {chip_id} is not published, so its density cannot "
+                             "be checked; leave density out")
+        density_value = require_number("density", density, minimum=0, minimum_included=False,
+                                       unit="TPP per mm²")
+        if not _close(density_value, expected_density):
+            problems.append(f"your density {density_value:.2f} is off by more than {tolerance}: "
+                            "divide TPP by the logic-die area in mm² (memory stacks excluded).")
+    if label != expected_class:
+        problems.append(f"'{label}' is not the class: compare TPP with "
+                        f"{_thresholds_text(_rule.tpp)} and the density with "
+                        f"{_thresholds_text(_rule.density)}; the strongest class whose "
+                        "condition the chip meets wins.")
+    if problems:
+        return CheckResult(False, " Also, ".join(problems))
+    return CheckResult(True, f"{chip_id} has TPP {expected_tpp:,.0f} and is {expected_class} "
+                             f"under the {OCTOBER_2023.name} rule.")
+
+
+# --- Exercise: which limit binds ------------------------------------------------------------
+
+def check_binding(answer: str, **parameters: float) -> CheckResult:
+    """Check which limit sets the export volume in a scenario of the ledger.
+
+    Parameters
+    ----------
+    answer : str
+        One of :data:`LIMIT_NAMES` (case-insensitive): ``"Chinese demand"``,
+        ``"Nvidia supply"``, ``"US cap"`` or ``"Beijing's approvals"``.
+    **parameters : float
+        The scenario, as keyword arguments of :func:`chipcontrols.ledger.ledger` (e.g.
+        ``demand=2.0`` in million chips, ``cap_share=0.5``); parameters left out take the
+        ledger's defaults.
+
+    Returns
+    -------
+    CheckResult
+        Right when ``answer`` names the tightest limit (or one of several tied for tightest;
+        the message then names the others).
+
+    Raises
+    ------
+    ValueError
+        For an unknown limit name, an unknown parameter, or a value outside its declared
+        range (the message names parameter, value and range).
+
+    Examples
+    --------
+    >>> check_binding("us cap", approvals=2.5)
+    Right: US cap binds: at most 0.50 M H200s can go to China in this scenario.
+    >>> check_binding("Chinese demand", approvals=2.5)
+    Not yet: Chinese demand allows 2.00 M chips, but another limit is tighter. Work out all four limits (Washington's cap is cap_share x us_volume) and take the smallest.
+    """
+    name = choose("answer", answer, LIMIT_NAMES)
+    result = _ledger.ledger(**parameters)
+    if name not in result.binding:
+        return CheckResult(False, f"{name} allows {result.limits[name]:.2f} M chips, but another "
+                                  "limit is tighter. Work out all four limits (Washington's cap "
+                                  "is cap_share x us_volume) and take the smallest.")
+    others = [limit for limit in result.binding if limit != name]
+    tie = f" It ties with {' and '.join(others)}." if others else ""
+    return CheckResult(True, f"{name} binds: at most {result.volume:.2f} M H200s can go to China "
+                             f"in this scenario.{tie}")
+
+
+def check_january_2026(answer: str, **parameters: float) -> CheckResult:
+    """Check the binding limit in mid-January 2026, with the student's own parameters.
+
+    The student sets the ledger's parameters to describe January 2026 (after the BIS rule of
+    15 January, before Beijing's first approvals on 28 January) and names the limit that binds.
+    The check first asks whether the scenario matches the record on Beijing's approvals
+    (record figure ``january_2026_approvals``), then delegates to :func:`check_binding`.
+
+    Raises
+    ------
+    ValueError
+        As :func:`check_binding`.
+
+    Examples
+    --------
+    >>> check_january_2026("US cap", demand=2.0)
+    Not yet: your scenario does not set approvals (the ledger's default is the position after 28 January). What had Beijing approved by mid-January? See the 13 and 14 January entries of the timeline.
+    """
+    choose("answer", answer, LIMIT_NAMES)
+    if "approvals" not in parameters:
+        return CheckResult(False, "your scenario does not set approvals (the ledger's default is "
+                                  "the position after 28 January). What had Beijing approved by "
+                                  "mid-January? See the 13 and 14 January entries of the "
+                                  "timeline.")
+    approvals = _ledger.PARAMETERS["approvals"].check(parameters["approvals"])
+    if approvals != record.value("january_2026_approvals") / 1e6:
+        return CheckResult(False, f"approvals = {approvals:g} M does not match the record for "
+                                  "mid-January 2026. What had Beijing approved before 28 January? "
+                                  "See the 13 and 14 January entries of the timeline.")
+    return check_binding(answer, **parameters)
+
+
+# --- Exercise: reproduce IFP's range with the ledger -------------------------------------
+
+def _verdict(value: float, bounds: tuple[float, float]) -> str:
+    low, high = bounds
+    if low * (1 - 1e-9) <= value <= high * (1 + 1e-9):
+        return "inside"
+    return "below" if value < low else "above"
+
+
+@strict_keywords
+
+
+def check_ifp_reproduction(*, us_compute: float, china_compute: float, h100e_per_chip: float,
+                           displacement: float, volume: float) -> CheckResult:
+    """Check whether a ledger scenario lands inside IFP's published range of US:China ratios.
+
+    The ratio is the ledger's closed form ρ(Q) evaluated at no exports and at ``volume``;
+    unlike :func:`chipcontrols.ledger.ledger`, the volume is not capped by the four limits.
+
+    Parameters
+    ----------
+    us_compute, china_compute : float
+        US and China's other compute added in the year, million H100-equivalents.
+    h100e_per_chip : float
+        H100-equivalents per exported H200.
+    displacement : float
+        US deployments displaced per China-bound chip.
+    volume : float
+        H200s exported to China in the year, million chips.
+
+    Returns
+    -------
+    CheckResult
+        Right when both ratios lie inside IFP's ranges (:func:`ifp_range`; endpoints
+        included).  The message reports both ratios.
+
+    Raises
+    ------
+    ValueError
+        For a value outside the ledger's declared range; the message names the parameter, the
+        value and the range.
+
+    Examples
+    --------
+    >>> check_ifp_reproduction(us_compute=13, china_compute=0.3, h100e_per_chip=1.0,
+    ...                        displacement=0.0, volume=2.0)
+    Right: without exports 43.33x (IFP 21-49x: inside); with 2.00 M chips exported 5.65x (IFP about 1.2-6.7x: inside).
+    >>> check_ifp_reproduction(us_compute=13, china_compute=0.3, h100e_per_chip=1.0,
+    ...                        displacement=0.0, volume=3.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: volume = 3 is outside the valid range [0, 2.5] million chips (H200s exported to China in the year)
+    """
+    checked_volume = _ledger.EXPORT_VOLUME.check(volume)
+    without, with_exports = _ledger.ratio_at(
+        [0.0, checked_volume], us_compute=us_compute, china_compute=china_compute,
+        h100e_per_chip=h100e_per_chip, displacement=displacement)
+    ranges = (ifp_range(with_exports=False), ifp_range(with_exports=True))
+    verdicts = (_verdict(without, ranges[0]), _verdict(with_exports, ranges[1]))
+    summary = (f"without exports {without:.2f}x (IFP {ranges[0][0]:g}-{ranges[0][1]:g}x: "
+               f"{verdicts[0]}); with {checked_volume:.2f} M chips exported {with_exports:.2f}x "
+               f"(IFP about {ranges[1][0]:g}-{ranges[1][1]:g}x: {verdicts[1]}).")
+    if verdicts == ("inside", "inside"):
+        return CheckResult(True, summary)
+    hints = []
+    if verdicts[0] != "inside":
+        hints.append("the ratio without exports depends only on us_compute / china_compute")
+    if verdicts[1] == "above":
+        hints.append("with exports, China's side grows with h100e_per_chip x volume; "
+                     "displacement also shrinks the US side")
+    elif verdicts[1] == "below":
+        hints.append("with exports, fewer H100-equivalents reaching China raise the ratio")
+    return CheckResult(False, summary + " Hint: " + "; ".join(hints) + ".")
