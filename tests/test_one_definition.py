@@ -145,3 +145,22 @@ def test_the_model_package_imports_no_view_library():
             "bad = {'altair', 'ipywidgets', 'IPython'} & set(sys.modules); print(sorted(bad))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_chapters_import_only_public_names_of_the_package():
+    import re
+    from pathlib import Path
+
+    import chipcontrols
+
+    chapters = Path(__file__).resolve().parent.parent / "chapters"
+    for path in chapters.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for module, names in re.findall(r"^\s*from (chipcontrols[\w.]*) import \(?([^)\n]+)", text,
+                                        flags=re.M):
+            imported = [n.strip().split(" as ")[0] for n in names.split(",") if n.strip()]
+            assert not any(n.startswith("_") for n in imported), (path.name, module, imported)
+            assert not any(part.startswith("_") for part in module.split(".")), (path.name, module)
+        for module in re.findall(r"^\s*import (chipcontrols[\w.]*)", text, flags=re.M):
+            assert not any(part.startswith("_") for part in module.split("."))
+    assert "ledger" in chipcontrols.__all__ and "eccn3a090" in chipcontrols.__all__
