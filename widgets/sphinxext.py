@@ -34,6 +34,8 @@ _CSS = """
 .h200-table { overflow-x: auto; font-size: 0.85em; }
 .h200-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
 mjx-container[display="true"] { overflow-x: auto; overflow-y: hidden; max-width: 100%; }
+/* Glued numbers read as ordinary prose: every number in the text is glued. */
+span.pasted-text { font-weight: inherit; }
 """
 
 
