@@ -86,18 +86,20 @@ def test_a_name_declared_twice_with_different_definitions_is_refused():
         Parameter("od_test_twice", "Twice, again", "", 0.5, 0, 1, 0.1, "test")
 
 
-#: Every model: its declarations, and the expressions and functions that use them.
-MODELS = {
-    "eccn3a090": (eccn3a090.PARAMETERS, "3A090: "),
-    "ledger": (ledger.PARAMETERS, "ledger: "),
-}
+def _model_modules():
+    import importlib
+
+    from chipcontrols.closed_forms import MODEL_MODULES
+
+    return {name: importlib.import_module(name) for name in MODEL_MODULES}
 
 
-@pytest.mark.parametrize("model", sorted(MODELS))
-def test_declarations_symbols_and_latex_names_cover_the_same_set(model):
-    parameters, prefix = MODELS[model]
-    forms = [form for form in registered() if form.name.startswith(prefix)]
-    assert forms, f"{model} registers no closed form"
+@pytest.mark.parametrize("module_name", sorted(_model_modules()))
+def test_declarations_symbols_and_latex_names_cover_the_same_set(module_name):
+    """For every model module the registry knows: its forms use exactly its declared symbols."""
+    parameters = _model_modules()[module_name].PARAMETERS
+    forms = [form for form in registered() if form.parameters is parameters]
+    assert forms, f"{module_name} registers no closed form"
     used = set().union(*(form.expression.free_symbols for form in forms))
     declared = set(parameters.symbols.values())
     assert used <= declared, f"undeclared symbols {used - declared}"
@@ -106,6 +108,11 @@ def test_declarations_symbols_and_latex_names_cover_the_same_set(model):
     for name, parameter in parameters.items():
         assert parameter.symbol.name == name          # one name: keyword, symbol, Vega signal
         assert parameter.latex, f"{name} has no LaTeX name"
+
+
+def test_every_registered_form_belongs_to_a_model_module():
+    sets = [module.PARAMETERS for module in _model_modules().values()]
+    assert all(any(form.parameters is s for s in sets) for form in registered())
 
 
 def test_every_registered_form_samples_inside_its_declared_ranges():
