@@ -6,6 +6,8 @@ them (``widgets.glue_all``) and its prose cites them, so no number is typed in t
 
 from __future__ import annotations
 
+from datetime import date
+
 from chipcontrols import record
 from chipcontrols.data import load_chips, load_table
 from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_chips, versions
@@ -39,10 +41,8 @@ def record_period() -> dict[str, str]:
     start, end = min(dates), max(dates)
 
     def prose(iso: str) -> str:
-        year, month, day = (int(part) for part in iso.split("-"))
-        months = ("January February March April May June July August September October "
-                  "November December").split()
-        return f"{day} {months[month - 1]} {year}"
+        day = date.fromisoformat(iso)
+        return f"{day.day} {day:%B} {day.year}"
 
     return {"start": start, "end": end, "start_text": prose(start), "end_text": prose(end)}
 

@@ -18,6 +18,9 @@ EQUIVALENCE_BASES = {
     "memory bandwidth": "memory_bandwidth_gbs",
 }
 H200, H100 = "nvidia-h200-sxm", "nvidia-h100-sxm5"
+#: The slice of exports (million chips) whose effect on the ratio the text compares: the
+#: first and the last this many chips.
+FIRST_TENTH = 0.1
 
 
 @strict_keywords
@@ -85,7 +88,7 @@ def key_figures() -> dict[str, float | str]:
     low_corner = {"us_compute": declared["us_compute"].minimum, "h100e_per_chip": h_bandwidth}
     largest = model.EXPORT_VOLUME.maximum
     demand = declared["demand"].default
-    tenth = 0.1
+    tenth = FIRST_TENTH
     return {
         "h_arithmetic": bases["arithmetic"],
         "h_bandwidth": h_bandwidth,

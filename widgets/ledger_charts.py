@@ -7,6 +7,8 @@ declaration; every reference value comes from a declaration or the model.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -55,7 +57,7 @@ def binding_names_vega(limits: str, volume: str) -> str:
     joiner = " and "
     conditions = [f"abs({limits}[{i}] - {volume}) <= {model.TIE_TOLERANCE!r}"
                   for i in range(len(model.LIMITS))]
-    names = " + ".join(f"({condition} ? '{name.replace(chr(39), chr(92) + chr(39))}{joiner}' : '')"
+    names = " + ".join(f"({condition} ? {json.dumps(name + joiner)} : '')"
                        for condition, name in zip(conditions, model.LIMITS))
     count = " + ".join(f"({condition} ? 1 : 0)" for condition in conditions)
     return (f"slice({names}, 0, -{len(joiner)}) + (({count}) > 1 ? ' (tied)' : '')")

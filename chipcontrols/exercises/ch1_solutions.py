@@ -11,14 +11,17 @@ declared once, checked against the model's ranges, and glued like every other fi
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import sympy as sp
 
-from chipcontrols import figures, record
+from chipcontrols import record
 from chipcontrols import ledger as L
-from chipcontrols.eccn3a090 import classify_hypothetical_chip, versions
+from chipcontrols.data import load_chips
+from chipcontrols.eccn3a090 import chip_metric, classify_chips, classify_hypothetical_chip, versions
 from chipcontrols.eccn3a090.metrics import PRECISIONS
-from chipcontrols.ledger_figures import h100_equivalence, key_figures
+from chipcontrols.ledger_figures import FIRST_TENTH, h100_equivalence
 
 #: One million, for converting counts of chips to the ledger's million chips.
 MILLION = 1e6
@@ -46,9 +49,21 @@ A100, H20, H100, H200, H800 = ("nvidia-a100-sxm4-80gb", "nvidia-h20", "nvidia-h1
 SPARSITY_FACTOR = 2.0
 
 
+@lru_cache(maxsize=1)
+def _classified_chips():
+    """``data/chips.csv`` with TPP, density and class, loaded and classified once."""
+    return classify_chips(load_chips())
+
+
+@lru_cache(maxsize=1)
+def _h_bandwidth() -> float:
+    """H100-equivalents per H200 by memory bandwidth (:func:`h100_equivalence`), once."""
+    return h100_equivalence()["memory bandwidth"]
+
+
 def _chip(chip_id: str, column: str) -> float:
-    """One published or computed figure of a chip, from :func:`figures.chip_figures`."""
-    return figures.chip_figures()[f"{chip_id.replace('-', '_')}_{column}"]
+    """One published or computed figure of a chip (:func:`chip_metric`)."""
+    return chip_metric(_classified_chips(), chip_id, column)
 
 
 def bit_lengths() -> dict[str, int]:
@@ -79,10 +94,7 @@ def solve_ratio_for(name: str, target: float, volume: float, **values: float) ->
         (million chips, H100e per chip, dimensionless or million H100e); not range-checked,
         since the point is to compare it with the declared range.
     """
-    given = {n: L.PARAMETERS[n].default for n in ("us_compute", "china_compute",
-                                                  "h100e_per_chip", "displacement")}
-    given.update(values)
-    given["volume"] = volume
+    given = {**L.INPUTS.check(values), "volume": volume}
     symbol = L.PARAMETERS.symbol(name)
     fixed = {L.PARAMETERS.symbol(n): sp.nsimplify(v) for n, v in given.items() if n != name}
     solutions = sp.solve(sp.Eq(L.RATIO.subs(fixed), sp.nsimplify(target)), symbol)
@@ -92,9 +104,7 @@ def solve_ratio_for(name: str, target: float, volume: float, **values: float) ->
     return real[0]
 
 
-_SIGMA_ARGS = ("tariff_share", "nvidia_weight", "price", "volume", "h100e_per_chip",
-               "china_compute")
-_sigma_star = sp.lambdify([L.PARAMETERS.symbol(n) for n in _SIGMA_ARGS], L.BREAK_EVEN_VALUATION)
+_sigma_star = L.FORMS["break_even_valuation"].numpy()
 
 
 def break_even(volume: float, **values: float) -> float:
@@ -113,12 +123,13 @@ def break_even(volume: float, **values: float) -> float:
     float
         Billion USD per log-unit of growth in China's compute added.
     """
-    args = {n: L.PARAMETERS[n].check(values[n]) if n in values else L.PARAMETERS[n].default
-            for n in _SIGMA_ARGS if n != "volume"}
-    args["volume"] = L.EXPORT_VOLUME.check(volume)
-    if args["volume"] <= 0:
+    checked = L.INPUTS.check(values)
+    exported = L.EXPORT_VOLUME.check(volume)
+    if exported <= 0:
         raise ValueError(f"volume = {volume} must be positive for σ*")
-    return float(_sigma_star(*(args[n] for n in _SIGMA_ARGS)))
+    at_volume = {**checked, "volume": exported}
+    return float(_sigma_star(**{s.name: at_volume[s.name]
+                               for s in L.FORMS["break_even_valuation"].symbols}))
 
 
 def _tpp_figures() -> dict[str, float]:
@@ -199,7 +210,7 @@ def _ifp_figures() -> dict[str, float]:
     out["pessimistic_displacement_needed"] = solve_ratio_for(
         "displacement", target, IFP_BOTTOM["volume"], **pessimistic)
     # Part 4: ρ at the scenario volumes, by arithmetic and by bandwidth.
-    h_bw = h100_equivalence()["memory bandwidth"]
+    h_bw = _h_bandwidth()
     out["h_bandwidth"] = h_bw
     for name in ("approvals", "supply", "demand"):
         q = P[name].default
@@ -235,7 +246,7 @@ def _memo_figures() -> dict[str, float]:
     out["ln2"] = float(np.log(2))
     out["per_doubling"] = out["sigma_star"] * out["ln2"]
     # Sensitivity: σ* per doubling for ω at its minimum, default and maximum.
-    h_bw = h100_equivalence()["memory bandwidth"]
+    h_bw = _h_bandwidth()
     rows = {"approvals": (P["approvals"].default, 1.0), "supply": (q, 1.0),
             "bandwidth": (q, h_bw), "demand": (P["demand"].default, 1.0)}
     omegas = {"min": P["nvidia_weight"].minimum, "default": omega,
@@ -350,6 +361,6 @@ def prose_figures() -> dict[str, float | str]:
     out["try_density_at"] = versions.TPP_LINE / TRY_DIE_AREA_MM2
     # Ledger defaults in chips, for sentences that speak of chips rather than millions.
     out["us_volume_default_million"] = P["us_volume"].default
-    out["first_tenth_chips"] = key_figures()["first_tenth"] * MILLION
+    out["first_tenth_chips"] = FIRST_TENTH * MILLION
     out["cap_share_percent"] = 100 * P["cap_share"].default
     return out
