@@ -3,6 +3,9 @@
 #   make test   install missing Debian packages (chromium, a CJK font) if allowed, the same set-up
 #               and build, then the whole test suite (model, data, views, browser)
 #   make lab    open the chapters in JupyterLab (live widgets)
+#   make student       the student edition in _build/student/: site and notebooks, no solutions
+#   make assignments   otter-grader assignments: student notebooks and autograder zips
+#   make binder-check  a fresh venv from binder/requirements.txt alone runs every chapter
 #   make bench  timings and sizes (never asserted in tests)
 
 PYTHON ?= python3.11
@@ -10,9 +13,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: book test lab bench clean system-deps
+.PHONY: book test lab bench clean system-deps student assignments binder-check
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt binder/requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
@@ -24,8 +27,20 @@ book: $(STAMP)
 system-deps:
 	bash tools/system-deps.sh
 
-test: system-deps book
+student: $(STAMP)
+	$(BIN)/python tools/student_edition.py
+
+test: system-deps book student
 	$(BIN)/python -m pytest
+
+BINDER_VENV := _build/binder-venv
+binder-check:
+	rm -rf $(BINDER_VENV)
+	@start=$$(date +%s); \
+	$(PYTHON) -m venv $(BINDER_VENV) && \
+	$(BINDER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt && \
+	echo "Binder environment: $$(du -sh $(BINDER_VENV) | cut -f1) installed in $$(( $$(date +%s) - start )) s"
+	$(BINDER_VENV)/bin/python tools/notebooks.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters/

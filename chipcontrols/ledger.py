@@ -266,6 +266,40 @@ def ratio_at(volumes, **values: float):
     return float(result) if result.ndim == 0 else result.copy()
 
 
+def break_even_at(volume: float, **values: float) -> float:
+    """σ*, the break-even valuation, at a given export volume (billion USD per log-unit).
+
+    Selling ``volume`` chips beats selling none exactly when the valuation σ of China's
+    compute is below σ*.  Unlike :func:`closed_form_results`, the volume is not set by the
+    four limits, so any positive volume in the range of :data:`EXPORT_VOLUME` can be studied.
+
+    Parameters
+    ----------
+    volume : float
+        Export volume Q, million chips; must be positive.
+    **values : float
+        ``tariff_share``, ``nvidia_weight``, ``price`` (thousand USD), ``h100e_per_chip`` and
+        ``china_compute`` (million H100e); the others take their declared defaults.
+
+    Raises
+    ------
+    ValueError
+        For an unknown parameter, a value outside its declared range, or a volume that is not
+        positive.
+
+    Examples
+    --------
+    >>> round(break_even_at(0.7), 2)
+    7.46
+    """
+    exported = EXPORT_VOLUME.check(volume)
+    if exported <= 0:
+        raise ValueError(f"volume = {volume!r} must be positive for σ*: with no exports there "
+                         f"is nothing to value (valid range (0, {EXPORT_VOLUME.maximum:g}] "
+                         f"{EXPORT_VOLUME.unit})")
+    return float(_NUMPY["break_even_valuation"](**{**INPUTS.check(values), "volume": exported}))
+
+
 @dataclass(frozen=True)
 class ClosedFormResults:
     """The chapter's closed forms evaluated for one set of parameters."""

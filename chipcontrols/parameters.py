@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import sympy as sp
 
 #: Every parameter declared by any model, by name: one name, one quantity, across the book.
@@ -289,6 +290,19 @@ class ParameterSet(Mapping[str, Parameter]):
 
     def __repr__(self) -> str:
         return f"ParameterSet({', '.join(self._by_name)})"
+
+    def table(self):
+        """The declarations as a table: name, label, unit, default, minimum, maximum, source.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per parameter, indexed by name, in declaration order.
+        """
+        return pd.DataFrame(
+            [{"name": p.name, "label": p.label, "unit": p.unit, "default": p.default,
+              "minimum": p.minimum, "maximum": p.maximum, "source": p.source}
+             for p in self._by_name.values()]).set_index("name")
 
     def symbol(self, name: str) -> sp.Symbol:
         """The sympy symbol of a declared parameter."""

@@ -11,10 +11,12 @@ import math
 
 import pytest
 
+from chipcontrols import chapter1
 from chipcontrols.exercises import ch1_solutions
 
 SOL = ch1_solutions.solution_figures()
-PROSE = ch1_solutions.prose_figures()
+PROSE = chapter1.prose_figures()
+EXERCISE = chapter1.exercise_figures()
 
 
 def close(value, expected, rel=1e-9):
@@ -26,7 +28,8 @@ def test_tpp_exercise():
     assert SOL["tpp_a100_tpp8"] == 624 * 8 == 4992
     assert SOL["tpp_h20_tpp16"] == 148 * 16 == 2368
     assert SOL["tpp_h20_tpp8"] == 296 * 8 == 2368
-    assert SOL["tpp_a100_sparse_int8"] == 1248
+    assert EXERCISE["a100_sparse_int8"] == 2 * 624 == 1248
+    assert EXERCISE["a100_sparse_fp16"] == 2 * 312 == 624
     assert SOL["tpp_a100_sparse_tpp"] == 1248 * 8 == 9984
     assert close(SOL["tpp_h20_density_at_grey_tpp"], 2400 / 814)
     assert SOL["tpp_h20_grey_8bit_tops"] == 2400 / 8 == 300

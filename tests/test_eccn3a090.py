@@ -1,8 +1,6 @@
 """The 3A090 classifier against hand-computed values, the rule's boundaries and properties."""
 
-import math
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

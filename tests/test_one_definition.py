@@ -6,7 +6,7 @@ import sys
 import pytest
 import sympy as sp
 
-from chipcontrols import eccn3a090, ledger
+from chipcontrols import eccn3a090
 from chipcontrols.closed_forms import ClosedForm, registered
 from chipcontrols.eccn3a090 import HYPOTHETICAL_CHIP_PARAMETERS
 from chipcontrols.parameters import Parameter, ParameterSet

@@ -4,7 +4,6 @@ Expected classes are written out from the thresholds quoted in the chapter (87 F
 October 2022; 91 FR 1684 for January 2026), not computed with the code under test.
 """
 
-import math
 
 import pytest
 from hypothesis import given

@@ -86,8 +86,20 @@ def _set_default_colour_mode(app, pagename, templatename, context, doctree) -> N
     context["default_mode"] = "auto"
 
 
+def _launch_only_with_repository(app, config) -> None:
+    """No launch buttons until ``repository: url`` is set in ``_config.yml``.
+
+    The theme builds a Binder link from the repository URL and fails on an empty one; the
+    book keeps Binder configured and lets the URL, set once, switch the buttons on.
+    """
+    options = config.html_theme_options
+    if not options.get("repository_url"):
+        options["launch_buttons"] = {**options.get("launch_buttons", {}), "binderhub_url": ""}
+
+
 def setup(app):
     os.environ[BUILD_ENV] = "html"
+    app.connect("config-inited", _launch_only_with_repository)
     app.add_css_file(CSS_PATH)
     app.connect("html-page-context", _link_bundle_on_chart_pages)
     app.connect("html-page-context", _remove_thebe_scripts, priority=900)

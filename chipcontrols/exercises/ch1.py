@@ -12,26 +12,34 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import numpy as np
+
 from chipcontrols import ledger as _ledger
 from chipcontrols import record
 from chipcontrols.data import load_chips
 from chipcontrols import eccn3a090 as _rule
 from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips
-from chipcontrols.exercises.checking import CheckResult, choose
+from chipcontrols.exercises.checking import CheckResult, choose, is_unanswered, unanswered
 from chipcontrols.parameters import require_number, strict_keywords
 
 __all__ = [
+    "ANSWER_RELATIVE_TOLERANCE",
     "LIMIT_NAMES",
     "TPP_RELATIVE_TOLERANCE",
     "check_binding",
+    "check_break_even",
+    "check_cap_switch",
     "check_ifp_reproduction",
     "check_january_2026",
+    "check_ratio_function",
     "check_tpp",
     "ifp_range",
 ]
 
 #: Relative tolerance on a student's TPP and density (datasheets round their figures).
 TPP_RELATIVE_TOLERANCE = 0.01
+#: Relative tolerance on a student's ledger figures (volumes, valuations, US sales).
+ANSWER_RELATIVE_TOLERANCE = 0.01
 #: The names of the ledger's four limits, as :func:`chipcontrols.ledger.ledger` reports them.
 LIMIT_NAMES = tuple(_ledger.LIMITS)
 
@@ -123,6 +131,10 @@ def check_tpp(chip_id: str, tpp: float, eccn_class: str, density: float | None =
     >>> check_tpp("nvidia-h100-sxm5", tpp=31_664, eccn_class="3A090.a")
     Not yet: your TPP 31,664 is off by more than 1%: is your throughput figure the sparse one? Datasheets headline 2:4 sparsity; the rule uses dense throughput.
     """
+    blank = unanswered(tpp=tpp, eccn_class=eccn_class,
+                       **({"density": density} if density is ... else {}))
+    if blank is not None:
+        return blank
     chips = _classified_chips()
     if chip_id not in chips:
         raise ValueError(f"chip_id = {chip_id!r} is not a chip this check knows; "
@@ -157,14 +169,21 @@ def check_tpp(chip_id: str, tpp: float, eccn_class: str, density: float | None =
 
 # --- Exercise: which limit binds ------------------------------------------------------------
 
-def check_binding(answer: str, **parameters: float) -> CheckResult:
-    """Check which limit sets the export volume in a scenario of the ledger.
+def _near(value: float, expected: float) -> bool:
+    return abs(value - expected) <= ANSWER_RELATIVE_TOLERANCE * abs(expected) + 1e-9
+
+
+def check_binding(answer: str, volume: float | None = None, **parameters: float) -> CheckResult:
+    """Check which limit sets the export volume in a scenario of the ledger, and the volume.
 
     Parameters
     ----------
     answer : str
         One of :data:`LIMIT_NAMES` (case-insensitive): ``"Chinese demand"``,
         ``"Nvidia supply"``, ``"US cap"`` or ``"Beijing's approvals"``.
+    volume : float, optional
+        The student's export volume for the scenario, million chips; checked when given
+        (within :data:`ANSWER_RELATIVE_TOLERANCE`).
     **parameters : float
         The scenario, as keyword arguments of :func:`chipcontrols.ledger.ledger` (e.g.
         ``demand=2.0`` in million chips, ``cap_share=0.5``); parameters left out take the
@@ -174,7 +193,7 @@ def check_binding(answer: str, **parameters: float) -> CheckResult:
     -------
     CheckResult
         Right when ``answer`` names the tightest limit (or one of several tied for tightest;
-        the message then names the others).
+        the message then names the others) and the volume, if given, is that limit's value.
 
     Raises
     ------
@@ -188,20 +207,33 @@ def check_binding(answer: str, **parameters: float) -> CheckResult:
     Right: US cap binds: at most 0.50 M H200s can go to China in this scenario.
     >>> check_binding("Chinese demand", approvals=2.5)
     Not yet: Chinese demand allows 2.00 M chips, but another limit is tighter. Work out all four limits (Washington's cap is cap_share x us_volume) and take the smallest.
+    >>> check_binding("US cap", volume=..., approvals=2.5)
+    Not yet: fill in volume: replace each ... with your answer, then run the cell again.
     """
+    blank = unanswered(answer=answer, **({"volume": volume} if volume is ... else {}),
+                       **parameters)
+    if blank is not None:
+        return blank
     name = choose("answer", answer, LIMIT_NAMES)
     result = _ledger.ledger(**parameters)
     if name not in result.binding:
         return CheckResult(False, f"{name} allows {result.limits[name]:.2f} M chips, but another "
                                   "limit is tighter. Work out all four limits (Washington's cap "
                                   "is cap_share x us_volume) and take the smallest.")
+    if volume is not None:
+        given = _ledger.EXPORT_VOLUME.check(volume)
+        if not _near(given, result.volume):
+            return CheckResult(False, f"{name} does bind, but your volume {given:g} M is not the "
+                                      "value of that limit in this scenario. Compute the limit "
+                                      "from the parameters (in million chips).")
     others = [limit for limit in result.binding if limit != name]
     tie = f" It ties with {' and '.join(others)}." if others else ""
     return CheckResult(True, f"{name} binds: at most {result.volume:.2f} M H200s can go to China "
                              f"in this scenario.{tie}")
 
 
-def check_january_2026(answer: str, **parameters: float) -> CheckResult:
+def check_january_2026(answer: str, volume: float | None = None,
+                       **parameters: float) -> CheckResult:
     """Check the binding limit in mid-January 2026, with the student's own parameters.
 
     The student sets the ledger's parameters to describe January 2026 (after the BIS rule of
@@ -219,6 +251,10 @@ def check_january_2026(answer: str, **parameters: float) -> CheckResult:
     >>> check_january_2026("US cap", demand=2.0)
     Not yet: your scenario does not set approvals (the ledger's default is the position after 28 January). What had Beijing approved by mid-January? See the 13 and 14 January entries of the timeline.
     """
+    blank = unanswered(answer=answer, **({"volume": volume} if volume is ... else {}),
+                       **parameters)
+    if blank is not None:
+        return blank
     choose("answer", answer, LIMIT_NAMES)
     if "approvals" not in parameters:
         return CheckResult(False, "your scenario does not set approvals (the ledger's default is "
@@ -230,7 +266,7 @@ def check_january_2026(answer: str, **parameters: float) -> CheckResult:
         return CheckResult(False, f"approvals = {approvals:g} M does not match the record for "
                                   "mid-January 2026. What had Beijing approved before 28 January? "
                                   "See the 13 and 14 January entries of the timeline.")
-    return check_binding(answer, **parameters)
+    return check_binding(answer, volume=volume, **parameters)
 
 
 # --- Exercise: reproduce IFP's range with the ledger -------------------------------------
@@ -286,6 +322,10 @@ def check_ifp_reproduction(*, us_compute: float, china_compute: float, h100e_per
     ...
     ValueError: volume = 3 is outside the valid range [0, 2.5] million chips (H200s exported to China in the year)
     """
+    blank = unanswered(us_compute=us_compute, china_compute=china_compute,
+                       h100e_per_chip=h100e_per_chip, displacement=displacement, volume=volume)
+    if blank is not None:
+        return blank
     checked_volume = _ledger.EXPORT_VOLUME.check(volume)
     without, with_exports = _ledger.ratio_at(
         [0.0, checked_volume], us_compute=us_compute, china_compute=china_compute,
@@ -306,3 +346,165 @@ def check_ifp_reproduction(*, us_compute: float, china_compute: float, h100e_per
     elif verdicts[1] == "below":
         hints.append("with exports, fewer H100-equivalents reaching China raise the ratio")
     return CheckResult(False, summary + " Hint: " + "; ".join(hints) + ".")
+
+
+# --- Exercise: the ratio as a function ------------------------------------------------------
+
+#: How many parameter sets :func:`check_ratio_function` tries, drawn inside the declared ranges.
+RATIO_FUNCTION_SAMPLES = 25
+_RATIO_ARGUMENTS = ("volume", "h100e_per_chip", "us_compute", "china_compute", "displacement")
+
+
+def check_ratio_function(rho) -> CheckResult:
+    """Check a student's function for the ledger's ratio ρ(Q) against the book's formula.
+
+    Parameters
+    ----------
+    rho : callable
+        ``rho(volume, h100e_per_chip, us_compute, china_compute, displacement)`` returning
+        the US:China ratio of compute added; volume in million chips, compute in million
+        H100-equivalents.
+
+    Returns
+    -------
+    CheckResult
+        Right when the function agrees (within :data:`ANSWER_RELATIVE_TOLERANCE`) with
+        :func:`chipcontrols.ledger.ratio_at` on :data:`RATIO_FUNCTION_SAMPLES` parameter sets
+        drawn inside the declared ranges (a fixed seed, so the check is repeatable).  A
+        "Not yet" names the first inputs where it does not, and the student's value there.
+
+    Examples
+    --------
+    >>> check_ratio_function(lambda volume, h100e_per_chip, us_compute, china_compute,
+    ...                      displacement: us_compute / china_compute)
+    Not yet: at volume=0.585, h100e_per_chip=1.06, us_compute=19.1, china_compute=0.417, displacement=0.514 your function gives 45.9, which is not the ledger's ratio. Exported chips add h100e_per_chip x volume to China's side; displacement takes some of that from the US side.
+    """
+    blank = unanswered(rho=rho)
+    if blank is not None:
+        return blank
+    if not callable(rho):
+        raise ValueError(f"rho = {rho!r} is not a function: define "
+                         f"def rho({', '.join(_RATIO_ARGUMENTS)}): ...")
+    generator = np.random.default_rng(2025_12_08)
+    declared = [_ledger.PARAMETERS[name] for name in _RATIO_ARGUMENTS]
+    for _ in range(RATIO_FUNCTION_SAMPLES):
+        point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
+        expected = _ledger.ratio_at(point["volume"], **{k: v for k, v in point.items()
+                                                       if k != "volume"})
+        returned = rho(**point)
+        if is_unanswered(returned):
+            return CheckResult(False, "fill in rho: its body still returns ...; replace it with "
+                                      "the ratio's formula in terms of the five arguments.")
+        given = require_number("rho(...)", returned)
+        if not _near(given, expected):
+            shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
+            return CheckResult(False, f"at {shown} your function gives {given:.3g}, which is not "
+                                      "the ledger's ratio. Exported chips add h100e_per_chip x "
+                                      "volume to China's side; displacement takes some of that "
+                                      "from the US side.")
+    return CheckResult(True, f"your function matches the ledger's ratio on "
+                             f"{RATIO_FUNCTION_SAMPLES} parameter sets across the declared ranges.")
+
+
+# --- Exercise: the break-even valuation ----------------------------------------------------
+
+def check_break_even(sigma_star: float, volume: float, **parameters: float) -> CheckResult:
+    """Check a student's break-even valuation σ* (billion USD per log-unit of China's compute).
+
+    Parameters
+    ----------
+    sigma_star : float
+        The student's σ*, billion USD per log-unit (natural logarithm) of growth in China's
+        compute added in the year.
+    volume : float
+        The export volume Q the student evaluated, million chips.
+    **parameters : float
+        ``tariff_share``, ``nvidia_weight``, ``price`` (thousand USD), ``h100e_per_chip``,
+        ``china_compute`` (million H100e); others take their declared defaults.
+
+    Returns
+    -------
+    CheckResult
+        Right within :data:`ANSWER_RELATIVE_TOLERANCE` of :func:`chipcontrols.ledger.break_even_at`.
+
+    Examples
+    --------
+    >>> check_break_even(..., volume=0.7)
+    Not yet: fill in sigma_star: replace each ... with your answer, then run the cell again.
+    >>> check_break_even(7.46, volume=0.7)
+    Right: σ* = 7.46 bn USD per log-unit, 5.17 bn per doubling, at Q = 0.7 M chips.
+    """
+    blank = unanswered(sigma_star=sigma_star, volume=volume, **parameters)
+    if blank is not None:
+        return blank
+    expected = _ledger.break_even_at(volume, **parameters)
+    given = require_number("sigma_star", sigma_star, minimum=0, minimum_included=False,
+                           unit="billion USD per log-unit")
+    if _near(given, expected):
+        return CheckResult(True, f"σ* = {expected:.2f} bn USD per log-unit, "
+                                 f"{expected * math.log(2):.2f} bn per doubling, at "
+                                 f"Q = {_ledger.EXPORT_VOLUME.check(volume):g} M chips.")
+    if _near(given, expected * math.log(2)):
+        hint = ("that looks like a figure per doubling; the check wants σ* per log-unit "
+                "(divide by ln 2).")
+    elif any(_near(given, expected * factor) for factor in (1e3, 1e-3, 1e6, 1e-6)):
+        hint = ("the size is off by a power of a thousand: the price is in thousand USD and Q "
+                "in million chips, so price x Q is in billion USD.")
+    else:
+        hint = ("σ* is the US gain (τ + ω(1 − τ)) p Q divided by the harm factor "
+                "ln(1 + h Q / C_CN).")
+    return CheckResult(False, f"your σ* = {given:g} bn is off by more than "
+                              f"{ANSWER_RELATIVE_TOLERANCE:.0%}: {hint}")
+
+
+# --- Exercise: the cap tied to a legacy product --------------------------------------------
+
+def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
+    """Check the US sales at which Washington's cap reaches Nvidia's supply for China.
+
+    With Beijing approving everything, the US cap (``cap_share`` x ``us_volume``) binds while
+    it is below Nvidia's supply and stops binding once it reaches it.
+
+    Parameters
+    ----------
+    us_volume : float
+        The student's answer: H200 sales to US customers, million chips, at which the cap
+        equals Nvidia's supply for China.
+    **parameters : float
+        ``supply`` and ``cap_share``; others are ignored by the answer but checked.
+
+    Raises
+    ------
+    ValueError
+        For a value outside its declared range, or a scenario in which the cap cannot reach
+        Nvidia's supply inside the declared range of ``us_volume``.
+
+    Examples
+    --------
+    >>> check_cap_switch(...)
+    Not yet: fill in us_volume: replace each ... with your answer, then run the cell again.
+    >>> check_cap_switch(1.4)
+    Right: at 1.4 M H200s sold in the US the cap equals Nvidia's supply for China (0.7 M); above it Nvidia's supply binds.
+    """
+    blank = unanswered(us_volume=us_volume, **parameters)
+    if blank is not None:
+        return blank
+    values = _ledger.INPUTS.check(parameters)
+    declared = _ledger.PARAMETERS["us_volume"]
+    given = declared.check(us_volume)
+    if values["cap_share"] <= 0:
+        raise ValueError("cap_share = 0 allows no exports at any US volume, so the cap never "
+                         "reaches Nvidia's supply; choose cap_share above 0 (valid range "
+                         f"{_ledger.PARAMETERS['cap_share'].describe_range()})")
+    expected = values["supply"] / values["cap_share"]
+    if not declared.minimum <= expected <= declared.maximum:
+        raise ValueError(f"with supply = {values['supply']:g} and cap_share = "
+                         f"{values['cap_share']:g} the cap never equals Nvidia's supply inside "
+                         f"us_volume's range {declared.describe_range()}")
+    if _near(given, expected):
+        return CheckResult(True, f"at {expected:g} M H200s sold in the US the cap equals Nvidia's "
+                                 f"supply for China ({values['supply']:g} M); above it Nvidia's "
+                                 "supply binds.")
+    side = "the cap is still below" if given < expected else "the cap is already above"
+    return CheckResult(False, f"at us_volume = {given:g} {side} Nvidia's supply. Set "
+                              "cap_share x us_volume equal to supply and solve for us_volume.")

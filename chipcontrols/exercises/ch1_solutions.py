@@ -1,75 +1,36 @@
-"""Every number chapter 1's exercise solutions and prose state, computed from the model.
+"""Every number chapter 1's exercise solutions state, computed from the model.
 
-The chapter glues :func:`solution_figures` as ``sol_<key>`` and :func:`prose_figures` as
-``prose_<key>``, so no number in its solutions or prose is typed.  Units follow the ledger:
+The reader edition glues :func:`solution_figures` as ``sol_<key>`` in a cell tagged
+``solution``; the student edition drops that cell and every solution, and never imports this
+module.  Numbers the prose and the exercise statements cite are in :mod:`chipcontrols.chapter1`.  Units follow the ledger:
 volumes in million chips, money in billion USD (prices in thousand USD unless a key ends in
 ``_usd``), compute in million H100-equivalents (H100e), ratios dimensionless (US:China).
 The few inputs here that are not model parameters are the worked examples' own choices
-(:data:`IFP_TOP`, :data:`IFP_BOTTOM`, :data:`TRY_DIE_AREA_MM2`, :data:`MEMO_RUBRIC`); each is
+(:data:`IFP_TOP`, :data:`IFP_BOTTOM`, :data:`MEMO_RUBRIC`); each is
 declared once, checked against the model's ranges, and glued like every other figure.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 
 from chipcontrols import record
 from chipcontrols import ledger as L
-from chipcontrols.data import load_chips
-from chipcontrols.eccn3a090 import chip_metric, classify_chips, classify_hypothetical_chip, versions
-from chipcontrols.eccn3a090.metrics import PRECISIONS
-from chipcontrols.ledger_figures import FIRST_TENTH, h100_equivalence
+from chipcontrols.chapter1 import (A100, H20, MILLION, SPARSITY_FACTOR, _chip, _h_bandwidth,
+                                   bit_lengths)
+from chipcontrols.eccn3a090 import versions
 
-#: One million, for converting counts of chips to the ledger's million chips.
-MILLION = 1e6
 #: A parameter set near the top of IFP's reported range (the IFP exercise, part 2).
 IFP_TOP = {"us_compute": 14.5, "china_compute": 0.3, "h100e_per_chip": 1.0,
            "displacement": 0.0, "volume": 1.9}
 #: A parameter set near the bottom of IFP's reported range (the IFP exercise, part 2).
 IFP_BOTTOM = {"us_compute": 8.0, "china_compute": 0.38, "h100e_per_chip": 1.8,
               "displacement": 0.45, "volume": 2.5}
-#: The die area (mm²) of the classifier's "try this" chip: so large that density stays
-#: below the grey zone, so the chip jumps straight from "not controlled" to 3A090.a.
-TRY_DIE_AREA_MM2 = 4000.0
-#: How far below the 3A090.a TPP line the "try this" chip starts (TPP).
-TRY_TPP_STEP = 100.0
 #: The memo exercise's marking guide: criterion → points; deductions as negative points.
 MEMO_RUBRIC = {"recommendation": 3, "sigma_star": 5, "sensitivity": 3, "interpretation": 3,
                "corner": 3, "limits": 3}
 MEMO_DEDUCTIONS = {"per_log_vs_doubling": 2, "units": 2, "length": 3}
-#: Chip ids of the Blackwell parts in ``data/chips.csv``.
-BLACKWELL = ("nvidia-b200-hgx", "nvidia-b300-hgx", "nvidia-gb300")
-#: Chip ids used by the TPP exercise and the prose.
-A100, H20, H100, H200, H800 = ("nvidia-a100-sxm4-80gb", "nvidia-h20", "nvidia-h100-sxm5",
-                               "nvidia-h200-sxm", "nvidia-h800-sxm5")
-#: A 2:4-sparse headline figure is twice the dense one (half the weights are skipped).
-SPARSITY_FACTOR = 2.0
-
-
-@lru_cache(maxsize=1)
-def _classified_chips():
-    """``data/chips.csv`` with TPP, density and class, loaded and classified once."""
-    return classify_chips(load_chips())
-
-
-@lru_cache(maxsize=1)
-def _h_bandwidth() -> float:
-    """H100-equivalents per H200 by memory bandwidth (:func:`h100_equivalence`), once."""
-    return h100_equivalence()["memory bandwidth"]
-
-
-def _chip(chip_id: str, column: str) -> float:
-    """One published or computed figure of a chip (:func:`chip_metric`)."""
-    return chip_metric(_classified_chips(), chip_id, column)
-
-
-def bit_lengths() -> dict[str, int]:
-    """Bit length of each precision that enters TPP (bits), from the classifier's declaration."""
-    names = {"fp16_ops": "fp16", "int8_ops": "int8", "fp4_ops": "fp4"}
-    return {names.get(p.name, p.name): bits for p, bits in PRECISIONS}
 
 
 def solve_ratio_for(name: str, target: float, volume: float, **values: float) -> float:
@@ -104,32 +65,7 @@ def solve_ratio_for(name: str, target: float, volume: float, **values: float) ->
     return real[0]
 
 
-_sigma_star = L.FORMS["break_even_valuation"].numpy()
-
-
-def break_even(volume: float, **values: float) -> float:
-    """σ*, the break-even valuation, at a given volume (billion USD per log-unit).
-
-    Parameters
-    ----------
-    volume : float
-        Export volume Q, million chips (must be positive).
-    **values : float
-        ``tariff_share``, ``nvidia_weight``, ``price`` (thousand USD), ``h100e_per_chip`` and
-        ``china_compute`` (million H100e); defaults as declared.
-
-    Returns
-    -------
-    float
-        Billion USD per log-unit of growth in China's compute added.
-    """
-    checked = L.INPUTS.check(values)
-    exported = L.EXPORT_VOLUME.check(volume)
-    if exported <= 0:
-        raise ValueError(f"volume = {volume} must be positive for σ*")
-    at_volume = {**checked, "volume": exported}
-    return float(_sigma_star(**{s.name: at_volume[s.name]
-                               for s in L.FORMS["break_even_valuation"].symbols}))
+break_even = L.break_even_at
 
 
 def _tpp_figures() -> dict[str, float]:
@@ -138,9 +74,7 @@ def _tpp_figures() -> dict[str, float]:
     for key, chip in (("a100", A100), ("h20", H20)):
         out[f"{key}_tpp16"] = _chip(chip, "dense_fp16_tflops") * bits["fp16"]
         out[f"{key}_tpp8"] = _chip(chip, "dense_8bit_tops") * bits["int8"]
-    out["a100_sparse_fp16"] = SPARSITY_FACTOR * _chip(A100, "dense_fp16_tflops")
-    out["a100_sparse_int8"] = SPARSITY_FACTOR * _chip(A100, "dense_8bit_tops")
-    out["a100_sparse_tpp"] = out["a100_sparse_int8"] * bits["int8"]
+    out["a100_sparse_tpp"] = SPARSITY_FACTOR * _chip(A100, "dense_8bit_tops") * bits["int8"]
     out["a100_sparse_over_true"] = out["a100_sparse_tpp"] / _chip(A100, "tpp")
     # Headroom: the 8-bit throughput at which the H20 would enter the first 3A090.b box.
     grey_tpp = versions.GREY_TPP_LOW
@@ -160,6 +94,8 @@ def _binding_figures() -> dict[str, float | str]:
     cleared = (record.value("us_cleared_chinese_h200_buyers")
                * record.value("us_clearance_per_firm_h200") / MILLION)
     as_approvals = L.ledger(approvals=cleared)
+    unseen = L.ledger(cap_share=P["cap_share"].maximum, supply=P["supply"].maximum,
+                      approvals=P["approvals"].maximum)
     return {
         "jan_binding": january.binding_text, "jan_volume": january.volume,
         "jan_treasury": january.treasury_revenue, "jan_ratio": january.ratio_with_exports,
@@ -171,6 +107,9 @@ def _binding_figures() -> dict[str, float | str]:
         "supply_ratio": supply.ratio_with_exports,
         "us_clearances_million": cleared, "us_clearances_binding": as_approvals.binding_text,
         "us_clearances_volume": as_approvals.volume,
+        "unseen_binding": unseen.binding_text, "unseen_cap": unseen.limits["US cap"],
+        "unseen_volume": unseen.volume, "unseen_treasury": unseen.treasury_revenue,
+        "unseen_ratio": unseen.ratio_with_exports,
     }
 
 
@@ -283,6 +222,8 @@ def _legacy_figures() -> dict[str, float | str]:
         out[f"{label}_denominator"] = P["china_compute"].default + P["h100e_per_chip"].default * r.volume
     out["middle_us_volume"] = (P["us_volume"].default + P["us_volume"].minimum) / 2
     out["unlocked_per_us_sale"] = P["cap_share"].default
+    out["switch_us_volume"] = P["supply"].default / P["cap_share"].default
+    out["switch_multiple"] = out["switch_us_volume"] / P["us_volume"].default
     return out
 
 
@@ -305,62 +246,4 @@ def solution_figures() -> dict[str, float | str]:
                          ("ifp", _ifp_figures()), ("memo", _memo_figures()),
                          ("legacy", _legacy_figures())):
         out.update({f"{prefix}_{key}": value for key, value in part.items()})
-    return out
-
-
-def prose_figures() -> dict[str, float | str]:
-    """Derived numbers chapter 1's prose (and the preface) cite, from the record and data.
-
-    Returns
-    -------
-    dict
-        Flat mapping, glued as ``prose_<key>``: record counts converted to million chips,
-        money in billion USD, chip ratios (dimensionless), Blackwell thresholds (TPP, GB/s),
-        the classifier demonstration (TPP, mm²) and the FT deliveries run through the ledger.
-    """
-    v = record.value
-    P = L.PARAMETERS
-    out: dict[str, float | str] = {}
-    out["orders_million"] = v("chinese_h200_orders_2026") / MILLION
-    out["inventory_million"] = v("nvidia_h200_inventory") / MILLION
-    out["approvals_million"] = v("beijing_h200_approvals_jan_2026") / MILLION
-    out["epoch_stock_million"] = v("epoch_global_ai_compute_h100e") / MILLION
-    out["us_clearances_total"] = (v("us_cleared_chinese_h200_buyers")
-                                  * v("us_clearance_per_firm_h200"))
-    # FT, August 2026: what reached ByteDance and Tencent, and what it is worth.
-    received = v("ft_h200_received_bytedance") + v("ft_h200_received_tencent")
-    out["ft_received_total"] = received
-    out["ft_received_million"] = received / MILLION
-    out["ft_value_usd_billion"] = received * v("h200_price_usd") / 1e9
-    out["ft_share_of_approvals_percent"] = 100 * received / v("beijing_h200_approvals_jan_2026")
-    out["ft_share_of_orders_percent"] = 100 * received / v("chinese_h200_orders_2026")
-    ft = L.ledger(approvals=received / MILLION)
-    out["ft_binding"] = ft.binding_text
-    out["ft_ratio"] = ft.ratio_with_exports
-    out["ft_treasury"] = ft.treasury_revenue
-    out["ft_treasury_usd_million"] = ft.treasury_revenue * 1e3
-    out["ratio_points_cost_ft"] = ft.ratio_without_exports - ft.ratio_with_exports
-    # Nvidia, Q2 FY2027: the ceiling "under 1% of data-centre revenue" implies.
-    out["hopper_ceiling_usd_billion"] = (v("china_hopper_share_of_dc_revenue_q2_fy2027_percent")
-                                         / 100 * v("nvidia_q2_fy2027_data_center_revenue_usd_billion"))
-    # Chips: how far the H100 sits above the line, and the H20 below it.
-    out["h100_tpp_over_line"] = _chip(H100, "tpp") / versions.TPP_LINE
-    out["h100_over_h20_tpp"] = _chip(H100, "tpp") / _chip(H20, "tpp")
-    blackwell_tpp = [_chip(c, "tpp") for c in BLACKWELL]
-    blackwell_bw = [_chip(c, "memory_bandwidth_gbs") for c in BLACKWELL]
-    out["blackwell_min_tpp"] = min(blackwell_tpp)
-    out["blackwell_min_bandwidth_gbs"] = min(blackwell_bw)
-    out["blackwell_count"] = float(len(BLACKWELL))
-    # The classifier demonstration: a die so large that the chip skips the grey zone.
-    below = versions.TPP_LINE - TRY_TPP_STEP
-    out["try_die_area_mm2"] = TRY_DIE_AREA_MM2
-    out["try_tpp_below"] = below
-    out["try_tpp_at"] = versions.TPP_LINE
-    out["try_class_below"] = classify_hypothetical_chip(below, TRY_DIE_AREA_MM2)
-    out["try_class_at"] = classify_hypothetical_chip(versions.TPP_LINE, TRY_DIE_AREA_MM2)
-    out["try_density_at"] = versions.TPP_LINE / TRY_DIE_AREA_MM2
-    # Ledger defaults in chips, for sentences that speak of chips rather than millions.
-    out["us_volume_default_million"] = P["us_volume"].default
-    out["first_tenth_chips"] = FIRST_TENTH * MILLION
-    out["cap_share_percent"] = 100 * P["cap_share"].default
     return out

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: What a starter cell leaves for the student to replace.
+PLACEHOLDERS = (Ellipsis, None)
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -56,3 +59,37 @@ def choose(name: str, answer: object, options: tuple[str, ...] | list[str]) -> s
     if not isinstance(answer, str) or normal(answer) not in valid:
         raise ValueError(f"{name} = {answer!r} is not one of the valid answers: {list(options)}")
     return valid[normal(answer)]
+
+
+def is_unanswered(value: object) -> bool:
+    """Whether ``value`` is still a starter cell's placeholder: ``...``, ``None`` or ``"..."``.
+
+    Examples
+    --------
+    >>> is_unanswered(...), is_unanswered("..."), is_unanswered(0.0)
+    (True, True, False)
+    """
+    if isinstance(value, str):
+        return value.strip() in ("", "...")
+    return any(value is placeholder for placeholder in PLACEHOLDERS)
+
+
+def unanswered(**answers: object) -> CheckResult | None:
+    """A "Not yet" naming every answer still left as a placeholder, or None if all are given.
+
+    Every check calls this first, so a starter cell run as it stands says what to fill in
+    instead of raising an error.
+
+    Examples
+    --------
+    >>> unanswered(tpp=..., eccn_class="3A090.a")
+    Not yet: fill in tpp: replace each ... with your answer, then run the cell again.
+    >>> unanswered(tpp=4992.0) is None
+    True
+    """
+    missing = [name for name, value in answers.items() if is_unanswered(value)]
+    if not missing:
+        return None
+    listed = ", ".join(missing[:-1]) + f" and {missing[-1]}" if len(missing) > 1 else missing[0]
+    return CheckResult(False, f"fill in {listed}: replace each ... with your answer, then run "
+                              "the cell again.")
