@@ -30,7 +30,11 @@ system-deps:
 student: $(STAMP)
 	$(BIN)/python tools/student_edition.py
 
-test: system-deps book student
+assignments: $(STAMP)
+	rm -rf _build/assignments
+	$(BIN)/python tools/assignments.py
+
+test: system-deps book student assignments
 	$(BIN)/python -m pytest
 
 BINDER_VENV := _build/binder-venv

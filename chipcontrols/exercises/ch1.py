@@ -18,12 +18,16 @@ from chipcontrols import ledger as _ledger
 from chipcontrols import record
 from chipcontrols.data import load_chips
 from chipcontrols import eccn3a090 as _rule
-from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips
+from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips, classify_hypothetical_chip
+from chipcontrols.eccn3a090.metrics import is_known
 from chipcontrols.exercises.checking import CheckResult, choose, is_unanswered, unanswered
 from chipcontrols.parameters import require_number, strict_keywords
 
 __all__ = [
     "ANSWER_RELATIVE_TOLERANCE",
+    "check_classify_function",
+    "check_hypothetical_chip",
+    "check_tpp_function",
     "LIMIT_NAMES",
     "TPP_RELATIVE_TOLERANCE",
     "check_binding",
@@ -355,7 +359,7 @@ RATIO_FUNCTION_SAMPLES = 25
 _RATIO_ARGUMENTS = ("volume", "h100e_per_chip", "us_compute", "china_compute", "displacement")
 
 
-def check_ratio_function(rho) -> CheckResult:
+def check_ratio_function(rho, seed: int = 2025_12_08) -> CheckResult:
     """Check a student's function for the ledger's ratio ρ(Q) against the book's formula.
 
     Parameters
@@ -372,6 +376,9 @@ def check_ratio_function(rho) -> CheckResult:
         :func:`chipcontrols.ledger.ratio_at` on :data:`RATIO_FUNCTION_SAMPLES` parameter sets
         drawn inside the declared ranges (a fixed seed, so the check is repeatable).  A
         "Not yet" names the first inputs where it does not, and the student's value there.
+    seed : int, optional
+        Seeds the parameter sets; an autograder passes its own, so its inputs are ones the
+        chapter's check never shows.
 
     Examples
     --------
@@ -385,7 +392,7 @@ def check_ratio_function(rho) -> CheckResult:
     if not callable(rho):
         raise ValueError(f"rho = {rho!r} is not a function: define "
                          f"def rho({', '.join(_RATIO_ARGUMENTS)}): ...")
-    generator = np.random.default_rng(2025_12_08)
+    generator = np.random.default_rng(seed)
     declared = [_ledger.PARAMETERS[name] for name in _RATIO_ARGUMENTS]
     for _ in range(RATIO_FUNCTION_SAMPLES):
         point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
@@ -508,3 +515,115 @@ def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
     side = "the cap is still below" if given < expected else "the cap is already above"
     return CheckResult(False, f"at us_volume = {given:g} {side} Nvidia's supply. Set "
                               "cap_share x us_volume equal to supply and solve for us_volume.")
+
+
+# --- Assignment checks: the student's own functions and chip ----------------------------------
+
+#: How many hypothetical chips the function checks try.
+FUNCTION_SAMPLES = 200
+
+
+def _sample_chips(seed: int, count: int = FUNCTION_SAMPLES):
+    """Hypothetical (FP16 TFLOPS, 8-bit TOPS, die mm²) triples spanning every 3A090 line."""
+    generator = np.random.default_rng(seed)
+    for _ in range(count):
+        tpp_value = float(generator.uniform(800, 8_000))
+        fp16_share = float(generator.uniform(0.5, 1.3))
+        yield (round(tpp_value * fp16_share / 16, 1), round(tpp_value / 8, 1),
+               float(generator.integers(_rule.DIE_AREA.minimum, 1_200)))
+
+
+def check_tpp_function(tpp_function, seed: int = 2025_12_08) -> CheckResult:
+    """Check a student's ``tpp(dense_fp16_tflops, dense_8bit_tops)`` against the classifier.
+
+    The function is compared with :func:`chipcontrols.eccn3a090.total_processing_performance`
+    on :data:`FUNCTION_SAMPLES` hypothetical chips (``seed`` chooses them) and on every chip
+    of ``data/chips.csv`` that has both figures.
+
+    Examples
+    --------
+    >>> check_tpp_function(lambda dense_fp16_tflops, dense_8bit_tops: 16 * dense_fp16_tflops)
+    Not yet: for dense_fp16_tflops=86.2, dense_8bit_tops=310.6 your tpp gives 1,379 but that is not the chip's TPP. TPP is the largest of throughput x bit length over the precisions.
+    """
+    blank = unanswered(tpp=tpp_function)
+    if blank is not None:
+        return blank
+    chips = load_chips()
+    published = [(row.dense_fp16_tflops, row.dense_8bit_tops) for row in chips.itertuples()
+                 if is_known(row.dense_fp16_tflops) and is_known(row.dense_8bit_tops)]
+    cases = [(fp16, int8) for fp16, int8, _ in _sample_chips(seed)] + published
+    for fp16, int8 in cases:
+        returned = tpp_function(dense_fp16_tflops=fp16, dense_8bit_tops=int8)
+        if is_unanswered(returned):
+            return CheckResult(False, "fill in tpp: its body still returns ...")
+        expected = _rule.total_processing_performance(fp16, int8)
+        if not _close(require_number("tpp(...)", returned), expected):
+            return CheckResult(False, f"for dense_fp16_tflops={fp16:g}, dense_8bit_tops={int8:g} "
+                                      f"your tpp gives {float(returned):,.0f} but that is not the "
+                                      "chip's TPP. TPP is the largest of throughput x bit length "
+                                      "over the precisions.")
+    return CheckResult(True, f"your tpp agrees with the classifier on {len(cases)} chips.")
+
+
+def check_classify_function(classify_function, seed: int = 2025_12_08) -> CheckResult:
+    """Check a student's ``classify(tpp, die_area_mm2)`` against the October 2023 rule.
+
+    Compared with :func:`chipcontrols.eccn3a090.classify_hypothetical_chip` on
+    :data:`FUNCTION_SAMPLES` hypothetical chips (``seed`` chooses them) plus chips placed
+    exactly on each line of the rule, where a ``>`` written for ``>=`` shows.
+
+    Examples
+    --------
+    >>> check_classify_function(lambda tpp, die_area_mm2: "3A090.a" if tpp >= 4800 else "not controlled")
+    Not yet: for tpp=1,600, die_area_mm2=270.27 your classify says 'not controlled'; under the October 2023 rule the chip is in another class. Check the 3A090.a conditions and whether each line counts as reached (>=).
+    """
+    blank = unanswered(classify=classify_function)
+    if blank is not None:
+        return blank
+    on_lines = [(value, area) for value in OCTOBER_2023.thresholds_of(_rule.tpp)
+                for area in (value / d for d in OCTOBER_2023.thresholds_of(_rule.density))]
+    on_lines += [(value, 600.0) for value in OCTOBER_2023.thresholds_of(_rule.tpp)]
+    samples = [(max(16 * fp16, 8 * int8), area) for fp16, int8, area in _sample_chips(seed)]
+    for tpp_value, area in sorted(set(on_lines)) + samples:
+        area = min(max(area, _rule.DIE_AREA.minimum), _rule.DIE_AREA.maximum)
+        expected = classify_hypothetical_chip(tpp_value, area)
+        returned = classify_function(tpp=tpp_value, die_area_mm2=area)
+        if is_unanswered(returned):
+            return CheckResult(False, "fill in classify: its body still returns ...")
+        label = choose("classify(...)", returned, OCTOBER_2023.labels)
+        if label != expected:
+            hint = ("Check the 3A090.b boxes (TPP with density in a band)." if "b" in expected
+                    or "b" in label else "Check the 3A090.a conditions and whether each line "
+                    "counts as reached (>=).")
+            return CheckResult(False, f"for tpp={tpp_value:,.0f}, die_area_mm2={area:g} your "
+                                      f"classify says {label!r}; under the {OCTOBER_2023.name} rule "
+                                      f"the chip is in another class. {hint}")
+    return CheckResult(True, "your classify agrees with the rule on every line and on "
+                             f"{FUNCTION_SAMPLES} chips between them.")
+
+
+def check_hypothetical_chip(tpp: float, eccn_class: str, *, dense_fp16_tflops: float,
+                            dense_8bit_tops: float, die_area_mm2: float) -> CheckResult:
+    """Check TPP and class of a chip given by its datasheet (e.g. a per-student variant).
+
+    Examples
+    --------
+    >>> check_hypothetical_chip(4_000, "3A090.b", dense_fp16_tflops=200, dense_8bit_tops=500,
+    ...                         die_area_mm2=800)
+    Right: TPP 4,000, density 5.00 per mm²: 3A090.b under the October 2023 rule.
+    """
+    blank = unanswered(tpp=tpp, eccn_class=eccn_class)
+    if blank is not None:
+        return blank
+    expected_tpp = _rule.total_processing_performance(dense_fp16_tflops, dense_8bit_tops)
+    expected_class = classify_hypothetical_chip(expected_tpp, die_area_mm2)
+    given = require_number("tpp", tpp, minimum=0, minimum_included=False, unit="bit-TOPS")
+    label = choose("eccn_class", eccn_class, OCTOBER_2023.labels)
+    if not _close(given, expected_tpp):
+        return CheckResult(False, f"your TPP {given:,.0f} is off by more than "
+                                  f"{TPP_RELATIVE_TOLERANCE:.0%}: " + _tpp_hint(given, expected_tpp))
+    if label != expected_class:
+        return CheckResult(False, f"TPP is right, but '{label}' is not the class: compute the "
+                                  "density (TPP / die area) and compare both with the rule's lines.")
+    return CheckResult(True, f"TPP {expected_tpp:,.0f}, density {expected_tpp / die_area_mm2:.2f} "
+                             f"per mm²: {expected_class} under the {OCTOBER_2023.name} rule.")

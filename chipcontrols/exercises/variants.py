@@ -1,0 +1,127 @@
+"""Per-student variants: each student gets their own chip and scenario, derived from their id.
+
+An assignment asks each student about a chip and a ledger scenario that no one else has, so an
+answer cannot be copied from a classmate.  Everything is derived from the SHA-256 digest of the
+student id, never from Python's ``hash`` (salted per process) or a random generator whose
+stream may change between numpy versions: the student's notebook and the autograder, run at
+different times on different machines, get the same variant.  Values are drawn inside the
+declared ranges of the parameters they stand for and rounded to the precision a datasheet or a
+scenario would state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from chipcontrols import ledger as _ledger
+from chipcontrols.eccn3a090.metrics import DIE_AREA
+
+__all__ = ["ChipVariant", "Chapter1Variant", "chapter1_variant", "fraction"]
+
+#: The ledger parameters a chapter-1 variant sets; the others keep their defaults.
+SCENARIO_PARAMETERS = ("demand", "supply", "cap_share", "us_volume", "approvals")
+#: Scenario values are rounded to this many million chips (or this share, for cap_share).
+SCENARIO_STEP = 0.05
+
+
+def fraction(student_id: str, label: str) -> float:
+    """A number in [0, 1) fixed by the student id and a label naming what it is for.
+
+    Raises
+    ------
+    ValueError
+        If ``student_id`` is not a non-empty string (the placeholder ``...`` included).
+
+    Examples
+    --------
+    >>> fraction("s1234567", "fp16") == fraction(" s1234567 ", "fp16")
+    True
+    >>> fraction("s1234567", "fp16") == fraction("s1234567", "int8")
+    False
+    """
+    if not isinstance(student_id, str) or not student_id.strip():
+        raise ValueError(f"student_id = {student_id!r} is not a student id: set it to the id "
+                         "your instructor gave you, as text, e.g. student_id = \"s1234567\"")
+    digest = hashlib.sha256(f"{student_id.strip()}|{label}".encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
+    steps = int(round((high - low) / step))
+    return round(low + step * int(fraction(student_id, label) * (steps + 1)), 10)
+
+
+@dataclass(frozen=True)
+class ChipVariant:
+    """A hypothetical accelerator's datasheet: dense throughput and logic-die area.
+
+    Attributes
+    ----------
+    dense_fp16_tflops : float
+        Dense FP16/BF16 throughput, TFLOPS.
+    dense_8bit_tops : float
+        Dense 8-bit throughput, TOPS.
+    die_area_mm2 : float
+        Logic-die area, mm².
+    """
+
+    dense_fp16_tflops: float
+    dense_8bit_tops: float
+    die_area_mm2: float
+
+
+@dataclass(frozen=True)
+class Chapter1Variant:
+    """One student's chip and ledger scenario for the chapter-1 assignment.
+
+    Attributes
+    ----------
+    student_id : str
+        The id the variant was derived from (stripped of surrounding spaces).
+    chip : ChipVariant
+        The student's chip, placed near the 3A090 lines so that the class is not obvious.
+    scenario : dict
+        Ledger parameters (million chips; ``cap_share`` a share), inside their declared ranges.
+    """
+
+    student_id: str
+    chip: ChipVariant
+    scenario: dict
+
+    def __str__(self) -> str:
+        chip = self.chip
+        scenario = ", ".join(f"{name} = {value:g}" for name, value in self.scenario.items())
+        return (f"Your chip: {chip.dense_fp16_tflops:g} TFLOPS dense FP16, "
+                f"{chip.dense_8bit_tops:g} TOPS dense 8-bit, die {chip.die_area_mm2:g} mm².\n"
+                f"Your scenario (other parameters at their defaults): {scenario}.")
+
+
+def chapter1_variant(student_id: str) -> Chapter1Variant:
+    """The chapter-1 variant of one student: a chip near the 3A090 lines and a scenario.
+
+    The chip's 8-bit throughput is set so that its TPP falls between 1,200 and 6,000, which
+    spans every 3A090 line; its FP16 figure is a different share of that, so TPP is not
+    always the 16-bit product; its die area spans the declared range's realistic part.
+
+    Examples
+    --------
+    >>> v = chapter1_variant("s1234567")
+    >>> v == chapter1_variant("s1234567"), v == chapter1_variant("s7654321")
+    (True, False)
+    >>> 1200 <= max(16 * v.chip.dense_fp16_tflops, 8 * v.chip.dense_8bit_tops) <= 6000
+    True
+    """
+    tpp_8bit = _between(student_id, "tpp", 1_200, 6_000, 40)
+    fp16_share = _between(student_id, "fp16-share", 0.6, 1.2, 0.05)
+    chip = ChipVariant(
+        dense_fp16_tflops=round(tpp_8bit * fp16_share / 16),
+        dense_8bit_tops=tpp_8bit / 8,
+        die_area_mm2=_between(student_id, "die", max(DIE_AREA.minimum, 300), 1_000, 10),
+    )
+    scenario = {}
+    for name in SCENARIO_PARAMETERS:
+        declared = _ledger.PARAMETERS[name]
+        scenario[name] = _between(student_id, name, declared.minimum + SCENARIO_STEP,
+                                  declared.maximum, SCENARIO_STEP)
+    return Chapter1Variant(student_id.strip(), chip, scenario)
