@@ -49,6 +49,7 @@ ALLOWED = [
     r"\b[Cc]hapters?\s+\d+(?:\s*(?:–|-|and|to)\s*\d+)?\b",
     r"\b[Pp]arts?\s+\d+(?:\s*(?:–|-|and|to)\s*\d+)?\b",
     r"\b[Ee]xercises?\s+\d+\b",
+    r"\*About\s+\d+\s+minutes\s+·\s+(?:core|stretch)\*",   # an exercise's effort estimate
 ]
 _ALLOWED = re.compile("|".join(f"(?:{p})" for p in ALLOWED))
 #: A number: digits not glued to a word on either side (so H200, 3A090, FY2027 are not).

@@ -7,6 +7,8 @@ removes from every page
 - each gated solution region, ``:::{solution-start}`` through ``:::{solution-end}``, with the
   prose, code cells and marking guides inside it;
 - each code cell tagged ``solution`` (the cell that glues the solutions' numbers);
+- each block between ``<!-- reader-only -->`` and ``<!-- /reader-only -->`` (links to the
+  instructor guide, for instance);
 
 drops the pages marked ``book_edition: reader`` in their front matter (the instructor guide)
 from the table of contents, refuses to go on if anything solution-like is left, and builds the
@@ -42,8 +44,10 @@ _SOLUTION_START = re.compile(r"^(:{3,}|`{3,})\{solution-start\}")
 _SOLUTION_END = re.compile(r"^(:{3,}|`{3,})\{solution-end\}")
 _CODE_CELL = re.compile(r"^(`{3,})\{code-cell\}")
 _TAGS = re.compile(r"^:tags:\s*\[(.*)\]\s*$")
+_READER_ONLY = re.compile(r"^<!-- reader-only -->\n.*?^<!-- /reader-only -->\n", re.S | re.M)
 #: What must not survive stripping, anywhere in a student page.
-LEAK_MARKERS = ("{solution", "ch1_solutions", "_solutions", ":tags: [remove-cell, solution]")
+LEAK_MARKERS = ("{solution", "ch1_solutions", "_solutions", ":tags: [remove-cell, solution]",
+                "reader-only", "instructor-guide")
 
 
 def _closing_fence(lines: list[str], start: int, fence: str) -> int:
@@ -100,7 +104,7 @@ def strip_solutions(text: str, source: str = "<text>") -> str:
                 continue
         kept.append(lines[index])
         index += 1
-    stripped = "".join(kept)
+    stripped = _READER_ONLY.sub("", "".join(kept))
     for marker in LEAK_MARKERS:
         if marker in stripped:
             at = stripped[:stripped.index(marker)].count("\n") + 1

@@ -31,6 +31,9 @@ IFP_BOTTOM = {"us_compute": 8.0, "china_compute": 0.38, "h100e_per_chip": 1.8,
 MEMO_RUBRIC = {"recommendation": 3, "sigma_star": 5, "sensitivity": 3, "interpretation": 3,
                "corner": 3, "limits": 3}
 MEMO_DEDUCTIONS = {"per_log_vs_doubling": 2, "units": 2, "length": 3}
+#: The tariff essay's marking guide: one criterion per point of the model answer → points.
+TARIFF_RUBRIC = {"mechanism": 2, "export_clause": 2, "license_fee": 2, "incidence": 2,
+                 "case_against": 2}
 
 
 def solve_ratio_for(name: str, target: float, volume: float, **values: float) -> float:
@@ -208,6 +211,12 @@ def _memo_figures() -> dict[str, float]:
     return out
 
 
+def _tariff_figures() -> dict[str, float]:
+    out = {f"rubric_{key}": float(points) for key, points in TARIFF_RUBRIC.items()}
+    out["rubric_total"] = float(sum(TARIFF_RUBRIC.values()))
+    return out
+
+
 def _legacy_figures() -> dict[str, float | str]:
     P = L.PARAMETERS
     out: dict[str, float | str] = {}
@@ -244,6 +253,7 @@ def solution_figures() -> dict[str, float | str]:
     out: dict[str, float | str] = {}
     for prefix, part in (("tpp", _tpp_figures()), ("bind", _binding_figures()),
                          ("ifp", _ifp_figures()), ("memo", _memo_figures()),
+                         ("tariff", _tariff_figures()),
                          ("legacy", _legacy_figures())):
         out.update({f"{prefix}_{key}": value for key, value in part.items()})
     return out
