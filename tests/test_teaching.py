@@ -22,6 +22,7 @@ def test_chapter_1_has_six_exercises_with_effort_and_five_goals():
     assert len(chapter.exercises) == 6 and len(chapter.goals) == 5
     assert {e.difficulty for e in chapter.exercises} == {"core", "stretch"}
     assert goals_table(chapter).count("\n| {ref}`ex-ch1-") == 6
+    assert "*Classify a chip from its datasheet*" in chapter.goals[1].text
 
 
 def test_an_exercise_without_its_effort_line_is_an_error():

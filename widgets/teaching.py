@@ -75,11 +75,12 @@ def read_chapter_text(text: str, source: str) -> ChapterTeaching:
     """
     title = _TITLE.search(text)
     block = _GOALS.search(text)
-    goals = tuple(Goal(_REF.sub(lambda m: m.group(1), line).strip(),
-                       tuple(_REF.findall(line)))
-                  for line in (_GOAL.findall(block.group(1)) if block else []))
     exercises = tuple(Exercise(label, name.strip(), int(minutes), level)
                       for name, label, minutes, level in _EXERCISE.findall(text))
+    titles = {exercise.label: exercise.title for exercise in exercises}
+    goals = tuple(Goal(_REF.sub(lambda m: f"*{titles.get(m.group(1), m.group(1))}*", line).strip(),
+                       tuple(_REF.findall(line)))
+                  for line in (_GOAL.findall(block.group(1)) if block else []))
     labels = {exercise.label for exercise in exercises}
     for label in _ANY_EXERCISE.findall(text):
         if label not in labels:
@@ -105,7 +106,8 @@ def goals_table(chapter: ChapterTeaching) -> str:
                                  if exercise.label in goal.exercises]
                 for exercise in chapter.exercises}
     rows = ["| Exercise | Goals | Time | Difficulty |", "|---|---|---|---|"]
-    rows += [f"| {{ref}}`{exercise.label}` | {', '.join(goals_of[exercise.label]) or '-'} | "
+    rows += [f"| {{ref}}`{exercise.label}`: {exercise.title} | "
+             f"{', '.join(goals_of[exercise.label]) or '-'} | "
              f"about {exercise.minutes} min | {exercise.difficulty} |"
              for exercise in chapter.exercises]
     return "\n".join(rows)
