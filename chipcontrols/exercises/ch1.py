@@ -585,7 +585,6 @@ def check_classify_function(classify_function, seed: int = 2025_12_08) -> CheckR
     on_lines += [(value, 600.0) for value in OCTOBER_2023.thresholds_of(_rule.tpp)]
     samples = [(max(16 * fp16, 8 * int8), area) for fp16, int8, area in _sample_chips(seed)]
     for tpp_value, area in sorted(set(on_lines)) + samples:
-        area = min(max(area, _rule.DIE_AREA.minimum), _rule.DIE_AREA.maximum)
         expected = classify_hypothetical_chip(tpp_value, area)
         returned = classify_function(tpp=tpp_value, die_area_mm2=area)
         if is_unanswered(returned):
