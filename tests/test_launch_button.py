@@ -8,7 +8,6 @@ chapter's source in JupyterLab, and the real configuration with no URL must carr
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import notebooks  # noqa: E402
+import student_edition  # noqa: E402
 
 SAMPLE_URL = "https://github.com/example-org/h200-decision"
 BINDER_LINK = re.compile(r'href="(https://mybinder\.org/v2/gh/[^"]+)"')
@@ -28,10 +28,10 @@ BINDER_LINK = re.compile(r'href="(https://mybinder\.org/v2/gh/[^"]+)"')
 @pytest.fixture(scope="module")
 def sample_build(tmp_path_factory) -> Path:
     book = tmp_path_factory.mktemp("book")
-    for name in ("_toc.yml", "references.bib", "intro.md", "references.md"):
-        shutil.copy2(ROOT / name, book / name)
-    for folder in ("chapters", "_static", "binder"):
-        shutil.copytree(ROOT / folder, book / folder)
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [f"{page}.md" for page in student_edition.toc_pages(toc)]
+    for name in (*student_edition.BOOK_FILES, *pages):
+        student_edition.copy_into(ROOT, book, name)
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["repository"]["url"] = SAMPLE_URL
     config["execute"]["execute_notebooks"] = "off"

@@ -122,7 +122,18 @@ def reader_only(text: str) -> bool:
     return front.get("book_edition") == "reader"
 
 
-def _toc_files(toc: dict) -> list[str]:
+def copy_into(root: Path, target: Path, name: str) -> None:
+    """Copy the file or folder ``name`` from the book at ``root`` to the same place in ``target``."""
+    source, destination = root / name, target / name
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, destination)
+    else:
+        shutil.copy2(source, destination)
+
+
+def toc_pages(toc: dict) -> list[str]:
+    """Every page ``_toc.yml`` lists, root first, as paths without the ``.md`` suffix."""
     files = [toc["root"]]
     for part in toc.get("parts", []):
         files += [entry["file"] for entry in part.get("chapters", [])]
@@ -135,15 +146,11 @@ def stage(root: Path = ROOT, staging: Path = STAGING) -> list[Path]:
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     for name in BOOK_FILES:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, staging / name)
-        else:
-            shutil.copy2(source, staging / name)
+        copy_into(root, staging, name)
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     dropped = set()
     chapters = []
-    for name in _toc_files(toc):
+    for name in toc_pages(toc):
         text = (root / f"{name}.md").read_text(encoding="utf-8")
         if reader_only(text):
             dropped.add(name)

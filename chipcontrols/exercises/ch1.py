@@ -583,7 +583,8 @@ def check_classify_function(classify_function, seed: int = 2025_12_08) -> CheckR
     on_lines = [(value, area) for value in OCTOBER_2023.thresholds_of(_rule.tpp)
                 for area in (value / d for d in OCTOBER_2023.thresholds_of(_rule.density))]
     on_lines += [(value, 600.0) for value in OCTOBER_2023.thresholds_of(_rule.tpp)]
-    samples = [(max(16 * fp16, 8 * int8), area) for fp16, int8, area in _sample_chips(seed)]
+    samples = [(_rule.total_processing_performance(fp16, int8), area)
+               for fp16, int8, area in _sample_chips(seed)]
     for tpp_value, area in sorted(set(on_lines)) + samples:
         expected = classify_hypothetical_chip(tpp_value, area)
         returned = classify_function(tpp=tpp_value, die_area_mm2=area)

@@ -68,9 +68,6 @@ def solve_ratio_for(name: str, target: float, volume: float, **values: float) ->
     return real[0]
 
 
-break_even = L.break_even_at
-
-
 def _tpp_figures() -> dict[str, float]:
     bits = bit_lengths()
     out = {"bits_fp16": bits["fp16"], "bits_int8": bits["int8"]}
@@ -184,7 +181,7 @@ def _memo_figures() -> dict[str, float]:
     out["q"] = q
     out["gain_bn"] = gain * q
     out["harm_factor"] = float(np.log1p(h * q / c_cn))
-    out["sigma_star"] = break_even(q)
+    out["sigma_star"] = L.break_even_at(q)
     out["ln2"] = float(np.log(2))
     out["per_doubling"] = out["sigma_star"] * out["ln2"]
     # Sensitivity: σ* per doubling for ω at its minimum, default and maximum.
@@ -197,7 +194,7 @@ def _memo_figures() -> dict[str, float]:
         out[f"sens_{row}_q"] = volume
         out[f"sens_{row}_h"] = h_row
         for col, w in omegas.items():
-            out[f"sens_{row}_{col}"] = break_even(volume, nvidia_weight=w,
+            out[f"sens_{row}_{col}"] = L.break_even_at(volume, nvidia_weight=w,
                                                   h100e_per_chip=h_row) * out["ln2"]
     for col, w in omegas.items():
         out[f"omega_{col}"] = w
