@@ -79,10 +79,14 @@ class PageVisit:
         self.page.wait_for_load_state("networkidle")
 
     def charts(self):
-        self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.h200-chart')].every(c => c.querySelector('svg.marks'))",
-            timeout=15_000)
-        return self.page.locator(".h200-chart")
+        """Every chart on the page, each scrolled into view (charts draw as they near it) and drawn."""
+        charts = self.page.locator(".h200-chart")
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            chart.scroll_into_view_if_needed()
+            self.page.wait_for_function("id => window.h200Views && window.h200Views[id]",
+                                        arg=chart.get_attribute("id"), timeout=15_000)
+        return charts
 
     def chart(self, caption_start: str):
         """The one chart whose caption (its text description) starts with ``caption_start``."""

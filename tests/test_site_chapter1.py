@@ -21,7 +21,12 @@ pytestmark = pytest.mark.browser
 
 
 def _texts(chart) -> list[str]:
-    return [t.strip() for t in chart.locator("svg.marks .role-mark text").all_text_contents()]
+    """Each text mark of the chart; a text drawn on several lines has its lines joined by a space."""
+    return chart.locator("svg.marks .role-mark text").evaluate_all(
+        """texts => texts.map(text => {
+               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
+               return (lines.length ? lines.join(' ') : text.textContent).trim();
+           })""")
 
 
 def _slider(chart, label_start: str):

@@ -100,7 +100,7 @@ def _hypothetical_layers(rule: RuleVersion) -> tuple[list[alt.Parameter], list[a
     ).transform_calculate(
         eccn_class=f"{vega_strings(rule.labels)}[{class_code}]",
     ).transform_calculate(
-        readout="'Hypothetical chip: TPP ' + format(datum.tpp, ',.0f') + ', density ' "
+        readout="'Hypothetical chip: TPP ' + format(datum.tpp, ',.0f') + ',\\ndensity ' "
         "+ format(datum.density, '.2f') + ' → ' + datum.eccn_class",
     )
     marker = point.mark_point(shape="diamond", size=220, filled=True, color="black",
@@ -108,7 +108,8 @@ def _hypothetical_layers(rule: RuleVersion) -> tuple[list[alt.Parameter], list[a
         x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE),
         tooltip=[alt.Tooltip("readout:N", title="Hypothetical chip")],
     ).add_params(*params)
-    readout = point.mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold").encode(
+    readout = point.mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold",
+                              lineBreak="\n").encode(
         x=alt.value(8), y=alt.value(8), text="readout:N"
     )
     return params, [marker, readout]
@@ -224,13 +225,13 @@ def classifier_lab_view(placed: pd.DataFrame, tpp_value: float, die_area_mm2: fl
     label = classify_hypothetical_chip(tpp_value, die_area_mm2, rule)
     chip_density = performance_density(tpp_value, die_area_mm2)
     hypothetical = pd.DataFrame([{"tpp": tpp_value, "density": chip_density,
-                                  "readout": f"Hypothetical chip: TPP {tpp_value:,.0f}, density "
+                                  "readout": f"Hypothetical chip: TPP {tpp_value:,.0f},\ndensity "
                                              f"{chip_density:.2f} → {label}"}])
     marker = alt.Chart(hypothetical).mark_point(
         shape="diamond", size=220, filled=True, color="black", clip=True).encode(
         x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE))
     readout = alt.Chart(hypothetical).mark_text(align="left", baseline="top", fontSize=13,
-                                                fontWeight="bold").encode(
+                                                fontWeight="bold", lineBreak="\n").encode(
         x=alt.value(8), y=alt.value(8), text="readout:N")
     chart = alt.layer(_region_layer(rule), *_chip_layers(placed), marker, readout).properties(
         width=WIDTH, height=HEIGHT).resolve_scale(color="independent").configure_legend(

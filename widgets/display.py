@@ -2,8 +2,8 @@
 
 During ``jupyter-book build`` the book's Sphinx extension (:mod:`widgets.sphinxext`) sets the
 environment variable :data:`BUILD_ENV` before the chapters execute.  In that mode a chart is
-emitted as plain HTML that calls ``vegaEmbed`` from the Vega bundle the site serves itself
-(no CDN), and a lab shows its default state plus a pointer to running it live.  In a live
+emitted as plain HTML (a container and its spec) that the site's own ``charts.js`` draws with the
+Vega bundle the site serves itself (no CDN), and a lab shows its default state plus a pointer to running it live.  In a live
 kernel (Binder, JupyterLab) charts use Altair's own renderer and labs are real ipywidgets.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from dataclasses import dataclass
 from hashlib import sha1
 
@@ -25,6 +26,12 @@ EMBED_OPTIONS = {
     "renderer": "svg",
     "actions": {"export": True, "source": False, "compiled": False, "editor": False},
 }
+
+
+def vega_lite_version() -> str:
+    """Vega-Lite version of the installed Altair schema, as ``vl-convert`` expects (``"6.4"``)."""
+    major, minor, *_ = alt.SCHEMA_VERSION.lstrip("v").split(".")
+    return f"{major}.{minor}"
 
 
 def building_static_site() -> bool:
@@ -61,25 +68,32 @@ class Figure:
         spec["description"] = self.description
         return spec
 
+    def drawn_height(self) -> int:
+        """Height of the drawn chart at its design width (px), rendered once with ``vl_convert``.
+
+        The static site reserves this height before the chart is drawn, so text below it does
+        not jump when the chart appears.
+        """
+        import vl_convert  # only needed while the book builds
+
+        svg = vl_convert.vegalite_to_svg(self.spec(), vl_version=vega_lite_version())
+        return round(float(re.search(r'<svg[^>]*\bheight="([\d.]+)"', svg).group(1)))
+
     def to_static_html(self) -> str:
-        """HTML for the static site: a container, the spec and a call to ``vegaEmbed``."""
+        """HTML for the static site: a container and the spec, drawn by the site's ``charts.js``.
+
+        No script runs per chart: ``charts.js`` (see :mod:`widgets.sphinxext`) draws each chart
+        when it nears the viewport, at the width of the text column.
+        """
         spec = self.spec()
         chart_id = "h200-chart-" + sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
         caption = html.escape(self.description)
         footnote = f'<p class="h200-footnote">{html.escape(self.footnote)}</p>' if self.footnote else ""
+        options = html.escape(_script_safe_json(EMBED_OPTIONS))
         return f"""<figure class="h200-figure">
-<div class="h200-chart" id="{chart_id}" role="figure" aria-label="{caption}"></div>
+<div class="h200-chart" id="{chart_id}" role="figure" aria-label="{caption}" data-spec="{chart_id}-spec" data-embed-options="{options}" style="min-height: {self.drawn_height()}px"></div>
 <figcaption class="h200-caption">{caption}</figcaption>{footnote}
 <script type="application/json" id="{chart_id}-spec">{_script_safe_json(spec)}</script>
-<script>
-document.addEventListener("DOMContentLoaded", function () {{
-  var spec = JSON.parse(document.getElementById("{chart_id}-spec").textContent);
-  vegaEmbed("#{chart_id}", spec, {_script_safe_json(EMBED_OPTIONS)}).then(function (result) {{
-    window.h200Views = window.h200Views || {{}};
-    window.h200Views["{chart_id}"] = result.view;
-  }}).catch(function (error) {{ console.error("chart {chart_id}: " + error); }});
-}});
-</script>
 </figure>"""
 
     def _repr_mimebundle_(self, include=None, exclude=None):

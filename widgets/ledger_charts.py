@@ -87,11 +87,11 @@ def _readout_panel() -> alt.Chart:
     ).transform_calculate(
         binding=binding_names_vega("datum.limits", "datum.volume"),
     ).transform_calculate(
-        readout="'Exports: ' + format(datum.volume, '.2f') + ' million chips; binding: '"
+        readout="'Exports: ' + format(datum.volume, '.2f') + ' million chips;\\nbinding: '"
                 " + datum.binding",
-    ).mark_text(align="left", fontSize=14, fontWeight="bold").encode(
-        x=alt.value(0), y=alt.value(8), text="readout:N",
-    ).properties(width=WIDTH, height=16)
+    ).mark_text(align="left", baseline="top", fontSize=14, fontWeight="bold", lineBreak="\n").encode(
+        x=alt.value(0), y=alt.value(0), text="readout:N",
+    ).properties(width=WIDTH, height=36)
 
 
 def _revenue_panel() -> alt.LayerChart:
@@ -162,10 +162,10 @@ def ratio_chart() -> Figure:
     one_row = alt.Chart(alt.Data(values=[{}])).transform_calculate(
         target=model.TARGET_RATIO.name, q_star=model.FORMS["volume_for_target"].vega(),
     ).transform_calculate(
-        readout=f"datum.q_star < 0 ? 'Already below the target with no exports' : "
+        readout=f"datum.q_star < 0 ? 'Already below the target\\nwith no exports' : "
                 f"datum.q_star > {largest} ? 'Q* = ' + format(datum.q_star, '.2f') + "
-                f"' million: beyond the largest demand studied' : "
-                "'Q* = ' + format(datum.q_star, '.2f') + ' million chips bring the ratio to ' "
+                f"' million:\\nbeyond the largest demand studied' : "
+                "'Q* = ' + format(datum.q_star, '.2f') + ' million chips\\nbring the ratio to ' "
                 "+ format(datum.target, '.1f') + '×'",
     )
     target_line = one_row.mark_rule(color=palette.BINDING, strokeDash=[6, 4]).encode(
@@ -174,9 +174,9 @@ def ratio_chart() -> Figure:
         f"datum.q_star >= 0 && datum.q_star <= {largest}"
     ).mark_rule(color=palette.BINDING, strokeWidth=2).encode(
         x=alt.X("q_star:Q"), tooltip=[alt.Tooltip("q_star:Q", title="Q* (million)", format=".2f")])
-    readout = one_row.mark_text(align="right", baseline="top", fontSize=13,
-                                fontWeight="bold").encode(
-        x=alt.value(WIDTH + 40), y=alt.value(6), text="readout:N")
+    readout = one_row.mark_text(align="right", baseline="top", fontSize=13, fontWeight="bold",
+                                lineBreak="\n").encode(
+        x=alt.value({"expr": "width"}), y=alt.value(6), text="readout:N")
     references = pd.DataFrame([{"volume": model.PARAMETERS[name].default, "what": what}
                                for name, what in REFERENCE_VOLUMES.items()])
     reference_points = alt.Chart(references).transform_calculate(
@@ -188,9 +188,16 @@ def ratio_chart() -> Figure:
         tooltip=[alt.Tooltip("what:N", title="Volume"),
                  alt.Tooltip("volume:Q", title="Million chips", format=".2f"),
                  alt.Tooltip("ratio:Q", title="Ratio", format=".1f")])
-    dot_labels = reference_points.mark_text(align="left", dx=6, dy=-8, fontSize=11).encode(
-        x=alt.X("volume:Q"), y=alt.Y("ratio:Q"), text="label:N")
-    chart = alt.layer(line, target_line, q_star_line, dots, dot_labels, readout).add_params(
+    # Labels of points in the left half read rightwards, in the right half leftwards, so that
+    # none runs off the plot on a narrow screen.
+    midpoint = (model.EXPORT_VOLUME.minimum + largest) / 2
+    dot_labels = [
+        reference_points.transform_filter(
+            f"datum.volume {'<=' if align == 'left' else '>'} {midpoint}"
+        ).mark_text(align=align, dx=6 if align == "left" else -6, dy=-8, fontSize=11).encode(
+            x=alt.X("volume:Q"), y=alt.Y("ratio:Q"), text="label:N")
+        for align in ("left", "right")]
+    chart = alt.layer(line, target_line, q_star_line, dots, *dot_labels, readout).add_params(
         *_params(RATIO_SLIDERS, bases), altair_param(model.TARGET_RATIO),
     ).properties(width=WIDTH + 40, height=320)
     default = model.closed_form_results()

@@ -1,11 +1,15 @@
-"""Sphinx extension that makes the book's charts work offline.
+"""Sphinx extension that makes the book's pages work offline and load fast on a phone.
 
 * Sets :data:`widgets.display.BUILD_ENV` so chapters executed during the build emit static HTML
   charts (see :mod:`widgets.display`).
 * Removes sphinx-thebe's scripts, which name a CDN (the book does not use Thebe).
 * Writes the Vega, Vega-Lite and vega-embed JavaScript, bundled by ``vl-convert``, into the
-  site's ``_static/h200/`` folder, and links it only from pages that contain a chart.  No page
-  loads JavaScript from a CDN.
+  site's ``_static/h200/`` folder with ``charts.js``, which pages with a chart load and which
+  imports the bundle only when a chart nears the viewport.  No page loads anything from a CDN.
+* Typesets formulas as MathML at build time (:mod:`widgets.site_math`): no MathJax.
+* Gives every page a meta description, draws the theme's icons as inline SVG instead of loading
+  Font Awesome's script, and keeps the search index on the search page
+  (:mod:`widgets.site_pages`, :mod:`widgets.site_icons`).
 """
 
 from __future__ import annotations
@@ -13,36 +17,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import altair as alt
 import vl_convert
 
-from widgets.display import BUILD_ENV
+from widgets import site_icons, site_math, site_pages
+from widgets.display import BUILD_ENV, vega_lite_version
 
+#: Where the site serves its chart code and style, under ``_static/``.
 BUNDLE_PATH = "h200/vega-bundle.js"
+CHARTS_PATH = "h200/charts.js"
 CSS_PATH = "h200/h200.css"
-_CSS = """
-.h200-figure { margin: 1.5em 0; }
-.h200-chart { overflow-x: auto; }
-.h200-chart .vega-bindings { margin-top: 0.5em; font-size: 0.9em; }
-.h200-chart .vega-bind { margin: 0.3em 0; }
-.h200-chart .vega-bind-name { display: inline-block; min-width: 23em; }
-.h200-chart input[type="range"] { width: 14em; vertical-align: middle; }
-.h200-caption { font-size: 0.9em; color: var(--pst-color-text-muted, #555); margin-top: 0.4em; }
-.h200-footnote { font-size: 0.85em; color: var(--pst-color-text-muted, #555); }
-.h200-lab-static { border: 1px dashed var(--pst-color-border, #bbb); padding: 0.8em 1em; border-radius: 6px; }
-.h200-lab-live { font-size: 0.9em; }
-.h200-table { overflow-x: auto; font-size: 0.85em; }
-.h200-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
-mjx-container[display="true"] { overflow-x: auto; overflow-y: hidden; max-width: 100%; }
-/* Glued numbers read as ordinary prose: every number in the text is glued. */
-span.pasted-text { font-weight: inherit; }
-"""
 
-
-def vega_lite_version() -> str:
-    """Vega-Lite version of the installed Altair schema, as ``vl-convert`` expects (``"6.4"``)."""
-    major, minor, *_ = alt.SCHEMA_VERSION.lstrip("v").split(".")
-    return f"{major}.{minor}"
+#: The chart script and the book's style, kept as files next to this module.
+STATIC_SOURCES = Path(__file__).parent / "static"
 
 
 def _write_assets(app, exception) -> None:
@@ -52,14 +38,20 @@ def _write_assets(app, exception) -> None:
     bundle = static / BUNDLE_PATH
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_text(vl_convert.javascript_bundle(vl_version=vega_lite_version()), encoding="utf-8")
-    (static / CSS_PATH).write_text(_CSS, encoding="utf-8")
+    (static / CHARTS_PATH).write_text((STATIC_SOURCES / "charts.js").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    (static / CSS_PATH).write_text((STATIC_SOURCES / "h200.css").read_text(encoding="utf-8")
+                                   + site_icons.ICON_CSS, encoding="utf-8")
 
 
-def _link_bundle_on_chart_pages(app, pagename, templatename, context, doctree) -> None:
+def _link_charts_on_chart_pages(app, pagename, templatename, context, doctree) -> None:
+    """Chart pages load ``charts.js``, which imports the Vega bundle when a chart nears view.
+
+    A module script is deferred and has its own scope, so it neither blocks the first paint nor
+    collides with globals of Sphinx's scripts (doctools.js declares ``_``).
+    """
     if 'class="h200-chart"' in context.get("body", ""):
-        # A module script has its own scope: the bundle's top-level names cannot collide with
-        # globals of Sphinx's scripts (doctools.js declares `_`).  Modules run deferred.
-        app.add_js_file(BUNDLE_PATH, type="module")
+        app.add_js_file(CHARTS_PATH, type="module")
 
 
 def _remove_thebe_scripts(app, pagename, templatename, context, doctree) -> None:
@@ -101,8 +93,11 @@ def setup(app):
     os.environ[BUILD_ENV] = "html"
     app.connect("config-inited", _launch_only_with_repository)
     app.add_css_file(CSS_PATH)
-    app.connect("html-page-context", _link_bundle_on_chart_pages)
+    app.connect("html-page-context", _link_charts_on_chart_pages)
+    app.connect("html-page-context", site_pages.add_meta_description)
     app.connect("html-page-context", _remove_thebe_scripts, priority=900)
     app.connect("html-page-context", _set_default_colour_mode)
     app.connect("build-finished", _write_assets)
+    app.connect("build-finished", site_pages.rewrite_written_pages)
+    site_math.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
