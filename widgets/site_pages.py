@@ -10,7 +10,8 @@ Two hooks, both registered by :mod:`widgets.sphinxext`:
   which the theme loads on every page for a search-as-you-type the book has switched off, stay
   only on the search page; sphinx-thebe's stylesheet goes (the book does not use Thebe); the
   stylesheets and scripts that extensions add to every page stay only where the article uses
-  them; and the head's scripts are deferred, so nothing but stylesheets delays the first paint.
+  them; the head's scripts are deferred, so nothing but stylesheets delays the first paint; and
+  reference-list entries get a role screen readers understand.
 
 Examples
 --------
@@ -172,6 +173,18 @@ def slim_page(page_html: str, pagename: str) -> str:
         page_html)
     return _HEAD.sub(lambda m: _defer_scripts(m.group(0)), page_html, count=1)
 
+def fix_citation_roles(page_html: str) -> str:
+    """Reference-list entries as ``listitem``s of their ``role="list"``.
+
+    Docutils marks each entry ``role="doc-biblioentry"``, a role ARIA has deprecated, inside a
+    ``role="list"`` container; screen readers (and axe-core) then find a list with no items.
+
+    >>> fix_citation_roles('<div class="citation" id="id1" role="doc-biblioentry">')
+    '<div class="citation" id="id1" role="listitem">'
+    """
+    return page_html.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def rewrite_written_pages(app, exception) -> None:
     """``build-finished`` hook: inline the icons and slim every HTML page the build wrote."""
     if exception is not None or app.builder.format != "html":
@@ -183,4 +196,5 @@ def rewrite_written_pages(app, exception) -> None:
             continue
         pagename = relative.with_suffix("").as_posix()
         text = page.read_text(encoding="utf-8")
-        page.write_text(inline_icons(slim_page(text, pagename), where=str(relative)), encoding="utf-8")
+        text = fix_citation_roles(slim_page(text, pagename))
+        page.write_text(inline_icons(text, where=str(relative)), encoding="utf-8")
