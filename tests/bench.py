@@ -10,7 +10,8 @@ For every page the build produced (served gzip, as static hosts serve it):
 * Lighthouse 13 scores (mobile, default simulated throttling) when Node.js and npm are there to
   install it (``tools/lighthouse``); otherwise a note saying why not.
 
-Usage: ``make bench`` (clean build first) or ``python tests/bench.py --no-build``.
+Usage: ``make bench`` (clean build first), ``python tests/bench.py --no-build`` (the site as
+built), or ``python tests/bench.py --site DIR`` (another build, e.g. of an older commit).
 """
 
 from __future__ import annotations
@@ -73,27 +74,34 @@ def lighthouse(url: str) -> dict:
 
 
 def main() -> None:
-    if "--no-build" not in sys.argv:
+    site_folder = Path(sys.argv[sys.argv.index("--site") + 1]) if "--site" in sys.argv else SITE
+    if "--no-build" not in sys.argv and "--site" not in sys.argv:
         print(f"clean jupyter-book build: {clean_build():.1f} s")
-    bundle = SITE / "_static" / "h200" / "vega-bundle.js"
+    bundle = site_folder / "_static" / "h200" / "vega-bundle.js"
     print(f"shared Vega bundle: {bundle.stat().st_size:,} bytes ({_gzip_size(bundle):,} gzip)")
     why_no_lighthouse = lighthouse_available()
     from playwright.sync_api import sync_playwright
 
     rows = []
-    with StaticSite(SITE) as site, sync_playwright() as playwright:
+    with StaticSite(site_folder) as site, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=metrics.CHROMIUM,
                                              args=metrics.CHROMIUM_ARGS)
-        for path in metrics.site_pages():
+        for path in metrics.site_pages(site_folder):
+            if metrics.is_redirect(path, site_folder):
+                transfer = metrics.page_transfer(browser, site, path, read_whole_page=False)
+                print(f"{path}: a redirect to the front page ({transfer.total / 1000:,.0f} KB "
+                      "with the page it opens); measured as that page", flush=True)
+                continue
             at_load = metrics.page_transfer(browser, site, path, read_whole_page=False,
                                             context_options=metrics.PHONE)
             whole = metrics.page_transfer(browser, site, path, read_whole_page=True)
             phone = metrics.phone_load(browser, site, path)
             row = {"page": path, "load_kb": at_load.total / 1000, "requests": at_load.requests,
-                   "read_kb": whole.total / 1000, "budget_kb": metrics.budget_for(path) / 1000,
+                   "read_kb": whole.total / 1000,
+                   "budget_kb": metrics.budget_for(path, site_folder) / 1000,
                    "fcp": phone.fcp_ms, "lcp": phone.lcp_ms, "tbt": phone.tbt_ms,
                    "first_chart": None, "slider": None}
-            if metrics.is_chart_page(path):
+            if metrics.is_chart_page(path, site_folder):
                 row["first_chart"] = metrics.first_chart_ms(browser, site, path)
                 row["slider"] = metrics.slider_rerender_ms(browser, site, path)
             if not why_no_lighthouse:

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 
 PAGES = metrics.site_pages() if (metrics.SITE / "index.html").exists() else ["index.html"]
 #: Pages a reader sees: not index.html, which only redirects to the front page.
-READER_PAGES = [path for path in PAGES if (metrics.SITE / path).exists()
-                and not re.search(r'http-equiv="Refresh"', (metrics.SITE / path).read_text(encoding="utf-8"))]
+READER_PAGES = [path for path in PAGES
+                if (metrics.SITE / path).exists() and not metrics.is_redirect(path)]
 CHART_PAGES = [path for path in PAGES if (metrics.SITE / path).exists() and metrics.is_chart_page(path)]
 PHONE_WIDTH = 390
 

@@ -51,6 +51,11 @@ def site_pages(site: Path = SITE) -> list[str]:
                   if not p.relative_to(site).parts[0].startswith("_"))
 
 
+def is_redirect(path: str, site: Path = SITE) -> bool:
+    """True for a page that only sends the reader elsewhere (``index.html`` → the front page)."""
+    return 'http-equiv="Refresh"' in (site / path).read_text(encoding="utf-8")
+
+
 def is_chart_page(path: str, site: Path = SITE) -> bool:
     """True if the page has at least one chart."""
     return 'class="h200-chart"' in (site / path).read_text(encoding="utf-8")
@@ -176,26 +181,30 @@ def first_chart_ms(browser, site, path: str) -> float:
 
 
 def slider_rerender_ms(browser, site, path: str, moves: int = 20) -> float | None:
-    """Desktop: median ms from moving a slider to the chart re-rendered, over ``moves`` moves of
-    the first slider on the page (None if the page has none).  Each move sets the value, fires
-    the ``input`` event Vega listens to, waits for the view to finish its run and forces layout.
+    """Desktop: median ms from moving a slider to its chart re-rendered, over ``moves`` moves
+    taken in turn from every slider on the page (None if the page has none).
+
+    Each move sets a new value, fires the ``input`` event Vega listens to, waits for the view's
+    run (data flow, then the SVG renderer) to finish and forces style and layout.
     """
     context = browser.new_context(**DESKTOP)
     try:
         page = context.new_page()
         page.goto(f"{site.url}/{path}")
         draw_every_chart(page)
-        slider = page.locator(".h200-chart .vega-bindings input[type=range]").first
-        if slider.count() == 0:
+        if page.locator(".h200-chart .vega-bindings input[type=range]").count() == 0:
             return None
-        times = slider.evaluate(
-            """async (input, moves) => {
-                const chart = input.closest('.h200-chart');
-                const view = window.h200Views[chart.id];
-                const low = Number(input.min), high = Number(input.max), times = [];
+        times = page.evaluate(
+            """async (moves) => {
+                const sliders = [...document.querySelectorAll('.h200-chart .vega-bindings input[type=range]')];
+                const times = [];
                 for (let i = 0; i < moves; i += 1) {
+                    const input = sliders[i % sliders.length];
+                    const chart = input.closest('.h200-chart');
+                    const view = window.h200Views[chart.id];
+                    const low = Number(input.min), high = Number(input.max);
                     const start = performance.now();
-                    input.value = String(low + (high - low) * ((i * 7) % moves) / moves);
+                    input.value = String(low + (high - low) * (0.2 + 0.6 * ((i * 7) % moves) / moves));
                     input.dispatchEvent(new Event('input', {bubbles: true}));
                     await view.runAsync();
                     void chart.getBoundingClientRect().height;

@@ -55,6 +55,15 @@ def transfer_size(path: Path) -> int:
     return path.stat().st_size
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A server that does not print a traceback when a browser drops a connection it opened."""
+
+    def handle_error(self, request, client_address):
+        import sys
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class StaticSite:
     """A static-host-like server for ``folder`` on a free local port.
 
@@ -149,7 +158,7 @@ class StaticSite:
     def __enter__(self) -> "StaticSite":
         if not (self.folder / "index.html").exists():
             raise FileNotFoundError(f"{self.folder} has no built site: run `make book` first")
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self._server.server_port}"

@@ -10,8 +10,9 @@ Two hooks, both registered by :mod:`widgets.sphinxext`:
   which the theme loads on every page for a search-as-you-type the book has switched off, stay
   only on the search page; sphinx-thebe's stylesheet goes (the book does not use Thebe); the
   stylesheets and scripts that extensions add to every page stay only where the article uses
-  them; the head's scripts are deferred, so nothing but stylesheets delays the first paint; and
-  reference-list entries get a role screen readers understand.
+  them; the head's scripts are deferred, so nothing but stylesheets delays the first paint;
+  chart specs move to files of their own, fetched when a chart is drawn; and reference-list
+  entries get a role screen readers understand.
 
 Examples
 --------
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 import re
 from pathlib import Path
 
@@ -185,6 +187,32 @@ def fix_citation_roles(page_html: str) -> str:
     return page_html.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+#: Where chart specs go, relative to the site's ``_static`` folder.
+SPEC_FOLDER = "h200/specs"
+
+_SPEC_SCRIPT = re.compile(r'\n?<script type="application/json" id="(?P<id>h200-chart-[0-9a-f]+-spec)">'
+                          r'(?P<json>.*?)</script>', re.S)
+
+
+def move_chart_specs(page_html: str, page: Path, static: Path) -> str:
+    """Each chart's spec moved out of the page into ``_static/h200/specs/<id>.json``.
+
+    The chart's container then names the file (``data-spec-url``) and ``charts.js`` fetches it
+    when the chart nears the viewport: the page's HTML, which must arrive before anything is
+    painted, no longer carries every chart's data.
+    """
+    folder = static / SPEC_FOLDER
+    for match in list(_SPEC_SCRIPT.finditer(page_html)):
+        spec_id = match.group("id")
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{spec_id}.json"
+        target.write_text(match.group("json").replace("<\\/", "</"), encoding="utf-8")
+        url = os.path.relpath(target, page.parent).replace(os.sep, "/")
+        page_html = page_html.replace(match.group(0), "", 1).replace(
+            f'data-spec="{spec_id}"', f'data-spec-url="{url}"', 1)
+    return page_html
+
+
 def rewrite_written_pages(app, exception) -> None:
     """``build-finished`` hook: inline the icons and slim every HTML page the build wrote."""
     if exception is not None or app.builder.format != "html":
@@ -197,4 +225,5 @@ def rewrite_written_pages(app, exception) -> None:
         pagename = relative.with_suffix("").as_posix()
         text = page.read_text(encoding="utf-8")
         text = fix_citation_roles(slim_page(text, pagename))
+        text = move_chart_specs(text, page, outdir / "_static")
         page.write_text(inline_icons(text, where=str(relative)), encoding="utf-8")

@@ -7,6 +7,7 @@
   site's ``_static/h200/`` folder with ``charts.js``, which pages with a chart load and which
   imports the bundle only when a chart nears the viewport.  No page loads anything from a CDN.
 * Typesets formulas as MathML at build time (:mod:`widgets.site_math`): no MathJax.
+* Prunes the theme's stylesheet to the rules the site can use (:mod:`widgets.site_css`).
 * Gives every page a meta description, draws the theme's icons as inline SVG instead of loading
   Font Awesome's script, and keeps the search index on the search page
   (:mod:`widgets.site_pages`, :mod:`widgets.site_icons`).
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import vl_convert
 
-from widgets import site_icons, site_math, site_pages
+from widgets import site_css, site_icons, site_math, site_pages
 from widgets.display import BUILD_ENV, vega_lite_version
 
 #: Where the site serves its chart code and style, under ``_static/``.
@@ -99,5 +100,6 @@ def setup(app):
     app.connect("html-page-context", _set_default_colour_mode)
     app.connect("build-finished", _write_assets)
     app.connect("build-finished", site_pages.rewrite_written_pages)
+    app.connect("build-finished", site_css.prune_site_stylesheets, priority=600)  # after the pages
     site_math.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,7 +1,7 @@
 // The book's charts on the static site: drawn as they near the viewport, sized to their column.
 //
 // Each chart is a <div class="h200-chart" data-spec="ID"> with its Vega-Lite spec in
-// <script type="application/json" id="ID">.  Nothing heavy loads with the page: the Vega bundle
+// <script type="application/json" id="ID">, or (on the built site) data-spec-url="file.json".  Nothing heavy loads with the page: the Vega bundle
 // (served by the site itself, never a CDN) is imported when the first chart comes within
 // NEAR_VIEWPORT of the screen, and each chart is compiled only then.  Single and layered charts
 // take the width of their column ("container" width); stacked (vconcat) charts are drawn once,
@@ -18,6 +18,22 @@ window.h200Views = window.h200Views || {};
 function loadVega() {
   bundle = bundle || import(bundleUrl);
   return bundle.then(() => window.vegaEmbed);
+}
+
+// The spec sits in the page (<script type="application/json" id=data-spec>) or, on the built
+// site, in its own file (data-spec-url), so the page's HTML does not carry every chart's data.
+const specs = new Map();
+function loadSpec(container) {
+  if (!specs.has(container.id)) {
+    const inline = container.dataset.spec && document.getElementById(container.dataset.spec);
+    specs.set(container.id, inline
+      ? Promise.resolve(JSON.parse(inline.textContent))
+      : fetch(container.dataset.specUrl).then((response) => {
+          if (!response.ok) throw new Error(`${container.dataset.specUrl}: HTTP ${response.status}`);
+          return response.json();
+        }));
+  }
+  return specs.get(container.id).then((spec) => structuredClone(spec));
 }
 
 function isStacked(spec) {
@@ -100,7 +116,7 @@ function widen(spec, extra) {
 
 async function draw(container) {
   const vegaEmbed = await loadVega();
-  const spec = JSON.parse(document.getElementById(container.dataset.spec).textContent);
+  const spec = await loadSpec(container);
   const options = JSON.parse(container.dataset.embedOptions || "{}");
   const width = container.clientWidth;
   if (width < NARROW) options.patch = stackLegends;
@@ -132,7 +148,7 @@ function drawSafely(container) {
   draw(container).catch((error) => console.error(`chart ${container.id}: ${error}`));
 }
 
-const charts = [...document.querySelectorAll(".h200-chart[data-spec]")];
+const charts = [...document.querySelectorAll(".h200-chart[data-spec], .h200-chart[data-spec-url]")];
 if ("IntersectionObserver" in window) {
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -157,7 +173,7 @@ if ("ResizeObserver" in window) {
       for (const chart of charts) {
         const view = window.h200Views[chart.id];
         if (!view || chart.dataset.drawnWidth === String(chart.clientWidth)) continue;
-        const spec = JSON.parse(document.getElementById(chart.dataset.spec).textContent);
+        const spec = await loadSpec(chart);
         if (!isStacked(spec) && (chart.clientWidth >= NARROW) === (Number(chart.dataset.drawnWidth) >= NARROW)) continue;
         const state = view.getState({ data: () => false });
         view.finalize();
