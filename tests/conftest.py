@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -19,18 +20,11 @@ def chips():
     return load_chips()
 
 
-SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+from page_metrics import CHROMIUM, CHROMIUM_ARGS, SITE, site_pages  # noqa: E402
+
 CHART_PAGE = "chapters/01-decision.html"
-
-
-def site_pages() -> list[str]:
-    if not (SITE / "index.html").exists():
-        raise FileNotFoundError(f"{SITE} has no built site: run `make book` first")
-    return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
-                  if not p.relative_to(SITE).parts[0].startswith("_"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

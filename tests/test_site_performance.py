@@ -35,6 +35,14 @@ def gzip_site():
         yield site
 
 
+def _opened(browser, site, path: str, **context_options):
+    """A fresh context (empty cache) with ``path`` loaded; close the context when done."""
+    context = browser.new_context(**(context_options or metrics.DESKTOP))
+    page = context.new_page()
+    page.goto(f"{site.url}/{path}")
+    return context, page
+
+
 def _html(path: str) -> str:
     return (metrics.SITE / path).read_text(encoding="utf-8")
 
@@ -79,9 +87,7 @@ def test_formulas_are_mathml_with_their_latex_as_alternative_text():
 
 @pytest.mark.parametrize("path", CHART_PAGES)
 def test_charts_far_below_the_first_screen_wait_until_the_reader_nears_them(browser, gzip_site, path):
-    context = browser.new_context(**metrics.DESKTOP)
-    page = context.new_page()
-    page.goto(f"{gzip_site.url}/{path}")
+    context, page = _opened(browser, gzip_site, path)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     far = page.evaluate("""() => [...document.querySelectorAll('.h200-chart')]
@@ -94,10 +100,8 @@ def test_charts_far_below_the_first_screen_wait_until_the_reader_nears_them(brow
 
 @pytest.mark.parametrize("path", READER_PAGES)
 def test_page_and_every_chart_fit_a_390_px_phone(browser, gzip_site, path):
-    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 844},
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(f"{gzip_site.url}/{path}")
+    context, page = _opened(browser, gzip_site, path, is_mobile=True, has_touch=True,
+                            viewport={"width": PHONE_WIDTH, "height": 844})
     metrics.read_to_the_end(page)
     page_width = page.evaluate("document.documentElement.scrollWidth")
     overflowing = page.evaluate("""() => [...document.querySelectorAll('.h200-chart')].flatMap(chart => {
@@ -116,9 +120,7 @@ def test_page_and_every_chart_fit_a_390_px_phone(browser, gzip_site, path):
 
 @pytest.mark.parametrize("path", CHART_PAGES)
 def test_charts_use_the_text_column_width_on_a_desktop(browser, gzip_site, path):
-    context = browser.new_context(**metrics.DESKTOP)
-    page = context.new_page()
-    page.goto(f"{gzip_site.url}/{path}")
+    context, page = _opened(browser, gzip_site, path)
     metrics.draw_every_chart(page)
     widths = page.evaluate("""() => [...document.querySelectorAll('.h200-chart')].map(chart => {
         const room = chart.clientWidth - parseFloat(getComputedStyle(chart).paddingRight);
@@ -131,9 +133,7 @@ def test_charts_use_the_text_column_width_on_a_desktop(browser, gzip_site, path)
 
 @pytest.mark.parametrize("path", READER_PAGES)
 def test_axe_finds_no_serious_or_critical_violation(browser, gzip_site, path):
-    context = browser.new_context(**metrics.DESKTOP)
-    page = context.new_page()
-    page.goto(f"{gzip_site.url}/{path}")
+    context, page = _opened(browser, gzip_site, path)
     metrics.read_to_the_end(page)
     page.evaluate("window.scrollTo(0, 0)")
     violations = Axe().run(page).response["violations"]
