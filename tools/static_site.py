@@ -144,8 +144,8 @@ class StaticSite:
                     self.send_header("Content-Encoding", "gzip")
                 self.end_headers()
                 if with_body:
+                    site._record(url_path, len(body))  # before sending: the client may read first
                     self.wfile.write(body)
-                    site._record(url_path, len(body))
 
             def do_GET(self):  # noqa: N802 (http.server's naming)
                 self._respond(with_body=True)
