@@ -6,7 +6,7 @@
 #   make student       the student edition in _build/student/: site and notebooks, no solutions
 #   make assignments   otter-grader assignments: student notebooks and autograder zips
 #   make binder-check  a fresh venv from binder/requirements.txt alone runs every chapter
-#   make bench  timings and sizes (never asserted in tests)
+#   make bench  per page: bytes, requests, paint and blocking times, charts, Lighthouse (printed, never asserted)
 
 PYTHON ?= python3.11
 VENV := .venv
