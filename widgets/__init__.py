@@ -2,12 +2,15 @@
 
 from widgets.classifier import classifier_chart, classifier_lab
 from widgets.display import Figure, building_static_site
+from widgets.glossary import glossary_markdown, key_terms_markdown
 from widgets.glue import glue_all
 from widgets.history import rule_versions_chart, timeline_chart
 from widgets.ledger_charts import ledger_chart, ratio_chart
 from widgets.ledger_lab import ledger_lab
+from widgets.seed import seed_quote
 from widgets.text import chip_table, equation, rule_conditions
 
 __all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
-           "equation", "glue_all", "ledger_chart", "ledger_lab", "ratio_chart",
-           "rule_conditions", "rule_versions_chart", "timeline_chart"]
+           "equation", "glossary_markdown", "glue_all", "key_terms_markdown", "ledger_chart",
+           "ledger_lab", "ratio_chart", "rule_conditions", "rule_versions_chart", "seed_quote",
+           "timeline_chart"]
