@@ -37,6 +37,8 @@ from chipcontrols.hedging_us import (ADVANTAGE_AFTER_LEVY, ADVANTAGE_PATH, D_EXP
                                      US_INPUTS, US_PAYOFF, ExitClock, Leverage, LevyResult,
                                      advantage_at, exit_clock, leverage, leverage_curve,
                                      levy_outcome, revenue_curve)
+from chipcontrols.hedging_scenarios import (CHANGES, calibration_table, ledger_side_by_side,
+                                            outcome, what_changes)
 
 #: Every closed form of the model, registered for the text and the website, by short name.
 FORMS = {**china.FORMS, **us.FORMS}
