@@ -6,6 +6,7 @@ into private helpers.
 """
 
 from chipcontrols import closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record
+from chipcontrols import chapter5, hedging
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
@@ -35,11 +36,13 @@ __all__ = [
     "Treatment",
     "classify_chips",
     "classify_hypothetical_chip",
+    "chapter5",
     "classify_under_every_version",
     "closed_forms",
     "eccn3a090",
     "exercises",
     "figures",
+    "hedging",
     "ledger",
     "ledger_figures",
     "load_chips",
