@@ -39,8 +39,16 @@ PAYOFF = V * (a * import_share + (1 - import_share)) + beta * (1 - import_share)
 #: ∂U/∂s and ∂²U/∂s²: the first-order condition and the (negative) curvature.
 MARGINAL_PAYOFF = sp.diff(PAYOFF, import_share)
 CURVATURE = sp.diff(PAYOFF, import_share, 2)
+
+
+def _tidy(expression: sp.Expr) -> sp.Expr:
+    """The same expression with its numerator collected in V, e.g. (V(a − 1) − β)/(2Lp)."""
+    numerator, denominator = sp.fraction(sp.together(expression))
+    return sp.collect(sp.expand(numerator), V) / denominator
+
+
 #: The interior best reply, solving ∂U/∂s = 0 (before any bound).
-BEST_REPLY = sp.factor(sp.solve(sp.Eq(MARGINAL_PAYOFF, 0), import_share)[0])
+BEST_REPLY = _tidy(sp.solve(sp.Eq(MARGINAL_PAYOFF, 0), import_share)[0])
 #: Beijing's pairing rule: k domestic chips per import caps the share at 1/(1 + k).
 PAIRING_BOUND = 1 / (1 + k)
 #: Beijing's own choice: the best reply clipped to [0, 1/(1 + k)] (1/(1 + k) ≤ 1 since k ≥ 0).
@@ -48,13 +56,14 @@ BEIJING_SHARE = sp.Max(0, sp.Min(BEST_REPLY, PAIRING_BOUND))
 #: What is bought: Beijing's choice, clipped again by Washington's cap.
 IMPORT_SHARE = sp.Max(0, sp.Min(BEST_REPLY, PAIRING_BOUND, us_share_cap))
 #: Comparative statics of the interior best reply.
-STATICS = {name: sp.factor(sp.diff(BEST_REPLY, symbol)) for name, symbol in (
+STATICS = {name: _tidy(sp.diff(BEST_REPLY, symbol)) for name, symbol in (
     ("cutoff_probability", p), ("us_advantage", a), ("domestic_value", beta),
     ("cutoff_loss", L))}
 #: The all-in threshold: China buys everything (s* ≥ 1) only if p is below p̄.
-ALL_IN_THRESHOLD = sp.solve(sp.Eq(BEST_REPLY, 1), p)[0]
+ALL_IN_THRESHOLD = _tidy(sp.solve(sp.Eq(BEST_REPLY, 1), p)[0])
 #: The value of one parameter at which the interior best reply equals an observed share.
-CALIBRATED = {name: sp.solve(sp.Eq(BEST_REPLY, observed_share), symbol)[0] for name, symbol in (
+CALIBRATED = {name: _tidy(sp.solve(sp.Eq(BEST_REPLY, observed_share), symbol)[0])
+              for name, symbol in (
     ("cutoff_probability", p), ("domestic_value", beta), ("us_advantage", a),
     ("cutoff_loss", L))}
 #: The pairing rule that caps the share at an observed value: 1/(1 + k) = s_obs.

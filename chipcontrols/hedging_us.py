@@ -36,10 +36,10 @@ tau, kappa, R, lam, t = levy, pass_through, china_ai_budget, advantage_erosion_r
 
 # --- Leverage --------------------------------------------------------------------------------
 #: US leverage and China's expected loss at the interior best reply (the paradox in one line).
-LEVERAGE_INTERIOR = sp.factor(L * BEST_REPLY**2)
-EXPECTED_LOSS_INTERIOR = sp.factor(p * L * BEST_REPLY**2)
-D_LEVERAGE_D_P = sp.factor(sp.diff(LEVERAGE_INTERIOR, p))
-D_EXPECTED_LOSS_D_P = sp.factor(sp.diff(EXPECTED_LOSS_INTERIOR, p))
+LEVERAGE_INTERIOR = sp.simplify(L * BEST_REPLY**2)
+EXPECTED_LOSS_INTERIOR = sp.simplify(p * L * BEST_REPLY**2)
+D_LEVERAGE_D_P = sp.simplify(sp.diff(LEVERAGE_INTERIOR, p))
+D_EXPECTED_LOSS_D_P = sp.simplify(sp.diff(EXPECTED_LOSS_INTERIOR, p))
 #: The same at Beijing's own choice and at the share bought under Washington's cap.
 LEVERAGE_BEIJING, LEVERAGE = L * BEIJING_SHARE**2, L * IMPORT_SHARE**2
 EXPECTED_LOSS_BEIJING, EXPECTED_LOSS = p * L * BEIJING_SHARE**2, p * L * IMPORT_SHARE**2
