@@ -15,7 +15,8 @@ from chipcontrols import record
 from chipcontrols.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
-__all__ = ["LATER_OPENING_WORLD", "exercise_figures", "later_opening_share", "prose_figures",
+__all__ = ["LATER_OPENING_WORLD", "exercise_figures", "formula_texts", "later_opening_share",
+           "prose_figures",
            "record_steps"]
 
 #: Chips compared per chip: the H200 and Huawei's best shipping part (dense FP16/BF16).
@@ -148,3 +149,41 @@ def exercise_figures() -> dict[str, float]:
     return {"doubled_p": DOUBLED_P, "chen_years_low": CHEN_YEARS[0],
             "chen_years_high": CHEN_YEARS[1],
             "substrate_percent": record.value("substrate_legal_import_share_2026_percent")}
+
+
+def formula_texts() -> dict[str, str]:
+    """Inline formulas the prose uses, typeset from the model's sympy objects.
+
+    Glued as ``tex_<key>`` and cited with ``{glue:md}`tex_<key>:myst``` (MyST parses the
+    ``$...$``), so no formula with a digit is typed into the prose.
+    """
+    import sympy as sp
+
+    names = H.LATEX_NAMES
+    china = H.china
+    s, star = H.PARAMETERS.symbol("import_share"), sp.Symbol("s^{*}")
+    a_of_t = sp.Function("a")(H.PARAMETERS.symbol("years_ahead"))
+    numerator = sp.fraction(H.BEST_REPLY)[0]
+    observed = H.PARAMETERS.symbol("observed_share")
+
+    def tex(expression) -> str:
+        return f"${sp.latex(expression, symbol_names=names)}$"
+
+    return {
+        "leverage": tex(china.L * s**2), "expected_loss": tex(china.p * china.L * s**2),
+        "leverage_star": tex(china.L * star**2),
+        "expected_loss_star": tex(china.p * china.L * star**2),
+        "pairing_bound": tex(H.PAIRING_BOUND), "net_gain": tex(numerator),
+        "worth_buying": tex(sp.Gt(numerator + china.beta, china.beta)),
+        "exit_condition": tex(sp.Eq(china.V * (a_of_t - 1), china.beta)),
+        "cal_beta": tex(sp.Eq(china.beta, H.CALIBRATED["domestic_value"])),
+        "cal_p": tex(sp.Eq(china.p, H.CALIBRATED["cutoff_probability"])),
+        "cal_k": tex(sp.Eq(H.PAIRING_BOUND, observed)),
+        "tau_star": tex(sp.Eq(sp.Symbol(r"\tau^{*}"), H.REVENUE_MAXIMISING_LEVY)),
+        "exit_time": tex(sp.Eq(sp.Symbol(r"t_{\mathrm{exit}}"), H.EXIT_TIME)),
+        "compute_share": tex(H.COMPUTE_SHARE),
+        "leverage_formula": tex(H.LEVERAGE_INTERIOR),
+        "expected_loss_formula": tex(H.EXPECTED_LOSS_INTERIOR),
+        "d_leverage": tex(H.D_LEVERAGE_D_P), "d_expected_loss": tex(H.D_EXPECTED_LOSS_D_P),
+        "base_advantage": tex(H.PARAMETERS.symbol("base_advantage")),
+    }
