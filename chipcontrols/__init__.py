@@ -5,7 +5,8 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
-from chipcontrols import closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record
+from chipcontrols import (closed_forms, eccn3a090, exercises, figures, glossary, ledger, ledger_figures,
+                          record, seed)
 from chipcontrols import chapter5, hedging
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
@@ -42,6 +43,7 @@ __all__ = [
     "eccn3a090",
     "exercises",
     "figures",
+    "glossary",
     "hedging",
     "ledger",
     "ledger_figures",
@@ -49,6 +51,7 @@ __all__ = [
     "load_table",
     "performance_density",
     "record",
+    "seed",
     "to_vega",
     "total_processing_performance",
 ]
