@@ -24,6 +24,11 @@ def _texts(chart) -> list[str]:
            })""")
 
 
+def _plain(texts: list[str]) -> list[str]:
+    """The texts with d3-format's minus sign (U+2212) written as a hyphen-minus."""
+    return [text.replace("\u2212", "-") for text in texts]
+
+
 def _slider(chart, label_start: str):
     binding = chart.locator(".vega-bind").filter(
         has=chart.page.locator(".vega-bind-name", has_text=label_start))
@@ -50,7 +55,7 @@ def test_payoff_chart_names_the_bound_as_the_model_does(visit, settings):
     chart = page.chart("Line chart of Beijing's payoff")
     _set(page, chart, settings)
     reply = model.best_reply(**settings)
-    readout = next(t for t in _texts(chart) if t.startswith("s = "))
+    readout = next(t for t in _plain(_texts(chart)) if t.startswith("s = "))
     assert readout == (f"s = {reply.import_share:.2f}, set by {reply.binding_text} "
                        f"interior s* = {reply.interior:.2f}")
 
