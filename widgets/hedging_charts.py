@@ -28,7 +28,7 @@ BEIJING_COLOUR, WASHINGTON_COLOUR, LOSS_COLOUR = "#b03a2e", palette.TREASURY, "#
 PAYOFF_SLIDERS = ("cutoff_probability", "us_advantage", "domestic_value", "cutoff_loss",
                   "pairing_ratio", "us_share_cap")
 LEVERAGE_SLIDERS = ("cutoff_probability", "us_advantage", "domestic_value", "cutoff_loss",
-                    "pairing_ratio", "us_share_cap")
+                    "us_share_cap", "pairing_ratio")
 LAFFER_SLIDERS = ("levy", "base_advantage", "pass_through", "domestic_value",
                   "cutoff_probability", "us_share_cap")
 #: Parameters the Laffer chart holds at their defaults (no slider).
