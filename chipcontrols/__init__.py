@@ -7,6 +7,7 @@ into private helpers.
 
 from chipcontrols import (closed_forms, eccn3a090, exercises, figures, glossary, ledger, ledger_figures,
                           record, seed)
+from chipcontrols import chapter5, hedging
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
@@ -36,12 +37,14 @@ __all__ = [
     "Treatment",
     "classify_chips",
     "classify_hypothetical_chip",
+    "chapter5",
     "classify_under_every_version",
     "closed_forms",
     "eccn3a090",
     "exercises",
     "figures",
     "glossary",
+    "hedging",
     "ledger",
     "ledger_figures",
     "load_chips",

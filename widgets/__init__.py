@@ -4,13 +4,17 @@ from widgets.classifier import classifier_chart, classifier_lab
 from widgets.display import Figure, building_static_site
 from widgets.glossary import glossary_markdown, key_terms_markdown
 from widgets.glue import glue_all
+from widgets.hedging_charts import exit_chart, laffer_chart, leverage_chart, payoff_chart
+from widgets.hedging_lab import calibration_lab
+from widgets.hedging_record import calibration_view, dependence_table, side_by_side_view
 from widgets.history import rule_versions_chart, timeline_chart
 from widgets.ledger_charts import ledger_chart, ratio_chart
 from widgets.ledger_lab import ledger_lab
 from widgets.seed import seed_quote
 from widgets.text import chip_table, equation, rule_conditions
 
-__all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
-           "equation", "glossary_markdown", "glue_all", "key_terms_markdown", "ledger_chart",
-           "ledger_lab", "ratio_chart", "rule_conditions", "rule_versions_chart", "seed_quote",
-           "timeline_chart"]
+__all__ = ["Figure", "building_static_site", "calibration_lab", "calibration_view", "chip_table",
+           "classifier_chart", "classifier_lab", "dependence_table", "equation", "exit_chart",
+           "glossary_markdown", "glue_all", "key_terms_markdown", "laffer_chart", "ledger_chart",
+           "ledger_lab", "leverage_chart", "payoff_chart", "ratio_chart", "rule_conditions",
+           "rule_versions_chart", "seed_quote", "side_by_side_view", "timeline_chart"]
