@@ -5,7 +5,8 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
-from chipcontrols import closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record
+from chipcontrols import (closed_forms, coalition, eccn3a090, exercises, figures, ledger,
+                          ledger_figures, record)
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
@@ -37,6 +38,7 @@ __all__ = [
     "classify_hypothetical_chip",
     "classify_under_every_version",
     "closed_forms",
+    "coalition",
     "eccn3a090",
     "exercises",
     "figures",

@@ -16,7 +16,7 @@ sell whatever others do.  Closed forms (sympy; rendered to LaTeX, numpy and Vega
   ``(1 − λ)/(2w)`` exceeds 1: seeds above it unravel the coalition, seeds below stay put;
 * linear response ``F(x) = a + b·x``: fixed point ``a/(1 − b)``, stable iff ``b < 1``;
 * normal thresholds ``F(x) = Φ((x − μ)/σ)``: the critical spread where ``F`` touches the 45°
-  line (``F(x) = x`` and ``F'(x) = 1``), solved numerically (:func:`critical_spread`).
+  line (``F(x) = x`` and ``F'(x) = 1``), solved numerically (:mod:`chipcontrols.coalition_spread`).
 
 The iteration itself runs here in Python; the website gets the one-step map as a registered
 closed form and chains it a fixed number of times (:data:`BROWSER_STEPS`).
@@ -24,60 +24,15 @@ closed form and chains it a fixed number of times (:data:`BROWSER_STEPS`).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 
 from chipcontrols.closed_forms import register
+from chipcontrols.coalition_normal import Phi
 from chipcontrols.coalition_staghunt import same_as
 from chipcontrols.parameters import Parameter, ParameterSet, require_number, strict_keywords
-
-
-def _normal_cdf(z):
-    """Φ(z) for a number or an array, from ``erfc`` (accurate in the lower tail)."""
-    values = np.asarray(z, dtype=float)
-    result = 0.5 * np.vectorize(math.erfc, otypes=[float])(-values / math.sqrt(2.0))
-    return float(result) if result.ndim == 0 else result
-
-
-class Phi(sp.Function):
-    """The standard normal distribution function Φ as a sympy function.
-
-    It is written ``\\Phi`` in LaTeX, ``cumulativeNormal`` in Vega and evaluated with ``erfc``
-    in numpy, so the lower tail keeps its relative precision on every stage; ``(1 + erf)/2``
-    would lose it to cancellation.  Its derivative is the normal density.
-
-    Examples
-    --------
-    >>> z = sp.Symbol("z", real=True)
-    >>> sp.diff(Phi(z), z)
-    sqrt(2)*exp(-z**2/2)/(2*sqrt(pi))
-    >>> float(Phi(sp.Float(0)).rewrite(sp.erf))
-    0.5
-    """
-
-    _imp_ = staticmethod(_normal_cdf)
-
-    def fdiff(self, argindex=1):
-        z = self.args[0]
-        return sp.exp(-z**2 / 2) / sp.sqrt(2 * sp.pi)
-
-    def _eval_rewrite_as_erf(self, z, **kwargs):
-        return (1 + sp.erf(z / sp.sqrt(2))) / 2
-
-    def _eval_evalf(self, prec):
-        return self.rewrite(sp.erf)._eval_evalf(prec)
-
-    def _latex(self, printer, exp=None):
-        inner = printer._print(self.args[0])
-        text = rf"\Phi\left({inner}\right)"
-        return rf"{text}^{{{exp}}}" if exp else text
-
-    def _vega(self, printer):
-        return f"cumulativeNormal({printer._print(self.args[0])})"
 
 
 PARAMETERS = ParameterSet(
@@ -344,60 +299,3 @@ def linear_fixed_point(**values: float) -> float:
     checked = {n: PARAMETERS[n].check(values[n]) if n in values else float(PARAMETERS[n].default)
                for n in names}
     return float(_NUMPY["linear_fixed_point"](**checked))
-
-
-@lru_cache(maxsize=256)
-def _critical_spread(mean: float) -> tuple[float, float]:
-    x, sigma = seller_share, threshold_spread
-    level = (TANGENCY_LEVEL.lhs - TANGENCY_LEVEL.rhs).subs(threshold_mean, sp.Float(mean))
-    slope = (TANGENCY_SLOPE.lhs - TANGENCY_SLOPE.rhs).subs(threshold_mean, sp.Float(mean))
-    # The lower tangency lies below the mean, where the density falls to σ (F' = 1).
-    equations = [level.rewrite(sp.erf), slope.rewrite(sp.erf)]
-    for guess in ((mean - 0.2, 0.15), (mean - 0.1, 0.1), (mean - 0.3, 0.2), (0.05, 0.05)):
-        try:
-            root = sp.nsolve(equations, [x, sigma], guess, tol=1e-14, prec=30)
-        except (ValueError, ZeroDivisionError):
-            continue
-        found_x, found_sigma = float(root[0]), float(root[1])
-        if found_sigma > 0 and found_x < mean:
-            return found_sigma, found_x
-    raise ValueError(f"no tangency found for threshold_mean = {mean}")
-
-
-@strict_keywords
-def critical_spread(threshold_mean: float = PARAMETERS["threshold_mean"].default) -> float:
-    """σ_c: the spread of normal thresholds above which any seed unravels the coalition.
-
-    At σ_c the response Φ((x − μ)/σ) touches the 45° line from above at a point below μ
-    (``F(x) = x`` and ``F'(x) = 1``), solved with ``sympy.nsolve``.  Below σ_c a low stable
-    equilibrium protects the coalition from small seeds; above it that equilibrium is gone.
-
-    Examples
-    --------
-    >>> round(critical_spread(0.3), 3)
-    0.157
-    """
-    mean = PARAMETERS["threshold_mean"].check(threshold_mean)
-    return _critical_spread(round(mean, 12))[0]
-
-
-@strict_keywords
-def tangency_share(threshold_mean: float = PARAMETERS["threshold_mean"].default) -> float:
-    """The share x at which the response touches the 45° line at the critical spread."""
-    mean = PARAMETERS["threshold_mean"].check(threshold_mean)
-    return _critical_spread(round(mean, 12))[1]
-
-
-def critical_spread_table(step: float = 0.01):
-    """σ_c over the declared range of the mean, for the website's readout (a small table).
-
-    Returns
-    -------
-    list of dict
-        ``{"threshold_mean": μ, "critical_spread": σ_c}`` every ``step`` from the smallest to
-        the largest declared mean.
-    """
-    declared = PARAMETERS["threshold_mean"]
-    count = int(round((declared.maximum - declared.minimum) / step))
-    means = [round(declared.minimum + i * step, 10) for i in range(count + 1)]
-    return [{"threshold_mean": m, "critical_spread": critical_spread(m)} for m in means]
