@@ -25,7 +25,7 @@ import pandas as pd
 from chipcontrols import record
 from chipcontrols import coalition_staghunt as staghunt
 from chipcontrols.data import load_table
-from chipcontrols.parameters import require_number, strict_keywords
+from chipcontrols.parameters import Parameter, strict_keywords
 
 #: The holders, in the order the book lists them.
 HOLDER_GROUPS = ("US toolmakers", "US chipmakers", "Netherlands", "Japan", "Korean memory makers")
@@ -36,6 +36,15 @@ MATCH_ACT_BOUND = ("Netherlands", "Japan")
 #: The holders of the 2022–23 tool coalition and the one that moved first.
 TOOL_COALITION = ("US toolmakers", "Netherlands", "Japan")
 TOOL_COALITION_SEED = ("US toolmakers",)
+
+#: A holder's China revenue at stake and its defection threshold, as the lab's sliders set them
+#: (one declaration each, shared by the five holders' sliders).
+HOLDER_CHINA_REVENUE = Parameter(
+    "holder_china_revenue", "China revenue at stake", "billion USD", 10.0, 0.0, 60.0, 0.5,
+    "Defaults per holder from data/allied_china_revenue.csv (company_stakes).")
+HOLDER_DEFECT_THRESHOLD = Parameter(
+    "holder_defect_threshold", "Sells once this share sells", "", 0.7, 0.0, 1.0, 0.01,
+    "Defaults per holder: 1 − q* from the stag hunt (coalition_staghunt).")
 
 #: Which rows of the data give each company's China revenue: ``share`` (or ``shares``,
 #: averaged) and ``total`` name (period, period_type, citation) of a row; ``china`` names a
@@ -345,15 +354,13 @@ def with_changes(named, weights=None, defect_thresholds=None) -> tuple[Holder, .
     thresholds = dict(defect_thresholds or {})
     _names("weights", weights, known)
     _names("defect_thresholds", thresholds, known)
-    china = {h.name: require_number(f"weights[{h.name!r}]", weights[h.name], minimum=0,
-                                    unit="billion USD")
+    china = {h.name: HOLDER_CHINA_REVENUE.check(weights[h.name])
              if h.name in weights else h.china_usd_bn for h in named}
     total = sum(china.values())
     if total <= 0:
         raise ValueError("weights: at least one holder needs China revenue above 0")
     return tuple(replace(
         h, china_usd_bn=china[h.name], weight=china[h.name] / total,
-        defect_threshold=(require_number(f"defect_thresholds[{h.name!r}]", thresholds[h.name],
-                                         minimum=0, maximum=1)
+        defect_threshold=(HOLDER_DEFECT_THRESHOLD.check(thresholds[h.name])
                           if h.name in thresholds else h.defect_threshold))
         for h in named)

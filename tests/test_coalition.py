@@ -245,7 +245,7 @@ def test_edited_weights_and_thresholds_are_checked():
                                     defect_thresholds={"Japan": 0.1})
     japan = next(h for h in edited if h.name == "Japan")
     assert japan.defect_threshold == 0.1 and japan.china_usd_bn == 30.0
-    with pytest.raises(ValueError, match=r"defect_thresholds\['Japan'\] = 2 is outside"):
+    with pytest.raises(ValueError, match=r"holder_defect_threshold = 2 is outside the valid range"):
         coalition.with_changes(coalition.holders(), defect_thresholds={"Japan": 2})
     with pytest.raises(ValueError, match="are not holders"):
         coalition.named_cascade(coalition.holders(), seed=("France",))

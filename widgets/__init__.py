@@ -1,6 +1,9 @@
 """Views over the models: Altair charts for the static site and ipywidgets labs for a kernel."""
 
 from widgets.classifier import classifier_chart, classifier_lab
+from widgets.coalition_charts import cascade_chart, staghunt_chart
+from widgets.coalition_lab import cascade_lab
+from widgets.coalition_record import allied_record_chart
 from widgets.display import Figure, building_static_site
 from widgets.glue import glue_all
 from widgets.history import rule_versions_chart, timeline_chart
@@ -8,6 +11,7 @@ from widgets.ledger_charts import ledger_chart, ratio_chart
 from widgets.ledger_lab import ledger_lab
 from widgets.text import chip_table, equation, rule_conditions
 
-__all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
+__all__ = ["Figure", "allied_record_chart", "building_static_site", "cascade_chart",
+           "cascade_lab", "chip_table", "classifier_chart", "classifier_lab",
            "equation", "glue_all", "ledger_chart", "ledger_lab", "ratio_chart",
-           "rule_conditions", "rule_versions_chart", "timeline_chart"]
+           "rule_conditions", "rule_versions_chart", "staghunt_chart", "timeline_chart"]
