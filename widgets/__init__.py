@@ -2,7 +2,7 @@
 
 from widgets.classifier import classifier_chart, classifier_lab
 from widgets.coalition_charts import cascade_chart, staghunt_chart
-from widgets.coalition_lab import cascade_lab
+from widgets.coalition_lab import cascade_lab, holders_table
 from widgets.coalition_record import allied_record_chart
 from widgets.display import Figure, building_static_site
 from widgets.glue import glue_all
@@ -12,6 +12,6 @@ from widgets.ledger_lab import ledger_lab
 from widgets.text import chip_table, equation, rule_conditions
 
 __all__ = ["Figure", "allied_record_chart", "building_static_site", "cascade_chart",
-           "cascade_lab", "chip_table", "classifier_chart", "classifier_lab",
+           "cascade_lab", "chip_table", "holders_table", "classifier_chart", "classifier_lab",
            "equation", "glue_all", "ledger_chart", "ledger_lab", "ratio_chart",
            "rule_conditions", "rule_versions_chart", "staghunt_chart", "timeline_chart"]

@@ -109,3 +109,26 @@ class CascadeLab(ipywidgets.VBox):
         with self.output:
             self.output.clear_output(wait=True)
             display(HTML(self.html))
+
+
+def holders_table() -> HTML:
+    """The named holders: member companies, China revenue, share, thresholds, and the basis.
+
+    Each company's China revenue is computed from the rows of ``data/allied_china_revenue.csv``
+    named in :data:`chipcontrols.coalition_holders.STAKE_ROWS`; the basis column says which.
+    """
+    stakes = coalition.company_stakes()
+    rows = []
+    for h in coalition.holders():
+        members = [s for s in stakes if s.group == h.name]
+        companies = "<br>".join(f"{html.escape(s.holder)}: ${s.china_usd_bn:.1f} bn "
+                                f"({s.china_share:.0%}; {html.escape(s.basis)})" for s in members)
+        rows.append(f"<tr><td>{html.escape(h.name)}</td><td>{companies}</td>"
+                    f"<td class=\"num\">{h.china_usd_bn:.1f}</td><td class=\"num\">{h.weight:.0%}</td>"
+                    f"<td class=\"num\">{h.china_share:.0%}</td><td class=\"num\">{h.join_threshold:.2f}"
+                    f"</td><td class=\"num\">{h.defect_threshold:.2f}</td></tr>")
+    header = ("<tr><th>Holder</th><th>Companies: China revenue (share; rows used)</th>"
+              "<th>China revenue ($ bn)</th><th>Weight</th><th>r: China share</th>"
+              "<th>Joins at q*</th><th>Defects at 1 − q*</th></tr>")
+    return HTML(f'<div class="h200-table"><table class="table"><thead>{header}</thead>'
+                f"<tbody>{''.join(rows)}</tbody></table></div>")
