@@ -5,13 +5,16 @@ from widgets.coalition_charts import cascade_chart, staghunt_chart
 from widgets.coalition_lab import cascade_lab, holders_table
 from widgets.coalition_record import allied_record_chart
 from widgets.display import Figure, building_static_site
+from widgets.glossary import glossary_markdown, key_terms_markdown
 from widgets.glue import glue_all
 from widgets.history import rule_versions_chart, timeline_chart
 from widgets.ledger_charts import ledger_chart, ratio_chart
 from widgets.ledger_lab import ledger_lab
+from widgets.seed import seed_quote
 from widgets.text import chip_table, equation, rule_conditions
 
 __all__ = ["Figure", "allied_record_chart", "building_static_site", "cascade_chart",
-           "cascade_lab", "chip_table", "holders_table", "classifier_chart", "classifier_lab",
-           "equation", "glue_all", "ledger_chart", "ledger_lab", "ratio_chart",
-           "rule_conditions", "rule_versions_chart", "staghunt_chart", "timeline_chart"]
+           "cascade_lab", "chip_table", "classifier_chart", "classifier_lab", "equation",
+           "glossary_markdown", "glue_all", "holders_table", "key_terms_markdown",
+           "ledger_chart", "ledger_lab", "ratio_chart", "rule_conditions", "rule_versions_chart",
+           "seed_quote", "staghunt_chart", "timeline_chart"]
