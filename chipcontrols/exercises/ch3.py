@@ -17,7 +17,8 @@ from chipcontrols.exercises.checking import CheckResult, choose, is_unanswered, 
 from chipcontrols.parameters import require_number, strict_keywords
 
 __all__ = ["ANSWER_TOLERANCE", "SEED_TOLERANCE", "check_belief_threshold", "check_cascade_outcome",
-           "check_critical_spread", "check_holder_data", "check_q_star_function",
+           "check_critical_spread", "check_final_share", "check_holder_data",
+           "check_q_star_function",
            "check_tipping_point", "check_tipping_seed", "check_unravelling_seed"]
 
 #: Absolute tolerance on thresholds and tipping points (shares of 0–1).
@@ -152,6 +153,34 @@ def check_cascade_outcome(outcome: str, threshold_mean: float, threshold_spread:
         return CheckResult(True, f"{name}: the share selling settles at {result.final_share:.0%}.")
     return CheckResult(False, f"not '{name}'. Compare F(x_0) = Φ((x_0 - μ)/σ) with the seed x_0, "
                               "then follow the path round by round (cascade_path).")
+
+
+@strict_keywords
+def check_final_share(final_share: float, threshold_mean: float, threshold_spread: float,
+                      seed_share: float, league_coverage: float = 0.0) -> CheckResult:
+    """Check where a cascade with normal thresholds (and perhaps a league rule) settles.
+
+    Examples
+    --------
+    >>> check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2,
+    ...                   league_coverage=0.5)
+    Right: the share selling settles at 20% (holds): the league rule scales the response down by 1 - λ, so the seed recruits no one.
+    """
+    blank = unanswered(final_share=final_share)
+    if blank is not None:
+        return blank
+    given = require_number("final_share", final_share, minimum=0, maximum=1)
+    result = coalition.cascade_outcome(threshold_mean=threshold_mean,
+                                       threshold_spread=threshold_spread, seed_share=seed_share,
+                                       league_coverage=league_coverage)
+    if _near(given, result.final_share, 0.01):
+        why = (": the league rule scales the response down by 1 - λ, so the seed recruits no one"
+               if league_coverage > 0 and result.outcome == coalition.HOLDS else "")
+        return CheckResult(True, f"the share selling settles at {result.final_share:.0%} "
+                                 f"({result.outcome}){why}.")
+    return CheckResult(False, f"your final share {given:g} is not where the path settles. Iterate "
+                              "x = max(x_0, (1 - λ) Φ((x - μ)/σ)) until it stops moving "
+                              "(coalition.cascade_path).")
 
 
 @strict_keywords
