@@ -4,7 +4,7 @@ With thresholds ``N(μ, σ²)`` the response ``F(x) = Φ((x − μ)/σ)`` has, f
 stable equilibrium that stops small first defections.  As ``σ`` grows it rises to meet the
 unstable one; they merge where ``F`` is tangent to the 45° line, ``F(x) = x`` and
 ``F'(x) = 1`` (sympy's :data:`~chipcontrols.coalition_cascade.TANGENCY_LEVEL` and
-:data:`~chipcontrols.coalition_cascade.TANGENCY_SLOPE`), solved here with ``sympy.nsolve``.
+:data:`~chipcontrols.coalition_cascade.TANGENCY_SLOPE`), solved here by bisection on the reduced equation.
 Above that critical spread any seed unravels the coalition (Granovetter 1978).
 """
 
@@ -34,15 +34,32 @@ def _lower_tangency():
     return lower, gap
 
 
+@lru_cache(maxsize=1)
+def _gap_function():
+    """The reduced tangency condition as a numpy function of (μ, σ) (sympy's ``lambdify``)."""
+    _, gap = _lower_tangency()
+    return sp.lambdify((threshold_mean, threshold_spread), gap, modules="numpy")
+
+
+#: Bisection steps: enough to pin σ_c to the last bit of a double.
+_BISECTION_STEPS = 200
+
+
 @lru_cache(maxsize=256)
 def _critical_spread(mean: float) -> tuple[float, float]:
-    lower, gap = _lower_tangency()
-    at_mean = gap.subs(threshold_mean, sp.Float(mean)).rewrite(sp.erf)
+    lower, _ = _lower_tangency()
+    gap = _gap_function()
     low, high = 1e-3, LARGEST_TANGENT_SPREAD * (1 - 1e-9)
-    if float(at_mean.subs(threshold_spread, low)) * float(at_mean.subs(threshold_spread, high)) > 0:
+    at_low, at_high = float(gap(mean, low)), float(gap(mean, high))
+    if at_low * at_high > 0:
         return float("nan"), float("nan")        # no tangency below the mean: no tipping point
-    sigma = float(sp.nsolve(at_mean, threshold_spread, (low, high), solver="bisect", tol=1e-15,
-                            prec=30))
+    for _ in range(_BISECTION_STEPS):            # the gap changes sign once on (low, high)
+        middle = (low + high) / 2
+        if float(gap(mean, middle)) * at_low > 0:
+            low = middle
+        else:
+            high = middle
+    sigma = (low + high) / 2
     return sigma, float(lower.subs({threshold_mean: mean, threshold_spread: sigma}))
 
 
@@ -51,7 +68,7 @@ def critical_spread(threshold_mean: float = PARAMETERS["threshold_mean"].default
     """σ_c: the spread of normal thresholds above which any seed unravels the coalition.
 
     At σ_c the response Φ((x − μ)/σ) touches the 45° line from above at a point below μ
-    (``F(x) = x`` and ``F'(x) = 1``), solved with ``sympy.nsolve``.  Below σ_c a low stable
+    (``F(x) = x`` and ``F'(x) = 1``): sympy reduces them to one equation in σ, solved by bisection.  Below σ_c a low stable
     equilibrium protects the coalition from small seeds; above it that equilibrium is gone.
 
     Returns ``nan`` for means of about one half and above, where no such tangency exists (the
