@@ -37,13 +37,14 @@ def cascade_lab_html(named=None, seed=coalition.H200_SEED, bound=()) -> str:
              f"<tbody>{''.join(rows)}</tbody></table>")
     steps = "".join(f"<li>Round {i}: {_list(who)} sell ({share:.0%} of China revenue).</li>"
                     for i, (who, share) in enumerate(zip(run.rounds, run.shares)))
+    steps = f'<ul class="h200-rounds">{steps}</ul>'
     smallest = ("No set of first movers outside the league rule brings all the others along."
                 if found is None else
                 f"The lightest first movers that bring every other free holder along: "
                 f"<strong>{html.escape(_list(found.names))}</strong>, {found.weight:.0%} of "
                 "China revenue.")
     return (f'<div class="h200-lab-output"><div class="h200-table">{table}</div>'
-            f"<ol start=\"0\" class=\"h200-rounds\">{steps}</ol><p>{smallest}</p></div>")
+            f"{steps}<p>{smallest}</p></div>")
 
 
 def cascade_lab():

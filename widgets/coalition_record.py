@@ -35,6 +35,8 @@ EVENTS = {
 #: Events labelled on the chart (the others are rules with a tooltip only, to keep it legible).
 LABELLED = ("US rules", "US–NL–JP deal", "US Dec 2024 rules", "H200 decision", "MATCH Act")
 ALL = "All toolmakers"
+#: Event labels from this date on are drawn to the left of their line.
+RIGHT_ALIGNED_FROM = "2025-06-01"
 PERIOD_KINDS = {"quarter": "quarter", "half_year": "half-year", "calendar_year": "year",
                 "fiscal_year": "year", "guidance": "guidance"}
 
@@ -62,7 +64,8 @@ def event_table() -> pd.DataFrame:
         "label": list(EVENTS.values()),
         "labelled": [label in LABELLED for label in EVENTS.values()],
         "event": rows["event"].values,
-    }).assign(lane=lambda t: t.groupby("labelled").cumcount() % 3)
+    }).assign(lane=lambda t: t.groupby("labelled").cumcount() % 3,
+              leftward=lambda t: t["date"] >= RIGHT_ALIGNED_FROM)
 
 
 def allied_record_chart() -> Figure:
@@ -101,11 +104,13 @@ def allied_record_chart() -> Figure:
         x="date:T", tooltip=[alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
                              alt.Tooltip("label:N", title="Event"),
                              alt.Tooltip("event:N", title="What happened")])
-    labels = alt.Chart(events).transform_filter("datum.labelled").mark_text(
-        align="left", dx=3, fontSize=10, color="#444444", angle=0).encode(
+    # Labels of events in the last year and a half read leftwards, so none runs off the plot.
+    labels = [alt.Chart(events).transform_filter(
+        f"datum.labelled && {'!' if align == 'left' else ''}datum.leftward"
+    ).mark_text(align=align, dx=3 if align == "left" else -3, fontSize=10, color="#444444").encode(
         x="date:T", y=alt.Y("top:Q", scale=None), text="label:N").transform_calculate(
-        top="8 + 12 * datum.lane")
-    chart = alt.layer(rules, labels, lines, points).add_params(holder, guidance).properties(
+        top="8 + 12 * datum.lane") for align in ("left", "right")]
+    chart = alt.layer(rules, *labels, lines, points).add_params(holder, guidance).properties(
         width=WIDTH, height=320).configure_legend(orient="bottom", columns=3)
     latest = table[table.kind != "guidance"].sort_values("date").groupby("holder").tail(1)
     latest_text = "; ".join(f"{row.holder} {row.share:.0%} ({row.period})"
