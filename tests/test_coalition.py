@@ -192,10 +192,14 @@ def test_a_league_rule_never_increases_defection():
 def test_phi_keeps_its_lower_tail():
     z = sp.Symbol("z", real=True)
     evaluate = sp.lambdify(z, Phi(z), modules="numpy")
-    tail = evaluate(np.array([-10.0, -6.0, 0.0, 3.0]))
-    exact = [0.5 * math.erfc(10 / math.sqrt(2)), 0.5 * math.erfc(6 / math.sqrt(2)), 0.5,
+    body = evaluate(np.array([-6.0, -1.25, 0.0, 3.0]))
+    exact = [0.5 * math.erfc(6 / math.sqrt(2)), 0.5 * math.erfc(1.25 / math.sqrt(2)), 0.5,
              1 - 0.5 * math.erfc(3 / math.sqrt(2))]
-    np.testing.assert_allclose(tail, exact, rtol=1e-14)
+    np.testing.assert_allclose(body, exact, rtol=1e-9)            # Hart's approximation
+    tail = evaluate(np.array([-8.0, -10.0, -20.0]))
+    exact_tail = [0.5 * math.erfc(x / math.sqrt(2)) for x in (8.0, 10.0, 20.0)]
+    np.testing.assert_allclose(tail, exact_tail, rtol=1e-7)       # the continued fraction
+    assert evaluate(-40.0) == 0.0 and evaluate(40.0) == 1.0
     assert float(Phi(sp.Float(-1.25)).evalf()) == pytest.approx(phi(-1.25), rel=1e-12)
 
 

@@ -121,5 +121,5 @@ def test_lab_static_view_shows_the_default_cascade(visit):
     page = visit(PAGE)
     lab = page.page.locator(".h200-lab-static", has_text="Named-holder cascade lab")
     assert lab.count() == 1
-    text = lab.inner_text()
+    text = lab.text_content()
     assert "US toolmakers and US chipmakers" in text and "Binder" in text
