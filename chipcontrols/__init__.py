@@ -5,8 +5,8 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
-from chipcontrols import (closed_forms, eccn3a090, exercises, figures, glossary, ledger, ledger_figures,
-                          record, seed)
+from chipcontrols import (closed_forms, coalition, eccn3a090, exercises, figures, glossary,
+                          ledger, ledger_figures, record, seed)
 from chipcontrols import chapter5, hedging
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
@@ -40,6 +40,7 @@ __all__ = [
     "chapter5",
     "classify_under_every_version",
     "closed_forms",
+    "coalition",
     "eccn3a090",
     "exercises",
     "figures",

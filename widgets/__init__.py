@@ -1,6 +1,9 @@
 """Views over the models: Altair charts for the static site and ipywidgets labs for a kernel."""
 
 from widgets.classifier import classifier_chart, classifier_lab
+from widgets.coalition_charts import cascade_chart, staghunt_chart
+from widgets.coalition_lab import cascade_lab, holders_table
+from widgets.coalition_record import allied_record_chart
 from widgets.display import Figure, building_static_site
 from widgets.glossary import glossary_markdown, key_terms_markdown
 from widgets.glue import glue_all
@@ -13,8 +16,10 @@ from widgets.ledger_lab import ledger_lab
 from widgets.seed import seed_quote
 from widgets.text import chip_table, equation, rule_conditions
 
-__all__ = ["Figure", "building_static_site", "calibration_lab", "calibration_view", "chip_table",
-           "classifier_chart", "classifier_lab", "dependence_table", "equation", "exit_chart",
-           "glossary_markdown", "glue_all", "key_terms_markdown", "laffer_chart", "ledger_chart",
+__all__ = ["allied_record_chart", "building_static_site", "calibration_lab", "calibration_view",
+           "cascade_chart", "cascade_lab", "chip_table", "classifier_chart", "classifier_lab",
+           "dependence_table", "equation", "exit_chart", "Figure", "glossary_markdown",
+           "glue_all", "holders_table", "key_terms_markdown", "laffer_chart", "ledger_chart",
            "ledger_lab", "leverage_chart", "payoff_chart", "ratio_chart", "rule_conditions",
-           "rule_versions_chart", "seed_quote", "side_by_side_view", "timeline_chart"]
+           "rule_versions_chart", "seed_quote", "side_by_side_view", "staghunt_chart",
+           "timeline_chart"]
