@@ -5,7 +5,8 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
-from chipcontrols import closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record
+from chipcontrols import (closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record,
+                          tools_vs_chips, tools_vs_chips_data, tools_vs_chips_dynamics)
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
@@ -47,5 +48,8 @@ __all__ = [
     "performance_density",
     "record",
     "to_vega",
+    "tools_vs_chips",
+    "tools_vs_chips_data",
+    "tools_vs_chips_dynamics",
     "total_processing_performance",
 ]
