@@ -23,8 +23,8 @@ import pandas as pd
 from chipcontrols.data import field_labels, field_values, load_table
 from chipcontrols.parameters import strict_keywords
 
-__all__ = ["CapacityEstimate", "capacity_estimates", "control_events", "disputed_inputs",
-           "estimate", "estimate_value", "estimates_of"]
+__all__ = ["CapacityEstimate", "SIDES", "capacity_estimates", "control_events", "disputed_inputs",
+           "estimate", "estimate_value", "estimates_of", "tally_by_side"]
 
 
 @dataclass(frozen=True)
@@ -198,3 +198,65 @@ def control_events() -> pd.DataFrame:
     True
     """
     return _events().copy()
+
+
+#: The two sides of the record Yang's claim is about, and the instruments each counts:
+#: a rule on chips and tools at once counts on both sides; entity lists on neither.
+SIDES = {"chips": ("chips", "chips_and_tools"), "tools": ("tools", "chips_and_tools")}
+
+
+@strict_keywords
+def tally_by_side(coding: pd.DataFrame) -> pd.DataFrame:
+    """Count coded control events by year, branch, side (chips or tools) and direction.
+
+    Parameters
+    ----------
+    coding : pandas.DataFrame
+        One row per event with columns ``event_id``, ``instrument`` and ``direction`` (the
+        book's coding, :func:`control_events`, or a student's); years and branches are taken
+        from the book's events by ``event_id``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``branch``, ``side``, ``direction`` and ``events`` (a count), one row
+        per combination that occurs, sorted.  An event coded ``chips_and_tools`` counts on both
+        sides; ``entities`` on neither.
+
+    Raises
+    ------
+    ValueError
+        If ``coding`` lacks a column, names an event the book does not code, or uses an
+        instrument or direction the data package does not declare.
+
+    Examples
+    --------
+    >>> tally = tally_by_side(control_events())
+    >>> int(tally.query("year == 2022 and side == 'tools'")["events"].sum())
+    1
+    """
+    from chipcontrols.data import require_table
+
+    require_table(coding, "coding", ["event_id", "instrument", "direction"])
+    events = _events().set_index("event_id")
+    unknown = sorted(set(coding["event_id"]) - set(events.index))
+    if unknown:
+        raise ValueError(f"coding: event_id {unknown} are not coded control events; valid: "
+                         f"{sorted(events.index)}")
+    for column in ("instrument", "direction"):
+        valid = field_values("control_events", column)
+        bad = sorted(set(coding[column]) - set(valid))
+        if bad:
+            raise ValueError(f"coding: {column} {bad} is not one of {list(valid)}")
+    rows = []
+    for item in coding.itertuples():
+        for side, instruments in SIDES.items():
+            if item.instrument in instruments:
+                event = events.loc[item.event_id]
+                rows.append({"year": int(event["year"]), "branch": event["branch"], "side": side,
+                             "direction": item.direction})
+    if not rows:
+        return pd.DataFrame(columns=["year", "branch", "side", "direction", "events"])
+    return (pd.DataFrame(rows).groupby(["year", "branch", "side", "direction"]).size()
+            .rename("events").reset_index().sort_values(["year", "branch", "side", "direction"])
+            .reset_index(drop=True))

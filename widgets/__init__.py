@@ -7,7 +7,11 @@ from widgets.history import rule_versions_chart, timeline_chart
 from widgets.ledger_charts import ledger_chart, ratio_chart
 from widgets.ledger_lab import ledger_lab
 from widgets.text import chip_table, equation, rule_conditions
+from widgets.tools_vs_chips_charts import (bottleneck_chart, control_events_chart, denied_chart,
+                                           race_chart)
+from widgets.tools_vs_chips_lab import tools_vs_chips_lab
 
-__all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
-           "equation", "glue_all", "ledger_chart", "ledger_lab", "ratio_chart",
-           "rule_conditions", "rule_versions_chart", "timeline_chart"]
+__all__ = ["Figure", "bottleneck_chart", "building_static_site", "chip_table", "classifier_chart",
+           "classifier_lab", "control_events_chart", "denied_chart", "equation", "glue_all",
+           "ledger_chart", "ledger_lab", "race_chart", "ratio_chart", "rule_conditions",
+           "rule_versions_chart", "timeline_chart", "tools_vs_chips_lab"]
