@@ -5,8 +5,13 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
+<<<<<<< HEAD
 from chipcontrols import (closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record,
                           tools_vs_chips, tools_vs_chips_data, tools_vs_chips_dynamics)
+=======
+from chipcontrols import (closed_forms, eccn3a090, exercises, figures, glossary, ledger, ledger_figures,
+                          record, seed)
+>>>>>>> main
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
@@ -41,12 +46,14 @@ __all__ = [
     "eccn3a090",
     "exercises",
     "figures",
+    "glossary",
     "ledger",
     "ledger_figures",
     "load_chips",
     "load_table",
     "performance_density",
     "record",
+    "seed",
     "to_vega",
     "tools_vs_chips",
     "tools_vs_chips_data",
