@@ -5,13 +5,9 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
-<<<<<<< HEAD
-from chipcontrols import (closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record,
-                          tools_vs_chips, tools_vs_chips_data, tools_vs_chips_dynamics)
-=======
 from chipcontrols import (closed_forms, eccn3a090, exercises, figures, glossary, ledger, ledger_figures,
-                          record, seed)
->>>>>>> main
+                          record, seed, tools_vs_chips, tools_vs_chips_data,
+                          tools_vs_chips_dynamics)
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
