@@ -30,6 +30,9 @@ from chipcontrols.parameters import require_number, strict_keywords
 __all__ = ["HORIZON_LAMBERT", "Horizon", "horizon", "horizon_lambert", "horizon_numerical",
            "scenarios", "servicing_ban_shock", "two_input_path"]
 
+#: The uptime of installed tools once a servicing ban bites, in the shock the text and the
+#: lab show (illustrative: no published estimate of a ban's effect was found).
+SHOCK_UPTIME = 0.7
 #: Search no further than this many years for T* (the declared horizon reaches 20).
 HORIZON_SEARCH_LIMIT = 1_000.0
 
@@ -219,7 +222,7 @@ class Shock:
     paths: pd.DataFrame
 
 
-def servicing_ban_shock(uptime: float = 0.7, ban_year: float | None = None,
+def servicing_ban_shock(uptime: float = SHOCK_UPTIME, ban_year: float | None = None,
                         **values: float) -> Shock:
     """What a ban on servicing installed tools costs China's domestic output.
 
@@ -311,5 +314,6 @@ def default_scenarios() -> dict[str, dict[str, float]]:
         "Yield 60%": {"ascend_yield": 0.6},
         "Servicing ban (uptime 70%)": {"tool_uptime": 0.7},
         "Imports as delivered by August 2026": {"chip_imports": delivered_by_august_2026()},
-        "Uncontrolled growth 0.4 a year": {"growth_without_controls": 0.4},
+        "Uncontrolled growth as world chip production (0.5 a year)": {
+            "growth_without_controls": 0.5},
     }

@@ -24,7 +24,7 @@ from widgets.sliders import ipywidgets_slider
 LAB_PARAMETERS = tuple(name for name in model.PARAMETERS
                        if name not in ("domestic_output", "years_ahead"))
 #: The uptime of installed tools once a servicing ban bites, where the lab's slider starts.
-SHOCK_UPTIME = 0.7
+SHOCK_UPTIME = dynamics.SHOCK_UPTIME
 #: Column headings of the scenario table.
 SCENARIO_HEADINGS = {
     "scenario": "Scenario",

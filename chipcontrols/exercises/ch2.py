@@ -144,7 +144,7 @@ def check_crossover(years: float, controls: bool = True, **parameters: float) ->
                                  f"{expected:.2f} years.")
     rate = "growth_with_controls" if controls else "growth_without_controls"
     hint = ("solve D0·e^{γt} = M for t, with γ = " + rate + "; the logarithm is natural (ln).")
-    if _near(given, expected * math.log(10)):
+    if _near(given, expected / math.log(10)):
         hint = "use the natural logarithm (math.log), not log10."
     return CheckResult(False, f"your {given:.3g} years is off: {hint}")
 

@@ -28,7 +28,7 @@ FAB_RANGES = {
 RACE_RANGES = {
     "chip_imports": (0.3, 3.0, 0.01),
     "domestic_output": (0.05, 0.25, 0.005),
-    "growth_with_controls": (0.0, 0.4, 0.01),
+    "growth_with_controls": (0.05, 0.4, 0.01),
 }
 #: Growth without controls is at least this much faster than with them, so T* exists.
 LEAST_GROWTH_GAP, MOST_GROWTH_GAP = 0.1, 0.8
