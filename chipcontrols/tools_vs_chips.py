@@ -101,8 +101,9 @@ STATIC = ParameterSet(
               "910C packages); the original Ascend 910 carries 4 (data/disputed_inputs.csv).",
               latex="s_h"),
     Parameter("h100e_per_accelerator", "H100-equivalents per Ascend accelerator", "H100e",
-              _chip(ASCEND_910C, "dense_fp16_tflops") / _chip(H100, "dense_fp16_tflops"), 0.3,
-              1.5, 0.01, "Dense 16-bit throughput of the 910C over the H100's (data/chips.csv).",
+              round(_chip(ASCEND_910C, "dense_fp16_tflops") / _chip(H100, "dense_fp16_tflops"), 2),
+              0.3, 1.5, 0.01, "Dense 16-bit throughput of the 910C over the H100's "
+              "(data/chips.csv), to the slider's step.",
               latex="P"),
     Parameter("tool_uptime", "Uptime of installed tools", "", 1.0, 0.3, 1.0, 0.01,
               "Relative to today; a servicing ban lowers it. No published estimate of the "

@@ -20,7 +20,7 @@ MODEL = chapter2.model_figures()
 VALIDATION = chapter2.validation_figures()
 SHIFT = chapter2.shift_figures()
 EXERCISE = chapter2.exercise_figures()
-P910C = 800 / 989.5            # 910C over H100 dense 16-bit TFLOPS (data/chips.csv)
+P910C = round(800 / 989.5, 2)  # 910C over H100 dense 16-bit TFLOPS (data/chips.csv), to the step
 G_CONTROLLED = math.log(80 / 45) / 2
 
 

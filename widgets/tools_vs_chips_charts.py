@@ -24,6 +24,8 @@ from widgets.display import Figure
 from widgets.sliders import altair_param
 
 WIDTH = 460
+#: The bar axis reaches this multiple of the longer bar, so its label fits inside the plot.
+LABEL_ROOM = 1.3
 #: Sliders of each chart, in display order.
 BOTTLENECK_SLIDERS = ("wafer_starts", "ai_wafer_share", "ascend_die_area", "ascend_yield",
                       "dies_per_package", "tool_uptime", "litho_passes", "hbm_supply",
@@ -56,6 +58,11 @@ def _readout(text_expression: str, calculations: dict[str, str], height: int = 3
         width=WIDTH, height=height)
 
 
+def _sentence_case(label: str) -> str:
+    """``"Compute-die area"`` → ``"compute-die area"``; an acronym (``"HBM ..."``) is kept."""
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
 def dispute_strip(parameter: str, width: int = WIDTH) -> alt.LayerChart:
     """Each source's published value of one disputed input, and a rule at the slider's value.
 
@@ -86,8 +93,8 @@ def dispute_strip(parameter: str, width: int = WIDTH) -> alt.LayerChart:
         tooltip=[alt.Tooltip("value:Q", title="Slider value", format=".3~f")])
     return alt.layer(current, dots, *labels).properties(
         width=width, height=18 * len(sources) + 8,
-        title=alt.Title(f"Where the sources put it: {declared.label[0].lower()}"
-                        f"{declared.label[1:]}", fontSize=11, anchor="start"))
+        title=alt.Title(f"Where the sources put it: {_sentence_case(declared.label)}",
+                        fontSize=11, anchor="start"))
 
 
 def growth_strip(width: int = WIDTH) -> alt.LayerChart:
@@ -148,7 +155,9 @@ def bottleneck_chart() -> Figure:
     bars = expression_bars(
         "limit", limits, title="Good accelerators a year allowed by each input", height=70,
         width=WIDTH,
-        x=alt.X("value:Q", title="Million accelerators a year"),
+        x=alt.X("value:Q", title="Million accelerators a year", scale=alt.Scale(
+            domain={"expr": f"[0, {LABEL_ROOM} * max({forms['wafer_limit'].vega()}, "
+                            f"{forms['hbm_limit'].vega()})]"}, nice=False)),
         label="format(datum.value, '.2f') + ' M'",
         value_tooltip=alt.Tooltip("value:Q", title="Million accelerators", format=".3f"),
         colour=alt.Color("binds:N", title="Limit", scale=alt.Scale(
@@ -158,17 +167,17 @@ def bottleneck_chart() -> Figure:
                           "? 'binding' : 'not binding'"},
         extra_tooltips=(alt.Tooltip("binds:N", title="Status"),))
     readout = _readout(
-        "'Output: ' + format(datum.accelerators, '.2f') + ' million accelerators = ' "
-        "+ format(datum.output, '.2f') + ' million H100e a year;\\n' + "
-        "(datum.wafer < datum.hbm ? 'the wafers bind' : 'HBM binds') + '. Wafers bind from ' "
+        "'Output: ' + format(datum.accelerators, '.2f') + ' million accelerators\\n= ' "
+        "+ format(datum.output, '.2f') + ' million H100e a year; ' + "
+        "(datum.wafer < datum.hbm ? 'the wafers bind' : 'HBM binds') + '.\\nWafers bind from ' "
         "+ format(datum.threshold, '.1f') + ' million HBM stacks a year.'",
         {"accelerators": forms["accelerators"].vega(), "output": forms["output"].vega(),
          "wafer": forms["wafer_limit"].vega(), "hbm": forms["hbm_limit"].vega(),
-         "threshold": forms["hbm_at_which_wafers_bind"].vega()})
+         "threshold": forms["hbm_at_which_wafers_bind"].vega()}, height=54)
     strips = [dispute_strip(name) for name in BOTTLENECK_DISPUTES]
     chart = alt.vconcat(readout, bars, *strips, spacing=16).add_params(
         *_sliders(BOTTLENECK_SLIDERS)).resolve_scale(color="independent", x="independent").configure_legend(
-        orient="bottom", direction="horizontal").configure_view(stroke=None)
+        orient="bottom", direction="horizontal", columns=2).configure_view(stroke=None)
     defaults = model.static_table().set_index("quantity")["value"]
     binding = "HBM" if defaults["hbm_limit"] < defaults["wafer_limit"] else "the wafers"
     description = (
@@ -195,8 +204,8 @@ def race_chart() -> Figure:
     sequence = alt.Data(sequence={"start": 0, "stop": RACE_YEARS + 1e-9, "step": RACE_STEP,
                                   "as": "year"})
     series = {"Imports (a chip ban stops them)": model.chip_imports.name,
-              "Domestic output with tool controls": forms["path_with"].vega(year),
-              "Domestic output without tool controls": forms["path_without"].vega(year)}
+              "Domestic, with tool controls": forms["path_with"].vega(year),
+              "Domestic, without tool controls": forms["path_without"].vega(year)}
     colours = [IMPORTS, WITH_CONTROLS, WITHOUT_CONTROLS]
     lines = alt.Chart(sequence).transform_calculate(
         **{f"s{i}": expression for i, expression in enumerate(series.values())}
@@ -227,15 +236,16 @@ def race_chart() -> Figure:
     race = alt.layer(lines, rules).resolve_scale(color="independent").properties(
         width=WIDTH, height=260)
     readout = _readout(
-        "datum.tw <= 0 ? 'Domestic output already exceeds these imports.' : "
-        "'Domestic output replaces imports after ' + format(datum.tw, '.1f') + ' years with '"
-        " + 'tool controls,\\n' + (datum.gf > 0 ? format(datum.tf, '.1f') + ' without: they buy ' "
+        "datum.tw <= 0 ? 'Domestic output already exceeds\\nthese imports.' : "
+        "'Domestic output replaces imports after\\n' + format(datum.tw, '.1f') + ' years with '"
+        " + 'tool controls, ' + (datum.gf > 0 ? format(datum.tf, '.1f') + ' without:\\nthey buy ' "
         "+ format(datum.bought, '.1f') + ' years.' : 'never without growth.')",
         {"tw": forms["crossover_with"].vega(), "tf": forms["crossover_without"].vega(),
-         "bought": forms["years_bought"].vega(), "gf": model.growth_without_controls.name})
+         "bought": forms["years_bought"].vega(), "gf": model.growth_without_controls.name},
+        height=54)
     chart = alt.vconcat(readout, race, growth_strip(), spacing=16).add_params(
         *_sliders(RACE_SLIDERS)).resolve_scale(x="independent", color="independent").configure_legend(
-        orient="bottom", direction="vertical", labelLimit=320).configure_view(stroke=None)
+        orient="bottom", direction="vertical", columns=1, labelLimit=320).configure_view(stroke=None)
     race_now = dynamics.horizon()
     description = (
         "The race over ten years, on a log scale: China's chip imports as a flat dashed line and "
@@ -286,13 +296,13 @@ def denied_chart() -> Figure:
     readout = first_cross.transform_calculate(
         readout="datum.t_star < 1e9 ? 'Tool controls deny more after about ' + "
                 "format(datum.t_star, '.2f') + ' years\\n(first sampled step; exact T* in the lab).'"
-                " : 'Over this horizon a chip ban denies more.'",
+                " : 'Over this horizon a chip ban\\ndenies more.'",
     ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold",
                 lineBreak="\n").encode(x=alt.value(0), y=alt.value(0), text="readout:N").properties(
         width=WIDTH, height=36)
     chart = alt.vconcat(readout, plot, spacing=16).add_params(
-        *_sliders(DENIED_SLIDERS)).configure_legend(orient="bottom",
-                                                    direction="vertical").configure_view(stroke=None)
+        *_sliders(DENIED_SLIDERS)).configure_legend(
+        orient="bottom", direction="vertical", columns=1, labelLimit=320).configure_view(stroke=None)
     race_now = dynamics.horizon()
     description = (
         "Compute denied, summed over the horizon: a chip ban's straight line (imports times "
@@ -343,7 +353,7 @@ def control_events_chart(events: pd.DataFrame | None = None) -> Figure:
     congress = base.transform_filter(f"datum.branch_name === {branches['congress']!r}").mark_point(
         size=90, filled=False, strokeWidth=2, opacity=0.9).encode(**encoding)
     chart = alt.layer(executive, congress).properties(width=WIDTH + 40, height=230).configure_legend(
-        orient="bottom", direction="horizontal", columns=2)
+        orient="bottom", direction="vertical", columns=1, labelLimit=320)
     counts = events.groupby(["branch", "instrument", "direction"]).size()
     tool_side = sum(int(counts.get(("executive", i, "tightening"), 0))
                     for i in ("tools", "chips_and_tools"))

@@ -37,7 +37,7 @@ _GREEK = {r"\alpha": "α", r"\gamma": "γ", r"\rho": "ρ", r"\sigma": "σ"}
 
 
 def plain_symbol(latex: str) -> str:
-    """HTML for a declaration's LaTeX name: Greek letters as characters, subscripts as <sub>.
+    r"""HTML for a declaration's LaTeX name: Greek letters as characters, subscripts as <sub>.
 
     Examples
     --------
