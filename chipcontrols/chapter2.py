@@ -130,6 +130,8 @@ def model_figures() -> dict[str, float | str]:
     out["shock_binding_plenty"] = plenty.binding_after_ban
     out["horizon_default"] = P["horizon_years"].default
     out["race_years"] = 10.0
+    world = disputed_inputs("growth_without_controls").set_index("dispute_id")["value"]
+    out["world_growth"] = float(world["growth-ai2027-world"])
     return _plain(out)
 
 

@@ -278,3 +278,49 @@ def test_defaults_that_are_published_figures_come_from_the_data():
 def test_bad_input_names_the_parameter_the_value_and_the_range(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# --- the seven kinds of bad value, against each public function ---------------------------------
+
+from chipcontrols.exercises import ch2 as checks  # noqa: E402
+
+SEVEN = {"wrong type": "12", "nan": math.nan, "+inf": math.inf, "-inf": -math.inf,
+         "negative": -1.0}
+#: Public functions of chapter 2's model and checks, each with the parameter tried, a value
+#: beyond its range and a call with an unknown keyword.
+FUNCTIONS = {
+    "evaluate": (lambda v: model.evaluate("output", hbm_supply=v), "hbm_supply", 16.0,
+                 lambda: model.evaluate("output", hbm=2.4)),
+    "evaluate_along": (lambda v: model.evaluate_along("path_with", [0, 1], chip_imports=v),
+                       "chip_imports", 6.0, lambda: model.evaluate_along("path_with", [0], imports=1)),
+    "horizon_numerical": (lambda v: dyn.horizon_numerical(growth_with_controls=v),
+                          "growth_with_controls", 1.2, lambda: dyn.horizon_numerical(growth=0.3)),
+    "horizon": (lambda v: dyn.horizon(domestic_output=v), "domestic_output", 6.0,
+                lambda: dyn.horizon(output=0.2)),
+    "two_input_path": (lambda v: dyn.two_input_path([0, 1], hbm_growth=v), "hbm_growth", 2.0,
+                       lambda: dyn.two_input_path([0], hbm=0.3)),
+    "servicing_ban_shock": (lambda v: dyn.servicing_ban_shock(uptime=v), "tool_uptime", 1.5,
+                            lambda: dyn.servicing_ban_shock(uptime=0.7, ban=2)),
+    "scenarios": (lambda v: dyn.scenarios({"x": {"ascend_yield": v}}), "ascend_yield", 0.95,
+                  lambda: dyn.scenarios({"x": {"yield": 0.5}})),
+    "check_gross_dies": (lambda v: checks.check_gross_dies(90.0, ascend_die_area=v),
+                         "ascend_die_area", 900.0,
+                         lambda: checks.check_gross_dies(90.0, ascend_die_area=600, area=600)),
+    "check_hbm_threshold": (lambda v: checks.check_hbm_threshold(7.0, wafer_starts=v),
+                            "wafer_starts", 200.0, lambda: checks.check_hbm_threshold(7.0, wafers=45)),
+    "check_horizon": (lambda v: checks.check_horizon(4.0, growth_without_controls=v),
+                      "growth_without_controls", 2.0, lambda: checks.check_horizon(4.0, growth=0.6)),
+}
+
+
+@pytest.mark.parametrize("kind", [*SEVEN, "out of range", "unknown keyword"])
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_every_public_function_refuses_every_kind_of_bad_value(name, kind):
+    call, parameter, beyond, unknown = FUNCTIONS[name]
+    with pytest.raises(ValueError) as error:
+        if kind == "unknown keyword":
+            unknown()
+        else:
+            call(beyond if kind == "out of range" else SEVEN[kind])
+    message = str(error.value)
+    assert ("unknown" in message) if kind == "unknown keyword" else (parameter in message), message

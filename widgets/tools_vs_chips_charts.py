@@ -26,6 +26,8 @@ from widgets.sliders import altair_param
 WIDTH = 460
 #: The bar axis reaches this multiple of the longer bar, so its label fits inside the plot.
 LABEL_ROOM = 1.3
+#: Readout text size (px); its lines are kept under about 36 characters to fit a phone.
+READOUT_FONT = 12
 #: Sliders of each chart, in display order.
 BOTTLENECK_SLIDERS = ("wafer_starts", "ai_wafer_share", "ascend_die_area", "ascend_yield",
                       "dies_per_package", "tool_uptime", "litho_passes", "hbm_supply",
@@ -53,7 +55,7 @@ def _readout(text_expression: str, calculations: dict[str, str], height: int = 3
     """A one-row text panel whose text the browser computes."""
     return alt.Chart(alt.Data(values=[{}])).transform_calculate(**calculations).transform_calculate(
         readout=text_expression,
-    ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold",
+    ).mark_text(align="left", baseline="top", fontSize=READOUT_FONT, fontWeight="bold",
                 lineBreak="\n").encode(x=alt.value(0), y=alt.value(0), text="readout:N").properties(
         width=WIDTH, height=height)
 
@@ -168,12 +170,12 @@ def bottleneck_chart() -> Figure:
         extra_tooltips=(alt.Tooltip("binds:N", title="Status"),))
     readout = _readout(
         "'Output: ' + format(datum.accelerators, '.2f') + ' million accelerators\\n= ' "
-        "+ format(datum.output, '.2f') + ' million H100e a year; ' + "
-        "(datum.wafer < datum.hbm ? 'the wafers bind' : 'HBM binds') + '.\\nWafers bind from ' "
+        "+ format(datum.output, '.2f') + ' million H100e a year;\\n' + "
+        "(datum.wafer < datum.hbm ? 'the wafers bind' : 'HBM binds') + '. Wafers bind from\\n' "
         "+ format(datum.threshold, '.1f') + ' million HBM stacks a year.'",
         {"accelerators": forms["accelerators"].vega(), "output": forms["output"].vega(),
          "wafer": forms["wafer_limit"].vega(), "hbm": forms["hbm_limit"].vega(),
-         "threshold": forms["hbm_at_which_wafers_bind"].vega()}, height=54)
+         "threshold": forms["hbm_at_which_wafers_bind"].vega()}, height=66)
     strips = [dispute_strip(name) for name in BOTTLENECK_DISPUTES]
     chart = alt.vconcat(readout, bars, *strips, spacing=16).add_params(
         *_sliders(BOTTLENECK_SLIDERS)).resolve_scale(color="independent", x="independent").configure_legend(
@@ -237,12 +239,12 @@ def race_chart() -> Figure:
         width=WIDTH, height=260)
     readout = _readout(
         "datum.tw <= 0 ? 'Domestic output already exceeds\\nthese imports.' : "
-        "'Domestic output replaces imports after\\n' + format(datum.tw, '.1f') + ' years with '"
-        " + 'tool controls, ' + (datum.gf > 0 ? format(datum.tf, '.1f') + ' without:\\nthey buy ' "
+        "'Domestic output replaces imports\\nafter ' + format(datum.tw, '.1f') + ' years with '"
+        " + 'tool controls,\\n' + (datum.gf > 0 ? format(datum.tf, '.1f') + ' without: they buy ' "
         "+ format(datum.bought, '.1f') + ' years.' : 'never without growth.')",
         {"tw": forms["crossover_with"].vega(), "tf": forms["crossover_without"].vega(),
          "bought": forms["years_bought"].vega(), "gf": model.growth_without_controls.name},
-        height=54)
+        height=50)
     chart = alt.vconcat(readout, race, growth_strip(), spacing=16).add_params(
         *_sliders(RACE_SLIDERS)).resolve_scale(x="independent", color="independent").configure_legend(
         orient="bottom", direction="vertical", columns=1, labelLimit=320).configure_view(stroke=None)
@@ -292,14 +294,23 @@ def denied_chart() -> Figure:
     rule = first_cross.transform_filter("datum.t_star < 1e9").mark_rule(
         color=palette.BINDING, strokeWidth=2).encode(
         x="t_star:Q", tooltip=[alt.Tooltip("t_star:Q", title="T* (sampled, years)", format=".2f")])
-    plot = alt.layer(lines, rule).properties(width=WIDTH, height=260)
+    crossing = sampled.transform_filter("datum.tool >= datum.chip").transform_window(
+        rank="row_number()", sort=[alt.SortField("horizon")]).transform_filter("datum.rank === 1")
+    dot = crossing.mark_point(filled=True, size=70, color=palette.BINDING).encode(
+        x="horizon:Q", y="chip:Q",
+        tooltip=[alt.Tooltip("horizon:Q", title="T* (sampled, years)", format=".2f"),
+                 alt.Tooltip("chip:Q", title="Million H100e denied by either", format=".2f")])
+    label = crossing.mark_text(align="right", dx=-6, dy=-10, fontSize=12, fontWeight="bold",
+                               color=palette.BINDING).encode(
+        x="horizon:Q", y="chip:Q", text=alt.value("T*"))
+    plot = alt.layer(lines, rule, dot, label).properties(width=WIDTH, height=260)
     readout = first_cross.transform_calculate(
-        readout="datum.t_star < 1e9 ? 'Tool controls deny more after about ' + "
-                "format(datum.t_star, '.2f') + ' years\\n(first sampled step; exact T* in the lab).'"
+        readout="datum.t_star < 1e9 ? 'Tool controls deny more after\\nabout ' + "
+                "format(datum.t_star, '.2f') + ' years (first sampled\\nstep; exact T* in the lab).'"
                 " : 'Over this horizon a chip ban\\ndenies more.'",
-    ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold",
+    ).mark_text(align="left", baseline="top", fontSize=READOUT_FONT, fontWeight="bold",
                 lineBreak="\n").encode(x=alt.value(0), y=alt.value(0), text="readout:N").properties(
-        width=WIDTH, height=36)
+        width=WIDTH, height=50)
     chart = alt.vconcat(readout, plot, spacing=16).add_params(
         *_sliders(DENIED_SLIDERS)).configure_legend(
         orient="bottom", direction="vertical", columns=1, labelLimit=320).configure_view(stroke=None)

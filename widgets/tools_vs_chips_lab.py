@@ -147,7 +147,8 @@ def lab_html(uptime: float = SHOCK_UPTIME, **values: float) -> str:
         f"H100e, summed over the horizon {shock.cumulative_lost:.2f} million. "
         "A ban on servicing bites only where the wafers bind.</p>")
     return (f'<div class="h200-lab-output">{results_html(**values)}'
-            f'<div class="h200-table">{table}</div>{shock_text}</div>')
+            f'<div class="h200-table" tabindex="0" role="region" aria-label="Scenario table">'
+            f"{table}</div>{shock_text}</div>")
 
 
 class _StaticState:

@@ -24,13 +24,19 @@ ESTIMATE_QUANTITIES = ("smic_advanced_wafers_per_month", "hbm_stacks_stockpiled"
                        "ascend_output", "ascend_910c_output")
 
 
-def _table(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> HTML:
+def _table(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
+           label: str = "Table") -> HTML:
+    """An HTML table in a container that scrolls sideways on a narrow screen.
+
+    The container is focusable and labelled, so a keyboard user can scroll it too.
+    """
     head = "".join(f"<th>{html.escape(cell)}</th>" for cell in header)
     body = "".join(
         "<tr>" + "".join(f'<td class="num">{cell}</td>' if i in numeric else f"<td>{cell}</td>"
                          for i, cell in enumerate(row)) + "</tr>" for row in rows)
-    return HTML(f'<div class="h200-table"><table class="table"><thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table></div>")
+    return HTML(f'<div class="h200-table" tabindex="0" role="region" '
+                f'aria-label="{html.escape(label)}"><table class="table"><thead><tr>{head}</tr>'
+                f"</thead><tbody>{body}</tbody></table></div>")
 
 
 _GREEK = {r"\alpha": "α", r"\gamma": "γ", r"\rho": "ρ", r"\sigma": "σ"}
@@ -68,7 +74,8 @@ def estimates_table(quantities=ESTIMATE_QUANTITIES) -> HTML:
                          html.escape(item.estimator), html.escape(item.description),
                          item.confidence, _source(item.source_url, item.source_title)])
     return _table(["Quantity", "Year", "Figure", "Estimator", "What it counts", "Confidence",
-                   "Source"], rows, numeric={1})
+                   "Source"], rows, numeric={1},
+                  label="Published capacity and output estimates, with their sources")
 
 
 def parameter_table(names=None) -> HTML:
@@ -80,7 +87,7 @@ def parameter_table(names=None) -> HTML:
                      plain_symbol(p.latex_name), html.escape(p.unit or "—"), f"{p.default:,.4g}",
                      f"{p.minimum:,.4g} – {p.maximum:,.4g}", html.escape(p.source)])
     return _table(["Parameter", "Name", "Symbol", "Unit", "Default", "Range", "Source"], rows,
-                  numeric={4, 5})
+                  numeric={4, 5}, label="The model's parameters, with their sources")
 
 
 def elasticity_table() -> HTML:
@@ -99,7 +106,7 @@ def elasticity_table() -> HTML:
         rows.append([html.escape(model.PARAMETERS[name].label),
                      plain_symbol(model.PARAMETERS[name].latex_name), *cells])
     return _table(["Lever", "Symbol", "When the wafers bind", "When HBM binds"], rows,
-                  numeric={2, 3})
+                  numeric={2, 3}, label="Elasticity of output to each lever")
 
 
 def requirements_table() -> HTML:
@@ -116,7 +123,8 @@ def requirements_table() -> HTML:
                                  f"{item.value:,.0f} ({what})"),
                      f"{figures[key + '_hbm']:.1f}", f"{figures[key + '_wafer_share_percent']:.1f}%"])
     return _table(["Estimate", "Year", "Accelerators", "HBM needed (million stacks)",
-                   "Share of SMIC's advanced wafers needed"], rows, numeric={1, 3, 4})
+                   "Share of SMIC's advanced wafers needed"], rows, numeric={1, 3, 4},
+                  label="What each Ascend estimate requires")
 
 
 def display_forms() -> dict[str, sp.Basic]:
