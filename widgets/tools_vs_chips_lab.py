@@ -108,7 +108,7 @@ def shock_figure(uptime: float = SHOCK_UPTIME, **values: float) -> tuple[Figure,
     long = shock.paths.melt("year", var_name="case", value_name="output")
     names = {"no_ban": "No servicing ban", "ban": f"Servicing ban from year {shock.ban_year:g}"}
     long["case"] = long["case"].map(names)
-    chart = alt.Chart(long).mark_line(strokeWidth=2.5).encode(
+    lines = alt.Chart(long).mark_line(strokeWidth=2.5).encode(
         x=alt.X("year:Q", title="Years from now"),
         y=alt.Y("output:Q", title="Domestic output (million H100e a year)"),
         color=alt.Color("case:N", title=None, sort=list(names.values()),
@@ -118,7 +118,20 @@ def shock_figure(uptime: float = SHOCK_UPTIME, **values: float) -> tuple[Figure,
         tooltip=[alt.Tooltip("case:N", title="Case"),
                  alt.Tooltip("year:Q", title="Year", format=".1f"),
                  alt.Tooltip("output:Q", title="Million H100e a year", format=".3f")],
-    ).properties(width=440, height=220).configure_legend(orient="bottom", direction="vertical")
+    )
+    at_ban = long[long["year"] >= shock.ban_year]
+    at_ban = at_ban[at_ban["year"] == at_ban["year"].min()]
+    ban = alt.Chart(pd.DataFrame([{"year": shock.ban_year,
+                                   "label": f"ban from year {shock.ban_year:g}"}]))
+    rule = ban.mark_rule(strokeDash=[4, 3], color="#555555").encode(x="year:Q")
+    label = ban.mark_text(align="left", dx=4, dy=8, baseline="top", fontSize=11).encode(
+        x="year:Q", y=alt.value(0), text="label:N")
+    dots = alt.Chart(at_ban).mark_point(filled=True, size=50).encode(
+        x="year:Q", y="output:Q", color=alt.Color("case:N", sort=list(names.values())),
+        tooltip=[alt.Tooltip("case:N", title="Case"),
+                 alt.Tooltip("output:Q", title="Million H100e a year", format=".3f")])
+    chart = alt.layer(lines, rule, label, dots).properties(width=440, height=220).configure_legend(
+        orient="bottom", direction="vertical", columns=1)
     description = (
         f"Domestic output over {p['horizon_years']:g} years under tool controls, with and "
         f"without a ban on servicing installed tools from year {shock.ban_year:g} (uptime "
