@@ -181,12 +181,12 @@ def bottleneck_chart() -> Figure:
         *_sliders(BOTTLENECK_SLIDERS)).resolve_scale(color="independent", x="independent").configure_legend(
         orient="bottom", direction="horizontal", columns=2).configure_view(stroke=None)
     defaults = model.static_table().set_index("quantity")["value"]
-    binding = "HBM" if defaults["hbm_limit"] < defaults["wafer_limit"] else "the wafers"
+    binding = "HBM binds" if defaults["hbm_limit"] < defaults["wafer_limit"] else "the wafers bind"
     description = (
         "Which bottleneck binds. Two horizontal bars give the good Ascend accelerators a year "
         f"that SMIC's wafers allow and that the HBM supply allows; the shorter binds. At the "
         f"defaults the wafers allow {defaults['wafer_limit']:.2f} million and HBM "
-        f"{defaults['hbm_limit']:.2f} million, so {binding} bind and output is "
+        f"{defaults['hbm_limit']:.2f} million, so {binding} and output is "
         f"{defaults['output']:.2f} million H100e a year; wafers would bind from "
         f"{defaults['hbm_at_which_wafers_bind']:.1f} million HBM stacks a year. Below, each "
         "source's value of the disputed inputs (dies per accelerator, compute-die area, HBM "

@@ -79,15 +79,16 @@ def estimates_table(quantities=ESTIMATE_QUANTITIES) -> HTML:
 
 
 def parameter_table(names=None) -> HTML:
-    """The model's declared parameters: label, symbol, unit, default, range and source."""
+    """The model's declared parameters: label with name and symbol, unit, default, range, source."""
     rows = []
     for name in names or model.PARAMETERS:
         p = model.PARAMETERS[name]
-        rows.append([html.escape(p.label), f"<code>{html.escape(name)}</code>",
-                     plain_symbol(p.latex_name), html.escape(p.unit or "—"), f"{p.default:,.4g}",
-                     f"{p.minimum:,.4g} – {p.maximum:,.4g}", html.escape(p.source)])
-    return _table(["Parameter", "Name", "Symbol", "Unit", "Default", "Range", "Source"], rows,
-                  numeric={4, 5}, label="The model's parameters, with their sources")
+        rows.append([f"{html.escape(p.label)}<br><code>{html.escape(name)}</code>, "
+                     f"{plain_symbol(p.latex_name)}", html.escape(p.unit or "—"),
+                     f"{p.default:,.4g}", f"{p.minimum:,.4g} – {p.maximum:,.4g}",
+                     html.escape(p.source)])
+    return _table(["Parameter (name, symbol)", "Unit", "Default", "Range", "Source"], rows,
+                  numeric={2, 3}, label="The model's parameters, with their sources")
 
 
 def elasticity_table() -> HTML:
@@ -118,12 +119,12 @@ def requirements_table() -> HTML:
         item = table.loc[estimate_id]
         key = estimate_id.replace("-", "_")
         what = "910C only" if item.quantity == "ascend_910c_output" else "all Ascend models"
-        rows.append([html.escape(item.estimator), str(item.year),
+        rows.append([html.escape(f"{item.estimator}, {item.year}"),
                      html.escape(f"{item.qualifier + ' ' if item.qualifier else ''}"
                                  f"{item.value:,.0f} ({what})"),
                      f"{figures[key + '_hbm']:.1f}", f"{figures[key + '_wafer_share_percent']:.1f}%"])
-    return _table(["Estimate", "Year", "Accelerators", "HBM needed (million stacks)",
-                   "Share of SMIC's advanced wafers needed"], rows, numeric={1, 3, 4},
+    return _table(["Estimate", "Accelerators", "HBM needed (million stacks)",
+                   "Share of SMIC's advanced wafers"], rows, numeric={2, 3},
                   label="What each Ascend estimate requires")
 
 
