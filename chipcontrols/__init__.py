@@ -6,7 +6,8 @@ into private helpers.
 """
 
 from chipcontrols import (closed_forms, coalition, eccn3a090, exercises, figures, glossary,
-                          ledger, ledger_figures, record, seed)
+                          ledger, ledger_figures, record, seed, tools_vs_chips, tools_vs_chips_data,
+                          tools_vs_chips_dynamics)
 from chipcontrols import chapter5, hedging
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
@@ -54,5 +55,8 @@ __all__ = [
     "record",
     "seed",
     "to_vega",
+    "tools_vs_chips",
+    "tools_vs_chips_data",
+    "tools_vs_chips_dynamics",
     "total_processing_performance",
 ]

@@ -12,9 +12,10 @@ from functools import lru_cache
 from chipcontrols import coalition
 from chipcontrols import coalition_cascade as cascade
 from chipcontrols import coalition_staghunt as staghunt
+from chipcontrols.allied_revenue import china_share
 from chipcontrols.data import load_table
 
-__all__ = ["data_share", "exercise_figures", "prose_figures", "ASML_SHARES"]
+__all__ = ["exercise_figures", "prose_figures", "ASML_SHARES"]
 
 #: The ASML China shares the belief-threshold exercise and the text use: 2025 outcome, 2026
 #: guidance, and the share reported in June 2026 (rows of data/allied_china_revenue.csv).
@@ -32,33 +33,6 @@ UNIFORM_CASES = {"first": (0.3, 0.25), "second": (0.35, 0.20)}
 @lru_cache(maxsize=1)
 def _table():
     return load_table("allied_china_revenue")
-
-
-def data_share(holder: str, period: str, period_type: str | None = None,
-               citation: str | None = None) -> float:
-    """A holder's China share of revenue (percent) from one row of the holders' data.
-
-    Raises
-    ------
-    ValueError
-        Unless exactly one row matches.
-
-    Examples
-    --------
-    >>> data_share("ASML", "2025", "calendar_year", "scmp2026asml")
-    33.0
-    """
-    table = _table()
-    rows = table[(table.holder == holder) & (table.period == period)]
-    if period_type is not None:
-        rows = rows[rows.period_type == period_type]
-    if citation is not None:
-        rows = rows[rows.citation == citation]
-    rows = rows[rows.china_share_percent.notna()]
-    if len(rows) != 1:
-        raise ValueError(f"{len(rows)} rows give {holder}'s China share for {period} "
-                         f"({period_type}, {citation}); name the row exactly")
-    return float(rows.china_share_percent.iloc[0])
 
 
 def _record_shares() -> dict[str, float]:
@@ -95,7 +69,7 @@ def _record_shares() -> dict[str, float]:
         "skhynix_2024": ("SK hynix", "2024", "calendar_year", None),
     }
     for key, (holder, period, period_type, citation) in rows.items():
-        out[f"{key}_percent"] = data_share(holder, period, period_type, citation)
+        out[f"{key}_percent"] = china_share(holder, period, period_type, citation)
     house = [out[k] for k in ("asml_2024_total_percent", "tel_2024_house_percent",
                               "amat_2024_house_percent", "lam_2024_house_percent",
                               "kla_2024_house_percent")]
@@ -110,7 +84,7 @@ def _record_shares() -> dict[str, float]:
 def _staghunt_figures() -> dict[str, float]:
     out = {}
     for key, row in ASML_SHARES.items():
-        share = data_share("ASML", row[0], row[1], row[2]) / 100
+        share = china_share("ASML", row[0], row[1], row[2]) / 100
         out[f"asml_share_{key}"] = share
         out[f"asml_q_star_{key}"] = coalition.belief_threshold(restraint_cost=share)
     share_2025 = out["asml_share_2025"]
@@ -196,7 +170,7 @@ def _holder_figures() -> dict[str, float | str]:
     out["join_seed_weight"] = joined.shares[0]
     out["join_rounds"] = float(len(joined.rounds) - 1)
     out["join_final_count"] = float(len(joined.final))
-    out["asml_2022_join"] = data_share("ASML", "2022", "calendar_year") / 100
+    out["asml_2022_join"] = china_share("ASML", "2022", "calendar_year") / 100
     stakes = {s.holder: s for s in coalition.company_stakes()}
     out["company_count"] = float(len(stakes))
     return out
@@ -222,14 +196,14 @@ def prose_figures() -> dict[str, float | str]:
 def exercise_figures() -> dict[str, float]:
     """Numbers the exercise statements give the student (not answers), glued as ``ex3_<key>``."""
     g = GRANOVETTER
-    return {"asml_share_2025": data_share("ASML", "2025", "calendar_year", "scmp2026asml"),
-            "asml_share_2026_guided": data_share("ASML", "2026", "guidance"),
-            "asml_share_2026_reported": data_share("ASML", "2026Q1", "quarter"),
+    return {"asml_share_2025": china_share("ASML", "2025", "calendar_year", "scmp2026asml"),
+            "asml_share_2026_guided": china_share("ASML", "2026", "guidance"),
+            "asml_share_2026_reported": china_share("ASML", "2026Q1", "quarter"),
             "beta_duv": 0.2, "mean": g["mean"], "narrow": g["narrow"], "wide": g["wide"],
             "seed": g["seed"], "uniform_mean": UNIFORM_CASES["first"][0],
             "uniform_width": UNIFORM_CASES["first"][1],
             "amat_fy2025_china_usd_million": _amat_fy2025_china(),
-            "amat_fy2025_share_10k": data_share("Applied Materials", "FY2025", "fiscal_year",
+            "amat_fy2025_share_10k": china_share("Applied Materials", "FY2025", "fiscal_year",
                                                 "secfilingsai2025amat")}
 
 

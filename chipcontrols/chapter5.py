@@ -162,7 +162,7 @@ def formula_texts() -> dict[str, str]:
     names = H.LATEX_NAMES
     china = H.china
     s, star = H.PARAMETERS.symbol("import_share"), sp.Symbol("s^{*}")
-    a_of_t = sp.Function("a")(H.PARAMETERS.symbol("years_ahead"))
+    a_of_t = sp.Function("a")(H.PARAMETERS.symbol("years_after_january_2026"))
     numerator = sp.fraction(H.BEST_REPLY)[0]
     observed = H.PARAMETERS.symbol("observed_share")
 

@@ -23,8 +23,9 @@ from chipcontrols.vega import to_vega
 #: Every registered closed form, by name.
 _REGISTRY: dict[str, "ClosedForm"] = {}
 #: The model modules that register closed forms (imported by :func:`registered`).
-MODEL_MODULES = ("chipcontrols.eccn3a090", "chipcontrols.ledger", "chipcontrols.coalition_staghunt",
-                 "chipcontrols.coalition_cascade", "chipcontrols.hedging")
+MODEL_MODULES = ("chipcontrols.eccn3a090", "chipcontrols.ledger", "chipcontrols.tools_vs_chips",
+                 "chipcontrols.coalition_staghunt", "chipcontrols.coalition_cascade",
+                 "chipcontrols.hedging")
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ PARAMETERS = ParameterSet(
     Parameter("advantage_erosion_rate", "Speed at which Huawei erodes the advantage", "per year",
               0.5, 0.05, 1.5, 0.05, "Chapter 4's catch-up clock is the evidence; memo default "
               "0.5 per year (models.md §6, §7).", latex=r"\lambda"),
-    Parameter("years_ahead", "Years after January 2026", "years", 1.0, 0.0, 10.0, 0.1,
+    Parameter("years_after_january_2026", "Years after January 2026", "years", 1.0, 0.0, 10.0, 0.1,
               "The exit clock's time axis.", latex="t"),
     _LEDGER["nvidia_weight"],
     Parameter("leverage_weight", "US value of a unit of leverage", "billion USD", 20.0, 0.0, 100.0,
@@ -121,6 +121,6 @@ us_share_cap, import_share, observed_share = (_SYMBOL(n) for n in (
     "us_share_cap", "import_share", "observed_share"))
 base_advantage, levy, pass_through, china_ai_budget = (_SYMBOL(n) for n in (
     "base_advantage", "levy", "pass_through", "china_ai_budget"))
-advantage_erosion_rate, years_ahead = _SYMBOL("advantage_erosion_rate"), _SYMBOL("years_ahead")
+advantage_erosion_rate, years_after_january_2026 = _SYMBOL("advantage_erosion_rate"), _SYMBOL("years_after_january_2026")
 nvidia_weight, leverage_weight, harm_weight = (_SYMBOL(n) for n in (
     "nvidia_weight", "leverage_weight", "harm_weight"))

@@ -29,10 +29,10 @@ from chipcontrols.hedging_china import (BEIJING_SHARE, BEST_REPLY, IMPORT_SHARE,
 from chipcontrols.hedging_parameters import (PARAMETERS, advantage_erosion_rate, base_advantage,
                                              china_ai_budget, harm_weight, leverage_weight, levy,
                                              nvidia_weight, pass_through, us_share_cap,
-                                             years_ahead)
+                                             years_after_january_2026)
 from chipcontrols.parameters import strict_keywords
 
-tau, kappa, R, lam, t = levy, pass_through, china_ai_budget, advantage_erosion_rate, years_ahead
+tau, kappa, R, lam, t = levy, pass_through, china_ai_budget, advantage_erosion_rate, years_after_january_2026
 
 # --- Leverage --------------------------------------------------------------------------------
 #: US leverage and China's expected loss at the interior best reply (the paradox in one line).
@@ -248,7 +248,7 @@ def exit_clock(**values: float) -> ExitClock:
 def advantage_at(years, **values: float):
     """The advantage a(t) after ``years`` (a float for one time, else an array)."""
     checked = {**PARAMETERS.subset("base_advantage", "advantage_erosion_rate").check(values),
-               "years_ahead": PARAMETERS["years_ahead"].check_array(years)}
+               "years_after_january_2026": PARAMETERS["years_after_january_2026"].check_array(years)}
     result = np.broadcast_to(np.asarray(_NUMPY["advantage_path"](**checked), dtype=float),
-                             checked["years_ahead"].shape)
+                             checked["years_after_january_2026"].shape)
     return float(result) if result.ndim == 0 else result.copy()

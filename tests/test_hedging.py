@@ -180,7 +180,7 @@ def test_exit_time_solves_the_exit_condition():
     for point in _random_points(20, ("base_advantage", "value_scale", "domestic_value",
                                      "advantage_erosion_rate")):
         clock = hedging.exit_clock(**point)
-        if not 0 <= clock.exit_time <= PARAMETERS["years_ahead"].maximum:
+        if not 0 <= clock.exit_time <= PARAMETERS["years_after_january_2026"].maximum:
             continue
         at_exit = hedging.advantage_at(clock.exit_time, base_advantage=point["base_advantage"],
                                        advantage_erosion_rate=point["advantage_erosion_rate"])
@@ -291,7 +291,7 @@ def test_every_dependence_step_points_at_the_record_it_reads():
     (lambda: hedging.levy_outcome(levy=math.inf), "levy"),
     (lambda: hedging.levy_outcome(pass_through=0), "pass_through"),
     (lambda: hedging.exit_clock(domestic_value=0), "domestic_value"),
-    (lambda: hedging.advantage_at(-1.0), "years_ahead"),
+    (lambda: hedging.advantage_at(-1.0), "years_after_january_2026"),
     (lambda: hedging.calibrate("levy"), "levy"),
     (lambda: hedging.calibrate("domestic_value", domestic_value=0.3), "domestic_value"),
     (lambda: hedging.calibrate("domestic_value", observed_share=0), "observed_share"),

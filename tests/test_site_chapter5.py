@@ -95,7 +95,7 @@ def test_exit_chart_dates_the_exit_as_the_model_does(visit, settings):
     _set(page, chart, settings)
     clock = model.exit_clock(**settings)
     texts = _texts(chart)
-    if clock.exit_time > model.PARAMETERS["years_ahead"].maximum:
+    if clock.exit_time > model.PARAMETERS["years_after_january_2026"].maximum:
         assert f"Exit after {clock.exit_time:.1f} years, beyond the axis" in texts
     else:
         assert f"Imports stop being worth buying after {clock.exit_time:.1f} years" in texts

@@ -15,11 +15,15 @@ from widgets.ledger_charts import ledger_chart, ratio_chart
 from widgets.ledger_lab import ledger_lab
 from widgets.seed import seed_quote
 from widgets.text import chip_table, equation, rule_conditions
+from widgets.tools_vs_chips_charts import (bottleneck_chart, control_events_chart, denied_chart,
+                                           race_chart)
+from widgets.tools_vs_chips_lab import tools_vs_chips_lab
 
-__all__ = ["allied_record_chart", "building_static_site", "calibration_lab", "calibration_view",
-           "cascade_chart", "cascade_lab", "chip_table", "classifier_chart", "classifier_lab",
-           "dependence_table", "equation", "exit_chart", "Figure", "glossary_markdown",
-           "glue_all", "holders_table", "key_terms_markdown", "laffer_chart", "ledger_chart",
-           "ledger_lab", "leverage_chart", "payoff_chart", "ratio_chart", "rule_conditions",
-           "rule_versions_chart", "seed_quote", "side_by_side_view", "staghunt_chart",
-           "timeline_chart"]
+__all__ = ["allied_record_chart", "bottleneck_chart", "building_static_site", "calibration_lab",
+           "calibration_view", "cascade_chart", "cascade_lab", "chip_table", "classifier_chart",
+           "classifier_lab", "control_events_chart", "denied_chart", "dependence_table",
+           "equation", "exit_chart", "Figure", "glossary_markdown", "glue_all", "holders_table",
+           "key_terms_markdown", "laffer_chart", "ledger_chart", "ledger_lab", "leverage_chart",
+           "payoff_chart", "race_chart", "ratio_chart", "rule_conditions", "rule_versions_chart",
+           "seed_quote", "side_by_side_view", "staghunt_chart", "timeline_chart",
+           "tools_vs_chips_lab"]

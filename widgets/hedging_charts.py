@@ -255,7 +255,7 @@ def laffer_chart() -> Figure:
 
 def exit_chart() -> Figure:
     """Chart 4: the exit clock, the advantage falling to the point where imports stop."""
-    years = P["years_ahead"]
+    years = P["years_after_january_2026"]
     field = {years.name: f"datum.{years.name}"}
     data = alt.Chart(_sequence(years.name, 0.05)).transform_calculate(
         advantage=F["advantage_path"].vega(field), share=F["share_over_time"].vega(field))

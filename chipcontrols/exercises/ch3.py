@@ -12,7 +12,7 @@ import numpy as np
 from chipcontrols import coalition
 from chipcontrols import coalition_cascade as cascade
 from chipcontrols import coalition_staghunt as staghunt
-from chipcontrols.chapter3 import data_share
+from chipcontrols.allied_revenue import china_share
 from chipcontrols.exercises.checking import CheckResult, choose, is_unanswered, unanswered
 from chipcontrols.parameters import require_number, strict_keywords
 
@@ -257,8 +257,8 @@ def check_holder_data(asml_2024_system_percent: float, asml_2024_total_percent: 
                        amat_fy2025_total_usd_bn=amat_fy2025_total_usd_bn)
     if blank is not None:
         return blank
-    system = data_share("ASML", "2024", "calendar_year", "scmp2026asml")
-    total = data_share("ASML", "2024", "calendar_year", "volknews2025forges")
+    system = china_share("ASML", "2024", "calendar_year", "scmp2026asml")
+    total = china_share("ASML", "2024", "calendar_year", "volknews2025forges")
     from chipcontrols.chapter3 import exercise_figures
     figures = exercise_figures()
     revenue = figures["amat_fy2025_china_usd_million"] / 1e3 / (

@@ -9,7 +9,8 @@ cell and never imports this module.  Numbers the prose and the exercise statemen
 from __future__ import annotations
 
 from chipcontrols import coalition
-from chipcontrols.chapter3 import ASML_SHARES, GRANOVETTER, UNIFORM_CASES, data_share, exercise_figures
+from chipcontrols.allied_revenue import china_share
+from chipcontrols.chapter3 import ASML_SHARES, GRANOVETTER, UNIFORM_CASES, exercise_figures
 
 #: The memo exercise's marking guide: criterion → points.
 MEMO_RUBRIC = {"recommendation": 2, "belief_threshold": 3, "h200_effect": 2, "cascade": 3,
@@ -23,7 +24,7 @@ DUV_BETA = 0.2
 def _threshold_figures() -> dict[str, float]:
     out: dict[str, float] = {"beta": DUV_BETA}
     for key, row in ASML_SHARES.items():
-        share = data_share("ASML", *row) / 100
+        share = china_share("ASML", *row) / 100
         out[f"share_{key}"] = share
         out[f"q_{key}"] = coalition.belief_threshold(restraint_cost=share)
         out[f"q_{key}_beta"] = coalition.belief_threshold(restraint_cost=share,
@@ -77,16 +78,16 @@ def _spread_figures() -> dict[str, float | str]:
 def _data_figures() -> dict[str, float]:
     figures = exercise_figures()
     revenue = figures["amat_fy2025_china_usd_million"] / 1e3 / (figures["amat_fy2025_share_10k"] / 100)
-    return {"asml_2024_system": data_share("ASML", "2024", "calendar_year", "scmp2026asml"),
-            "asml_2024_total": data_share("ASML", "2024", "calendar_year", "volknews2025forges"),
+    return {"asml_2024_system": china_share("ASML", "2024", "calendar_year", "scmp2026asml"),
+            "asml_2024_total": china_share("ASML", "2024", "calendar_year", "volknews2025forges"),
             "amat_total": revenue,
             "amat_china": figures["amat_fy2025_china_usd_million"] / 1e3,
             "amat_share_10k": figures["amat_fy2025_share_10k"],
-            "amat_share_call": data_share("Applied Materials", "FY2025", "fiscal_year",
+            "amat_share_call": china_share("Applied Materials", "FY2025", "fiscal_year",
                                           "fool2025amat"),
-            "tel_fy2025_mean": sum(data_share("Tokyo Electron", f"FY2025Q{q}", "quarter")
+            "tel_fy2025_mean": sum(china_share("Tokyo Electron", f"FY2025Q{q}", "quarter")
                                    for q in (1, 2, 3, 4)) / 4,
-            "tel_2024_house": data_share("Tokyo Electron", "2024", "calendar_year")}
+            "tel_2024_house": china_share("Tokyo Electron", "2024", "calendar_year")}
 
 
 def _rubric_figures() -> dict[str, float]:
