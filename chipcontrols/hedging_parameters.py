@@ -121,6 +121,7 @@ us_share_cap, import_share, observed_share = (_SYMBOL(n) for n in (
     "us_share_cap", "import_share", "observed_share"))
 base_advantage, levy, pass_through, china_ai_budget = (_SYMBOL(n) for n in (
     "base_advantage", "levy", "pass_through", "china_ai_budget"))
-advantage_erosion_rate, years_after_january_2026 = _SYMBOL("advantage_erosion_rate"), _SYMBOL("years_after_january_2026")
+advantage_erosion_rate = _SYMBOL("advantage_erosion_rate")
+years_after_january_2026 = _SYMBOL("years_after_january_2026")
 nvidia_weight, leverage_weight, harm_weight = (_SYMBOL(n) for n in (
     "nvidia_weight", "leverage_weight", "harm_weight"))

@@ -32,7 +32,8 @@ from chipcontrols.hedging_parameters import (PARAMETERS, advantage_erosion_rate,
                                              years_after_january_2026)
 from chipcontrols.parameters import strict_keywords
 
-tau, kappa, R, lam, t = levy, pass_through, china_ai_budget, advantage_erosion_rate, years_after_january_2026
+tau, kappa, R, lam = levy, pass_through, china_ai_budget, advantage_erosion_rate
+t = years_after_january_2026
 
 # --- Leverage --------------------------------------------------------------------------------
 #: US leverage and China's expected loss at the interior best reply (the paradox in one line).

@@ -161,6 +161,20 @@ def test_browser_evaluates_printed_functions_like_python(visit, name, expression
     np.testing.assert_allclose(np.asarray(result, dtype=float), function(values), rtol=0, atol=1e-7)
 
 
+@pytest.mark.parametrize("path", [p for p in CHART_PAGES if p.startswith("chapters/")])
+def test_displayed_formulas_are_centred_in_the_column(visit, path):
+    page = visit(path)
+    # Lay out every section (the page skips those far from the screen) so each formula is measured.
+    page.page.add_style_tag(content="section { content-visibility: visible !important; }")
+    offsets = page.page.evaluate("""() => [...document.querySelectorAll('div.math > math[display="block"]')]
+        .filter(m => m.getBoundingClientRect().width > 0)
+        .map(m => { const box = m.getBoundingClientRect(), column = m.parentElement.getBoundingClientRect();
+                    return [box.left - column.left, column.right - box.right]; })""")
+    assert offsets, f"{path} shows no displayed formula"
+    for left, right in offsets:
+        assert abs(left - right) <= 4, (left, right)   # equal margins either side, not pushed aside
+
+
 def test_no_page_names_a_cdn():
     """Not even as a string a click could fetch (e.g. Thebe's loader URL)."""
     cdn = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com")
