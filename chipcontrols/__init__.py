@@ -6,6 +6,7 @@ into private helpers.
 """
 
 from chipcontrols import closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record
+from chipcontrols import catchup
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
@@ -33,6 +34,7 @@ __all__ = [
     "RULE_VERSIONS",
     "RuleVersion",
     "Treatment",
+    "catchup",
     "classify_chips",
     "classify_hypothetical_chip",
     "classify_under_every_version",
