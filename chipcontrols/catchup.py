@@ -41,6 +41,7 @@ MODULES = (catchup_yield, catchup_learning, catchup_cost, catchup_performance,
            catchup_reliability, catchup_market)
 
 
+@strict_keywords
 def planned_date(year: int, quarter: int) -> date:
     """The middle of a calendar quarter, the book's date for "launch in Qn of year".
 
@@ -103,6 +104,7 @@ def chip_growth(first_chip: str, last_chip: str, column: str = "dense_8bit_tops"
     return math.log(last / first) / years
 
 
+@strict_keywords
 def roadmap_growth(vendor: str = "Huawei", column: str = "dense_8bit_tops",
                    first: str = "huawei-ascend-950dt", last: str = "huawei-ascend-970") -> float:
     """Growth per year of a chip figure along a vendor's roadmap, timed by the planned quarters.
@@ -135,6 +137,7 @@ def evidence() -> pd.DataFrame:
 CHEN_CLAIMS = ("more than half this year", "100% by 2027", "Shanghai 70%")
 
 
+@strict_keywords
 def mandate_record_for(claim: str) -> pd.DataFrame:
     """The rows of the mandate record that bear on one part of Chen's claim.
 

@@ -175,6 +175,7 @@ def fit(yield_earlier: float = PARAMETERS["yield_earlier"].default,
     return LearningFit(name, exponent, m_later, checked["yield_later"], alpha)
 
 
+@strict_keywords
 def years_to_multiple(output_multiple: float, output_growth: float) -> float:
     """Years for cumulative output to grow ``output_multiple``-fold at ``output_growth`` a year.
 

@@ -22,13 +22,14 @@ import sympy as sp
 from chipcontrols.closed_forms import register
 from chipcontrols.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
-from chipcontrols.parameters import Parameter, ParameterSet
+from chipcontrols.parameters import Parameter, ParameterSet, strict_keywords
 
 H100, H20, TYPICAL_DOMESTIC = "nvidia-h100-sxm5", "nvidia-h20", "huawei-ascend-910b"
 _CHIPS = classify_chips(load_chips())
 _MARKET = load_table("domestic_market").set_index("figure_id")
 
 
+@strict_keywords
 def h100e_by_tpp(chip_id: str) -> float:
     """A chip's TPP over the H100's, from ``data/chips.csv`` (H100-equivalents by arithmetic)."""
     return chip_metric(_CHIPS, chip_id, "tpp") / chip_metric(_CHIPS, H100, "tpp")
@@ -81,6 +82,7 @@ def shares(**values: float) -> dict[str, float]:
             "dollars": float(_NUMPY["dollar_share"](**checked))}
 
 
+@strict_keywords
 def market_figure(figure_id: str) -> float:
     """One value of ``data/domestic_market.csv`` by its id (in the row's unit)."""
     if figure_id not in _MARKET.index:

@@ -24,7 +24,7 @@ import sympy as sp
 
 from chipcontrols import record
 from chipcontrols.closed_forms import register
-from chipcontrols.parameters import Parameter, ParameterSet
+from chipcontrols.parameters import Parameter, ParameterSet, require_number, strict_keywords
 
 _GAP = record.figure("cfr_best_chip_gap_2025")
 _TREND = record.figure("ml_hardware_performance_growth_percent")
@@ -130,6 +130,7 @@ def clock(**values: float) -> Clock:
     return Clock(advantage, crossover)
 
 
+@strict_keywords
 def required_advantage(claim_years: float = PARAMETERS["claim_years"].default,
                        performance_gap: float = PARAMETERS["performance_gap"].default) -> float:
     """The growth advantage g_H − g_N (per year) that closes the gap in ``claim_years``.
@@ -152,6 +153,7 @@ def ratio_path(years_grid, **values: float) -> np.ndarray:
                       dtype=float)
 
 
+@strict_keywords
 def growth_between(first: float, last: float, years: float) -> float:
     """The constant exponential growth rate (per year) that takes ``first`` to ``last``.
 
@@ -160,7 +162,6 @@ def growth_between(first: float, last: float, years: float) -> float:
     >>> round(growth_between(5.0, 17.0, 2.0), 3)        # CFR's 5× to 17× in two years
     0.612
     """
-    for name, value in (("first", first), ("last", last), ("years", years)):
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not value > 0:
-            raise ValueError(f"{name} = {value!r} must be a positive number")
-    return math.log(last / first) / years
+    start, end, span = (require_number(name, value, minimum=0.0, minimum_included=False)
+                        for name, value in (("first", first), ("last", last), ("years", years)))
+    return math.log(end / start) / span

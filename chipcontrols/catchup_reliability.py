@@ -29,13 +29,14 @@ import sympy as sp
 
 from chipcontrols import record
 from chipcontrols.closed_forms import register
-from chipcontrols.parameters import Parameter, ParameterSet
+from chipcontrols.parameters import Parameter, ParameterSet, require_number, strict_keywords
 
 _INTERRUPTIONS = record.figure("llama3_unexpected_interruptions")
 _DAYS = record.value("llama3_snapshot_days")
 _GPUS = record.value("llama3_cluster_gpus")
 #: Interruptions per GPU-hour in the Llama 3 run (all causes, not only GPUs).
 LLAMA3_FAILURE_RATE = _INTERRUPTIONS.value / (_DAYS * 24 * _GPUS)
+#: Interruptions per GPU-hour in the Llama 3 run (all causes, not only GPUs).
 MINUTES_PER_HOUR = 60
 
 PARAMETERS = ParameterSet(
@@ -124,6 +125,11 @@ class ClusterReliability:
         return 1 - self.exact_waste
 
 
+def _check_chip(chip: object) -> None:
+    if chip not in ("ascend", "h100"):
+        raise ValueError(f"chip = {chip!r} is not one of the valid chips: ['ascend', 'h100']")
+
+
 def cluster_reliability(chip: str = "ascend", **values: float) -> ClusterReliability:
     """Failures and waste for an ``"ascend"`` (multiple k) or ``"h100"`` (k = 1) cluster.
 
@@ -135,17 +141,18 @@ def cluster_reliability(chip: str = "ascend", **values: float) -> ClusterReliabi
     >>> round(cluster_reliability("ascend").waste, 3)           # k = 3
     0.18
     """
-    if chip not in ("ascend", "h100"):
-        raise ValueError(f"chip = {chip!r} is not 'ascend' or 'h100'")
+    _check_chip(chip)
     checked = PARAMETERS.check(values)
     return ClusterReliability(*(float(_NUMPY[f"{chip}_{key}"](**checked))
                                 for key in ("mtbf", "interval", "waste", "exact_waste")))
 
 
 def waste_by_size(sizes, chip: str = "ascend", exact: bool = False, **values: float) -> np.ndarray:
-    """The wasted share of time for each cluster size in ``sizes`` (chips)."""
-    if chip not in ("ascend", "h100"):
-        raise ValueError(f"chip = {chip!r} is not 'ascend' or 'h100'")
+    """The wasted share of time for each cluster size in ``sizes`` (chips).
+
+    ``exact`` chooses the Poisson-failure waste at Young's interval over the first-order one.
+    """
+    _check_chip(chip)
     grid = PARAMETERS["cluster_size"].check_array(sizes)
     checked = {**PARAMETERS.check(values), "cluster_size": grid}
     form = _NUMPY[f"{chip}_{'exact_waste' if exact else 'waste'}"]
@@ -166,20 +173,20 @@ def chips_to_match(h100_chips: float, h100e_per_chip: float, **values: float) ->
     """
     declared = PARAMETERS["cluster_size"]
     target_chips = declared.check(h100_chips)
-    if not isinstance(h100e_per_chip, (int, float)) or not h100e_per_chip > 0:
-        raise ValueError(f"h100e_per_chip = {h100e_per_chip!r} must be a positive number")
+    h = require_number("h100e_per_chip", h100e_per_chip, minimum=0.0, minimum_included=False,
+                       maximum=10.0, unit="H100e")
     target = target_chips * cluster_reliability("h100", **{**values,
                                                            "cluster_size": target_chips}
                                                 ).effective_time
 
     def useful(size: float) -> float:
-        return size * h100e_per_chip * cluster_reliability(
+        return size * h * cluster_reliability(
             "ascend", **{**values, "cluster_size": size}).effective_time
 
     low, high = declared.minimum, declared.maximum
     if useful(high) < target:
         raise ValueError(f"even {high:,.0f} Ascend chips do not match {target_chips:,.0f} H100s "
-                         f"at h = {h100e_per_chip:g}; the range of cluster_size is "
+                         f"at h = {h:g}; the range of cluster_size is "
                          f"{declared.describe_range()}")
     for _ in range(100):
         middle = (low + high) / 2
@@ -187,23 +194,31 @@ def chips_to_match(h100_chips: float, h100e_per_chip: float, **values: float) ->
     return (low + high) / 2
 
 
+@strict_keywords
 def young_check(checkpoint_hours: float, mtbf_hours: float) -> tuple[float, float]:
     """Brute-force minimum of the first-order waste over intervals: (best τ, its waste).
 
     An independent check of Young's rule: a dense grid of intervals, no calculus.
     """
+    checkpoint_hours, mtbf_hours = (
+        require_number(name, value, minimum=0.0, minimum_included=False, unit="hours")
+        for name, value in (("checkpoint_hours", checkpoint_hours), ("mtbf_hours", mtbf_hours)))
     taus = np.geomspace(checkpoint_hours / 100, mtbf_hours * 10, 200_001)
     waste = checkpoint_hours / taus + taus / (2 * mtbf_hours)
     best = int(np.argmin(waste))
     return float(taus[best]), float(waste[best])
 
 
-def hours_per_interruption(interruptions: float, days: float, chips: float) -> float:
-    """Mean hours between interruptions of a whole job: days × 24 / interruptions.
+@strict_keywords
+def failure_rate_per_chip_hour(interruptions: float, days: float, chips: float) -> float:
+    """Interruptions per chip per hour: interruptions / (days × 24 × chips).
 
     Examples
     --------
-    >>> round(hours_per_interruption(419, 54, 16384), 2)
-    3.09
+    >>> round(failure_rate_per_chip_hour(419, 54, 16384) * 1e5, 3)
+    1.973
     """
-    return days * 24 / interruptions if interruptions > 0 and chips > 0 else math.inf
+    count = require_number("interruptions", interruptions, minimum=0.0)
+    span, size = (require_number(name, value, minimum=0.0, minimum_included=False)
+                  for name, value in (("days", days), ("chips", chips)))
+    return count / (span * 24 * size)

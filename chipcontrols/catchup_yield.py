@@ -185,6 +185,7 @@ def cost_at_yield(reported_yield: float, **values: float) -> float:
     return checked["wafer_cost_usd"] / (float(_GROSS(**checked)) * checked["reported_yield"])
 
 
+@strict_keywords
 def defects_per_die(reported_yield: float, model: str = "Poisson",
                     defect_clustering: float = PARAMETERS["defect_clustering"].default) -> float:
     """Expected killer defects per die, m, at which ``model`` gives ``reported_yield``.
