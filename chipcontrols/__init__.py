@@ -5,7 +5,8 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
-from chipcontrols import closed_forms, eccn3a090, exercises, figures, ledger, ledger_figures, record
+from chipcontrols import (closed_forms, eccn3a090, exercises, figures, glossary, ledger, ledger_figures,
+                          record, seed)
 from chipcontrols import catchup
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
@@ -42,12 +43,14 @@ __all__ = [
     "eccn3a090",
     "exercises",
     "figures",
+    "glossary",
     "ledger",
     "ledger_figures",
     "load_chips",
     "load_table",
     "performance_density",
     "record",
+    "seed",
     "to_vega",
     "total_processing_performance",
 ]

@@ -1,8 +1,9 @@
 """Print sympy expressions in the Vega expression language.
 
 Vega's expression language (https://vega.github.io/vega/docs/expressions/) is a small
-JavaScript subset with ``pow``, ``exp``, ``log``, ``sqrt``, ``abs``, ``min``, ``max`` and the
-``?:`` operator.  The static website evaluates the book's closed forms in the reader's
+JavaScript subset with ``pow``, ``exp``, ``log``, ``sqrt``, ``abs``, ``min``, ``max``, the
+normal distribution's ``cumulativeNormal`` (through which ``erf`` is printed) and the ``?:``
+operator.  The static website evaluates the book's closed forms in the reader's
 browser with expressions printed here from the same sympy objects that numpy evaluates
 in Python, so the two cannot drift apart (a browser test checks they agree).
 """
@@ -35,6 +36,8 @@ class VegaPrinter(StrPrinter):
     'sqrt(datum.x) + pow(y, 2)'
     >>> VegaPrinter().doprint(sp.Piecewise((1, x >= 2), (0, True)))
     '((x >= 2) ? (1) : (0))'
+    >>> VegaPrinter().doprint(sp.erf(x))
+    '(2*cumulativeNormal((x)*sqrt(2)) - 1)'
     """
 
     printmethod = "_vega"
@@ -115,6 +118,10 @@ class VegaPrinter(StrPrinter):
         for value, condition in reversed(branches):
             text = f"({self._print(condition)} ? ({self._print(value)}) : {text})"
         return text
+
+    def _print_erf(self, expr: sp.Function) -> str:
+        # Vega has the normal CDF, not erf: erf(x) = 2*Phi(x*sqrt(2)) - 1.
+        return f"(2*cumulativeNormal(({self._print(expr.args[0])})*sqrt(2)) - 1)"
 
     def _print_Function(self, expr: sp.Function) -> str:
         name = type(expr).__name__

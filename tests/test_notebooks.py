@@ -69,30 +69,31 @@ def test_open_refuses_a_file_jupytext_would_not_read_as_myst(tmp_path):
         notebooks.open_as_jupyterlab(page, root=tmp_path)
 
 
-def test_chapter_1_starter_cells_ask_and_reveal_nothing():
-    run = executed(ROOT / "chapters" / "01-decision.md")
-    starters = _tagged(run, "starter")
-    assert len(starters) >= 5
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
+def test_starter_cells_ask_and_reveal_nothing(path):
+    starters = _tagged(executed(path), "starter")
+    assert len(starters) >= 5, f"{path.name}: {len(starters)} starter cells; every chapter has >= 5"
     for cell in starters:
         text = _stream(cell)
         assert "Not yet: fill in" in text, cell.source
         assert "Right:" not in text, cell.source
 
 
-def test_chapter_1_solution_code_runs_and_every_check_says_right():
-    run = executed(ROOT / "chapters" / "01-decision.md")
-    solutions = [cell for cell in _tagged(run, "solution")
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
+def test_solution_code_runs_and_every_check_says_right(path):
+    solutions = [cell for cell in _tagged(executed(path), "solution")
                  if "remove-cell" not in cell.metadata.get("tags", [])]
-    assert len(solutions) >= 5
+    assert len(solutions) >= 5, f"{path.name}: {len(solutions)} solution cells"
     for cell in solutions:
         text = _stream(cell)
         verdicts = re.findall(r"^(Right|Not yet):", text, re.M)
         assert verdicts and set(verdicts) == {"Right"}, (cell.source, text)
 
 
-def test_chapter_1_exercise_code_sits_inside_exercises_and_solutions():
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
+def test_exercise_code_sits_inside_exercises_and_solutions(path):
     # Every starter cell is inside an exercise region, every solution cell inside a solution.
-    notebook = notebooks.open_as_jupyterlab(ROOT / "chapters" / "01-decision.md")
+    notebook = notebooks.open_as_jupyterlab(path)
     region = None
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
@@ -104,8 +105,9 @@ def test_chapter_1_exercise_code_sits_inside_exercises_and_solutions():
             assert region == "solution", cell.source
 
 
-def test_chapter_1_labs_are_live_widgets_in_a_notebook():
-    run = executed(ROOT / "chapters" / "01-decision.md")
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
+def test_labs_are_live_widgets_in_a_notebook(path):
+    run = executed(path)
     views = [cell for cell in notebooks.code_cells(run.notebook)
              if any(WIDGET_VIEW in output.get("data", {}) for output in cell.outputs)]
-    assert len(views) >= 2
+    assert len(views) >= 1, f"{path.name}: no lab came up as a live widget"

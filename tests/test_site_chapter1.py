@@ -72,6 +72,22 @@ def test_rule_grid_has_one_cell_per_chip_and_version_with_the_model_class(visit,
     assert sorted(_texts(chart)) == expected
 
 
+def test_rule_grid_cells_on_a_phone_name_only_the_class(visit, chips):
+    # Full labels do not fit a 390 px screen's columns: the cells keep the class's head.
+    page = visit(CHART_PAGE)
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    chart = page.chart("Grid of")
+    page.page.wait_for_timeout(600)
+    labels = classify_under_every_version(chips)["eccn_class"].map(short_class)
+    heads = sorted(label.split(" (")[0].replace("not controlled", "not ctrl.") for label in labels)
+    assert sorted(_texts(chart)) == heads
+    widest = chart.locator("svg.marks .mark-text.role-mark text").evaluate_all(
+        "texts => Math.max(...texts.map(t => t.getBBox().width))")
+    column = chart.locator("svg.marks .mark-rect.role-mark path").first.evaluate(
+        "cell => cell.getBBox().width")
+    assert widest < column
+
+
 # -- (b) ledger -----------------------------------------------------------------------------
 
 def _ledger_readout(chart) -> str:

@@ -65,8 +65,24 @@ def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
     return Figure(chart, description)
 
 
+#: Width (px) a grid column needs for the longest cell label, "3A090.a (case-by-case)".
+FULL_LABEL_COLUMN = 120
+#: A chart container narrower than this (px) is a phone's: smaller cell text, shorter chip names.
+NARROW_CONTAINER = 560
+
+
 def short_class(label: str) -> str:
-    """Cell text for a class label: ``"3A090.a, case-by-case"`` → ``"3A090.a (case-by-case)"``."""
+    """Cell text for a class label, short enough for its cell; the tooltip gives the full label.
+
+    Examples
+    --------
+    >>> short_class("3A090.a, case-by-case"), short_class("3A090.a, presumption of denial")
+    ('3A090.a (case-by-case)', '3A090.a (denial)')
+    >>> short_class("undetermined (throughput and interconnect unknown)")
+    'undetermined'
+    """
+    if label.startswith("undetermined"):
+        return "undetermined"
     head, _, tail = label.partition(", ")
     if tail.startswith("presumption"):
         tail = "denial"
@@ -83,12 +99,18 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
                                 .map(lambda t: t.caught).sum()) for rule in RULE_VERSIONS}
     table["treatment"] = table["treatment"].map(lambda treatment: treatment.value)
     table["cell"] = table["eccn_class"].map(short_class)
+    table["head"] = table["cell"].map(lambda cell: cell.split(" (")[0].replace(
+        "not controlled", "not ctrl."))
     table["tpp_text"] = table["tpp"].map(lambda t: "n/a" if pd.isna(t) else f"{t:,.0f}")
     order = (table.drop_duplicates("chip_id").sort_values("tpp", ascending=False,
                                                           na_position="last")["chip"].tolist())
     versions = [rule.name for rule in RULE_VERSIONS]
     base = alt.Chart(table).encode(
-        x=alt.X("rule:N", sort=versions, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+        x=alt.X("rule:N", sort=versions, title=None, axis=alt.Axis(
+            orient="top", labelAngle=0,
+            labelExpr=f"containerSize()[0] < {NARROW_CONTAINER} ? "
+                      "replace(replace(datum.label, 'October ', 'Oct '), 'January ', 'Jan ') "
+                      ": datum.label")),
         y=alt.Y("chip:N", sort=order, title=None),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
@@ -100,9 +122,19 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
                  alt.Tooltip("eccn_class:N", title="Class"),
                  alt.Tooltip("treatment:N", title="Meaning")],
     )
-    text = base.mark_text(fontSize=10.5).encode(text="cell:N")
-    chart = alt.layer(cells, text).properties(width=3 * 175, height=22 * len(order)).configure_legend(
-        orient="bottom", direction="horizontal", columns=2)
+    # A column narrower than the full label (a phone) shows only the class's head, e.g. "3A090.a";
+    # the colour and the tooltip carry the rest.
+    text = base.transform_calculate(
+        shown=f"width >= {len(versions) * FULL_LABEL_COLUMN} ? datum.cell : datum.head",
+    ).mark_text(fontSize={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 9.5 : 10.5"}).encode(
+        text="shown:N")
+    chart = alt.layer(cells, text).properties(
+        width=len(versions) * 175, height=22 * len(order)).configure_legend(
+        orient="bottom", direction="horizontal",
+        columns={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 1 : 2"},
+        labelLimit={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? containerSize()[0] - 60 : 260"},
+    ).configure_axisY(
+        labelLimit={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 110 : 160"})
     description = (
         f"Grid of {len(order)} chips (rows, by TPP) under the {', '.join(versions)} versions "
         "of the US 3A090 test (columns). Each cell names the chip's class and is coloured by "

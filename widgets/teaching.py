@@ -111,3 +111,22 @@ def goals_table(chapter: ChapterTeaching) -> str:
              f"about {exercise.minutes} min | {exercise.difficulty} |"
              for exercise in chapter.exercises]
     return "\n".join(rows)
+
+
+def solution_modules() -> dict[int, object]:
+    """Each chapter's solutions module (``chipcontrols.exercises.ch<N>_solutions``), by chapter.
+
+    The instructor guide glues every chapter's solution figures from these (chapter 1's as
+    ``sol_<key>``, chapter N's as ``sol<N>_<key>``), so its rubrics cite computed numbers.
+    """
+    import importlib
+    import pkgutil
+
+    import chipcontrols.exercises as package
+
+    found = {}
+    for module in pkgutil.iter_modules(package.__path__):
+        match = re.fullmatch(r"ch(\d+)_solutions", module.name)
+        if match:
+            found[int(match.group(1))] = importlib.import_module(f"{package.__name__}.{module.name}")
+    return dict(sorted(found.items()))

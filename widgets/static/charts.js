@@ -92,8 +92,9 @@ function fitted(spec, width) {
       legend.orient = "bottom";
       legend.direction = "horizontal";
     }
-    legend.columns = Math.min(legend.columns || 2, 2);
-    legend.labelLimit = Math.max(80, Math.floor(width / 2) - 40);
+    // A chart may set its own columns as an expression of its width; a number is capped at 2.
+    if (typeof legend.columns !== "object") legend.columns = Math.min(legend.columns || 2, 2);
+    if (legend.labelLimit === undefined) legend.labelLimit = Math.max(80, Math.floor(width / 2) - 40);
   }
   return copy;
 }
