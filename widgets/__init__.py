@@ -3,7 +3,8 @@
 from widgets.catchup_charts import cost_chart, race_chart
 from widgets.catchup_clock_charts import performance_chart, reliability_chart
 from widgets.catchup_lab import learning_lab
-from widgets.catchup_tables import evidence_table, mandate_table, market_table, roadmap_table
+from widgets.catchup_tables import (evidence_table, mandate_table, market_table,
+                                    parameter_table, roadmap_table)
 from widgets.classifier import classifier_chart, classifier_lab
 from widgets.display import Figure, building_static_site
 from widgets.glossary import glossary_markdown, key_terms_markdown
@@ -20,4 +21,5 @@ __all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "
            "timeline_chart",
            # chapter 4: the catch-up clock
            "cost_chart", "evidence_table", "learning_lab", "mandate_table", "market_table",
-           "performance_chart", "race_chart", "reliability_chart", "roadmap_table"]
+           "parameter_table", "performance_chart", "race_chart", "reliability_chart",
+           "roadmap_table"]

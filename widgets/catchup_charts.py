@@ -96,14 +96,16 @@ def cost_chart() -> Figure:
     ).properties(width=WIDTH, height=330).configure_legend(orient="bottom",
                                                            direction="horizontal")
     defaults = yield_model.PARAMETERS.defaults()
-    at_40 = yield_model.cost_at_yield(0.4)
+    reported = [record.value(key) for key in REPORTED_YIELDS]
+    at_40 = yield_model.cost_at_yield(reported[1] / 100)
     description = (
         "Line chart of the cost of one good die (y, log scale) against the defect density "
         f"(x) under the Poisson, Murphy and negative-binomial yield models, for a "
         f"{defaults['chip_die_area_mm2']:g} mm² die ({yield_model.gross_dies():.0f} gross dies "
         f"per wafer) on a ${defaults['wafer_cost_usd']:,.0f} wafer. Dashed lines mark the cost "
-        "at the reported yields of about 20% (late 2024) and 40% (early 2025) and Huawei's 60% "
-        f"target (${at_40:,.0f} at 40%). Where a curve crosses a dashed line, that model reads "
+        f"at the reported yields of about {reported[0]:g}% (late 2024) and {reported[1]:g}% "
+        f"(early 2025) and Huawei's {reported[2]:g}% target (${at_40:,.0f} at "
+        f"{reported[1]:g}%). Where a curve crosses a dashed line, that model reads "
         "the yield as that defect density. Sliders change the die, the wafer and the clustering."
     )
     return Figure(chart, description)

@@ -103,7 +103,8 @@ def performance_chart() -> Figure:
         "moving at the difference of the two growth rates. A dashed line marks parity, a shaded "
         "band the claim's two or three years (December 2027 to December 2028) and a red line the "
         f"crossover year: at the defaults, {default.crossover_years:.1f} years, outside the band. "
-        "Squares mark CFR's 5× now and its reading of the roadmaps, 17× by 2027. Sliders set the "
+        f"Squares mark CFR's {record.value('cfr_best_chip_gap_2025'):g}× now and its reading of "
+        f"the roadmaps, {record.value('cfr_best_chip_gap_2027'):g}× by 2027. Sliders set the "
         "starting gap and each firm's growth."
     )
     return Figure(chart, description)

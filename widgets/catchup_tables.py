@@ -73,3 +73,21 @@ def market_table() -> HTML:
              _cell(r.kind), _source(r)] for r in table.itertuples()]
     return _table(["Source", "Reported", "Year", "Subject", "Measure", "Value", "Unit", "Kind",
                    "Link"], rows, numeric=(5,))
+
+
+def parameter_table() -> HTML:
+    """Every parameter of the catch-up clock: what it is, its default, range and source."""
+    rows, seen = [], set()
+    for module in catchup.MODULES:
+        clock_name = module.__name__.rsplit("_", 1)[-1]
+        for parameter in module.PARAMETERS.values():
+            if parameter.name in seen:       # declared once, shared by two parts of the clock
+                continue
+            seen.add(parameter.name)
+            unit = f" {parameter.unit}" if parameter.unit else ""
+            rows.append([html.escape(clock_name), f"<code>{html.escape(parameter.name)}</code>",
+                         html.escape(parameter.label), html.escape(f"{parameter.default:,.4g}{unit}"),
+                         html.escape(f"{parameter.minimum:,.4g} to {parameter.maximum:,.4g}"),
+                         html.escape(parameter.source)])
+    return _table(["Part", "Name", "What it is", "Default", "Range", "Source or reason"], rows,
+                  numeric=(3,))
