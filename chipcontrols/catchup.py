@@ -30,7 +30,7 @@ from chipcontrols import (catchup_cost, catchup_learning, catchup_market, catchu
                           catchup_reliability, catchup_yield)
 from chipcontrols.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
-from chipcontrols.parameters import strict_keywords
+from chipcontrols.parameters import require_number, strict_keywords
 
 __all__ = ["catchup_cost", "catchup_learning", "catchup_market", "catchup_performance",
            "catchup_reliability", "catchup_yield", "chip_growth", "evidence", "mandates",
@@ -99,9 +99,9 @@ def chip_growth(first_chip: str, last_chip: str, column: str = "dense_8bit_tops"
     if years is None:
         launch = table.set_index("chip_id")["launch_year"]
         years = float(launch[last_chip] - launch[first_chip])
-    if not years > 0:
-        raise ValueError(f"years = {years!r}: {last_chip} must come after {first_chip}")
-    return math.log(last / first) / years
+    span = require_number("years", years, minimum=0.0, minimum_included=False, unit="years",
+                          label=f"{last_chip} must come after {first_chip}")
+    return math.log(last / first) / span
 
 
 @strict_keywords

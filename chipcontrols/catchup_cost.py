@@ -44,12 +44,12 @@ PARAMETERS = ParameterSet(
               f"Memory chips average about {_LEARNING.value:g}% ({_LEARNING.citation}).",
               latex=r"\mathrm{LR}"),
     Parameter("huawei_output_growth", "Growth of Huawei's cumulative output", "per year",
-              math.log(2), 0.0, 2.0, 0.01,
-              "ln 2, a doubling a year: Huawei's reported plan to double Ascend 910C output in "
+              round(math.log(2), 4), 0.0, 2.0, 0.01,
+              "ln 2 (rounded to four decimals), a doubling a year: Huawei's reported plan to double Ascend 910C output in "
               "2026 (Bloomberg, September 2025; chapter 2's capacity data).", latex=r"\gamma"),
     Parameter("nvidia_cost_decline", "Fall in Nvidia's cost per H100e", "per year",
-              -math.log(1 - _DECLINE.value / 100), 0.1, 0.6, 0.005,
-              f"−ln(1 − {_DECLINE.value / 100:g}): hardware of fixed performance becomes about "
+              round(-math.log(1 - _DECLINE.value / 100), 4), 0.1, 0.6, 0.005,
+              f"−ln(1 − {_DECLINE.value / 100:g}), rounded to four decimals: hardware of fixed performance becomes about "
               f"{_DECLINE.value:g}% cheaper each year ({_DECLINE.citation}).", latex=r"r_N"),
     Parameter("huawei_cost_ratio", "Huawei's cost per H100e over Nvidia's, 2025", "×", 2.5, 1.0,
               6.0, 0.1,
@@ -60,7 +60,7 @@ PARAMETERS = ParameterSet(
     Parameter("race_years", "Years from 2025", "years", 5.0, 0.0, 25.0, 0.5,
               "The time axis of the cost race.", latex="t"),
     Parameter("market_growth", "Growth of China's AI-chip market", "per year",
-              math.log(_MARKET_2027 / _MARKET_2025) / 2, 0.0, 1.0, 0.01,
+              round(math.log(_MARKET_2027 / _MARKET_2025) / 2, 4), 0.0, 1.0, 0.01,
               f"ln({_MARKET_2027:g}/{_MARKET_2025:g})/2: Bernstein's ${_MARKET_2025:g} bn (2025) "
               f"to ${_MARKET_2027:g} bn (2027), in dollars (data/domestic_market.csv).",
               latex="g"),

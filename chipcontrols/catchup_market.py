@@ -40,12 +40,12 @@ PARAMETERS = ParameterSet(
               float(_MARKET.loc["idc-2025-domestic-share", "value"]) / 100, 0.01, 0.99, 0.01,
               "IDC, China 2025 (data/domestic_market.csv).", latex=r"s"),
     Parameter("domestic_h100e_per_card", "H100-equivalents per domestic card", "H100e",
-              h100e_by_tpp(TYPICAL_DOMESTIC), 0.05, 1.5, 0.01,
-              "Ascend 910B by TPP (data/chips.csv) as a typical domestic card; the 910C would "
+              round(h100e_by_tpp(TYPICAL_DOMESTIC), 4), 0.05, 1.5, 0.01,
+              "Ascend 910B by TPP (data/chips.csv, rounded to four decimals) as a typical domestic card; the 910C would "
               "count about twice as much, smaller vendors' cards less.", latex=r"h_d"),
     Parameter("foreign_h100e_per_card", "H100-equivalents per foreign card", "H100e",
-              h100e_by_tpp(H20), 0.05, 1.5, 0.01,
-              "Nvidia H20 by TPP (data/chips.csv): most of Nvidia's China cards in 2025.",
+              round(h100e_by_tpp(H20), 4), 0.05, 1.5, 0.01,
+              "Nvidia H20 by TPP (data/chips.csv, rounded to four decimals): most of Nvidia's China cards in 2025.",
               latex=r"h_f"),
     Parameter("domestic_price_ratio", "Price of a domestic card over a foreign one", "×", 1.0,
               0.2, 3.0, 0.05, "Assumption: no Ascend card price is published.", latex="p"),

@@ -40,13 +40,14 @@ PARAMETERS = ParameterSet(
               f"About {_GAP.value:g}× ({_GAP.citation}, advocacy for controls); the multiple "
               "depends on the metric.", latex=r"G_0"),
     Parameter("nvidia_performance_growth", "Growth of Nvidia's best chip", "per year",
-              math.log(1 + _TREND.value / 100), 0.0, 1.5, 0.01,
-              f"ln(1 + {_TREND.value / 100:g}): Epoch AI's long-run trend of ML hardware, "
+              round(math.log(1 + _TREND.value / 100), 4), 0.0, 1.5, 0.01,
+              f"ln(1 + {_TREND.value / 100:g}), rounded to four decimals: Epoch AI's long-run "
+              "trend of ML hardware, "
               f"{_TREND.value:g}% a year ({_TREND.citation}); Nvidia's recent flagships have "
               "moved faster.", latex=r"g_N"),
     Parameter("huawei_performance_growth", "Growth of Huawei's best chip", "per year",
-              math.log(_CADENCE.value), -0.5, 1.5, 0.01,
-              f"ln {_CADENCE.value:g}: Huawei's stated cadence of a new Ascend chip a year with "
+              round(math.log(_CADENCE.value), 4), -0.5, 1.5, 0.01,
+              f"ln {_CADENCE.value:g}, rounded to four decimals: Huawei's stated cadence of a new Ascend chip a year with "
               f"compute doubled ({_CADENCE.citation}); a roadmap, not a record.",
               latex=r"g_H"),
     Parameter("claim_years", "Years in which the lead is overtaken", "years",

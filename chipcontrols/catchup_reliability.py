@@ -1,7 +1,7 @@
 """The catch-up clock, reliability side: what failures cost a training cluster.
 
 A synchronous training job stops when any chip fails, so a cluster of N chips, each failing
-at rate kλ per hour, fails every ``M = 1/(N·k·λ)`` hours on average.  The job saves a
+at rate kλ per million hours, fails every ``M = 10⁶/(N·k·λ)`` hours on average.  The job saves a
 checkpoint every τ hours at a cost of T_s hours each time and, after a failure, loses on
 average half an interval of work.  The share of time wasted is about ``T_s/τ + τ/(2M)``,
 smallest at Young's interval ``τ* = √(2·T_s·M)``, where it equals ``√(2·T_s/M)`` (Young
@@ -38,13 +38,15 @@ _GPUS = record.value("llama3_cluster_gpus")
 LLAMA3_FAILURE_RATE = _INTERRUPTIONS.value / (_DAYS * 24 * _GPUS)
 #: Interruptions per GPU-hour in the Llama 3 run (all causes, not only GPUs).
 MINUTES_PER_HOUR = 60
+#: The failure rate is declared per million chip-hours, so the slider reads in whole numbers.
+PER_MILLION = 1e6
 
 PARAMETERS = ParameterSet(
-    Parameter("gpu_failure_rate", "Interruptions per H100 per hour", "per GPU-hour",
-              LLAMA3_FAILURE_RATE, 2e-6, 2e-4, 1e-6,
+    Parameter("gpu_failure_rate", "Interruptions per million H100-hours", "per million GPU-hours",
+              round(LLAMA3_FAILURE_RATE * PER_MILLION, 2), 2.0, 200.0, 0.1,
               f"{_INTERRUPTIONS.value:g} unexpected interruptions in {_DAYS:g} days on "
-              f"{_GPUS:,.0f} H100s ({_INTERRUPTIONS.citation}); every cause counted.",
-              latex=r"\lambda"),
+              f"{_GPUS:,.0f} H100s ({_INTERRUPTIONS.citation}); every cause counted; rounded to "
+              "two decimals.", latex=r"\lambda"),
     Parameter("ascend_failure_multiple", "Ascend failures per H100 failure", "×", 3.0, 1.0, 10.0,
               0.1, "Contested assumption: no failure rate for Ascend clusters is published; "
               "DeepSeek's failed R2 run and the models trained fully on Ascend pull in "
@@ -75,7 +77,7 @@ WASTE_IN_M = sp.simplify(WASTE_OF_INTERVAL.subs(INTERVAL, YOUNG_INTERVAL_IN_M))
 EXPONENTIAL_WASTE_IN_M = 1 - YOUNG_INTERVAL_IN_M / (
     MTBF * (sp.exp((YOUNG_INTERVAL_IN_M + SAVE_HOURS) / MTBF) - 1))
 #: The cluster's mean time between failures (hours), for chips failing k times as often.
-CLUSTER_MTBF = 1 / (cluster * multiple * failure_rate)
+CLUSTER_MTBF = sp.Integer(10) ** 6 / (cluster * multiple * failure_rate)
 
 
 def _for_cluster(expression: sp.Basic) -> sp.Basic:

@@ -54,15 +54,17 @@ PARAMETERS = ParameterSet(
               "26 × 33 mm.", latex="A"),
     Parameter("wafer_diameter_mm", "Wafer diameter", "mm", 300.0, 150.0, 450.0, 50.0,
               "300 mm wafers are the standard for advanced logic.", latex="d"),
-    Parameter("wafer_cost_usd", "Cost of one processed wafer", "USD", _SMIC_WAFER_COST,
+    Parameter("wafer_cost_usd", "Cost of one processed wafer", "USD", round(_SMIC_WAFER_COST),
               3_000.0, 30_000.0, 100.0,
               f"Assumption: CSET's ${_TSMC_WAFER.value:,.0f} for a TSMC 7 nm wafer "
               f"({_TSMC_WAFER.citation}) plus the midpoint of the 40-50% premium the FT reports "
-              "SMIC charges (asiatimes2024smic). No SMIC price is published.", latex="W"),
-    Parameter("defect_density", "Defect density", "defects per cm²", _POISSON_DEFECTS, 0.01,
+              "SMIC charges (asiatimes2024smic), rounded to the dollar. No SMIC price is published.",
+              latex="W"),
+    Parameter("defect_density", "Defect density", "defects per cm²", round(_POISSON_DEFECTS, 4), 0.01,
               0.6, 0.005,
               f"Backed out of the reported {_LATER_YIELD.value:g}% yield of early 2025 under the "
-              "Poisson model on the 910B-class die. Mature TSMC 7 nm and 5 nm lines reported "
+              "Poisson model on the 910B-class die (rounded to four decimals). Mature TSMC 7 nm and "
+              "5 nm lines reported "
               "about 0.1 per cm² or less. No SMIC figure is published.", latex=r"D_0"),
     Parameter("defect_clustering", "Defect clustering (negative binomial)", "", 3.0, 0.5, 10.0,
               0.1, "α of the negative-binomial model; small α means strong clustering, α → ∞ "

@@ -85,13 +85,17 @@ def cost_chart() -> Figure:
                              alt.Tooltip("source:N", title="Source")])
     labels = marks.mark_text(align="right", dy=-5, fontSize=11, color=palette.INK).encode(
         x=alt.value({"expr": "width"}), y="cost:Q", text="text:N")
-    readout = alt.Chart(alt.Data(values=[{}])).transform_calculate(
+    summary = alt.Chart(alt.Data(values=[{}])).transform_calculate(
         dies=yield_model.FORMS["gross_dies"].vega(),
-        text="format(datum.dies, '.0f') + ' gross dies of ' + format(chip_die_area_mm2, '.0f')"
-             " + ' mm² per ' + format(wafer_diameter_mm, '.0f') + ' mm wafer'",
-    ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold").encode(
-        x=alt.value(4), y=alt.value(4), text="text:N")
-    chart = alt.layer(lines, rules, labels, readout).add_params(
+        first="format(datum.dies, '.0f') + ' gross dies per wafer'",
+        second="'(' + format(chip_die_area_mm2, '.0f') + ' mm² die, ' + "
+               "format(wafer_diameter_mm, '.0f') + ' mm wafer)'",
+    )
+    readout = [summary.mark_text(align="left", baseline="top", fontSize=12,
+                                 fontWeight="bold" if row == 0 else "normal").encode(
+        x=alt.value(4), y=alt.value(4 + 16 * row), text=f"{name}:N")
+        for row, name in enumerate(("first", "second"))]
+    chart = alt.layer(lines, rules, labels, *readout).add_params(
         *(altair_param(yield_model.PARAMETERS[name]) for name in COST_SLIDERS)
     ).properties(width=WIDTH, height=330).configure_legend(orient="bottom",
                                                            direction="horizontal")

@@ -73,9 +73,9 @@ def performance_chart() -> Figure:
         year_star=f"{START} + datum.t_star",
         verdict="datum.advantage > 0 ? 'Level after ' + format(datum.t_star, '.1f') + "
                 "' years (' + format(datum.year_star, '.1f') + ')' : "
-                "'Never level: Huawei is not improving faster'",
-        need="'Needed for 2.5 years: g_H − g_N = ' + format(datum.needed, '.2f') + "
-             "'; now ' + format(datum.advantage, '.2f')",
+                "'Never level: Huawei not faster'",
+        need="'For 2.5 years: g_H − g_N ≥ ' + format(datum.needed, '.2f')",
+        now="'Now: g_H − g_N = ' + format(datum.advantage, '.2f')",
     )
     crossing = one.transform_filter(f"datum.advantage > 0 && datum.t_star <= {SPAN[1]}").mark_rule(
         color=HUAWEI, strokeWidth=2).encode(
@@ -84,7 +84,7 @@ def performance_chart() -> Figure:
     texts = [one.mark_text(align="left", baseline="top", fontSize=12,
                            fontWeight="bold" if row == 0 else "normal").encode(
         x=alt.value(4), y=alt.value(4 + 17 * row), text=f"{name}:N")
-        for row, name in enumerate(("verdict", "need"))]
+        for row, name in enumerate(("verdict", "need", "now"))]
     cfr = alt.Chart(_cfr_points())
     cfr_points = cfr.mark_point(shape="square", filled=True, size=70, color=NVIDIA).encode(
         x=alt.X("year:Q", scale=scale_x), y=alt.Y("ratio:Q", scale=scale_y),
@@ -151,27 +151,29 @@ def reliability_chart() -> Figure:
         x=x, y=y, color=colour, tooltip=tooltip)
     llama = pd.DataFrame([{"cluster_size": record.value("llama3_cluster_gpus"),
                            "waste": 1 - record.value("llama3_effective_training_time_percent")
-                           / 100, "label": "Llama 3 on H100s: over 90% useful"}])
+                           / 100, "label": f"Llama run: over {record.value('llama3_effective_training_time_percent'):g}% useful"}])
     llama_point = alt.Chart(llama).mark_point(shape="diamond", filled=True, size=90,
                                               color=palette.INK).encode(
         x="cluster_size:Q", y="waste:Q",
         tooltip=[alt.Tooltip("label:N", title="Published"),
                  alt.Tooltip("cluster_size:Q", title="GPUs", format=",.0f")])
-    llama_label = alt.Chart(llama).mark_text(align="right", dx=-8, dy=-10, fontSize=10).encode(
+    llama_label = alt.Chart(llama).mark_text(align="left", dx=8, dy=12, fontSize=10).encode(
         x="cluster_size:Q", y="waste:Q", text="label:N")
     one = alt.Chart(alt.Data(values=[{}])).transform_calculate(
         h100=failure_model.FORMS["h100_exact_waste"].vega(),
         ascend=failure_model.FORMS["ascend_exact_waste"].vega(),
     ).transform_calculate(
-        text="format(cluster_size, ',.0f') + ' chips: H100 ' + format(datum.h100, '.0%') + "
-             "', Ascend ' + format(datum.ascend, '.0%') + ' wasted'")
+        first="'Time wasted at ' + format(cluster_size, ',.0f') + ' chips:'",
+        text="'H100 ' + format(datum.h100, '.0%') + ', Ascend ' + format(datum.ascend, '.0%')")
     chosen = one.mark_rule(color=palette.INK, strokeWidth=1).encode(
         x=alt.X("cs:Q", scale=scale_x), tooltip=[alt.Tooltip("text:N", title="Your cluster")]
     ).transform_calculate(cs="cluster_size")
-    readout = one.mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold").encode(
-        x=alt.value(4), y=alt.value(4), text="text:N")
+    readout = [one.mark_text(align="left", baseline="top", fontSize=12,
+                             fontWeight="bold" if row == 0 else "normal").encode(
+        x=alt.value(4), y=alt.value(4 + 16 * row), text=f"{name}:N")
+        for row, name in enumerate(("first", "text"))]
     chart = alt.layer(exact_lines, young_lines, llama_point, llama_label, chosen,
-                      readout).add_params(
+                      *readout).add_params(
         *(altair_param(failure_model.PARAMETERS[name]) for name in FAILURE_SLIDERS)
     ).properties(width=WIDTH, height=320).configure_legend(orient="bottom",
                                                            direction="horizontal")

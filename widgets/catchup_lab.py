@@ -25,10 +25,9 @@ SCENARIO_MULTIPLES = (1.0, 2.0, 4.0, 8.0, 16.0)
 LEARNING_SLIDERS = ("yield_earlier", "yield_later", "output_multiple_observed", "yield_target")
 COST_SLIDERS = ("chip_die_area_mm2", "wafer_cost_usd", "defect_clustering")
 GROWTH_SLIDER = "huawei_output_growth"
-HEADINGS = {"multiple": "Cumulative output (× the early-2025 level)",
-            "years": "Years at this output growth", "yield": "Die yield",
-            "defect_density": "Defect density (per cm²)",
-            "cost_usd": "Cost per good die ($)", "cost_multiple": "Cost vs early 2025"}
+HEADINGS = {"multiple": "Output (× early 2025)", "years": "Years", "yield": "Yield",
+            "defect_density": "Defects per cm²", "cost_usd": "Good die ($)",
+            "cost_multiple": "Cost (× early 2025)"}
 
 
 def _declared(name: str):

@@ -27,9 +27,9 @@ from chipcontrols.parameters import require_number, strict_keywords
 
 __all__ = ["RELATIVE_TOLERANCE", "check_chips_to_match", "check_compute_share",
            "check_crossover_function", "check_defect_density", "check_gamma_min",
-           "check_growth_for_crossover", "check_gross_dies", "check_learning_exponent",
-           "check_market_denominators", "check_projected_cost", "check_required_advantage",
-           "check_roadmap_growth", "check_time_saved", "check_waste"]
+           "check_growth_for_crossover", "check_gross_dies", "check_gross_dies_area",
+           "check_learning_exponent", "check_market_denominators", "check_projected_cost",
+           "check_required_advantage", "check_roadmap_growth", "check_time_saved", "check_waste"]
 
 #: Relative tolerance on a student's figures (the data round; hand calculators too).
 RELATIVE_TOLERANCE = 0.01
@@ -74,18 +74,35 @@ def check_gross_dies(chip_id: str, dies: float, wafer_diameter_mm: float = 300.0
     blank = unanswered(dies=dies)
     if blank is not None:
         return blank
-    area = _die_area(chip_id)
+    return check_gross_dies_area(_die_area(chip_id), dies, wafer_diameter_mm)
+
+
+@strict_keywords
+def check_gross_dies_area(die_area_mm2: float, dies: float,
+                          wafer_diameter_mm: float = 300.0) -> CheckResult:
+    """Check the gross dies per wafer of a die of ``die_area_mm2`` (e.g. a per-student variant).
+
+    Examples
+    --------
+    >>> check_gross_dies_area(225, dies=269.7)
+    Right: a 225 mm² die gives 269.7 gross dies on a 300 mm wafer.
+    """
+    blank = unanswered(dies=dies)
+    if blank is not None:
+        return blank
+    area = _wafer.PARAMETERS["chip_die_area_mm2"].check(die_area_mm2)
     given = _number("dies", dies, "dies", minimum=0.0)
     expected = _wafer.gross_dies(area, wafer_diameter_mm)
     if abs(given - expected) <= 1.0:
         return CheckResult(True, f"a {area:g} mm² die gives {expected:.1f} gross dies on a "
                                  f"{wafer_diameter_mm:g} mm wafer.")
     area_ratio = math.pi * (wafer_diameter_mm / 2) ** 2 / area
+    radius_instead = math.pi * (wafer_diameter_mm / 4) ** 2 / area - (
+        math.pi * wafer_diameter_mm / 2 / math.sqrt(2 * area))
     if abs(given - area_ratio) <= 1.0:
         hint = ("is about the wafer's area over the die's; subtract the partial dies at the edge, "
                 "πd/√(2A).")
-    elif abs(given - _wafer.gross_dies(area, wafer_diameter_mm / 2 if wafer_diameter_mm >= 300
-                                       else wafer_diameter_mm)) <= 1.0:
+    elif abs(given - radius_instead) <= 1.0:
         hint = "looks computed with the radius where the formula wants the diameter."
     else:
         hint = "use d in mm and A in mm²: π(d/2)²/A − πd/√(2A)."
@@ -364,8 +381,8 @@ def check_time_saved(years_saved: float, growth_from: float, growth_to: float) -
 
     Examples
     --------
-    >>> check_time_saved(5.07, growth_from=1.3, growth_to=1.4)
-    Right: raising γ from 1.3 to 1.4 brings the crossover 5.07 years earlier (14.82 → 9.75 years).
+    >>> check_time_saved(5.08, growth_from=1.3, growth_to=1.4)
+    Right: raising γ from 1.3 to 1.4 brings the crossover 5.08 years earlier (14.83 → 9.75 years).
     """
     blank = unanswered(years_saved=years_saved)
     if blank is not None:
@@ -418,7 +435,7 @@ def check_waste(cluster_size: float, waste: float, failure_multiple: float = 1.0
     elif _near(given, math.sqrt(2 * checkpoint_minutes / result.mtbf_hours)):
         hint = "put the checkpoint time in hours (minutes / 60) before dividing by the MTBF."
     else:
-        hint = "M = 1/(N·k·λ) hours; waste = √(2·T_s/M) with T_s in hours."
+        hint = "M = 1/(N·k·λ) hours, λ per chip-hour; waste = √(2·T_s/M) with T_s in hours."
     return CheckResult(False, hint)
 
 
