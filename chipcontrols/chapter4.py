@@ -157,6 +157,7 @@ def _clock_figures(out: dict) -> None:
     out["advantage"] = default.advantage
     for years in (2.0, 2.5, 3.0):
         out[f"needed_{str(years).replace('.', '_')}"] = clock.required_advantage(years)
+    out["needed_2_5_multiple"] = math.exp(out["needed_2_5"])
     gap_now, gap_2027 = (record.value(k) for k in ("cfr_best_chip_gap_2025", "cfr_best_chip_gap_2027"))
     out["cfr_gap_growth"] = clock.growth_between(gap_now, gap_2027, 2.0)
     out["nvidia_data_growth"] = catchup.chip_growth(H100, "nvidia-gb300")
