@@ -136,7 +136,7 @@ def _race_paths() -> alt.LayerChart:
                  alt.Tooltip("cost:Q", title="Cost per H100e", format=".3f")])
     crossing = _race_summary().transform_filter(
         f"datum.catches && datum.t_c <= {RACE_YEARS[1]}").mark_rule(
-        color=palette.INK, strokeWidth=2).encode(
+        color=palette.INK, strokeWidth=2, aria=False).encode(
         x="year_c:Q", tooltip=[alt.Tooltip("t_c:Q", title="t_c (years)", format=".1f")])
     return alt.layer(lines, crossing).properties(width=WIDTH, height=240,
                                                  title="1. The two costs over time")
@@ -177,7 +177,7 @@ def _race_threshold() -> alt.LayerChart:
     ).transform_filter(f"datum.gamma > datum.gamma_min && datum.t_c <= {RACE_YEARS[1]}")
     x = alt.X("gamma:Q", title="Growth of Huawei's cumulative output, γ (per year)",
               scale=alt.Scale(domain=list(GROWTHS), nice=False))
-    line = curve.mark_line(color=HUAWEI, strokeWidth=2.5).encode(
+    line = curve.mark_line(color=HUAWEI, strokeWidth=2.5, aria=False).encode(
         x=x, y=alt.Y("t_c:Q", title="Years until level, t_c",
                      scale=alt.Scale(domain=list(RACE_YEARS), nice=False)),
         tooltip=[alt.Tooltip("gamma:Q", title="γ", format=".2f"),

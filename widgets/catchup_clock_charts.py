@@ -78,7 +78,7 @@ def performance_chart() -> Figure:
         now="'Now: g_H − g_N = ' + format(datum.advantage, '.2f')",
     )
     crossing = one.transform_filter(f"datum.advantage > 0 && datum.t_star <= {SPAN[1]}").mark_rule(
-        color=HUAWEI, strokeWidth=2).encode(
+        color=HUAWEI, strokeWidth=2, aria=False).encode(
         x=alt.X("year_star:Q", scale=scale_x),
         tooltip=[alt.Tooltip("t_star:Q", title="t* (years)", format=".2f")])
     texts = [one.mark_text(align="left", baseline="top", fontSize=12,

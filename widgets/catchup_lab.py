@@ -116,7 +116,8 @@ def lab_html(model: str = "Poisson", **values: float) -> str:
         table[column] = table[column].map(pattern.format)
     body = table.to_html(index=False, classes="table", border=0)
     return (f'<div class="h200-lab-output"><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul>'
-            f'<div class="h200-table">{body}</div></div>')
+            f'<div class="h200-table" tabindex="0" role="region" aria-label="Table: yield '
+            f'and cost along the learning curve">{body}</div></div>')
 
 
 def learning_lab():

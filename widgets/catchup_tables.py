@@ -27,12 +27,16 @@ def _source(row) -> str:
     return f'<a href="{html.escape(row.source_url)}">{html.escape(row.source_title)}</a>'
 
 
-def _table(header: list[str], rows: list[list[str]], numeric: tuple[int, ...] = ()) -> HTML:
+def _table(header: list[str], rows: list[list[str]], numeric: tuple[int, ...] = (),
+           caption: str = "") -> HTML:
+    """An HTML table in a wrapper that scrolls sideways on a phone and can be reached by keyboard."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join(
         "<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
                          for i, c in enumerate(row)) + "</tr>" for row in rows)
-    return HTML(f'<div class="h200-table"><table class="table"><thead><tr>{head}</tr></thead>'
+    label = html.escape(caption or ", ".join(header[:3]))
+    return HTML(f'<div class="h200-table" tabindex="0" role="region" aria-label="Table: {label}">'
+                f'<table class="table"><thead><tr>{head}</tr></thead>'
                 f"<tbody>{body}</tbody></table></div>")
 
 
@@ -42,7 +46,7 @@ def roadmap_table() -> HTML:
              f"Q{int(r.planned_quarter)} {int(r.planned_year)}", _cell(r.status_2026_11),
              _cell(r.note), _source(r)] for r in catchup.roadmap().itertuples()]
     return _table(["Product", "Vendor", "Announced", "Planned for", "Status, Nov 2026", "Note",
-                   "Source"], rows)
+                   "Source"], rows, caption="domestic AI-chip roadmaps")
 
 
 def mandate_table() -> HTML:
@@ -52,7 +56,8 @@ def mandate_table() -> HTML:
              _cell(r.target_year), "yes" if r.domestic_chips else "no", _cell(r.status),
              _source(r)] for r in catchup.mandates().itertuples()]
     return _table(["Date", "Issuer", "Scope", "What the share counts", "Share", "By",
-                   "Domestic chips?", "Status", "Source"], rows, numeric=(4, 5))
+                   "Domestic chips?", "Status", "Source"], rows, numeric=(4, 5),
+                  caption="domestic-chip mandates and targets")
 
 
 def evidence_table() -> HTML:
@@ -62,7 +67,7 @@ def evidence_table() -> HTML:
              _cell(r.accelerators, "{:,}"), _cell(r.outcome), _cell(r.note), _source(r)]
             for r in catchup.evidence().itertuples()]
     return _table(["Date", "Developer", "Model", "Hardware", "Chips", "Outcome", "Note",
-                   "Source"], rows, numeric=(4,))
+                   "Source"], rows, numeric=(4,), caption="training runs on domestic chips")
 
 
 def market_table() -> HTML:
@@ -72,7 +77,7 @@ def market_table() -> HTML:
              _cell(r.measure.replace("_", " ")), _cell(r.value, "{:,.10g}"), _cell(r.unit),
              _cell(r.kind), _source(r)] for r in table.itertuples()]
     return _table(["Source", "Reported", "Year", "Subject", "Measure", "Value", "Unit", "Kind",
-                   "Link"], rows, numeric=(5,))
+                   "Link"], rows, numeric=(5,), caption="China's AI-chip market figures")
 
 
 def parameter_table() -> HTML:
@@ -90,4 +95,4 @@ def parameter_table() -> HTML:
                          html.escape(f"{parameter.minimum:,.4g} to {parameter.maximum:,.4g}"),
                          html.escape(parameter.source)])
     return _table(["Part", "Name", "What it is", "Default", "Range", "Source or reason"], rows,
-                  numeric=(3,))
+                  numeric=(3,), caption="parameters of the catch-up clock")
