@@ -5,8 +5,9 @@ Chapters import the public names below (``from chipcontrols import ledger``) and
 into private helpers.
 """
 
-from chipcontrols import (closed_forms, eccn3a090, exercises, figures, glossary, ledger, ledger_figures,
-                          record, seed)
+from chipcontrols import (closed_forms, coalition, eccn3a090, exercises, figures, glossary,
+                          ledger, ledger_figures, record, seed)
+from chipcontrols import chapter5, hedging
 from chipcontrols import catchup
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
@@ -38,12 +39,15 @@ __all__ = [
     "catchup",
     "classify_chips",
     "classify_hypothetical_chip",
+    "chapter5",
     "classify_under_every_version",
     "closed_forms",
+    "coalition",
     "eccn3a090",
     "exercises",
     "figures",
     "glossary",
+    "hedging",
     "ledger",
     "ledger_figures",
     "load_chips",

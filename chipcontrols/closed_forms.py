@@ -23,7 +23,8 @@ from chipcontrols.vega import to_vega
 #: Every registered closed form, by name.
 _REGISTRY: dict[str, "ClosedForm"] = {}
 #: The model modules that register closed forms (imported by :func:`registered`).
-MODEL_MODULES = ("chipcontrols.eccn3a090", "chipcontrols.ledger",
+MODEL_MODULES = ("chipcontrols.eccn3a090", "chipcontrols.ledger", "chipcontrols.coalition_staghunt",
+                 "chipcontrols.coalition_cascade", "chipcontrols.hedging",
                  "chipcontrols.catchup_yield", "chipcontrols.catchup_learning",
                  "chipcontrols.catchup_cost", "chipcontrols.catchup_performance",
                  "chipcontrols.catchup_reliability", "chipcontrols.catchup_market")

@@ -106,6 +106,22 @@ def test_hypothetical_chip_becomes_3a090a_as_tpp_crosses_4800_on_a_large_die(vis
     assert _readout(chart).endswith("3A090.a")
 
 
+def _evaluate_in_vega(page, rows: list[dict], expression: str) -> list[float]:
+    """``expression`` evaluated by Vega in the page for each row (a formula transform)."""
+    return page.page.evaluate(
+        """async ([rows, expression]) => {
+            const spec = {$schema: "https://vega.github.io/schema/vega/v6.json",
+                          data: [{name: "points", values: rows,
+                                  transform: [{type: "formula", as: "out", expr: expression}]}]};
+            const holder = document.createElement("div");
+            document.body.appendChild(holder);
+            const result = await vegaEmbed(holder, spec, {mode: "vega", actions: false});
+            return result.view.data("points").map(d => d.out);
+        }""",
+        [rows, expression],
+    )
+
+
 def _sample(closed_form, rng, count):
     points = {}
     for symbol, (low, high) in closed_form.domain.items():
@@ -128,18 +144,7 @@ def test_browser_evaluates_each_vega_expression_like_numpy(visit, closed_form):
     expected = np.broadcast_to(np.asarray(expected, dtype=float), (250,))
     expression = to_vega(closed_form.expression, {s.name: f"datum.{s.name}" for s in symbols})
     rows = [{name: float(values[i]) for name, values in points.items()} for i in range(250)]
-    result = page.page.evaluate(
-        """async ([rows, expression]) => {
-            const spec = {$schema: "https://vega.github.io/schema/vega/v6.json",
-                          data: [{name: "points", values: rows,
-                                  transform: [{type: "formula", as: "out", expr: expression}]}]};
-            const holder = document.createElement("div");
-            document.body.appendChild(holder);
-            const result = await vegaEmbed(holder, spec, {mode: "vega", actions: false});
-            return result.view.data("points").map(d => d.out);
-        }""",
-        [rows, expression],
-    )
+    result = _evaluate_in_vega(page, rows, expression)
     np.testing.assert_allclose(np.asarray(result, dtype=float), expected, rtol=1e-9, atol=0)
 
 
@@ -152,18 +157,7 @@ def test_browser_evaluates_printed_functions_like_python(visit, name, expression
     page.charts()
     values = np.linspace(low, high, 61)
     printed = to_vega(expression, {"x": "datum.x"})
-    result = page.page.evaluate(
-        """async ([rows, expression]) => {
-            const spec = {$schema: "https://vega.github.io/schema/vega/v6.json",
-                          data: [{name: "points", values: rows,
-                                  transform: [{type: "formula", as: "out", expr: expression}]}]};
-            const holder = document.createElement("div");
-            document.body.appendChild(holder);
-            const result = await vegaEmbed(holder, spec, {mode: "vega", actions: false});
-            return result.view.data("points").map(d => d.out);
-        }""",
-        [[{"x": float(v)} for v in values], printed],
-    )
+    result = _evaluate_in_vega(page, [{"x": float(v)} for v in values], printed)
     np.testing.assert_allclose(np.asarray(result, dtype=float), function(values), rtol=0, atol=1e-7)
 
 

@@ -45,6 +45,8 @@ def assign(master: Path, output: Path = OUTPUT) -> Path:
     source.parent.mkdir(parents=True, exist_ok=True)
     notebook = jupytext.read(master, fmt="md:myst")
     notebook.metadata.pop("jupytext", None)
+    # The front matter's grading check names a solution line: it is for the tests, not students.
+    notebook.metadata.pop("h200_grading_check", None)
     nbformat.write(notebook, source)
     subprocess.run([_otter(), "assign", "--no-pdfs", str(source), str(target)], check=True,
                    cwd=ROOT)

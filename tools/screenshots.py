@@ -94,7 +94,9 @@ def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]
                 count = draw_every_chart(page)
                 # The sticky header (and the skip link, which appears when the page scrolls to an
                 # element) would be stitched into screenshots of blocks taller than the screen.
-                page.add_style_tag(content="header.bd-header, .bd-header-article, .skip-link { display: none !important; }")
+                page.add_style_tag(content="header.bd-header, .bd-header-article, .skip-link, #pst-back-to-top { display: none !important; } "
+                                           # sections laid out only near the screen would shoot blank
+                                           "section { content-visibility: visible !important; }")
                 page.wait_for_timeout(300)
                 for index in range(count):
                     figure = page.locator("figure.h200-figure").nth(index)

@@ -6,18 +6,27 @@ from widgets.catchup_lab import learning_lab
 from widgets.catchup_tables import (evidence_table, mandate_table, market_table,
                                     parameter_table, roadmap_table)
 from widgets.classifier import classifier_chart, classifier_lab
+from widgets.coalition_charts import cascade_chart, staghunt_chart
+from widgets.coalition_lab import cascade_lab, holders_table
+from widgets.coalition_record import allied_record_chart
 from widgets.display import Figure, building_static_site
 from widgets.glossary import glossary_markdown, key_terms_markdown
 from widgets.glue import glue_all
+from widgets.hedging_charts import exit_chart, laffer_chart, leverage_chart, payoff_chart
+from widgets.hedging_lab import calibration_lab
+from widgets.hedging_record import calibration_view, dependence_table, side_by_side_view
 from widgets.history import rule_versions_chart, timeline_chart
 from widgets.ledger_charts import ledger_chart, ratio_chart
 from widgets.ledger_lab import ledger_lab
 from widgets.seed import seed_quote
 from widgets.text import chip_table, equation, rule_conditions
 
-__all__ = ["Figure", "building_static_site", "chip_table", "classifier_chart", "classifier_lab",
-           "equation", "glossary_markdown", "glue_all", "key_terms_markdown", "ledger_chart",
-           "ledger_lab", "ratio_chart", "rule_conditions", "rule_versions_chart", "seed_quote",
+__all__ = ["allied_record_chart", "building_static_site", "calibration_lab", "calibration_view",
+           "cascade_chart", "cascade_lab", "chip_table", "classifier_chart", "classifier_lab",
+           "dependence_table", "equation", "exit_chart", "Figure", "glossary_markdown",
+           "glue_all", "holders_table", "key_terms_markdown", "laffer_chart", "ledger_chart",
+           "ledger_lab", "leverage_chart", "payoff_chart", "ratio_chart", "rule_conditions",
+           "rule_versions_chart", "seed_quote", "side_by_side_view", "staghunt_chart",
            "timeline_chart",
            # chapter 4: the catch-up clock
            "cost_chart", "evidence_table", "learning_lab", "mandate_table", "market_table",
