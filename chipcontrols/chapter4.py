@@ -42,6 +42,21 @@ RACE_GROWTHS = (1.3, 1.6)
 LEARNING_RATES = (0.15, 0.2, 0.3)
 
 
+def month_of(decimal_year: float) -> str:
+    """A decimal year as the month it falls in, e.g. ``2029.59`` → ``"August 2029"``.
+
+    Examples
+    --------
+    >>> month_of(2029.59), month_of(2027.0)
+    ('August 2029', 'January 2027')
+    """
+    from datetime import date
+
+    year = int(decimal_year)
+    month = min(12, int((decimal_year - year) * 12) + 1)
+    return f"{date(year, month, 1):%B} {year}"
+
+
 def parameter_sets():
     """Every declaration of the chapter's model modules, in the chapter's order."""
     return [module.PARAMETERS for module in catchup.MODULES]
@@ -166,6 +181,8 @@ def _clock_figures(out: dict) -> None:
     versus_data = clock.clock(nvidia_performance_growth=out["nvidia_data_growth"])
     out["t_star_vs_data"] = versus_data.crossover_years
     out["year_star_vs_data"] = versus_data.crossover_year
+    out["month_star"] = month_of(default.crossover_year)
+    out["month_star_vs_data"] = month_of(versus_data.crossover_year)
     out["gap_in_two_years"] = float(clock.ratio_path([2.0])[0])
     out["cfr_nvidia_growth_needed"] = (clock.PARAMETERS["huawei_performance_growth"].default
                                        + out["cfr_gap_growth"])
