@@ -9,6 +9,7 @@ from chipcontrols import (closed_forms, coalition, eccn3a090, exercises, figures
                           ledger, ledger_figures, record, seed, tools_vs_chips, tools_vs_chips_data,
                           tools_vs_chips_dynamics)
 from chipcontrols import chapter5, hedging
+from chipcontrols import catchup
 from chipcontrols.data import DataValidationError, load_chips, load_table
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,
@@ -36,6 +37,7 @@ __all__ = [
     "RULE_VERSIONS",
     "RuleVersion",
     "Treatment",
+    "catchup",
     "classify_chips",
     "classify_hypothetical_chip",
     "chapter5",

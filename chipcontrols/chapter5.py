@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from chipcontrols import hedging as H
 from chipcontrols import record
+from chipcontrols.catchup import mandates
+from chipcontrols.catchup_market import market_figure
 from chipcontrols.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
@@ -85,7 +87,12 @@ def prose_figures() -> dict[str, float | str]:
     # Calibration to January 2026
     for name, row in H.calibration_table().iterrows():
         out[f"cal_{name}"] = row.value
-    out["grid_domestic_percent"] = v("ndrc_grid_draft_domestic_chip_share_percent")
+    # Figures chapter 4's tables hold (the mandate record, IDC's count of cards): read, not restated.
+    grid = mandates().set_index("mandate_id").loc["national-2026-06-draft-grid"]
+    out["grid_domestic_percent"] = float(grid["percent"])
+    out["idc_nvidia_share_percent"] = market_figure("idc-2025-nvidia-share")
+    out["idc_domestic_share_percent"] = market_figure("idc-2025-domestic-share")
+    out["idc_cards_total"] = market_figure("idc-2025-total-units")
     out["grid_pairing_ratio"] = (H.calibrate("pairing_ratio", observed_share=1 - out[
         "grid_domestic_percent"] / 100).value)
     out["per_chip_ratio"] = _per_chip_ratio()

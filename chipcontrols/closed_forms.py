@@ -25,6 +25,9 @@ _REGISTRY: dict[str, "ClosedForm"] = {}
 #: The model modules that register closed forms (imported by :func:`registered`).
 MODEL_MODULES = ("chipcontrols.eccn3a090", "chipcontrols.ledger", "chipcontrols.tools_vs_chips",
                  "chipcontrols.coalition_staghunt", "chipcontrols.coalition_cascade",
+                 "chipcontrols.catchup_yield", "chipcontrols.catchup_learning",
+                 "chipcontrols.catchup_cost", "chipcontrols.catchup_performance",
+                 "chipcontrols.catchup_reliability", "chipcontrols.catchup_market",
                  "chipcontrols.hedging")
 
 

@@ -39,6 +39,7 @@ from chipcontrols.closed_forms import register
 from chipcontrols.data import load_chips
 from chipcontrols.parameters import Parameter, ParameterSet
 from chipcontrols.tools_vs_chips_data import estimate, estimate_value
+from chipcontrols.wafers import gross_dies_per_wafer
 
 #: Diameter of the wafers SMIC's advanced lines use (mm).
 WAFER_DIAMETER_MM = 300
@@ -123,7 +124,7 @@ h100e_per_accelerator, tool_uptime, litho_passes = (
 
 _d = sp.Integer(WAFER_DIAMETER_MM)
 #: Gross dies per 300 mm wafer: wafer area over die area, less the dies lost at the edge.
-GROSS_DIES = sp.pi * (_d / 2) ** 2 / ascend_die_area - sp.pi * _d / sp.sqrt(2 * ascend_die_area)
+GROSS_DIES = gross_dies_per_wafer(ascend_die_area, _d)
 #: Million wafers a year that run as if fully available: starts × uptime ÷ passes.
 EFFECTIVE_WAFERS = (MONTHS_PER_YEAR * wafer_starts / THOUSANDS_PER_MILLION
                     * tool_uptime / litho_passes)

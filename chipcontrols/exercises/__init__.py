@@ -9,7 +9,7 @@ expected answers are never stored: they come from the book's models and data.
 
 from __future__ import annotations
 
-from chipcontrols.exercises import ch1, ch2, ch3, ch5
+from chipcontrols.exercises import ch1, ch2, ch3, ch4, ch5
 from chipcontrols.exercises.checking import CheckResult, choose
 
-__all__ = ["CheckResult", "ch1", "ch2", "ch3", "ch5", "choose"]
+__all__ = ["CheckResult", "ch1", "ch2", "ch3", "ch4", "ch5", "choose"]

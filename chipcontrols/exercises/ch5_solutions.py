@@ -94,7 +94,8 @@ def _record() -> dict[str, float]:
     prose = chapter5.prose_figures()
     return {"compute_share": prose["compute_share_january"],
             "spending_share": prose["substrate_spending_share"],
-            "delivered_percent": prose["ft_share_of_orders_percent"]}
+            "delivered_percent": prose["ft_share_of_orders_percent"],
+            "idc_nvidia_share_percent": prose["idc_nvidia_share_percent"]}
 
 
 def _exit() -> dict[str, float]:
