@@ -14,7 +14,7 @@ import sympy as sp
 
 from chipcontrols.closed_forms import registered
 from chipcontrols.vega import to_vega
-from conftest import CHART_PAGE, SITE, set_slider, site_pages
+from conftest import CHART_PAGE, SITE, PageVisit, set_slider, site_pages
 from page_metrics import is_chart_page
 
 pytestmark = pytest.mark.browser
@@ -116,10 +116,23 @@ def _evaluate_in_vega(page, rows: list[dict], expression: str) -> list[float]:
             const holder = document.createElement("div");
             document.body.appendChild(holder);
             const result = await vegaEmbed(holder, spec, {mode: "vega", actions: false});
-            return result.view.data("points").map(d => d.out);
+            const out = result.view.data("points").map(d => d.out);
+            result.finalize();
+            holder.remove();
+            return out;
         }""",
         [rows, expression],
     )
+
+
+@pytest.fixture(scope="module")
+def vega_page(browser, site_url):
+    """One chapter page with the site's Vega bundle loaded, shared by the expression checks."""
+    opened = PageVisit(browser, site_url, CHART_PAGE)
+    opened.page.locator(".h200-chart").first.scroll_into_view_if_needed()
+    opened.page.wait_for_function("() => typeof window.vegaEmbed === 'function'", timeout=20_000)
+    yield opened
+    opened.page.close()
 
 
 def _sample(closed_form, rng, count):
@@ -133,9 +146,8 @@ def _sample(closed_form, rng, count):
 
 
 @pytest.mark.parametrize("closed_form", registered(), ids=lambda c: c.name)
-def test_browser_evaluates_each_vega_expression_like_numpy(visit, closed_form):
-    page = visit(CHART_PAGE)
-    page.charts()
+def test_browser_evaluates_each_vega_expression_like_numpy(vega_page, closed_form):
+    page = vega_page
     rng = np.random.default_rng(20251208)
     points = _sample(closed_form, rng, 250)
     symbols = sorted(closed_form.expression.free_symbols, key=lambda s: s.name)
@@ -151,10 +163,10 @@ def test_browser_evaluates_each_vega_expression_like_numpy(visit, closed_form):
 @pytest.mark.parametrize(("name", "expression", "function", "low", "high"), [
     ("erf", sp.erf(sp.Symbol("x", real=True)), np.vectorize(math.erf), -3.0, 3.0),
 ])
-def test_browser_evaluates_printed_functions_like_python(visit, name, expression, function, low, high):
+def test_browser_evaluates_printed_functions_like_python(vega_page, name, expression, function,
+                                                          low, high):
     # Functions the printer maps to other Vega functions (erf through cumulativeNormal).
-    page = visit(CHART_PAGE)
-    page.charts()
+    page = vega_page
     values = np.linspace(low, high, 61)
     printed = to_vega(expression, {"x": "datum.x"})
     result = _evaluate_in_vega(page, [{"x": float(v)} for v in values], printed)
