@@ -104,6 +104,15 @@ def visit(browser, site_url):
         page_visit.page.close()
 
 
+def chart_texts(chart) -> list[str]:
+    """Each text mark of a drawn chart; a text drawn on several lines has its lines joined by a space."""
+    return chart.locator("svg.marks .role-mark text").evaluate_all(
+        """texts => texts.map(text => {
+               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
+               return (lines.length ? lines.join(' ') : text.textContent).trim();
+           })""")
+
+
 def set_slider(slider, value) -> None:
     """Set a range input and fire the event Vega listens to."""
     slider.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",

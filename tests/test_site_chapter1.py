@@ -13,20 +13,11 @@ import pytest
 from chipcontrols import ledger as model
 from chipcontrols.data import load_table
 from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_under_every_version
-from conftest import CHART_PAGE, set_slider
+from conftest import CHART_PAGE, chart_texts, set_slider
 from widgets import palette
 from widgets.history import short_class
 
 pytestmark = pytest.mark.browser
-
-
-def _texts(chart) -> list[str]:
-    """Each text mark of the chart; a text drawn on several lines has its lines joined by a space."""
-    return chart.locator("svg.marks .role-mark text").evaluate_all(
-        """texts => texts.map(text => {
-               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
-               return (lines.length ? lines.join(' ') : text.textContent).trim();
-           })""")
 
 
 def _slider(chart, label_start: str):
@@ -69,7 +60,7 @@ def test_rule_grid_has_one_cell_per_chip_and_version_with_the_model_class(visit,
     cells = chart.locator("svg.marks .mark-rect.role-mark path")
     assert cells.count() == len(chips) * len(RULE_VERSIONS)
     expected = sorted(classify_under_every_version(chips)["eccn_class"].map(short_class))
-    assert sorted(_texts(chart)) == expected
+    assert sorted(chart_texts(chart)) == expected
 
 
 def test_rule_grid_cells_on_a_phone_name_only_the_class(visit, chips):
@@ -80,7 +71,7 @@ def test_rule_grid_cells_on_a_phone_name_only_the_class(visit, chips):
     page.page.wait_for_timeout(600)
     labels = classify_under_every_version(chips)["eccn_class"].map(short_class)
     heads = sorted(label.split(" (")[0].replace("not controlled", "not ctrl.") for label in labels)
-    assert sorted(_texts(chart)) == heads
+    assert sorted(chart_texts(chart)) == heads
     widest = chart.locator("svg.marks .mark-text.role-mark text").evaluate_all(
         "texts => Math.max(...texts.map(t => t.getBBox().width))")
     column = chart.locator("svg.marks .mark-rect.role-mark path").first.evaluate(
@@ -91,7 +82,7 @@ def test_rule_grid_cells_on_a_phone_name_only_the_class(visit, chips):
 # -- (b) ledger -----------------------------------------------------------------------------
 
 def _ledger_readout(chart) -> str:
-    return next(t for t in _texts(chart) if t.startswith("Exports:"))
+    return next(t for t in chart_texts(chart) if t.startswith("Exports:"))
 
 
 def _expected_readout(**values) -> str:
@@ -132,7 +123,7 @@ def test_ledger_revenue_and_ratio_follow_price_share_and_the_h100e_switch(visit)
     bases = {round(v, 4) for v in (1.0, 4800 / 3350)}
     h = max(bases)
     result = model.ledger(price=30, tariff_share=0.15, h100e_per_chip=h)
-    texts = _texts(chart)
+    texts = chart_texts(chart)
     assert sorted(_number_before(texts, " bn")) == pytest.approx(
         sorted([round(result.treasury_revenue, 1), round(result.nvidia_revenue, 1)]), abs=0.051)
     assert sorted(_number_before(texts, "×")) == pytest.approx(
@@ -143,7 +134,7 @@ def test_ledger_revenue_and_ratio_follow_price_share_and_the_h100e_switch(visit)
 # -- (c) ratio against volume ---------------------------------------------------------------
 
 def _q_star_readout(chart) -> str:
-    return next(t for t in _texts(chart) if t.startswith(("Q* =", "Already below")))
+    return next(t for t in chart_texts(chart) if t.startswith(("Q* =", "Already below")))
 
 
 @pytest.mark.parametrize("settings", [
@@ -177,7 +168,7 @@ def test_ratio_chart_marks_the_closed_form_volume(visit, settings):
 def test_ratio_curve_reference_points_match_the_model(visit):
     page = visit(CHART_PAGE)
     chart = page.chart("Line chart of the US:China ratio")
-    labels = [t for t in _texts(chart) if t.endswith(" M)")]
+    labels = [t for t in chart_texts(chart) if t.endswith(" M)")]
     assert sorted(labels) == sorted([
         f"approved by Beijing ({model.PARAMETERS['approvals'].default:.1f} M)",
         f"Nvidia's stock ({model.PARAMETERS['supply'].default:.1f} M)",

@@ -14,20 +14,12 @@ import pytest
 from chipcontrols import tools_vs_chips as model
 from chipcontrols import tools_vs_chips_dynamics as dynamics
 from chipcontrols.tools_vs_chips_data import control_events, disputed_inputs
-from conftest import set_slider
+from conftest import chart_texts, set_slider
 from widgets import palette
 from widgets.tools_vs_chips_charts import BOTTLENECK_DISPUTES, DENIED_STEP
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/02-strategic-shift.html"
-
-
-def _texts(chart) -> list[str]:
-    return chart.locator("svg.marks .role-mark text").evaluate_all(
-        """texts => texts.map(text => {
-               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
-               return (lines.length ? lines.join(' ') : text.textContent).trim();
-           })""")
 
 
 def _slider(chart, name: str):
@@ -47,7 +39,7 @@ def _set(page, chart, settings):
 
 
 def _readout(chart, start: str) -> str:
-    return next(t for t in _texts(chart) if t.startswith(start))
+    return next(t for t in chart_texts(chart) if t.startswith(start))
 
 
 # --- chart 1: which bottleneck binds ----------------------------------------------------------
@@ -79,7 +71,7 @@ def test_bottleneck_readout_and_red_bar_follow_the_model(visit, settings):
 def test_bottleneck_strips_show_every_published_value(visit):
     page = visit(PAGE)
     chart = page.chart("Which bottleneck binds.")
-    texts = _texts(chart)
+    texts = chart_texts(chart)
     for parameter in BOTTLENECK_DISPUTES:
         for name in disputed_inputs(parameter)["source_name"]:
             assert name in texts, (parameter, name)

@@ -12,19 +12,11 @@ import pytest
 from chipcontrols import coalition
 from chipcontrols import coalition_cascade as cascade
 from chipcontrols import coalition_staghunt as staghunt
-from conftest import set_slider
+from conftest import chart_texts, set_slider
 from widgets.coalition_record import record_table
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/03-allied-risk.html"
-
-
-def _texts(chart) -> list[str]:
-    return chart.locator("svg.marks .role-mark text").evaluate_all(
-        """texts => texts.map(text => {
-               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
-               return (lines.length ? lines.join(' ') : text.textContent).trim();
-           })""")
 
 
 def _slider(chart, label: str):
@@ -52,7 +44,7 @@ def test_staghunt_readout_counts_the_holders_that_restrain(visit, q, beta, s):
     for name, value in (("partner_belief", q), ("retained_share", beta), ("security_value", s)):
         set_slider(_slider(chart, staghunt.PARAMETERS[name].label), value)
     _settle(page)
-    readout = next(t for t in _texts(chart) if t.startswith("At belief"))
+    readout = next(t for t in chart_texts(chart) if t.startswith("At belief"))
     assert readout == (f"At belief q = {q:.2f}: {_restraining(q, beta, s)} of "
                        f"{len(coalition.HOLDER_GROUPS)} holders restrain")
 
@@ -84,7 +76,7 @@ def test_cascade_outcome_matches_the_python_iteration(visit, settings):
         set_slider(_slider(chart, cascade.PARAMETERS[name].label), value)
     _settle(page)
     values = {"league_coverage": 0.0, **settings}
-    assert _expected_outcome(**values) in _texts(chart)
+    assert _expected_outcome(**values) in chart_texts(chart)
 
 
 @pytest.mark.parametrize("mean", [0.3, 0.2, 0.55])
@@ -96,7 +88,7 @@ def test_cascade_states_the_critical_spread_of_the_model(visit, mean):
     sigma = coalition.critical_spread(mean)
     expected = ("No critical spread at this mean" if sigma != sigma
                 else f"Critical spread at this mean: σc = {sigma:.3f}")
-    assert expected in _texts(chart)
+    assert expected in chart_texts(chart)
 
 
 def _point_count(chart) -> int:

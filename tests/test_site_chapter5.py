@@ -10,18 +10,10 @@ from __future__ import annotations
 import pytest
 
 from chipcontrols import hedging as model
-from conftest import set_slider
+from conftest import chart_texts, set_slider
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/05-dual-dependence.html"
-
-
-def _texts(chart) -> list[str]:
-    return chart.locator("svg.marks .role-mark text").evaluate_all(
-        """texts => texts.map(text => {
-               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
-               return (lines.length ? lines.join(' ') : text.textContent).trim();
-           })""")
 
 
 def _plain(texts: list[str]) -> list[str]:
@@ -55,7 +47,7 @@ def test_payoff_chart_names_the_bound_as_the_model_does(visit, settings):
     chart = page.chart("Line chart of Beijing's payoff")
     _set(page, chart, settings)
     reply = model.best_reply(**settings)
-    readout = next(t for t in _plain(_texts(chart)) if t.startswith("s = "))
+    readout = next(t for t in _plain(chart_texts(chart)) if t.startswith("s = "))
     assert readout == (f"s = {reply.import_share:.2f}, set by {reply.binding_text} "
                        f"interior s* = {reply.interior:.2f}")
 
@@ -69,7 +61,7 @@ def test_leverage_chart_readout_matches_the_model(visit, settings):
     held = model.leverage(**settings)
     p_bar = model.best_reply(**settings).all_in_threshold
     p = settings.get("cutoff_probability", model.PARAMETERS["cutoff_probability"].default)
-    readout = next(t for t in _texts(chart) if t.startswith("At p = "))
+    readout = next(t for t in chart_texts(chart) if t.startswith("At p = "))
     assert readout == (f"At p = {p:.2f}: leverage {held.leverage_beijing:.2f}, expected loss "
                        f"{held.expected_loss_beijing:.2f}; all in below p̄ = {p_bar:.2f}")
 
@@ -81,7 +73,7 @@ def test_laffer_chart_marks_tau_star_and_the_capped_peak(visit, settings):
     chart = page.chart("The levy's Laffer curve.")
     _set(page, chart, settings)
     result = model.levy_outcome(**settings)
-    texts = " ".join(_texts(chart))
+    texts = " ".join(chart_texts(chart))
     assert (f"τ* = {result.revenue_maximising_levy:.3f}; with the cap the peak is "
             f"{result.peak_levy:.2f}") in texts
     assert f"The levy {result.levy:.2f} is {result.levy_verdict} τ*" in texts
@@ -94,7 +86,7 @@ def test_exit_chart_dates_the_exit_as_the_model_does(visit, settings):
     chart = page.chart("The exit clock.")
     _set(page, chart, settings)
     clock = model.exit_clock(**settings)
-    texts = _texts(chart)
+    texts = chart_texts(chart)
     if clock.exit_time > model.PARAMETERS["years_after_january_2026"].maximum:
         assert f"Exit after {clock.exit_time:.1f} years, beyond the axis" in texts
     else:

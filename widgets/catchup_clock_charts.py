@@ -151,13 +151,15 @@ def reliability_chart() -> Figure:
         x=x, y=y, color=colour, tooltip=tooltip)
     llama = pd.DataFrame([{"cluster_size": record.value("llama3_cluster_gpus"),
                            "waste": 1 - record.value("llama3_effective_training_time_percent")
-                           / 100, "label": f"Llama run: over {record.value('llama3_effective_training_time_percent'):g}% useful"}])
+                           / 100, "label": "Llama 3 run:\nover "
+                           f"{record.value('llama3_effective_training_time_percent'):g}% useful"}])
     llama_point = alt.Chart(llama).mark_point(shape="diamond", filled=True, size=90,
                                               color=palette.INK).encode(
         x="cluster_size:Q", y="waste:Q",
         tooltip=[alt.Tooltip("label:N", title="Published"),
                  alt.Tooltip("cluster_size:Q", title="GPUs", format=",.0f")])
-    llama_label = alt.Chart(llama).mark_text(align="left", dx=8, dy=12, fontSize=10).encode(
+    llama_label = alt.Chart(llama).mark_text(align="left", baseline="top", dx=8, dy=4,
+                                            fontSize=10, lineBreak="\n").encode(
         x="cluster_size:Q", y="waste:Q", text="label:N")
     one = alt.Chart(alt.Data(values=[{}])).transform_calculate(
         h100=failure_model.FORMS["h100_exact_waste"].vega(),

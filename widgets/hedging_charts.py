@@ -20,6 +20,8 @@ from widgets.sliders import altair_param
 
 WIDTH = 460
 HEIGHT = 260
+#: Height of one line of a readout above a plot (px).
+READOUT_LINE = 16
 P = model.PARAMETERS
 F = model.FORMS
 #: Colours of the chapter's series: Beijing's own choice, Washington's cap, and the ink.
@@ -51,6 +53,22 @@ def _sequence(name: str, step: float) -> alt.Data:
 
 def _one_row() -> alt.Chart:
     return alt.Chart(alt.Data(values=[{}]))
+
+
+def _readout(row: alt.Chart, lines: int = 2) -> alt.Chart:
+    """A strip above a plot showing ``row``'s field ``text`` (lines split at ``\\n``).
+
+    The readout sits outside the plot so that it never covers a curve on a narrow screen.
+    """
+    return row.mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold",
+                         lineBreak="\n").encode(
+        x=alt.value(0), y=alt.value(0), text="text:N",
+    ).properties(width=WIDTH, height=READOUT_LINE * lines, view={"stroke": None})
+
+
+def _stacked(*panels: alt.TopLevelMixin, names, fixed=("value_scale",)) -> alt.VConcatChart:
+    """``panels`` one above another, sharing the sliders ``names``."""
+    return alt.vconcat(*panels, spacing=6).add_params(*_params(names, fixed=fixed))
 
 
 def binding_names_vega(chosen: str, interior: str, pairing: str, cap: str) -> str:
@@ -117,11 +135,9 @@ def payoff_chart() -> Figure:
         x=alt.X("chosen:Q"), y=alt.Y("payoff_at:Q"),
         tooltip=[alt.Tooltip("chosen:Q", title="Share bought", format=".3f"),
                  alt.Tooltip("binding:N", title="Set by")])
-    readout = row.transform_calculate(
+    readout = _readout(row.transform_calculate(
         text="'s = ' + format(datum.chosen, '.2f') + ', set by ' + datum.binding + "
-             "'\\ninterior s* = ' + format(datum.interior, '.2f')",
-    ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold",
-                lineBreak="\n").encode(x=alt.value(4), y=alt.value(4), text="text:N")
+             "'\\ninterior s* = ' + format(datum.interior, '.2f')"))
     labels = [row.transform_filter(condition).mark_text(
         align="left", dx=3, baseline="bottom", fontSize=11, color=colour).encode(
         x=f"{field}:Q", y=alt.value(HEIGHT - 2), text=alt.value(text))
@@ -129,8 +145,9 @@ def payoff_chart() -> Figure:
             ("interior", "s*", palette.INK, "datum.interior >= 0 && datum.interior <= 0.97"),
             ("pairing", "1/(1+k)", BEIJING_COLOUR, "datum.pairing <= 0.9"),
             ("cap", "US cap", WASHINGTON_COLOUR, "datum.cap <= 0.9"))]
-    chart = alt.layer(shaded, line, pairing, cap, interior, choice, *labels, readout).add_params(
-        *_params(PAYOFF_SLIDERS)).properties(width=WIDTH, height=HEIGHT)
+    plot = alt.layer(shaded, line, pairing, cap, interior, choice, *labels).properties(
+        width=WIDTH, height=HEIGHT)
+    chart = _stacked(readout, plot, names=PAYOFF_SLIDERS)
     reply = model.best_reply()
     description = (
         "Line chart of Beijing's payoff (y) against the share s of its new AI compute bought from "
@@ -155,7 +172,8 @@ def leverage_chart() -> Figure:
     colour = alt.Color("series:N", title=None, sort=list(series),
                        scale=alt.Scale(domain=list(series),
                                        range=[BEIJING_COLOUR, LOSS_COLOUR, WASHINGTON_COLOUR]),
-                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360))
+                       legend=alt.Legend(orient="bottom", direction="vertical", columns=1,
+                                         labelLimit=360))
     x = alt.X(f"{prob.name}:Q", title="Perceived probability of a US cut-off (p)",
               scale=alt.Scale(domain=[prob.minimum, prob.maximum], nice=False))
     lines = curve.mark_line(strokeWidth=2.5).encode(
@@ -177,15 +195,12 @@ def leverage_chart() -> Figure:
         x="now:Q", y="leverage_now:Q",
         tooltip=[alt.Tooltip("now:Q", title="p", format=".2f"),
                  alt.Tooltip("leverage_now:Q", title="Leverage", format=".3f")])
-    readout = row.transform_calculate(
+    readout = _readout(row.transform_calculate(
         text="'At p = ' + format(datum.now, '.2f') + ': leverage ' + format(datum.leverage_now, "
              "'.2f') + ',\\nexpected loss ' + format(datum.loss_now, '.2f') + '; all in below p̄ = '"
-             " + format(datum.p_bar, '.2f')",
-    ).mark_text(align="right", baseline="top", fontSize=13, fontWeight="bold",
-                lineBreak="\n").encode(x=alt.value({"expr": "width"}), y=alt.value(4),
-                                       text="text:N")
-    chart = alt.layer(lines, threshold, marker, readout).add_params(
-        *_params(LEVERAGE_SLIDERS)).properties(width=WIDTH, height=HEIGHT)
+             " + format(datum.p_bar, '.2f')"))
+    plot = alt.layer(lines, threshold, marker).properties(width=WIDTH, height=HEIGHT)
+    chart = _stacked(readout, plot, names=LEVERAGE_SLIDERS)
     now = model.leverage()
     description = (
         "The leverage paradox. Line chart against the perceived probability of a US cut-off (x): "
@@ -212,7 +227,8 @@ def laffer_chart() -> Figure:
         color=alt.Color("series:N", title=None, sort=list(series),
                         scale=alt.Scale(domain=list(series),
                                         range=[BEIJING_COLOUR, WASHINGTON_COLOUR]),
-                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360)),
+                        legend=alt.Legend(orient="bottom", direction="vertical", columns=1,
+                                          labelLimit=360)),
         tooltip=[alt.Tooltip("series:N", title="Series"),
                  alt.Tooltip(f"{levy.name}:Q", title="Levy", format=".2f"),
                  alt.Tooltip("revenue:Q", title="$ billion", format=".2f")])
@@ -230,18 +246,15 @@ def laffer_chart() -> Figure:
         x="now:Q", y="revenue_now:Q",
         tooltip=[alt.Tooltip("now:Q", title="Levy now", format=".2f"),
                  alt.Tooltip("revenue_now:Q", title="$ billion", format=".2f")])
-    readout = row.transform_calculate(
+    readout = _readout(row.transform_calculate(
         verdict="abs(datum.now - datum.tau_star) <= 1e-9 ? 'at' : (datum.now < datum.tau_star ?"
                 " 'below' : 'above')",
     ).transform_calculate(
         text="'τ* = ' + format(datum.tau_star, '.3f') + '; with the cap the peak is ' + "
              "format(datum.peak, '.2f') + '\\nThe levy ' + format(datum.now, '.2f') + ' is ' + "
-             "datum.verdict + ' τ*'",
-    ).mark_text(align="right", baseline="top", fontSize=13, fontWeight="bold",
-                lineBreak="\n").encode(x=alt.value({"expr": "width"}), y=alt.value(4),
-                                       text="text:N")
-    chart = alt.layer(lines, tau_star, peak, now, readout).add_params(
-        *_params(LAFFER_SLIDERS, fixed=LAFFER_FIXED)).properties(width=WIDTH, height=HEIGHT)
+             "datum.verdict + ' τ*'"))
+    plot = alt.layer(lines, tau_star, peak, now).properties(width=WIDTH, height=HEIGHT)
+    chart = _stacked(readout, plot, names=LAFFER_SLIDERS, fixed=LAFFER_FIXED)
     result = model.levy_outcome()
     description = (
         "The levy's Laffer curve. Treasury revenue (y, billion USD a year) against the US levy "
@@ -267,6 +280,11 @@ def exit_chart() -> Figure:
         f"datum.exit_time >= {years.minimum} && datum.exit_time <= {years.maximum}")
     exit_rule = on_axis.mark_rule(color=BEIJING_COLOUR, strokeWidth=2).encode(
         x="exit_time:Q", tooltip=[alt.Tooltip("exit_time:Q", title="Exit (years)", format=".2f")])
+    readout = _readout(row.transform_calculate(
+        text="datum.exit_time < 0 ? 'Imports are already not worth buying' : "
+             f"(datum.exit_time > {years.maximum} ? 'Exit after ' + format(datum.exit_time, "
+             "'.1f') + ' years, beyond the axis' : 'Imports stop being worth buying\\nafter ' "
+             "+ format(datum.exit_time, '.1f') + ' years')"))
     top = alt.layer(
         data.mark_line(color=palette.INK, strokeWidth=2.5).encode(
             x=x, y=alt.Y("advantage:Q", title="US advantage a(t) (×)",
@@ -277,13 +295,6 @@ def exit_chart() -> Figure:
             y="exit_advantage:Q",
             tooltip=[alt.Tooltip("exit_advantage:Q", title="Exit point 1 + β/V", format=".2f")]),
         exit_rule,
-        row.transform_calculate(
-            text="datum.exit_time < 0 ? 'Imports are already not worth buying' : "
-                 f"(datum.exit_time > {years.maximum} ? 'Exit after ' + format(datum.exit_time, "
-                 "'.1f') + ' years, beyond the axis' : 'Imports stop being worth buying after ' "
-                 "+ format(datum.exit_time, '.1f') + ' years')",
-        ).mark_text(align="right", baseline="top", fontSize=13, fontWeight="bold").encode(
-            x=alt.value({"expr": "width"}), y=alt.value(4), text="text:N"),
     ).properties(width=WIDTH, height=200, title="1. Huawei closes the gap")
     bottom = alt.layer(
         data.mark_area(color=BEIJING_COLOUR, opacity=0.35, line={"color": BEIJING_COLOUR}).encode(
@@ -292,7 +303,7 @@ def exit_chart() -> Figure:
                      alt.Tooltip("share:Q", title="Share", format=".2f")]),
         exit_rule,
     ).properties(width=WIDTH, height=140, title="2. What Beijing would buy")
-    chart = alt.vconcat(top, bottom, spacing=18).add_params(*_params(EXIT_SLIDERS))
+    chart = alt.vconcat(readout, top, bottom, spacing=18).add_params(*_params(EXIT_SLIDERS))
     clock = model.exit_clock()
     description = (
         "The exit clock. Top: the US chip's advantage a(t) falls from a0 toward 1 as Huawei "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chipcontrols import tools_vs_chips as _model
-from chipcontrols.exercises.variants import fraction
+from chipcontrols.exercises.variants import between
 
 __all__ = ["Chapter2Variant", "chapter2_variant"]
 
@@ -35,8 +35,7 @@ LEAST_GROWTH_GAP, MOST_GROWTH_GAP = 0.1, 0.8
 
 
 def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
-    steps = int(round((high - low) / step))
-    value = round(low + step * int(fraction(student_id, label) * (steps + 1)), 10)
+    value = between(student_id, label, low, high, step)
     return _model.PARAMETERS[label].check(value) if label in _model.PARAMETERS else value
 
 

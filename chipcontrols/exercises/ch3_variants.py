@@ -13,14 +13,13 @@ from dataclasses import dataclass
 
 from chipcontrols import coalition_cascade as cascade
 from chipcontrols import coalition_staghunt as staghunt
-from chipcontrols.exercises.variants import fraction
+from chipcontrols.exercises.variants import between
 
 __all__ = ["Chapter3Variant", "chapter3_variant"]
 
 
 def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
-    steps = int(round((high - low) / step))
-    return round(low + step * int(fraction(student_id, f"ch3|{label}") * (steps + 1)), 10)
+    return between(student_id, f"ch3|{label}", low, high, step)
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chipcontrols import catchup_cost, catchup_learning, catchup_reliability, catchup_yield
-from chipcontrols.exercises.variants import fraction
+from chipcontrols.exercises.variants import between
 
 __all__ = ["Chapter4Variant", "chapter4_variant"]
-
-
-def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
-    steps = int(round((high - low) / step))
-    return round(low + step * int(fraction(student_id, label) * (steps + 1)), 10)
 
 
 @dataclass(frozen=True)
@@ -73,17 +68,17 @@ def chapter4_variant(student_id: str) -> Chapter4Variant:
     True
     """
     area = catchup_yield.PARAMETERS["chip_die_area_mm2"]
-    earlier = _between(student_id, "yield-earlier", 0.10, 0.30, 0.01)
-    later = _between(student_id, "yield-later", earlier + 0.10, earlier + 0.35, 0.01)
+    earlier = between(student_id, "yield-earlier", 0.10, 0.30, 0.01)
+    later = between(student_id, "yield-later", earlier + 0.10, earlier + 0.35, 0.01)
     variant = Chapter4Variant(
         student_id=student_id.strip(),
-        die_area_mm2=_between(student_id, "die", 300.0, area.maximum, 1.0),
+        die_area_mm2=between(student_id, "die", 300.0, area.maximum, 1.0),
         yield_earlier=earlier,
         yield_later=later,
-        output_multiple_observed=_between(student_id, "output", 1.5, 4.0, 0.5),
-        learning_rate=_between(student_id, "learning-rate", 0.10, 0.35, 0.01),
-        cluster_size=_between(student_id, "cluster", 1024.0, 131_072.0, 1024.0),
-        failure_multiple=_between(student_id, "failures", 1.5, 6.0, 0.5),
+        output_multiple_observed=between(student_id, "output", 1.5, 4.0, 0.5),
+        learning_rate=between(student_id, "learning-rate", 0.10, 0.35, 0.01),
+        cluster_size=between(student_id, "cluster", 1024.0, 131_072.0, 1024.0),
+        failure_multiple=between(student_id, "failures", 1.5, 6.0, 0.5),
     )
     # Every value inside its declared range (a ValueError names any that is not).
     catchup_learning.PARAMETERS.check({"yield_earlier": variant.yield_earlier,

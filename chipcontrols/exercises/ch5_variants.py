@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chipcontrols import hedging as _model
-from chipcontrols.exercises.variants import fraction
+from chipcontrols.exercises.variants import between
 
 __all__ = ["Chapter5Variant", "chapter5_variant"]
 
@@ -28,10 +28,7 @@ RANGES = {
 
 
 def _between(student_id: str, name: str) -> float:
-    low, high, step = RANGES[name]
-    steps = int(round((high - low) / step))
-    value = round(low + step * int(fraction(student_id, f"ch5-{name}") * (steps + 1)), 10)
-    return _model.PARAMETERS[name].check(value)
+    return _model.PARAMETERS[name].check(between(student_id, f"ch5-{name}", *RANGES[name]))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from chipcontrols import ledger as _ledger
 from chipcontrols.eccn3a090.metrics import DIE_AREA
 
-__all__ = ["ChipVariant", "Chapter1Variant", "chapter1_variant", "fraction"]
+__all__ = ["ChipVariant", "Chapter1Variant", "between", "chapter1_variant", "fraction"]
 
 #: The ledger parameters a chapter-1 variant sets; the others keep their defaults.
 SCENARIO_PARAMETERS = ("demand", "supply", "cap_share", "us_volume", "approvals")
@@ -47,7 +47,18 @@ def fraction(student_id: str, label: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
-def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
+def between(student_id: str, label: str, low: float, high: float, step: float) -> float:
+    """A value on the grid ``low, low + step, ..., high``, fixed by the student id and a label.
+
+    Every chapter's variants are drawn this way, so a value is reproducible and lies on the
+    precision a scenario would state.
+
+    Examples
+    --------
+    >>> value = between("s1234567", "tpp", 1_200, 6_000, 40)
+    >>> 1_200 <= value <= 6_000 and (value - 1_200) % 40 == 0
+    True
+    """
     steps = int(round((high - low) / step))
     return round(low + step * int(fraction(student_id, label) * (steps + 1)), 10)
 
@@ -112,16 +123,16 @@ def chapter1_variant(student_id: str) -> Chapter1Variant:
     >>> 1200 <= max(16 * v.chip.dense_fp16_tflops, 8 * v.chip.dense_8bit_tops) <= 6000
     True
     """
-    tpp_8bit = _between(student_id, "tpp", 1_200, 6_000, 40)
-    fp16_share = _between(student_id, "fp16-share", 0.6, 1.2, 0.05)
+    tpp_8bit = between(student_id, "tpp", 1_200, 6_000, 40)
+    fp16_share = between(student_id, "fp16-share", 0.6, 1.2, 0.05)
     chip = ChipVariant(
         dense_fp16_tflops=round(tpp_8bit * fp16_share / 16),
         dense_8bit_tops=tpp_8bit / 8,
-        die_area_mm2=_between(student_id, "die", max(DIE_AREA.minimum, 300), 1_000, 10),
+        die_area_mm2=between(student_id, "die", max(DIE_AREA.minimum, 300), 1_000, 10),
     )
     scenario = {}
     for name in SCENARIO_PARAMETERS:
         declared = _ledger.PARAMETERS[name]
-        scenario[name] = _between(student_id, name, declared.minimum + SCENARIO_STEP,
+        scenario[name] = between(student_id, name, declared.minimum + SCENARIO_STEP,
                                   declared.maximum, SCENARIO_STEP)
     return Chapter1Variant(student_id.strip(), chip, scenario)
