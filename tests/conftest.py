@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from chipcontrols.data import load_chips
+from widgets.display import BUILD_ENV
 
 
 @pytest.fixture(scope="session")
@@ -117,3 +118,15 @@ def set_slider(slider, value) -> None:
     """Set a range input and fire the event Vega listens to."""
     slider.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
                     str(value))
+
+
+@pytest.fixture
+def static_site(monkeypatch):
+    """Views render as the website build renders them (static HTML, browser-computed charts)."""
+    monkeypatch.setenv(BUILD_ENV, "html")
+
+
+@pytest.fixture
+def live_kernel(monkeypatch):
+    """Views render as in a live kernel (ipywidgets)."""
+    monkeypatch.delenv(BUILD_ENV, raising=False)

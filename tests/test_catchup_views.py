@@ -10,7 +10,7 @@ import pytest
 
 from chipcontrols import catchup_cost, catchup_learning, catchup_yield
 from widgets import catchup_lab, cost_chart, performance_chart, cost_race_chart, reliability_chart
-from widgets.display import BUILD_ENV, StaticLabView
+from widgets.display import StaticLabView
 
 
 @pytest.mark.parametrize("make", [cost_chart, performance_chart, cost_race_chart, reliability_chart])
@@ -42,8 +42,7 @@ def test_lab_table_agrees_with_the_model():
     assert table["cost_usd"].iloc[0] == pytest.approx(catchup_yield.cost_at_yield(0.4))
 
 
-def test_live_lab_redraws_when_a_slider_or_the_model_changes(monkeypatch):
-    monkeypatch.delenv(BUILD_ENV, raising=False)
+def test_live_lab_redraws_when_a_slider_or_the_model_changes(live_kernel):
     lab = catchup_lab.learning_lab()
     assert isinstance(lab, catchup_lab.LearningLab)
     before = lab.html
@@ -53,15 +52,13 @@ def test_live_lab_redraws_when_a_slider_or_the_model_changes(monkeypatch):
     assert "negative binomial" in lab.html
 
 
-def test_live_lab_reports_bad_combinations_instead_of_raising(monkeypatch):
-    monkeypatch.delenv(BUILD_ENV, raising=False)
+def test_live_lab_reports_bad_combinations_instead_of_raising(live_kernel):
     lab = catchup_lab.learning_lab()
     lab.sliders["yield_later"].value = 0.1                # below the earlier yield
     assert "must be higher" in lab.html
 
 
-def test_static_lab_is_its_default_state(monkeypatch):
-    monkeypatch.setenv(BUILD_ENV, "html")
+def test_static_lab_is_its_default_state(static_site):
     view = catchup_lab.learning_lab()
     assert isinstance(view, StaticLabView)
     html = view._repr_mimebundle_()["text/html"]

@@ -25,23 +25,13 @@ from chipcontrols.data import DATA_DIR, DataValidationError, load_table
 from chipcontrols.tools_vs_chips_data import (capacity_estimates, control_events, disputed_inputs,
                                               estimate_value, estimates_of)
 from widgets import bottleneck_chart, control_events_chart, denied_chart, race_chart
-from widgets.display import BUILD_ENV, StaticLabView
+from widgets.display import StaticLabView
 from widgets.tools_vs_chips_tables import (display_forms, elasticity_table, estimates_table,
                                            parameter_table, requirements_table)
 
 lab_module = importlib.import_module("widgets.tools_vs_chips_lab")
 BIB = Path(__file__).resolve().parent.parent / "references.bib"
 TABLES = ("capacity", "disputed_inputs", "control_events")
-
-
-@pytest.fixture
-def static_site(monkeypatch):
-    monkeypatch.setenv(BUILD_ENV, "html")
-
-
-@pytest.fixture
-def live_kernel(monkeypatch):
-    monkeypatch.delenv(BUILD_ENV, raising=False)
 
 
 def bib_keys() -> set[str]:

@@ -8,17 +8,7 @@ import pytest
 
 from chipcontrols.eccn3a090 import DIE_AREA, TPP
 from widgets import classifier_chart, classifier_lab
-from widgets.display import BUILD_ENV, StaticLabView
-
-
-@pytest.fixture
-def static_site(monkeypatch):
-    monkeypatch.setenv(BUILD_ENV, "html")
-
-
-@pytest.fixture
-def live_kernel(monkeypatch):
-    monkeypatch.delenv(BUILD_ENV, raising=False)
+from widgets.display import StaticLabView
 
 
 def _embedded_spec(html: str) -> dict:
