@@ -49,9 +49,12 @@ def _html(path: str) -> str:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_stays_within_its_transfer_budget(browser, gzip_site, path):
-    """Read to the end (every chart drawn), a text page sends ≤ 500 KB, a chart page ≤ 1.2 MB."""
+    """Read to the end (every chart drawn), a text page sends ≤ 500 KB, a chart page ≤ 1.2 MB,
+    and no font: the theme's icons are SVG, drawn inline or as CSS masks."""
     transfer = metrics.page_transfer(browser, gzip_site, path, read_whole_page=True)
     bundle_loads = [p for p in transfer.bytes_by_path if p.endswith("/vega-bundle.js")]
+    fonts = [p for p in transfer.bytes_by_path if re.search(r"\.(?:woff2?|ttf|otf|eot)$", p)]
+    assert fonts == [], f"{path} downloads fonts: {fonts}"
     assert transfer.total <= metrics.budget_for(path), (
         f"{path}: {transfer.total:,} bytes; largest: "
         f"{sorted(transfer.bytes_by_path.items(), key=lambda kv: -kv[1])[:5]}")
@@ -140,3 +143,54 @@ def test_axe_finds_no_serious_or_critical_violation(browser, gzip_site, path):
     serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
                for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+#: The blocks the theme gives a tab stop when they scroll (pydata-sphinx-theme's own list).
+SCROLLABLE_BLOCKS = ("pre, .nboutput > .output_area, .cell_output > .output, "
+                     ".jp-RenderedHTMLCommon, .pst-scrollable-table-container")
+#: Each rendered block's tab index (None if unset), whether it scrolls and whether the browser
+#: skipped its section (content-visibility) when asked, before anything here laid it out.
+#: Blocks not rendered at all (in a closed solution or folded code) are measured when they open.
+_TAB_STOPS = """selector => {
+  const blocks = [...document.querySelectorAll(selector)];
+  const skipped = blocks.map(b => !b.checkVisibility({contentVisibilityAuto: true})
+                                  && b.checkVisibility());
+  const tabs = blocks.map(b => b.hasAttribute('tabindex') ? b.tabIndex : null);
+  return blocks.map((b, i) => [tabs[i], b.scrollWidth > b.clientWidth || b.scrollHeight > b.clientHeight,
+                               skipped[i], b.getClientRects().length > 0
+                               && !b.closest('details:not([open])')]).filter(row => row[3]);
+}"""
+
+
+@pytest.mark.parametrize("path", [p for p in READER_PAGES if p.startswith("chapters/")])
+def test_blocks_that_scroll_get_a_tab_stop_as_the_reader_nears_them(browser, gzip_site, path):
+    """Blocks in sections the browser skips are not measured at load (measuring them laid out
+    the whole page); read to the end, every block that scrolls can take the keyboard's focus
+    and every other block cannot."""
+    context, page = _opened(browser, gzip_site, path, is_mobile=True, has_touch=True,
+                            viewport={"width": PHONE_WIDTH, "height": 844})
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    at_load = page.evaluate(_TAB_STOPS, SCROLLABLE_BLOCKS)
+    metrics.read_to_the_end(page)
+    page.wait_for_timeout(300)
+    read = page.evaluate(_TAB_STOPS, SCROLLABLE_BLOCKS)
+    context.close()
+    skipped = [tab for tab, _, was_skipped, _ in at_load if was_skipped]
+    assert skipped, f"{path}: the browser skipped no section with a block; the test needs one"
+    assert all(tab is None for tab in skipped), f"{path}: skipped blocks measured at load"
+    wrong = [(index, tab, scrolls) for index, (tab, scrolls, _, _) in enumerate(read)
+             if tab != (0 if scrolls else -1)]
+    assert any(row[1] for row in read), f"{path}: no block scrolls; the test needs one"
+    assert wrong == []
+
+
+def test_pressing_tab_gives_every_scrolling_block_its_tab_stop(browser, gzip_site):
+    context, page = _opened(browser, gzip_site, "chapters/02-strategic-shift.html",
+                            viewport={"width": PHONE_WIDTH, "height": 844})
+    page.wait_for_load_state("load")
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(200)
+    stops = page.evaluate(_TAB_STOPS, SCROLLABLE_BLOCKS)
+    context.close()
+    assert stops and all(tab == (0 if scrolls else -1) for tab, scrolls, _, _ in stops)

@@ -78,12 +78,17 @@ def draw_every_chart(page, timeout_ms: int = 20_000) -> int:
 
 
 def read_to_the_end(page) -> None:
-    """Scroll from top to bottom a screen at a time, so everything lazy on the page loads."""
-    height = page.evaluate("document.documentElement.scrollHeight")
+    """Scroll from top to bottom a screen at a time, so everything lazy on the page loads.
+
+    The page grows as it is read (sections the browser skipped take their real height when they
+    near the screen), so its height is read again at every step.
+    """
     step = page.viewport_size["height"]
-    for top in range(0, height + step, step):
+    top = 0
+    while top <= page.evaluate("document.documentElement.scrollHeight"):
         page.evaluate("y => window.scrollTo(0, y)", top)
         page.wait_for_timeout(30)
+        top += step
     draw_every_chart(page)
     page.wait_for_load_state("networkidle")
 

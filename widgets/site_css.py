@@ -11,7 +11,8 @@ declaration are kept as they are, so nothing that can apply is lost.
 
 Then :func:`bundle_page_stylesheets` replaces each page's run of stylesheet links (ten on a
 chapter: Sphinx's, the theme's, each extension's, the book's) by one file holding them in the
-same order, so a phone waits for one request, not ten, before its first paint.  Pages that use
+same order, so a phone waits for one request, not ten, before its first paint, and whose icon
+glyphs are drawn as SVG masks instead of from the icon font (:mod:`widgets.site_glyphs`).  Pages that use
 the same stylesheets share the same bundle, which browsers then cache.
 
 Examples
@@ -29,6 +30,8 @@ import re
 from pathlib import Path
 
 import tinycss2
+
+from widgets.site_glyphs import glyphs_as_masks
 
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _TOKEN = re.compile(r"[A-Za-z_][\w-]*")
@@ -142,10 +145,10 @@ def bundle_page_stylesheets(site: Path, used: set[str]) -> int:
             continue
         key = tuple(files)
         if key not in bundles:
-            css = "\n".join(
-                f"/* {f.relative_to(static)} */\n"
-                + _CHARSET.sub("", rebase_urls(prune_stylesheet(c, used), f.parent, folder))
-                for f, c in zip(files, sources))
+            css = glyphs_as_masks("\n".join(
+                _CHARSET.sub("", rebase_urls(prune_stylesheet(c, used), f.parent, folder))
+                for f, c in zip(files, sources)), where=" + ".join(str(f.relative_to(static))
+                                                               for f in files))
             bundle = folder / f"{hashlib.sha256(css.encode()).hexdigest()[:16]}.css"
             bundle.write_text('@charset "UTF-8";\n' + css, encoding="utf-8")
             bundles[key] = bundle

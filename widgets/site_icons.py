@@ -40,17 +40,19 @@ ICON_CSS = """
 
 # Each icon pack is `var p={name:[w,h,[aliases],"unicode","path"],...}` followed by `d("fas",p)`.
 _PACK = re.compile(r'var p=\{(.*?)\(function\(\)\{d\("(fa[bsr])",p\)', re.S)
-_ICON = re.compile(r'(?:"([\w-]+)"|([\w$]+)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]*",("[^"]*"|\[[^\]]*\])\]')
+_ICON = re.compile(r'(?:"([\w-]+)"|([\w$]+)):\[(\d+),(\d+),\[[^\]]*\],"([0-9a-f]*)",("[^"]*"|\[[^\]]*\])\]')
 _ITAG = re.compile(r'<i (?P<before>[^>]*?)class="(?P<classes>[^"]*)"(?P<after>[^>]*)></i>')
 
 
 @dataclass(frozen=True)
 class Icon:
-    """One Font Awesome icon: its view box (width × height, icon units) and SVG path."""
+    """One Font Awesome icon: its view box (width × height, icon units), SVG path and code point
+    (hex, the character the icon font draws it for)."""
 
     width: int
     height: int
     path: str
+    code: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -68,16 +70,23 @@ def theme_icons(source: Path = FONTAWESOME_JS) -> dict[tuple[str, str], Icon]:
         prefix = pack.group(2)
         for icon in _ICON.finditer(pack.group(1)):
             name = icon.group(1) or icon.group(2)
-            path = icon.group(5)
+            path = icon.group(6)
             if path.startswith("["):  # duotone pairs: keep the primary path
                 path = re.findall(r'"([^"]*)"', path)[-1]
             else:
                 path = path.strip('"')
-            icons[(prefix, name)] = Icon(int(icon.group(3)), int(icon.group(4)), path)
+            icons[(prefix, name)] = Icon(int(icon.group(3)), int(icon.group(4)), path,
+                                         icon.group(5))
     if not {("fas", "bars"), ("fas", "magnifying-glass")} <= icons.keys():
         raise ValueError(f"{source}: found {len(icons)} icons but not fa-solid fa-bars; "
                          f"the theme's fontawesome.js has a layout widgets/site_icons.py cannot read")
     return icons
+
+
+@lru_cache(maxsize=1)
+def icons_by_code() -> dict[tuple[str, str], Icon]:
+    """The theme's icons keyed by (prefix, code point), e.g. ("fas", "f0f3") for the bell."""
+    return {(prefix, icon.code): icon for (prefix, _), icon in theme_icons().items() if icon.code}
 
 
 def _svg_for(match: re.Match, icons: dict[tuple[str, str], Icon], where: str) -> str:

@@ -7,7 +7,10 @@
   site's ``_static/h200/`` folder with ``charts.js``, which pages with a chart load and which
   imports the bundle only when a chart nears the viewport.  No page loads anything from a CDN.
 * Typesets formulas as MathML at build time (:mod:`widgets.site_math`): no MathJax.
-* Prunes the theme's stylesheet to the rules the site can use (:mod:`widgets.site_css`).
+* Prunes the theme's stylesheet to the rules the site can use and draws its icon glyphs as SVG
+  masks, so no page downloads the icon font (:mod:`widgets.site_css`, :mod:`widgets.site_glyphs`).
+* Makes the theme's pass that gives scrollable blocks a tab stop measure each block as it nears
+  the screen, not the whole page at load (:mod:`widgets.site_scroll_focus`).
 * Gives every page a meta description, draws the theme's icons as inline SVG instead of loading
   Font Awesome's script, and keeps the search index on the search page
   (:mod:`widgets.site_pages`, :mod:`widgets.site_icons`).
@@ -20,7 +23,7 @@ from pathlib import Path
 
 import vl_convert
 
-from widgets import site_css, site_icons, site_math, site_pages
+from widgets import site_css, site_icons, site_math, site_pages, site_scroll_focus
 from widgets.display import BUILD_ENV, vega_lite_version
 
 #: Where the site serves its chart code and style, under ``_static/``.
@@ -43,6 +46,7 @@ def _write_assets(app, exception) -> None:
                                       encoding="utf-8")
     (static / CSS_PATH).write_text((STATIC_SOURCES / "h200.css").read_text(encoding="utf-8")
                                    + site_icons.ICON_CSS, encoding="utf-8")
+    site_scroll_focus.rewrite_theme_script(static)
 
 
 def _link_charts_on_chart_pages(app, pagename, templatename, context, doctree) -> None:
