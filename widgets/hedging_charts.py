@@ -16,6 +16,7 @@ from chipcontrols import hedging as model
 from chipcontrols.hedging_china import TIE_TOLERANCE
 from widgets import palette
 from widgets.display import Figure
+from widgets.readout import readout_strip
 from widgets.sliders import altair_param
 
 WIDTH = 460
@@ -56,14 +57,8 @@ def _one_row() -> alt.Chart:
 
 
 def _readout(row: alt.Chart, lines: int = 2) -> alt.Chart:
-    """A strip above a plot showing ``row``'s field ``text`` (lines split at ``\\n``).
-
-    The readout sits outside the plot so that it never covers a curve on a narrow screen.
-    """
-    return row.mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold",
-                         lineBreak="\n").encode(
-        x=alt.value(0), y=alt.value(0), text="text:N",
-    ).properties(width=WIDTH, height=READOUT_LINE * lines, view={"stroke": None})
+    """The readout strip above a plot: ``row``'s field ``text``, ``lines`` lines high."""
+    return readout_strip(row, width=WIDTH, height=READOUT_LINE * lines)
 
 
 def _stacked(*panels: alt.TopLevelMixin, names, fixed=("value_scale",)) -> alt.VConcatChart:

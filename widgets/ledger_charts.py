@@ -17,6 +17,7 @@ from chipcontrols.ledger_figures import h100_equivalence
 from widgets import palette
 from widgets.bars import expression_bars, vega_array
 from widgets.display import Figure
+from widgets.readout import readout_strip
 from widgets.sliders import altair_param, slider_label
 
 WIDTH = 460
@@ -82,16 +83,15 @@ def _limits_panel() -> alt.LayerChart:
 
 
 def _readout_panel() -> alt.Chart:
-    return alt.Chart(alt.Data(values=[{}])).transform_calculate(
+    row = alt.Chart(alt.Data(values=[{}])).transform_calculate(
         volume=model.FORMS["volume"].vega(), limits=vega_array(model.FORMS["limits"].values()),
     ).transform_calculate(
         binding=binding_names_vega("datum.limits", "datum.volume"),
     ).transform_calculate(
         readout="'Exports: ' + format(datum.volume, '.2f') + ' million chips;\\nbinding: '"
                 " + datum.binding",
-    ).mark_text(align="left", baseline="top", fontSize=14, fontWeight="bold", lineBreak="\n").encode(
-        x=alt.value(0), y=alt.value(0), text="readout:N",
-    ).properties(width=WIDTH, height=36)
+    )
+    return readout_strip(row, width=WIDTH, height=36, field="readout", font_size=14)
 
 
 def _revenue_panel() -> alt.LayerChart:

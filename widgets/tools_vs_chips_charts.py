@@ -21,6 +21,7 @@ from chipcontrols.figures import record_period
 from widgets import palette
 from widgets.bars import expression_bars
 from widgets.display import Figure
+from widgets.readout import readout_strip
 from widgets.sliders import altair_param
 
 WIDTH = 460
@@ -53,11 +54,9 @@ def _sliders(names) -> list[alt.Parameter]:
 
 def _readout(text_expression: str, calculations: dict[str, str], height: int = 36) -> alt.Chart:
     """A one-row text panel whose text the browser computes."""
-    return alt.Chart(alt.Data(values=[{}])).transform_calculate(**calculations).transform_calculate(
-        readout=text_expression,
-    ).mark_text(align="left", baseline="top", fontSize=READOUT_FONT, fontWeight="bold",
-                lineBreak="\n").encode(x=alt.value(0), y=alt.value(0), text="readout:N").properties(
-        width=WIDTH, height=height)
+    row = alt.Chart(alt.Data(values=[{}])).transform_calculate(**calculations).transform_calculate(
+        readout=text_expression)
+    return readout_strip(row, width=WIDTH, height=height, field="readout", font_size=READOUT_FONT)
 
 
 def _sentence_case(label: str) -> str:
