@@ -1,123 +1,21 @@
-"""Shared fixtures: the chips table, and the built site served to headless Chromium."""
+"""Fixtures every tier shares: the chips table, and views rendered for one stage or the other.
+
+The browser fixtures live in ``tests/site/conftest.py``, so the model tier imports no Playwright
+and runs in the Binder environment.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import sys
-import threading
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import sync_playwright
 
-from chipcontrols.data import load_chips
-from widgets.display import BUILD_ENV
+from chipcontrols.core.data import load_chips
+from widgets.core.display import BUILD_ENV
 
 
 @pytest.fixture(scope="session")
 def chips():
     """The validated chips table from data/chips.csv."""
     return load_chips()
-
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-
-from page_metrics import CHROMIUM, CHROMIUM_ARGS, SITE, site_pages  # noqa: E402
-
-CHART_PAGE = "chapters/01-decision.html"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def site_url():
-    site_pages()
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class PageVisit:
-    """A page opened with off-origin requests blocked and console errors recorded."""
-
-    def __init__(self, browser, site_url: str, path: str) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
-        self.errors: list[str] = []
-        self.offsite: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def route(request_route):
-            url = request_route.request.url
-            if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
-                request_route.continue_()
-            else:
-                self.offsite.append(url)
-                request_route.abort()
-
-        self.page.route("**/*", route)
-        self.page.goto(f"{site_url}/{path}")
-        self.page.wait_for_load_state("networkidle")
-
-    def charts(self):
-        """Every chart on the page, each scrolled into view (charts draw as they near it) and drawn."""
-        charts = self.page.locator(".h200-chart")
-        for index in range(charts.count()):
-            chart = charts.nth(index)
-            chart.scroll_into_view_if_needed()
-            self.page.wait_for_function("id => window.h200Views && window.h200Views[id]",
-                                        arg=chart.get_attribute("id"), timeout=15_000)
-        return charts
-
-    def chart(self, caption_start: str):
-        """The one chart whose caption (its text description) starts with ``caption_start``."""
-        self.charts()
-        figure = self.page.locator("figure.h200-figure").filter(
-            has=self.page.locator("figcaption", has_text=caption_start))
-        assert figure.count() == 1, f"{figure.count()} charts captioned {caption_start!r}"
-        return figure.locator(".h200-chart")
-
-
-@pytest.fixture
-def visit(browser, site_url):
-    opened = []
-
-    def open_page(path):
-        opened.append(PageVisit(browser, site_url, path))
-        return opened[-1]
-
-    yield open_page
-    for page_visit in opened:
-        page_visit.page.close()
-
-
-def chart_texts(chart) -> list[str]:
-    """Each text mark of a drawn chart; a text drawn on several lines has its lines joined by a space."""
-    return chart.locator("svg.marks .role-mark text").evaluate_all(
-        """texts => texts.map(text => {
-               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
-               return (lines.length ? lines.join(' ') : text.textContent).trim();
-           })""")
-
-
-def set_slider(slider, value) -> None:
-    """Set a range input and fire the event Vega listens to."""
-    slider.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
-                    str(value))
 
 
 @pytest.fixture

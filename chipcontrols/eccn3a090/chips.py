@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chipcontrols.parameters import strict_keywords
-from chipcontrols.data import require_table
+from chipcontrols.core.parameters import strict_keywords
+from chipcontrols.core.data import require_table
 from chipcontrols.eccn3a090.metrics import (
     DIE_AREA,
     TPP,
@@ -79,7 +79,7 @@ def classify_chips(chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> pd.
     Parameters
     ----------
     chips : pandas.DataFrame
-        As returned by :func:`chipcontrols.data.load_chips` (missing figures are ``NaN``).
+        As returned by :func:`chipcontrols.core.data.load_chips` (missing figures are ``NaN``).
     rule : RuleVersion
         The rule version to apply.
 
@@ -132,7 +132,7 @@ def classify_under_every_version(chips: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     chips : pandas.DataFrame
-        As returned by :func:`chipcontrols.data.load_chips`.
+        As returned by :func:`chipcontrols.core.data.load_chips`.
 
     Returns
     -------
@@ -143,7 +143,7 @@ def classify_under_every_version(chips: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from chipcontrols.data import load_chips
+    >>> from chipcontrols.core.data import load_chips
     >>> table = classify_under_every_version(load_chips())
     >>> table.query("chip_id == 'nvidia-h800-sxm5'")[["rule", "eccn_class"]].to_dict("records")
     ... # doctest: +NORMALIZE_WHITESPACE

@@ -12,7 +12,7 @@ Definitions (US Export Administration Regulations, ECCN 3A090, as amended 25 Oct
 * 'Performance density' is TPP divided by the 'applicable die area' in mm² (all logic
   dies made on a non-planar-transistor process; HBM stacks excluded).
 
-Every metric is a declared :class:`~chipcontrols.parameters.Parameter`; TPP and die area are
+Every metric is a declared :class:`~chipcontrols.core.parameters.Parameter`; TPP and die area are
 also the sliders of the chapter's hypothetical chip.
 """
 
@@ -22,8 +22,8 @@ import math
 
 import sympy as sp
 
-from chipcontrols.closed_forms import register
-from chipcontrols.parameters import Parameter, ParameterSet, require_number, strict_keywords
+from chipcontrols.core.closed_forms import register
+from chipcontrols.core.parameters import Parameter, ParameterSet, require_number, strict_keywords
 
 _DATA_SPAN = ("The range spans every accelerator in data/chips.csv (a test checks that it "
               "does).")

@@ -22,7 +22,7 @@ from chipcontrols.eccn3a090.metrics import (
     optional_figure,
     tpp,
 )
-from chipcontrols.parameters import require_number, strict_keywords
+from chipcontrols.core.parameters import require_number, strict_keywords
 
 #: The chip metrics a rule version may test, in the order the class-code function takes them.
 METRICS = (tpp, density, interconnect, memory_bandwidth)

@@ -13,8 +13,8 @@ here by key: the boxes below are the only place the thresholds enter the code.
 
 from __future__ import annotations
 
-from chipcontrols import record
-from chipcontrols.closed_forms import register
+from chipcontrols.core import record
+from chipcontrols.core.closed_forms import register
 from chipcontrols.eccn3a090.metrics import PARAMETERS
 from chipcontrols.eccn3a090.rules import Box, ControlClass, RuleVersion, Treatment
 

@@ -1,0 +1,21 @@
+"""Chapter 4, China's domestic chips: the catch-up clock.
+
+One module per clock: :mod:`~chipcontrols.catchup.yields` (dies, yield, cost per good die),
+:mod:`~chipcontrols.catchup.learning`, :mod:`~chipcontrols.catchup.cost` (Wright's-law race),
+:mod:`~chipcontrols.catchup.performance`, :mod:`~chipcontrols.catchup.reliability` and
+:mod:`~chipcontrols.catchup.market`; the chapter's tables (:mod:`~chipcontrols.catchup.tables`,
+re-exported here), ``prose``, ``checks`` and ``variants``.
+"""
+
+import lazy_loader as lazy
+
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submodules=['checks', 'cost', 'learning', 'market', 'performance', 'prose', 'reliability', 'tables', 'variants', 'yields'],
+    submod_attrs={
+        'tables': ['CHEN_CLAIMS', 'MODULES', 'catchup_cost', 'catchup_learning', 'catchup_market',
+            'catchup_performance', 'catchup_reliability', 'catchup_yield', 'chip_growth',
+            'evidence', 'mandate_record_for', 'mandates', 'planned_date', 'roadmap',
+            'roadmap_growth'],
+    },
+)

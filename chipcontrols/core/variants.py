@@ -1,0 +1,54 @@
+"""Per-student variants: the draw every model's variants use, derived from the student id.
+
+An assignment asks each student about a scenario that no one else has, so an answer cannot be
+copied from a classmate; each model's ``variants`` module says what it draws.  Everything is derived from the SHA-256 digest of the
+student id, never from Python's ``hash`` (salted per process) or a random generator whose
+stream may change between numpy versions: the student's notebook and the autograder, run at
+different times on different machines, get the same variant.  Values are drawn inside the
+declared ranges of the parameters they stand for and rounded to the precision a datasheet or a
+scenario would state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+__all__ = ["between", "fraction"]
+
+
+def fraction(student_id: str, label: str) -> float:
+    """A number in [0, 1) fixed by the student id and a label naming what it is for.
+
+    Raises
+    ------
+    ValueError
+        If ``student_id`` is not a non-empty string (the placeholder ``...`` included).
+
+    Examples
+    --------
+    >>> fraction("s1234567", "fp16") == fraction(" s1234567 ", "fp16")
+    True
+    >>> fraction("s1234567", "fp16") == fraction("s1234567", "int8")
+    False
+    """
+    if not isinstance(student_id, str) or not student_id.strip():
+        raise ValueError(f"student_id = {student_id!r} is not a student id: set it to the id "
+                         "your instructor gave you, as text, e.g. student_id = \"s1234567\"")
+    digest = hashlib.sha256(f"{student_id.strip()}|{label}".encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def between(student_id: str, label: str, low: float, high: float, step: float) -> float:
+    """A value on the grid ``low, low + step, ..., high``, fixed by the student id and a label.
+
+    Every chapter's variants are drawn this way, so a value is reproducible and lies on the
+    precision a scenario would state.
+
+    Examples
+    --------
+    >>> value = between("s1234567", "tpp", 1_200, 6_000, 40)
+    >>> 1_200 <= value <= 6_000 and (value - 1_200) % 40 == 0
+    True
+    """
+    steps = int(round((high - low) / step))
+    return round(low + step * int(fraction(student_id, label) * (steps + 1)), 10)

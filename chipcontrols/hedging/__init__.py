@@ -1,0 +1,46 @@
+"""Hedged dependence (chapter 5): Beijing's import share under cut-off risk, and Washington's leverage.
+
+The model in three parts, each its own module, re-exported here so chapters read
+``from chipcontrols import hedging``:
+
+* :mod:`chipcontrols.hedging.parameters` — every input declared once (:data:`PARAMETERS`).
+* :mod:`chipcontrols.hedging.china` — Beijing's payoff ``U_C(s) = V[a·s + (1 − s)] + β(1 − s)
+  − p·L·s²``, its best reply ``s* = (V(a − 1) − β)/(2pL)`` clipped by the pairing rule
+  ``s ≤ 1/(1 + k)`` and Washington's cap ``s̄`` (the bound that binds is always named), the
+  comparative statics, the all-in threshold ``p̄``, calibration to an observed share and the
+  link to chapter 1's ledger (``s`` times China's orders as Beijing's approvals).
+* :mod:`chipcontrols.hedging.us` — leverage ``L·s²`` and the leverage paradox, the levy's
+  Laffer curve and ``τ* = (V(a0 − 1) − β)/(2Vκ)``, and the exit date
+  ``t_exit = ln(V(a0 − 1)/β)/λ``.
+
+Examples
+--------
+>>> round(best_reply(us_share_cap=1.0).interior, 3), round(exit_clock().exit_time, 2)
+(0.75, 2.77)
+"""
+
+from chipcontrols.hedging.parameters import (BUDGET_USD_BILLION, JANUARY_2026_APPROVED_SHARE,
+                                             LATEX_NAMES, PARAMETERS, US_CAP_AS_SHARE)
+from chipcontrols.hedging import china
+from chipcontrols.hedging import us
+from chipcontrols.hedging.china import (ALL_IN, ALL_IN_THRESHOLD, BEIJING_SHARE, BEST_REPLY,
+                                        CALIBRATABLE, CALIBRATED, CHINA_INPUTS, COMPUTE_SHARE,
+                                        CURVATURE, IMPORT_SHARE, INTERIOR, MARGINAL_PAYOFF,
+                                        NO_IMPORTS, PAIRING, PAIRING_BOUND, PAYOFF, STATICS,
+                                        US_CAP, BestReply, Calibration, LedgerLink, best_reply,
+                                        calibrate, comparative_statics, compute_share,
+                                        ledger_link, payoff)
+from chipcontrols.hedging.us import (ADVANTAGE_AFTER_LEVY, ADVANTAGE_PATH, D_EXPECTED_LOSS_D_P,
+                                     D_LEVERAGE_D_P, EXIT_ADVANTAGE, EXIT_TIME,
+                                     EXPECTED_LOSS_INTERIOR, LEVERAGE_INTERIOR, PEAK_LEVY,
+                                     PROHIBITIVE_LEVY, REVENUE_INTERIOR, REVENUE_MAXIMISING_LEVY,
+                                     US_INPUTS, US_PAYOFF, ExitClock, Leverage, LevyResult,
+                                     advantage_at, exit_clock, leverage, leverage_curve,
+                                     levy_outcome, revenue_curve)
+from chipcontrols.hedging.scenarios import (CHANGES, calibration_table, ledger_side_by_side,
+                                            outcome, what_changes)
+
+#: Every closed form of the model, registered for the text and the website, by short name.
+FORMS = {**china.FORMS, **us.FORMS}
+
+__all__ = [name for name in dir() if not name.startswith("_")]

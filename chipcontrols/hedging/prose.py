@@ -1,0 +1,196 @@
+"""Numbers chapter 5's prose and exercise statements cite, computed from the model, record and data.
+
+Everything here is reader-facing and ships in every edition; the solutions' numbers are in
+:mod:`solutions.hedging`, which the student edition never imports.  Shares
+are fractions of China's spending on new AI accelerators, money is in billion USD, volumes in
+million chips (chapter 1's units) unless a key ends in ``_chips``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from chipcontrols import hedging as H
+from chipcontrols.core import record
+from chipcontrols.catchup import mandates
+from chipcontrols.catchup.market import market_figure
+from chipcontrols.core.data import load_chips, load_table
+from chipcontrols.eccn3a090 import chip_metric, classify_chips
+
+__all__ = ["LATER_OPENING_WORLD", "exercise_figures", "formula_texts", "later_opening_share",
+           "prose_figures",
+           "record_steps"]
+
+#: Chips compared per chip: the H200 and Huawei's best shipping part (dense FP16/BF16).
+H200, ASCEND_910C = "nvidia-h200-sxm", "huawei-ascend-910c"
+#: The calibrated world the "later opening" is measured from: January's share reproduced by
+#: the value of buying domestic (the single-parameter calibration inside its range that
+#: keeps the memo's advantage and cut-off risk).
+LATER_OPENING_WORLD = "domestic_value"
+#: The exercises' second cut-off probability (the leverage-paradox exercise doubles p).
+DOUBLED_P = 2 * H.PARAMETERS["cutoff_probability"].default
+#: The exit dates Chen's "two or three years" suggests, in years after January 2026.
+CHEN_YEARS = (2.0, 3.0)
+
+
+def later_opening_share() -> float:
+    """The share Washington's May 2026 clearances allow: firms × chips per firm ÷ orders."""
+    return (record.value("us_cleared_chinese_h200_buyers") * record.value("us_clearance_per_firm_h200")
+            / record.value("chinese_h200_orders_2026"))
+
+
+@lru_cache(maxsize=1)
+def _per_chip_ratio() -> float:
+    chips = classify_chips(load_chips())
+    return (chip_metric(chips, H200, "dense_fp16_tflops")
+            / chip_metric(chips, ASCEND_910C, "dense_fp16_tflops"))
+
+
+def record_steps() -> dict[str, float]:
+    """Counts of the dependence record (``data/dependence.csv``) by status and side."""
+    steps = load_table("dependence")
+    found = steps[steps["status"] == "found"]
+    return {"steps": float(len(steps)), "found": float(len(found)),
+            "not_found": float(len(steps) - len(found)),
+            "beijing": float((found["side"] == "Beijing").sum()),
+            "washington": float((found["side"] == "Washington").sum())}
+
+
+def prose_figures() -> dict[str, float | str]:
+    """Derived numbers the chapter's prose cites, glued as ``hedge_<key>``."""
+    v = record.value
+    out: dict[str, float | str] = {}
+    orders, approvals = v("chinese_h200_orders_2026"), v("beijing_h200_approvals_jan_2026")
+    out["orders_million"] = orders / 1e6
+    out["january_share"] = approvals / orders
+    received = v("ft_h200_received_bytedance") + v("ft_h200_received_tencent")
+    out["ft_received_total"] = received
+    out["ft_share_of_orders_percent"] = 100 * received / orders
+    out["ft_share_of_approvals_percent"] = 100 * received / approvals
+    out["us_cleared_total_chips"] = (v("us_cleared_chinese_h200_buyers")
+                                     * v("us_clearance_per_firm_h200"))
+    out["later_share"] = later_opening_share()
+    # Beijing's side at the memo's defaults
+    default = H.best_reply()
+    uncapped = H.best_reply(us_share_cap=1.0)
+    out["s_star"] = default.interior
+    out["s_default"] = default.import_share
+    out["s_default_binding"] = default.binding_text
+    out["us_cap_share"] = H.PARAMETERS["us_share_cap"].default
+    out["p_bar"] = default.all_in_threshold
+    out["s_star_doubled_p"] = H.best_reply(cutoff_probability=DOUBLED_P, us_share_cap=1.0).interior
+    out["doubled_p"] = DOUBLED_P
+    out["payoff_interior"] = uncapped.payoff
+    out["payoff_default"] = default.payoff
+    statics = H.comparative_statics()
+    out.update({f"ds_d_{name}": value for name, value in statics.items()})
+    # Calibration to January 2026
+    for name, row in H.calibration_table().iterrows():
+        out[f"cal_{name}"] = row.value
+    # Figures chapter 4's tables hold (the mandate record, IDC's count of cards): read, not restated.
+    grid = mandates().set_index("mandate_id").loc["national-2026-06-draft-grid"]
+    out["grid_domestic_percent"] = float(grid["percent"])
+    out["idc_nvidia_share_percent"] = market_figure("idc-2025-nvidia-share")
+    out["idc_domestic_share_percent"] = market_figure("idc-2025-domestic-share")
+    out["idc_cards_total"] = market_figure("idc-2025-total-units")
+    out["grid_pairing_ratio"] = (H.calibrate("pairing_ratio", observed_share=1 - out[
+        "grid_domestic_percent"] / 100).value)
+    out["per_chip_ratio"] = _per_chip_ratio()
+    # The later opening, from the calibrated world
+    world = {LATER_OPENING_WORLD: out[f"cal_{LATER_OPENING_WORLD}"]}
+    later = out["later_share"]
+    for name in ("cutoff_probability", "cutoff_loss"):
+        out[f"later_{name}"] = H.calibrate(name, observed_share=later, **world).value
+    out["later_pairing_ratio"] = H.calibrate("pairing_ratio", observed_share=later).value
+    out["later_domestic_value"] = H.calibrate("domestic_value", observed_share=later).value
+    # Compute shares and The Substrate
+    a = H.PARAMETERS["us_advantage"].default
+    out["compute_share_january"] = H.compute_share(out["january_share"], a)
+    out["compute_share_default"] = H.compute_share(default.import_share, a)
+    out["compute_share_uncapped"] = H.compute_share(uncapped.import_share, a)
+    substrate = v("substrate_legal_import_share_2026_percent") / 100
+    out["substrate_spending_share"] = substrate / (a * (1 - substrate) + substrate)
+    # Leverage
+    held, free = H.leverage(), H.leverage(us_share_cap=1.0)
+    out["leverage_beijing"] = free.leverage
+    out["expected_loss_beijing"] = free.expected_loss
+    out["leverage_capped"] = held.leverage
+    january = H.leverage(**world)
+    out["leverage_january"] = january.leverage
+    out["leverage_january_over_capped_percent"] = 100 * january.leverage / held.leverage
+    doubled = H.leverage(cutoff_probability=DOUBLED_P, us_share_cap=1.0)
+    out["leverage_doubled_p"] = doubled.leverage
+    out["leverage_ratio_doubled_p"] = free.leverage / doubled.leverage
+    # The levy
+    levy = H.levy_outcome()
+    out.update({"tau_star": levy.revenue_maximising_levy, "prohibitive_levy": levy.prohibitive_levy,
+                "peak_levy": levy.peak_levy, "levy_now": levy.levy,
+                "levy_verdict": levy.levy_verdict, "advantage_after_levy": levy.advantage,
+                "treasury_now": levy.treasury_revenue, "nvidia_now": levy.nvidia_revenue,
+                "treasury_at_peak": H.levy_outcome(levy=levy.peak_levy).treasury_revenue,
+                "treasury_at_tau_star": H.levy_outcome(
+                    levy=levy.revenue_maximising_levy).treasury_revenue,
+                "revenue_beijing_at_tau_star": float(H.revenue_curve(
+                    [levy.revenue_maximising_levy])["revenue_beijing"].iloc[0])})
+    # The exit clock
+    clock = H.exit_clock()
+    out["exit_time"] = clock.exit_time
+    out["exit_year"] = 2026 + clock.exit_time
+    out["exit_advantage"] = clock.exit_advantage
+    # The link to chapter 1
+    link_default, link_january = H.ledger_link(), H.ledger_link(**world)
+    out["link_default_approvals"] = link_default.approvals
+    out["link_default_binding"] = link_default.ledger_result.binding_text
+    out["link_default_exports"] = link_default.ledger_result.volume
+    out["link_default_ratio"] = link_default.ledger_result.ratio_with_exports
+    out["link_january_approvals"] = link_january.approvals
+    out["link_january_binding"] = link_january.ledger_result.binding_text
+    out["link_january_ratio"] = link_january.ledger_result.ratio_with_exports
+    out["link_january_treasury"] = link_january.ledger_result.treasury_revenue
+    out.update({f"steps_{key}": value for key, value in record_steps().items()})
+    return out
+
+
+def exercise_figures() -> dict[str, float]:
+    """Numbers the exercise statements give the student (not answers), glued as ``ex5_<key>``."""
+    return {"doubled_p": DOUBLED_P, "chen_years_low": CHEN_YEARS[0],
+            "chen_years_high": CHEN_YEARS[1],
+            "substrate_percent": record.value("substrate_legal_import_share_2026_percent")}
+
+
+def formula_texts() -> dict[str, str]:
+    """Inline formulas the prose uses, typeset from the model's sympy objects.
+
+    Glued as ``tex_<key>`` and cited with ``{glue:md}`tex_<key>:myst``` (MyST parses the
+    ``$...$``), so no formula with a digit is typed into the prose.
+    """
+    import sympy as sp
+
+    names = H.LATEX_NAMES
+    china = H.china
+    s, star = H.PARAMETERS.symbol("import_share"), sp.Symbol("s^{*}")
+    a_of_t = sp.Function("a")(H.PARAMETERS.symbol("years_after_january_2026"))
+    numerator = sp.fraction(H.BEST_REPLY)[0]
+    observed = H.PARAMETERS.symbol("observed_share")
+
+    def tex(expression) -> str:
+        return f"${sp.latex(expression, symbol_names=names)}$"
+
+    return {
+        "leverage": tex(china.L * s**2), "expected_loss": tex(china.p * china.L * s**2),
+        "leverage_star": tex(china.L * star**2),
+        "expected_loss_star": tex(china.p * china.L * star**2),
+        "pairing_bound": tex(H.PAIRING_BOUND), "net_gain": tex(numerator),
+        "worth_buying": tex(sp.Gt(numerator + china.beta, china.beta)),
+        "exit_condition": tex(sp.Eq(china.V * (a_of_t - 1), china.beta)),
+        "cal_beta": tex(sp.Eq(china.beta, H.CALIBRATED["domestic_value"])),
+        "cal_p": tex(sp.Eq(china.p, H.CALIBRATED["cutoff_probability"])),
+        "cal_k": tex(sp.Eq(H.PAIRING_BOUND, observed)),
+        "tau_star": tex(sp.Eq(sp.Symbol(r"\tau^{*}"), H.REVENUE_MAXIMISING_LEVY)),
+        "exit_time": tex(sp.Eq(sp.Symbol(r"t_{\mathrm{exit}}"), H.EXIT_TIME)),
+        "compute_share": tex(H.COMPUTE_SHARE),
+        "leverage_formula": tex(H.LEVERAGE_INTERIOR),
+        "expected_loss_formula": tex(H.EXPECTED_LOSS_INTERIOR),
+        "d_leverage": tex(H.D_LEVERAGE_D_P), "d_expected_loss": tex(H.D_EXPECTED_LOSS_D_P),
+        "base_advantage": tex(H.PARAMETERS.symbol("base_advantage")),
+    }

@@ -1,0 +1,148 @@
+"""Every number chapter 5's exercise solutions and marking guides state, computed from the model.
+
+The reader edition glues :func:`solution_figures` as ``sol_<key>`` in a cell tagged
+``solution`` (the instructor guide as ``sol5_<key>``); the student edition drops that cell and
+every solution, and never imports this module.  Numbers the prose and the exercise statements
+cite are in :mod:`chipcontrols.hedging.prose`.  Shares are fractions of China's spending on new AI
+accelerators; money in billion USD; leverage in units of V.
+"""
+
+from __future__ import annotations
+
+import math
+
+import sympy as sp
+
+from chipcontrols.hedging import prose as chapter5
+from chipcontrols import hedging as H
+from chipcontrols import ledger as L
+
+#: The memo exercise's marking guide (both memos together): criterion → points.
+MEMO_RUBRIC = {"question": 2, "numbers": 4, "mechanism": 4, "other_side": 3, "uncertainty": 3,
+               "recommendation": 4}
+#: Deductions: a typed number not traceable to the model or the record; over one page each.
+MEMO_DEDUCTIONS = {"untraceable_number": 2, "length": 2}
+#: The source-evaluation exercise's marking guide.
+RECORD_RUBRIC = {"definitions": 3, "confidence": 3, "computation": 2, "verdict": 2}
+#: The Commerce memo's two worlds: a cut-off probability after an assurance and after a scare.
+ASSURED_P, FEARED_P = 0.2, 0.8
+#: The leverage-paradox proof's marking guide.
+PARADOX_RUBRIC = {"derivative": 3, "sign": 2, "interpretation": 3, "when_raise_p": 2}
+
+
+def _calibration() -> dict[str, float]:
+    share = chapter5.prose_figures()["january_share"]
+    P = H.PARAMETERS
+    V, a, b, p, Lc = (P[n].default for n in ("value_scale", "us_advantage", "domestic_value",
+                                             "cutoff_probability", "cutoff_loss"))
+    gain = V * (a - 1) - b
+    return {"share": share, "gain": gain, "two_p_l_s": 2 * p * Lc * share,
+            "beta": H.calibrate("domestic_value").value,
+            "p": H.calibrate("cutoff_probability").value,
+            "p_max": P["cutoff_probability"].maximum,
+            "beta_at_p_max": H.calibrate("domestic_value",
+                                         cutoff_probability=P["cutoff_probability"].maximum).value,
+            "k": H.calibrate("pairing_ratio").value,
+            "a": H.calibrate("us_advantage").value,
+            "l": H.calibrate("cutoff_loss").value}
+
+
+def _paradox() -> dict[str, float]:
+    low = H.PARAMETERS["cutoff_probability"].default
+    high = chapter5.DOUBLED_P
+    at = {q: H.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (low, high)}
+    slope = sp.factor(sp.diff(H.LEVERAGE_INTERIOR, H.china.p))
+    return {"p_low": low, "p_high": high, "s_low": H.best_reply(cutoff_probability=low,
+                                                                   us_share_cap=1.0).interior,
+            "s_high": H.best_reply(cutoff_probability=high, us_share_cap=1.0).interior,
+            "leverage_low": at[low].leverage, "leverage_high": at[high].leverage,
+            "ratio": at[low].leverage / at[high].leverage,
+            "loss_low": at[low].expected_loss, "loss_high": at[high].expected_loss,
+            "slope_at_default": float(slope.subs(
+                {H.PARAMETERS.symbol(n): H.PARAMETERS[n].default for n in H.CHINA_INPUTS})),
+            "p_bar": H.best_reply().all_in_threshold}
+
+
+def _levy() -> dict[str, float | str]:
+    result = H.levy_outcome()
+    P = H.PARAMETERS
+    capped_at = H.levy_outcome(levy=result.peak_levy)
+    return {"tau_star": result.revenue_maximising_levy, "verdict": result.levy_verdict,
+            "levy": result.levy, "prohibitive": result.prohibitive_levy, "peak": result.peak_levy,
+            "a0": P["base_advantage"].default, "kappa": P["pass_through"].default,
+            "numerator": P["value_scale"].default * (P["base_advantage"].default - 1)
+            - P["domestic_value"].default,
+            "treasury_now": result.treasury_revenue, "treasury_peak": capped_at.treasury_revenue,
+            "gain_percent": 100 * (capped_at.treasury_revenue / result.treasury_revenue - 1)}
+
+
+def _pairing() -> dict[str, float | str]:
+    P = L.PARAMETERS
+    cap = P["cap_share"].default * P["us_volume"].default / P["demand"].default
+    switch = 1 / cap - 1
+    grid_k = chapter5.prose_figures()["grid_pairing_ratio"]
+    at_grid = H.best_reply(pairing_ratio=grid_k)
+    below = H.best_reply(pairing_ratio=switch - 1)
+    return {"cap_share": P["cap_share"].default, "us_volume": P["us_volume"].default,
+            "demand": P["demand"].default, "cap": cap, "switch": switch,
+            "below_k": switch - 1, "below_binding": below.binding_text,
+            "grid_k": grid_k, "grid_bound": 1 / (1 + grid_k), "grid_binding": at_grid.binding_text,
+            "grid_share": at_grid.import_share}
+
+
+def _record() -> dict[str, float]:
+    prose = chapter5.prose_figures()
+    return {"compute_share": prose["compute_share_january"],
+            "spending_share": prose["substrate_spending_share"],
+            "delivered_percent": prose["ft_share_of_orders_percent"],
+            "idc_nvidia_share_percent": prose["idc_nvidia_share_percent"]}
+
+
+def _exit() -> dict[str, float]:
+    clock = H.exit_clock()
+    P = H.PARAMETERS
+    ln_ratio = math.log(P["value_scale"].default * (P["base_advantage"].default - 1)
+                        / P["domestic_value"].default)
+    rates = {years: ln_ratio / years for years in chapter5.CHEN_YEARS}
+    return {"t_exit": clock.exit_time, "ln_ratio": ln_ratio, "exit_advantage": clock.exit_advantage,
+            "rate_low_years": rates[chapter5.CHEN_YEARS[0]],
+            "rate_high_years": rates[chapter5.CHEN_YEARS[1]],
+            "lambda": P["advantage_erosion_rate"].default}
+
+
+def _memo() -> dict[str, float]:
+    out = {f"rubric_{k}": float(v) for k, v in MEMO_RUBRIC.items()}
+    out.update({f"deduct_{k}": float(v) for k, v in MEMO_DEDUCTIONS.items()})
+    out["rubric_total"] = float(sum(MEMO_RUBRIC.values()))
+    out.update({f"record_rubric_{k}": float(v) for k, v in RECORD_RUBRIC.items()})
+    out["record_rubric_total"] = float(sum(RECORD_RUBRIC.values()))
+    out.update({f"paradox_rubric_{k}": float(v) for k, v in PARADOX_RUBRIC.items()})
+    out["paradox_rubric_total"] = float(sum(PARADOX_RUBRIC.values()))
+    # Beijing's memo: the rule that keeps dependence where the January share put it, and the
+    # cost of that rule to Beijing's payoff at the defaults.
+    grid_k = chapter5.prose_figures()["grid_pairing_ratio"]
+    free = H.best_reply(us_share_cap=1.0)
+    ruled = H.best_reply(pairing_ratio=grid_k, us_share_cap=1.0)
+    out["beijing_payoff_free"] = free.payoff
+    out["beijing_payoff_k4"] = ruled.payoff
+    out["beijing_cost_k4_percent"] = 100 * (1 - ruled.payoff / free.payoff)
+    # Washington's memo: an assurance that lowers p raises revenue and leverage once the
+    # interior reply is below the cap.
+    assured = H.levy_outcome(cutoff_probability=ASSURED_P, us_share_cap=1.0)
+    feared = H.levy_outcome(cutoff_probability=FEARED_P, us_share_cap=1.0)
+    out["us_treasury_assured"] = assured.treasury_revenue
+    out["us_treasury_feared"] = feared.treasury_revenue
+    out["us_payoff_assured"] = assured.us_payoff
+    out["us_payoff_feared"] = feared.us_payoff
+    out["p_assured"], out["p_feared"] = ASSURED_P, FEARED_P
+    return out
+
+
+def solution_figures() -> dict[str, float | str]:
+    """Every number the chapter-5 solutions and rubrics state, keyed by exercise."""
+    out: dict[str, float | str] = {}
+    for prefix, figures in (("cal", _calibration()), ("par", _paradox()), ("levy", _levy()),
+                            ("pair", _pairing()), ("rec", _record()), ("exit", _exit()),
+                            ("memo", _memo())):
+        out.update({f"{prefix}_{key}": value for key, value in figures.items()})
+    return out

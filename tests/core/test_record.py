@@ -1,0 +1,40 @@
+"""Record figures and timeline rows: each carries a citation that the bibliography holds."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from chipcontrols.core import record
+from chipcontrols.core.data import load_table
+from chipcontrols.core.figures import record_period
+
+BIB = Path(__file__).resolve().parents[2] / "references.bib"
+
+
+def bib_keys() -> set[str]:
+    return set(re.findall(r"^@\w+\{([^,]+),", BIB.read_text(encoding="utf-8"), flags=re.M))
+
+
+@pytest.mark.parametrize("table", ["timeline", "record"])
+def test_every_row_cites_a_source_in_the_bibliography(table):
+    rows = load_table(table)
+    assert rows["citation"].notna().all()
+    missing = sorted(set(rows["citation"]) - bib_keys())
+    assert missing == []
+
+
+def test_record_figures_are_read_by_key_and_unknown_keys_are_refused():
+    approvals = record.figure("beijing_h200_approvals_jan_2026")
+    assert approvals.value == 400_000 and approvals.qualifier == "more than"
+    assert approvals.citation in bib_keys()
+    with pytest.raises(ValueError, match="key = 'approvals'.*valid keys"):
+        record.figure("approvals")
+
+
+def test_the_record_period_is_computed_from_the_timeline():
+    dates = sorted(str(d)[:10] for d in load_table("timeline")["date"])
+    period = record_period()
+    assert (period["start"], period["end"]) == (dates[0], dates[-1])
+    year, month, day = dates[-1].split("-")
+    assert period["end_text"].endswith(year) and period["end_text"].startswith(str(int(day)))

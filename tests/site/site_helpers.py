@@ -1,0 +1,61 @@
+"""What the browser tests share: a page opened with every other host blocked, chart texts, sliders."""
+
+from __future__ import annotations
+
+CHART_PAGE = "chapters/01-decision.html"
+
+
+class PageVisit:
+    """A page opened with off-origin requests blocked and console errors recorded."""
+
+    def __init__(self, browser, site_url: str, path: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.offsite: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def route(request_route):
+            url = request_route.request.url
+            if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
+                request_route.continue_()
+            else:
+                self.offsite.append(url)
+                request_route.abort()
+
+        self.page.route("**/*", route)
+        self.page.goto(f"{site_url}/{path}")
+        self.page.wait_for_load_state("networkidle")
+
+    def charts(self):
+        """Every chart on the page, each scrolled into view (charts draw as they near it) and drawn."""
+        charts = self.page.locator(".h200-chart")
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            chart.scroll_into_view_if_needed()
+            self.page.wait_for_function("id => window.h200Views && window.h200Views[id]",
+                                        arg=chart.get_attribute("id"), timeout=15_000)
+        return charts
+
+    def chart(self, caption_start: str):
+        """The one chart whose caption (its text description) starts with ``caption_start``."""
+        self.charts()
+        figure = self.page.locator("figure.h200-figure").filter(
+            has=self.page.locator("figcaption", has_text=caption_start))
+        assert figure.count() == 1, f"{figure.count()} charts captioned {caption_start!r}"
+        return figure.locator(".h200-chart")
+
+
+def chart_texts(chart) -> list[str]:
+    """Each text mark of a drawn chart; a text drawn on several lines has its lines joined by a space."""
+    return chart.locator("svg.marks .role-mark text").evaluate_all(
+        """texts => texts.map(text => {
+               const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
+               return (lines.length ? lines.join(' ') : text.textContent).trim();
+           })""")
+
+
+def set_slider(slider, value) -> None:
+    """Set a range input and fire the event Vega listens to."""
+    slider.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
+                    str(value))

@@ -1,0 +1,201 @@
+"""Tables of chapter 2, rendered from the declarations, the model and the data.
+
+The published estimates side by side (never averaged), the model's parameters with their
+sources, each lever's elasticity in both regimes, and what each Ascend estimate requires of
+the wafers and the HBM.  Figures missing from the data are shown as "n/a", never filled in.
+"""
+
+from __future__ import annotations
+
+import html
+
+import sympy as sp
+from IPython.display import HTML
+
+from chipcontrols.tools_vs_chips import prose as chapter2
+from chipcontrols import tools_vs_chips as model
+from chipcontrols.tools_vs_chips.evidence import capacity_estimates, quantity_labels
+
+__all__ = ["elasticity_table", "estimates_table", "parameter_table", "requirements_table"]
+
+#: The quantities the estimates table shows, in order.
+ESTIMATE_QUANTITIES = ("smic_advanced_wafers_per_month", "hbm_stacks_stockpiled",
+                       "hbm_wafers_per_month", "ascend_dies_stockpiled", "ascend_dies",
+                       "ascend_output", "ascend_910c_output")
+
+
+def _table(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
+           label: str = "Table") -> HTML:
+    """An HTML table in a container that scrolls sideways on a narrow screen.
+
+    The container is focusable and labelled, so a keyboard user can scroll it too.
+    """
+    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in header)
+    body = "".join(
+        "<tr>" + "".join(f'<td class="num">{cell}</td>' if i in numeric else f"<td>{cell}</td>"
+                         for i, cell in enumerate(row)) + "</tr>" for row in rows)
+    return HTML(f'<div class="h200-table" tabindex="0" role="region" '
+                f'aria-label="{html.escape(label)}"><table class="table"><thead><tr>{head}</tr>'
+                f"</thead><tbody>{body}</tbody></table></div>")
+
+
+_GREEK = {r"\alpha": "α", r"\gamma": "γ", r"\rho": "ρ", r"\sigma": "σ"}
+
+
+def plain_symbol(latex: str) -> str:
+    r"""HTML for a declaration's LaTeX name: Greek letters as characters, subscripts as <sub>.
+
+    Examples
+    --------
+    >>> plain_symbol(r"\gamma_c"), plain_symbol("D_0"), plain_symbol("W")
+    ('γ<sub>c</sub>', 'D<sub>0</sub>', 'W')
+    """
+    text = latex
+    for command, letter in _GREEK.items():
+        text = text.replace(command, letter)
+    base, _, subscript = text.partition("_")
+    subscript = subscript.strip("{}")
+    return html.escape(base) + (f"<sub>{html.escape(subscript)}</sub>" if subscript else "")
+
+
+def _source(url: str, title: str) -> str:
+    return f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
+
+
+def estimates_table(quantities=ESTIMATE_QUANTITIES) -> HTML:
+    """The published capacity and output estimates, one row each, with their sources."""
+    labels = quantity_labels()
+    table = capacity_estimates().reset_index()
+    rows = []
+    for quantity in quantities:
+        for item in table[table["quantity"] == quantity].sort_values(["year", "estimator"]).itertuples():
+            figure = f"{item.qualifier + ' ' if item.qualifier else ''}{item.value:,.0f} {item.unit}"
+            rows.append([html.escape(labels[quantity]), str(item.year), html.escape(figure),
+                         html.escape(item.estimator), html.escape(item.description),
+                         item.confidence, _source(item.source_url, item.source_title)])
+    return _table(["Quantity", "Year", "Figure", "Estimator", "What it counts", "Confidence",
+                   "Source"], rows, numeric={1},
+                  label="Published capacity and output estimates, with their sources")
+
+
+def parameter_table(names=None) -> HTML:
+    """The model's declared parameters: label with name and symbol, unit, default, range, source."""
+    rows = []
+    for name in names or model.PARAMETERS:
+        p = model.PARAMETERS[name]
+        rows.append([f"{html.escape(p.label)}<br><code>{html.escape(name)}</code>, "
+                     f"{plain_symbol(p.latex_name)}", html.escape(p.unit or "—"),
+                     f"{p.default:,.4g}", f"{p.minimum:,.4g} – {p.maximum:,.4g}",
+                     html.escape(p.source)])
+    return _table(["Parameter (name, symbol)", "Unit", "Default", "Range", "Source"], rows,
+                  numeric={2, 3}, label="The model's parameters, with their sources")
+
+
+def elasticity_table() -> HTML:
+    """Each lever's elasticity of output, when the wafers bind and when HBM binds.
+
+    Elasticities are the sympy derivatives of :data:`chipcontrols.tools_vs_chips.model.ELASTICITIES`,
+    evaluated at the defaults where they depend on the parameters (the die area).
+    """
+    defaults = {p.symbol: p.default for p in model.PARAMETERS.values()}
+    rows = []
+    for name in model.LEVERS:
+        cells = []
+        for regime in ("wafers", "HBM"):
+            value = float(sp.sympify(model.ELASTICITIES[regime][name]).subs(defaults))
+            cells.append(f"{value:+.2f}" if value else "0")
+        rows.append([html.escape(model.PARAMETERS[name].label),
+                     plain_symbol(model.PARAMETERS[name].latex_name), *cells])
+    return _table(["Lever", "Symbol", "When the wafers bind", "When HBM binds"], rows,
+                  numeric={2, 3}, label="Elasticity of output to each lever")
+
+
+def requirements_table() -> HTML:
+    """What each Ascend output estimate requires: HBM stacks and a share of SMIC's wafers."""
+    figures = chapter2.validation_figures()
+    table = capacity_estimates()
+    rows = []
+    for estimate_id in chapter2.OUTPUT_ESTIMATES:
+        item = table.loc[estimate_id]
+        key = estimate_id.replace("-", "_")
+        what = "910C only" if item.quantity == "ascend_910c_output" else "all Ascend models"
+        rows.append([html.escape(f"{item.estimator}, {item.year}"),
+                     html.escape(f"{item.qualifier + ' ' if item.qualifier else ''}"
+                                 f"{item.value:,.0f} ({what})"),
+                     f"{figures[key + '_hbm']:.1f}", f"{figures[key + '_wafer_share_percent']:.1f}%"])
+    return _table(["Estimate", "Accelerators", "HBM needed (million stacks)",
+                   "Share of SMIC's advanced wafers"], rows, numeric={2, 3},
+                  label="What each Ascend estimate requires")
+
+
+def display_forms() -> dict[str, sp.Basic]:
+    """Display versions of the model's forms that name their parts (g(A), W_eff, a).
+
+    Each substitutes back to the model's own expression (the tests check it), so the text
+    shows what the code evaluates, only factored the way a reader derives it.
+    """
+    g = sp.Function("g")(model.ascend_die_area)
+    effective = sp.Symbol("W_eff", positive=True)
+    share = sp.Symbol("a", positive=True)
+    twelve = sp.Mul(sp.Integer(model.MONTHS_PER_YEAR), model.wafer_starts, model.tool_uptime,
+                    sp.Pow(sp.Mul(sp.Integer(model.THOUSANDS_PER_MILLION), model.litho_passes,
+                                  evaluate=False), -1, evaluate=False), evaluate=False)
+    from chipcontrols.tools_vs_chips import dynamics
+
+    wafer, memory = sp.Symbol("N_w", positive=True), sp.Symbol("N_h", positive=True)
+    return {
+        "effective_wafers": twelve,
+        "output": model.h100e_per_accelerator * sp.Min(wafer, memory),
+        "threshold": sp.solve(sp.Eq(wafer, model.HBM_LIMIT), model.hbm_supply)[0],
+        "wafer_limit": model.ai_wafer_share * effective * g * model.ascend_yield
+        / model.dies_per_package,
+        "lambert_share": dynamics.HORIZON_LAMBERT_SHARE.subs(model.DOMESTIC_SHARE, share),
+        "_symbols": {"g": g, "effective": effective, "share": share, "wafer": wafer,
+                     "memory": memory},
+    }
+
+
+def equations() -> dict[str, object]:
+    """Every formula chapter 2 typesets, as IPython Math, from the model's sympy objects."""
+    from chipcontrols.tools_vs_chips import dynamics
+    from widgets.core.text import equation
+
+    forms = display_forms()
+    symbols = forms["_symbols"]
+    names = {**model.LATEX_NAMES, symbols["effective"]: r"W_{\mathrm{eff}}",
+             symbols["share"]: "a", model.growth: r"\gamma", symbols["wafer"]: "N_w",
+             symbols["memory"]: "N_h"}
+    star = sp.Symbol("T_star", positive=True)
+    names[star] = "T^{*}"
+    general = {**names}
+    gap_nonzero = {sp.Ne(model.growth_with_controls, 0): True,
+                   sp.Ne(model.growth_without_controls, 0): True}
+    integral = sp.Integral(model.OUTPUT_PATH, (model.years_ahead, 0, model.horizon_years))
+    return {
+        "gross_dies": equation("g(A)", model.GROSS_DIES, names),
+        "effective_wafers": equation(r"W_{\mathrm{eff}}", forms["effective_wafers"], names),
+        "wafer_limit": equation("N_w", forms["wafer_limit"], names),
+        "hbm_limit": equation("N_h", model.HBM_LIMIT, names),
+        "output": equation("D", forms["output"], names),
+        "threshold": equation("H^{*}", forms["threshold"], names),
+        "threshold_full": equation("H^{*}", model.HBM_AT_WHICH_WAFERS_BIND, names),
+        "path": equation("D(t)", model.OUTPUT_PATH, general),
+        "crossover": equation("t_x", model.CROSSOVER, general),
+        "years_bought": equation(r"\Delta t", model.YEARS_BOUGHT, names),
+        "cumulative": equation(sp.latex(integral, symbol_names=general), model.CUMULATIVE,
+                               general),
+        "denied_chip": equation(r"\Delta_{\mathrm{chip}}(T)", model.DENIED_BY_CHIP_BAN, names),
+        "denied_tool": equation(r"\Delta_{\mathrm{tool}}(T)",
+                                model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero), names),
+        "horizon_equation": equation(
+            sp.latex(model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero).subs(model.horizon_years, star),
+                     symbol_names=names), model.DENIED_BY_CHIP_BAN.subs(model.horizon_years, star),
+            names),
+        "lambert_raw": equation(r"T^{*}\big|_{\gamma_c = 0}", dynamics.HORIZON_LAMBERT, names),
+        "lambert_share": equation(r"T^{*}\big|_{\gamma_c = 0}", forms["lambert_share"], names),
+        "share": equation("a", model.DOMESTIC_SHARE, names),
+        "two_input": equation(r"D_c(t)", model.TWO_INPUT_WITH, names),
+        "die_area_elasticity": equation(
+            r"\frac{\partial \ln D}{\partial \ln A}\Big|_{N_w < N_h}",
+            model.ELASTICITIES["wafers"]["ascend_die_area"], names),
+    }
