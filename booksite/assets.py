@@ -29,11 +29,16 @@ def write_assets(app, exception) -> None:
     static = Path(app.outdir) / "_static"
     bundle = static / BUNDLE_PATH
     bundle.parent.mkdir(parents=True, exist_ok=True)
-    bundle.write_text(vl_convert.javascript_bundle(vl_version=vega_lite_version()), encoding="utf-8")
-    (static / CHARTS_PATH).write_text((STATIC_SOURCES / "charts.js").read_text(encoding="utf-8"),
-                                      encoding="utf-8")
-    (static / CSS_PATH).write_text((STATIC_SOURCES / "h200.css").read_text(encoding="utf-8")
-                                   + site_icons.ICON_CSS, encoding="utf-8")
+    bundle.write_text(
+        vl_convert.javascript_bundle(vl_version=vega_lite_version()), encoding="utf-8"
+    )
+    (static / CHARTS_PATH).write_text(
+        (STATIC_SOURCES / "charts.js").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (static / CSS_PATH).write_text(
+        (STATIC_SOURCES / "h200.css").read_text(encoding="utf-8") + site_icons.ICON_CSS,
+        encoding="utf-8",
+    )
     site_scroll_focus.rewrite_theme_script(static)
 
 

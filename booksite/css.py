@@ -65,8 +65,11 @@ def _prune(rules, used: set[str]) -> str:
             matching = [s for s in selectors if _can_match(s, used)]
             if matching:
                 kept.append(",".join(matching) + "{" + tinycss2.serialize(rule.content) + "}")
-        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "layer",
-                                                                   "container") and rule.content:
+        elif (
+            rule.type == "at-rule"
+            and rule.lower_at_keyword in ("media", "supports", "layer", "container")
+            and rule.content
+        ):
             inner = _prune(tinycss2.parse_rule_list(rule.content), used)
             if inner:
                 kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
@@ -96,10 +99,13 @@ def prune_site_stylesheets(app, exception) -> None:
     site = Path(app.outdir)
     bundle_page_stylesheets(site, names_used(site))
 
+
 #: Where bundles go, relative to the site's ``_static`` folder.
 BUNDLE_FOLDER = "h200/css"
 
-_STYLESHEET_LINK = re.compile(r'[ \t]*<link (?=[^>]*rel="stylesheet")[^>]*href="(?P<href>[^"]+)"[^>]*/?>\n?')
+_STYLESHEET_LINK = re.compile(
+    r'[ \t]*<link (?=[^>]*rel="stylesheet")[^>]*href="(?P<href>[^"]+)"[^>]*/?>\n?'
+)
 _URL = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<url>[^'")]+)(?P=quote)\s*\)""")
 _CHARSET = re.compile(r'@charset\s+"[^"]*";\s*')
 
@@ -110,6 +116,7 @@ def rebase_urls(css: str, source: Path, target: Path) -> str:
     >>> rebase_urls("a{background:url(file.png)}", Path("/s/_static"), Path("/s/_static/h200/css"))
     'a{background:url("../../file.png")}'
     """
+
     def rebase(match: re.Match) -> str:
         url = match.group("url")
         if re.match(r"^(?:[a-z]+:|/|#)", url):
@@ -145,16 +152,23 @@ def bundle_page_stylesheets(site: Path, used: set[str]) -> int:
             continue
         key = tuple(files)
         if key not in bundles:
-            css = glyphs_as_masks("\n".join(
-                _CHARSET.sub("", rebase_urls(prune_stylesheet(c, used), f.parent, folder))
-                for f, c in zip(files, sources)), where=" + ".join(str(f.relative_to(static))
-                                                               for f in files))
+            css = glyphs_as_masks(
+                "\n".join(
+                    _CHARSET.sub("", rebase_urls(prune_stylesheet(c, used), f.parent, folder))
+                    for f, c in zip(files, sources)
+                ),
+                where=" + ".join(str(f.relative_to(static)) for f in files),
+            )
             bundle = folder / f"{hashlib.sha256(css.encode()).hexdigest()[:16]}.css"
             bundle.write_text('@charset "UTF-8";\n' + css, encoding="utf-8")
             bundles[key] = bundle
         href = os.path.relpath(bundles[key], page.parent).replace(os.sep, "/")
         link = f'<link rel="stylesheet" type="text/css" href="{href}" />\n'
-        text = text[:links[0].start()] + link + "".join(
-            text[a.end():b.start()] for a, b in zip(links, links[1:])) + text[links[-1].end():]
+        text = (
+            text[: links[0].start()]
+            + link
+            + "".join(text[a.end() : b.start()] for a, b in zip(links, links[1:]))
+            + text[links[-1].end() :]
+        )
         page.write_text(text, encoding="utf-8")
     return len(bundles)

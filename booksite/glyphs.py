@@ -48,14 +48,22 @@ _FONT = {"font", "font-family"}
 #: A rule of one icon class (``.fa-bars:before``), which the element's style class gives a font.
 _CLASS_ICON = re.compile(r"^\.fa-[\w-]+::?before$")
 #: The box a glyph occupied (its width is the icon's), for rules that set the icon font.
-_GLYPH_BOX = {"display": "inline-block", "width": None, "height": "1em",
-              "vertical-align": "-.125em"}
+_GLYPH_BOX = {
+    "display": "inline-block",
+    "width": None,
+    "height": "1em",
+    "vertical-align": "-.125em",
+}
 
 
 def _declarations(rule) -> list:
-    return [d for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True,
-                                                       skip_whitespace=True)
-            if d.type == "declaration"]
+    return [
+        d
+        for d in tinycss2.parse_declaration_list(
+            rule.content, skip_comments=True, skip_whitespace=True
+        )
+        if d.type == "declaration"
+    ]
 
 
 def _value(declaration) -> str:
@@ -104,8 +112,10 @@ def mask_url(icon: Icon) -> str:
     >>> mask_url(Icon(10, 20, "M0 0h10"))
     'url("data:image/svg+xml,%3Csvg%20xmlns%3D%27http://www.w3.org/2000/svg%27%20viewBox%3D%270%200%2010%2020%27%3E%3Cpath%20d%3D%27M0%200h10%27/%3E%3C/svg%3E")'
     """
-    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {icon.width} {icon.height}'>"
-           f"<path d='{icon.path}'/></svg>")
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {icon.width} {icon.height}'>"
+        f"<path d='{icon.path}'/></svg>"
+    )
     return f'url("data:image/svg+xml,{urllib.parse.quote(svg, safe="/:.,-")}")'
 
 
@@ -131,13 +141,20 @@ def _rewritten(rule, variables, icons, where: str) -> str:
         return f"{selector}{{{';'.join(kept)}}}" if kept else ""
     style = _style(declarations)
     icon = icons.get((style, code)) or next(
-        (icons[(prefix, code)] for prefix in ("fas", "far", "fab") if (prefix, code) in icons), None)
+        (icons[(prefix, code)] for prefix in ("fas", "far", "fab") if (prefix, code) in icons),
+        None,
+    )
     if icon is None:
-        raise ValueError(f"CSS rule {selector}{where} draws Font Awesome glyph {code}, which the "
-                         "theme's fontawesome.js does not have")
+        raise ValueError(
+            f"CSS rule {selector}{where} draws Font Awesome glyph {code}, which the "
+            "theme's fontawesome.js does not have"
+        )
     mask = f"{mask_url(icon)} center/auto 1em no-repeat"
-    parts = [_serialized(d, '""' if d is contents[-1] else None) for d in declarations
-             if not _names_icon_font(d)]
+    parts = [
+        _serialized(d, '""' if d is contents[-1] else None)
+        for d in declarations
+        if not _names_icon_font(d)
+    ]
     parts += [f"-webkit-mask:{mask}", f"mask:{mask}", "background-color:currentColor"]
     declared = {d.lower_name for d in declarations}
     if any(_names_icon_font(d) for d in declarations) or _CLASS_ICON.match(selector):
@@ -147,8 +164,10 @@ def _rewritten(rule, variables, icons, where: str) -> str:
                 del box[name]
         if "position" in declared:
             # A glyph placed on its own was drawn in a line box: centre the icon on that line.
-            box = {**{name: value for name, value in box.items() if name != "vertical-align"},
-                   "height": "1lh"}
+            box = {
+                **{name: value for name, value in box.items() if name != "vertical-align"},
+                "height": "1lh",
+            }
         parts += [f"{name}:{value}" for name, value in box.items()]
     return f"{selector}{{{';'.join(parts)}}}"
 
@@ -159,16 +178,21 @@ def _rewrite(rules, variables, icons, where: str) -> str:
         if rule.type == "qualified-rule":
             out.append(_rewritten(rule, variables, icons, where))
         elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING and rule.content:
-            inner = _rewrite(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                      skip_whitespace=True), variables, icons, where)
+            inner = _rewrite(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
+                variables,
+                icons,
+                where,
+            )
             out.append(f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}{{{inner}}}")
         elif rule.type != "error":
             out.append(tinycss2.serialize([rule]))
     return "".join(out)
 
 
-def glyphs_as_masks(css: str, icons: dict[tuple[str, str], Icon] | None = None,
-                    where: str = "") -> str:
+def glyphs_as_masks(
+    css: str, icons: dict[tuple[str, str], Icon] | None = None, where: str = ""
+) -> str:
     """``css`` with every rule that draws a Font Awesome glyph drawing it as an SVG mask.
 
     Parameters

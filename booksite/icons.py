@@ -25,12 +25,24 @@ from pathlib import Path
 import pydata_sphinx_theme
 
 #: Font Awesome's JavaScript as the theme ships it.
-FONTAWESOME_JS = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
-                  / "static" / "scripts" / "fontawesome.js")
+FONTAWESOME_JS = (
+    Path(pydata_sphinx_theme.__file__).parent
+    / "theme"
+    / "pydata_sphinx_theme"
+    / "static"
+    / "scripts"
+    / "fontawesome.js"
+)
 
 #: Class names that choose an icon style, and Font Awesome's prefix for each.
-STYLE_PREFIXES = {"fa-solid": "fas", "fas": "fas", "fa-regular": "far", "far": "far",
-                  "fa-brands": "fab", "fab": "fab"}
+STYLE_PREFIXES = {
+    "fa-solid": "fas",
+    "fas": "fas",
+    "fa-regular": "far",
+    "far": "far",
+    "fa-brands": "fab",
+    "fab": "fab",
+}
 
 #: CSS that Font Awesome's script would have injected for inline SVG icons.
 ICON_CSS = """
@@ -40,7 +52,9 @@ ICON_CSS = """
 
 # Each icon pack is `var p={name:[w,h,[aliases],"unicode","path"],...}` followed by `d("fas",p)`.
 _PACK = re.compile(r'var p=\{(.*?)\(function\(\)\{d\("(fa[bsr])",p\)', re.S)
-_ICON = re.compile(r'(?:"([\w-]+)"|([\w$]+)):\[(\d+),(\d+),\[[^\]]*\],"([0-9a-f]*)",("[^"]*"|\[[^\]]*\])\]')
+_ICON = re.compile(
+    r'(?:"([\w-]+)"|([\w$]+)):\[(\d+),(\d+),\[[^\]]*\],"([0-9a-f]*)",("[^"]*"|\[[^\]]*\])\]'
+)
 _ITAG = re.compile(r'<i (?P<before>[^>]*?)class="(?P<classes>[^"]*)"(?P<after>[^>]*)></i>')
 
 
@@ -71,15 +85,16 @@ def theme_icons(source: Path = FONTAWESOME_JS) -> dict[tuple[str, str], Icon]:
         for icon in _ICON.finditer(pack.group(1)):
             name = icon.group(1) or icon.group(2)
             path = icon.group(6)
-            if path.startswith("["):  # duotone pairs: keep the primary path
-                path = re.findall(r'"([^"]*)"', path)[-1]
-            else:
-                path = path.strip('"')
-            icons[(prefix, name)] = Icon(int(icon.group(3)), int(icon.group(4)), path,
-                                         icon.group(5))
+            # duotone pairs: keep the primary path
+            path = re.findall(r'"([^"]*)"', path)[-1] if path.startswith("[") else path.strip('"')
+            icons[(prefix, name)] = Icon(
+                int(icon.group(3)), int(icon.group(4)), path, icon.group(5)
+            )
     if not {("fas", "bars"), ("fas", "magnifying-glass")} <= icons.keys():
-        raise ValueError(f"{source}: found {len(icons)} icons but not fa-solid fa-bars; "
-                         f"the theme's fontawesome.js has a layout widgets/site_icons.py cannot read")
+        raise ValueError(
+            f"{source}: found {len(icons)} icons but not fa-solid fa-bars; "
+            f"the theme's fontawesome.js has a layout widgets/site_icons.py cannot read"
+        )
     return icons
 
 
@@ -92,20 +107,26 @@ def icons_by_code() -> dict[tuple[str, str], Icon]:
 def _svg_for(match: re.Match, icons: dict[tuple[str, str], Icon], where: str) -> str:
     classes = match.group("classes").split()
     prefix = next((STYLE_PREFIXES[c] for c in classes if c in STYLE_PREFIXES), None)
-    names = [c[3:] for c in classes
-             if c.startswith("fa-") and c not in STYLE_PREFIXES and (prefix, c[3:]) in icons]
+    names = [
+        c[3:]
+        for c in classes
+        if c.startswith("fa-") and c not in STYLE_PREFIXES and (prefix, c[3:]) in icons
+    ]
     if prefix is None or not names:
-        raise ValueError(f"{where}: no Font Awesome icon for <i class=\"{match.group('classes')}\">")
+        raise ValueError(f'{where}: no Font Awesome icon for <i class="{match.group("classes")}">')
     icon = icons[(prefix, names[0])]
     attributes = (match.group("before") + match.group("after")).strip()
-    return (f'<svg class="svg-inline--fa {" ".join(classes)}"{" " + attributes if attributes else ""} '
-            f'aria-hidden="true" focusable="false" data-prefix="{prefix}" data-icon="{names[0]}" '
-            f'role="img" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {icon.width} {icon.height}">'
-            f'<path fill="currentColor" d="{html.escape(icon.path)}"></path></svg>')
+    return (
+        f'<svg class="svg-inline--fa {" ".join(classes)}"{" " + attributes if attributes else ""} '
+        f'aria-hidden="true" focusable="false" data-prefix="{prefix}" data-icon="{names[0]}" '
+        f'role="img" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {icon.width} {icon.height}">'
+        f'<path fill="currentColor" d="{html.escape(icon.path)}"></path></svg>'
+    )
 
 
-def inline_icons(page_html: str, icons: dict[tuple[str, str], Icon] | None = None,
-                 where: str = "page") -> str:
+def inline_icons(
+    page_html: str, icons: dict[tuple[str, str], Icon] | None = None, where: str = "page"
+) -> str:
     """``page_html`` with every Font Awesome ``<i>`` element replaced by its inline ``<svg>``.
 
     Raises

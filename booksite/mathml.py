@@ -56,8 +56,9 @@ def latex_to_mathml(latex: str, display: bool) -> str:
     untranslated = _UNTRANSLATED.search(markup)
     if untranslated:
         command = html.unescape(untranslated.group(1))
-        raise ValueError(f"formula ${source}$ uses {command}, which latex2mathml cannot typeset "
-                         f"as MathML")
+        raise ValueError(
+            f"formula ${source}$ uses {command}, which latex2mathml cannot typeset as MathML"
+        )
     alt = html.escape(" ".join(source.split()), quote=True)
     start_tag_end = markup.index(">")
     return f'{markup[:start_tag_end]} alttext="{alt}"{markup[start_tag_end:]}'

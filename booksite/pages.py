@@ -47,12 +47,16 @@ DESCRIPTION_LIMIT = 300
 QUESTION_TITLE = "The question"
 
 _DROPPED_EVERYWHERE = [
-    re.compile(r'[ \t]*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>\n?'),
+    re.compile(
+        r'[ \t]*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>\n?'
+    ),
     re.compile(r'[ \t]*<link[^>]*href="[^"]*_static/sphinx-thebe\.css[^"]*"[^>]*/?>\n?'),
 ]
 _SEARCH_ONLY = [
-    re.compile(r'[ \t]*<script[^>]*src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
-               r'searchindex\.js)"[^>]*></script>\n?'),
+    re.compile(
+        r'[ \t]*<script[^>]*src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
+        r'searchindex\.js)"[^>]*></script>\n?'
+    ),
 ]
 
 #: Assets a page loads only if its article uses them: (file name, what in the article needs it).
@@ -72,8 +76,13 @@ _ARTICLE = re.compile(r'<article class="bd-article".*?</article>', re.S)
 _HEAD = re.compile(r"<head>.*?</head>", re.S)
 _SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 # theme.css holds only `@import "../basic.css"`: link basic.css at once, not one request later.
-_DECLARATION = re.compile(r"(?:(?:let|var|const)\s+[A-Za-z_$][\w$]*\s*=\s*(?:'[^']*'|\"[^\"]*\"|[\w.]+)\s*;\s*)+")
-_THEME_CSS = re.compile(r'<link href="(?P<prefix>[^"]*)_static/styles/theme\.css\?[^"]*" rel="stylesheet" />')
+_DECLARATION = re.compile(
+    r"(?:(?:let|var|const)\s+[A-Za-z_$][\w$]*\s*=\s*(?:'[^']*'|\"[^\"]*\"|[\w.]+)\s*;\s*)+"
+)
+_THEME_CSS = re.compile(
+    r'<link href="(?P<prefix>[^"]*)_static/styles/theme\.css\?[^"]*" rel="stylesheet" />'
+)
+
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
@@ -93,8 +102,8 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     head = text[:limit]
     sentence_end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
     if sentence_end > limit // 3:
-        return head[:sentence_end + 1]
-    return head[:head[:limit - 1].rfind(" ")].rstrip(",;:") + "…"
+        return head[: sentence_end + 1]
+    return head[: head[: limit - 1].rfind(" ")].rstrip(",;:") + "…"
 
 
 def page_description(doctree: nodes.document) -> str:
@@ -104,7 +113,10 @@ def page_description(doctree: nodes.document) -> str:
         if titles and _plain(titles[0].astext()) == QUESTION_TITLE:
             return shorten(" ".join(p.astext() for p in admonition.findall(nodes.paragraph)))
     for paragraph in doctree.findall(nodes.paragraph):
-        if isinstance(paragraph.parent, (nodes.section, nodes.document)) and paragraph.astext().strip():
+        if (
+            isinstance(paragraph.parent, (nodes.section, nodes.document))
+            and paragraph.astext().strip()
+        ):
             return shorten(paragraph.astext())
     return ""
 
@@ -116,14 +128,18 @@ def add_meta_description(app, pagename, templatename, context, doctree) -> None:
         title = _plain(re.sub(r"<[^>]+>", "", html.unescape(context.get("title", ""))))
         front_page = page_description(app.env.get_doctree(app.config.root_doc))
         description = shorten(f"{title}, {app.config.project}. {front_page}")
-    context["metatags"] = (context.get("metatags", "")
-                           + f'\n<meta name="description" content="{html.escape(description)}" />')
+    context["metatags"] = (
+        context.get("metatags", "")
+        + f'\n<meta name="description" content="{html.escape(description)}" />'
+    )
 
 
 def _asset_tag(file_name: str) -> re.Pattern:
     escaped = re.escape(file_name)
-    return re.compile(rf'[ \t]*(?:<script[^>]*src="[^"]*_static/{escaped}[^"]*"[^>]*></script>'
-                      rf'|<link[^>]*href="[^"]*_static/{escaped}[^"]*"[^>]*/?>)\n?')
+    return re.compile(
+        rf'[ \t]*(?:<script[^>]*src="[^"]*_static/{escaped}[^"]*"[^>]*></script>'
+        rf'|<link[^>]*href="[^"]*_static/{escaped}[^"]*"[^>]*/?>)\n?'
+    )
 
 
 def _defer_scripts(head: str) -> str:
@@ -166,14 +182,21 @@ def slim_page(page_html: str, pagename: str) -> str:
     article_match = _ARTICLE.search(page_html)
     article = article_match.group(0) if article_match else page_html
     patterns = _DROPPED_EVERYWHERE + ([] if pagename == "search" else _SEARCH_ONLY)
-    patterns += [_asset_tag(name) for name, needed_by in CONDITIONAL_ASSETS
-                 if not re.search(needed_by, article)]
+    patterns += [
+        _asset_tag(name)
+        for name, needed_by in CONDITIONAL_ASSETS
+        if not re.search(needed_by, article)
+    ]
     for pattern in patterns:
         page_html = pattern.sub("", page_html)
     page_html = _THEME_CSS.sub(
-        lambda m: f'<link rel="stylesheet" type="text/css" href="{m.group("prefix")}_static/basic.css" />',
-        page_html)
+        lambda m: (
+            f'<link rel="stylesheet" type="text/css" href="{m.group("prefix")}_static/basic.css" />'
+        ),
+        page_html,
+    )
     return _HEAD.sub(lambda m: _defer_scripts(m.group(0)), page_html, count=1)
+
 
 def fix_citation_roles(page_html: str) -> str:
     """Reference-list entries as ``listitem``s of their ``role="list"``.
@@ -190,8 +213,11 @@ def fix_citation_roles(page_html: str) -> str:
 #: Where chart specs go, relative to the site's ``_static`` folder.
 SPEC_FOLDER = "h200/specs"
 
-_SPEC_SCRIPT = re.compile(r'\n?<script type="application/json" id="(?P<id>h200-chart-[0-9a-f]+-spec)">'
-                          r'(?P<json>.*?)</script>', re.S)
+_SPEC_SCRIPT = re.compile(
+    r'\n?<script type="application/json" id="(?P<id>h200-chart-[0-9a-f]+-spec)">'
+    r"(?P<json>.*?)</script>",
+    re.S,
+)
 
 
 def move_chart_specs(page_html: str, page: Path, static: Path) -> str:
@@ -209,7 +235,8 @@ def move_chart_specs(page_html: str, page: Path, static: Path) -> str:
         target.write_text(match.group("json").replace("<\\/", "</"), encoding="utf-8")
         url = os.path.relpath(target, page.parent).replace(os.sep, "/")
         page_html = page_html.replace(match.group(0), "", 1).replace(
-            f'data-spec="{spec_id}"', f'data-spec-url="{url}"', 1)
+            f'data-spec="{spec_id}"', f'data-spec-url="{url}"', 1
+        )
     return page_html
 
 

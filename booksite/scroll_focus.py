@@ -32,8 +32,10 @@ HELPER = Path(__file__).parent / "static" / "scroll-focus.js"
 #: The theme's script, relative to the site's ``_static`` folder.
 THEME_SCRIPT = Path("scripts") / "pydata-sphinx-theme.js"
 
-_CALL = re.compile(r'"complete"===document\.readyState\?(?P<name>[\w$]+)\(\):'
-                   r'window\.addEventListener\("load",(?P=name)\)')
+_CALL = re.compile(
+    r'"complete"===document\.readyState\?(?P<name>[\w$]+)\(\):'
+    r'window\.addEventListener\("load",(?P=name)\)'
+)
 
 
 def lazy_scroll_focus(theme_js: str, helper_js: str) -> str:
@@ -44,20 +46,27 @@ def lazy_scroll_focus(theme_js: str, helper_js: str) -> str:
     ValueError
         If the script no longer has the pass in the form this reads (a theme upgrade changed it).
     """
-    problem = ValueError(f"{THEME_SCRIPT.name}: no load-time pass over scrollable blocks found; "
-                         "the theme's script has a layout widgets/site_scroll_focus.py cannot read")
+    problem = ValueError(
+        f"{THEME_SCRIPT.name}: no load-time pass over scrollable blocks found; "
+        "the theme's script has a layout widgets/site_scroll_focus.py cannot read"
+    )
     call = _CALL.search(theme_js)
     if call is None:
         raise problem
     name = re.escape(call.group("name"))
-    selectors = re.search(rf"function {name}\(\)\{{const \w+=\(\)=>\{{document\.querySelectorAll\("
-                          r"(?P<list>\[[^\]]*\])\.join\(\", \"\)\)", theme_js)
+    selectors = re.search(
+        rf"function {name}\(\)\{{const \w+=\(\)=>\{{document\.querySelectorAll\("
+        r"(?P<list>\[[^\]]*\])\.join\(\", \"\)\)",
+        theme_js,
+    )
     if selectors is None:
         raise problem
     chosen = selectors.group("list")
-    lazy = (f'"complete"===document.readyState?h200FocusScrollables({chosen}):'
-            f'window.addEventListener("load",()=>h200FocusScrollables({chosen}))')
-    return theme_js[:call.start()] + lazy + theme_js[call.end():] + "\n" + helper_js
+    lazy = (
+        f'"complete"===document.readyState?h200FocusScrollables({chosen}):'
+        f'window.addEventListener("load",()=>h200FocusScrollables({chosen}))'
+    )
+    return theme_js[: call.start()] + lazy + theme_js[call.end() :] + "\n" + helper_js
 
 
 def rewrite_theme_script(static: Path) -> None:
@@ -65,5 +74,6 @@ def rewrite_theme_script(static: Path) -> None:
     script = static / THEME_SCRIPT
     text = script.read_text(encoding="utf-8")
     if "h200FocusScrollables" not in text:
-        script.write_text(lazy_scroll_focus(text, HELPER.read_text(encoding="utf-8")),
-                          encoding="utf-8")
+        script.write_text(
+            lazy_scroll_focus(text, HELPER.read_text(encoding="utf-8")), encoding="utf-8"
+        )

@@ -3,6 +3,7 @@ once the repository's URL is set."""
 
 from __future__ import annotations
 
+
 def remove_thebe_scripts(app, pagename, templatename, context, doctree) -> None:
     """Drop sphinx-thebe's scripts: the book does not use Thebe.
 
@@ -12,7 +13,8 @@ def remove_thebe_scripts(app, pagename, templatename, context, doctree) -> None:
     declared".  Students run chapters live in Binder or with ``make lab`` instead.
     """
     context["script_files"] = [
-        script for script in context.get("script_files", [])
+        script
+        for script in context.get("script_files", [])
         if "sphinx-thebe" not in str(getattr(script, "filename", "") or "")
         and "THEBE_JS_URL" not in getattr(script, "attributes", {}).get("body", "")
     ]

@@ -10,7 +10,20 @@ model uses and ``reference`` the book-wide content.  Subpackages load on first u
 
 import lazy_loader as lazy
 
-__getattr__, __dir__, __all__ = lazy.attach(
+#: The model of each chapter, in book order: chapter N's model is ``CHAPTER_MODELS[N - 1]``.
+CHAPTER_MODELS = ("ledger", "tools_vs_chips", "coalition", "catchup", "hedging")
+
+__getattr__, __dir__, _lazy_names = lazy.attach(
     __name__,
-    submodules=['catchup', 'coalition', 'core', 'eccn3a090', 'hedging', 'ledger', 'reference', 'tools_vs_chips'],
+    submodules=[
+        "catchup",
+        "coalition",
+        "core",
+        "eccn3a090",
+        "hedging",
+        "ledger",
+        "reference",
+        "tools_vs_chips",
+    ],
 )
+__all__ = [*_lazy_names, "CHAPTER_MODELS"]

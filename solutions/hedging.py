@@ -13,13 +13,19 @@ import math
 
 import sympy as sp
 
-from chipcontrols.hedging import prose as chapter5
 from chipcontrols import hedging as H
 from chipcontrols import ledger as L
+from chipcontrols.hedging import prose as chapter5
 
 #: The memo exercise's marking guide (both memos together): criterion → points.
-MEMO_RUBRIC = {"question": 2, "numbers": 4, "mechanism": 4, "other_side": 3, "uncertainty": 3,
-               "recommendation": 4}
+MEMO_RUBRIC = {
+    "question": 2,
+    "numbers": 4,
+    "mechanism": 4,
+    "other_side": 3,
+    "uncertainty": 3,
+    "recommendation": 4,
+}
 #: Deductions: a typed number not traceable to the model or the record; over one page each.
 MEMO_DEDUCTIONS = {"untraceable_number": 2, "length": 2}
 #: The source-evaluation exercise's marking guide.
@@ -33,18 +39,31 @@ PARADOX_RUBRIC = {"derivative": 3, "sign": 2, "interpretation": 3, "when_raise_p
 def _calibration() -> dict[str, float]:
     share = chapter5.prose_figures()["january_share"]
     P = H.PARAMETERS
-    V, a, b, p, Lc = (P[n].default for n in ("value_scale", "us_advantage", "domestic_value",
-                                             "cutoff_probability", "cutoff_loss"))
+    V, a, b, p, Lc = (
+        P[n].default
+        for n in (
+            "value_scale",
+            "us_advantage",
+            "domestic_value",
+            "cutoff_probability",
+            "cutoff_loss",
+        )
+    )
     gain = V * (a - 1) - b
-    return {"share": share, "gain": gain, "two_p_l_s": 2 * p * Lc * share,
-            "beta": H.calibrate("domestic_value").value,
-            "p": H.calibrate("cutoff_probability").value,
-            "p_max": P["cutoff_probability"].maximum,
-            "beta_at_p_max": H.calibrate("domestic_value",
-                                         cutoff_probability=P["cutoff_probability"].maximum).value,
-            "k": H.calibrate("pairing_ratio").value,
-            "a": H.calibrate("us_advantage").value,
-            "l": H.calibrate("cutoff_loss").value}
+    return {
+        "share": share,
+        "gain": gain,
+        "two_p_l_s": 2 * p * Lc * share,
+        "beta": H.calibrate("domestic_value").value,
+        "p": H.calibrate("cutoff_probability").value,
+        "p_max": P["cutoff_probability"].maximum,
+        "beta_at_p_max": H.calibrate(
+            "domestic_value", cutoff_probability=P["cutoff_probability"].maximum
+        ).value,
+        "k": H.calibrate("pairing_ratio").value,
+        "a": H.calibrate("us_advantage").value,
+        "l": H.calibrate("cutoff_loss").value,
+    }
 
 
 def _paradox() -> dict[str, float]:
@@ -52,28 +71,41 @@ def _paradox() -> dict[str, float]:
     high = chapter5.DOUBLED_P
     at = {q: H.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (low, high)}
     slope = sp.factor(sp.diff(H.LEVERAGE_INTERIOR, H.china.p))
-    return {"p_low": low, "p_high": high, "s_low": H.best_reply(cutoff_probability=low,
-                                                                   us_share_cap=1.0).interior,
-            "s_high": H.best_reply(cutoff_probability=high, us_share_cap=1.0).interior,
-            "leverage_low": at[low].leverage, "leverage_high": at[high].leverage,
-            "ratio": at[low].leverage / at[high].leverage,
-            "loss_low": at[low].expected_loss, "loss_high": at[high].expected_loss,
-            "slope_at_default": float(slope.subs(
-                {H.PARAMETERS.symbol(n): H.PARAMETERS[n].default for n in H.CHINA_INPUTS})),
-            "p_bar": H.best_reply().all_in_threshold}
+    return {
+        "p_low": low,
+        "p_high": high,
+        "s_low": H.best_reply(cutoff_probability=low, us_share_cap=1.0).interior,
+        "s_high": H.best_reply(cutoff_probability=high, us_share_cap=1.0).interior,
+        "leverage_low": at[low].leverage,
+        "leverage_high": at[high].leverage,
+        "ratio": at[low].leverage / at[high].leverage,
+        "loss_low": at[low].expected_loss,
+        "loss_high": at[high].expected_loss,
+        "slope_at_default": float(
+            slope.subs({H.PARAMETERS.symbol(n): H.PARAMETERS[n].default for n in H.CHINA_INPUTS})
+        ),
+        "p_bar": H.best_reply().all_in_threshold,
+    }
 
 
 def _levy() -> dict[str, float | str]:
     result = H.levy_outcome()
     P = H.PARAMETERS
     capped_at = H.levy_outcome(levy=result.peak_levy)
-    return {"tau_star": result.revenue_maximising_levy, "verdict": result.levy_verdict,
-            "levy": result.levy, "prohibitive": result.prohibitive_levy, "peak": result.peak_levy,
-            "a0": P["base_advantage"].default, "kappa": P["pass_through"].default,
-            "numerator": P["value_scale"].default * (P["base_advantage"].default - 1)
-            - P["domestic_value"].default,
-            "treasury_now": result.treasury_revenue, "treasury_peak": capped_at.treasury_revenue,
-            "gain_percent": 100 * (capped_at.treasury_revenue / result.treasury_revenue - 1)}
+    return {
+        "tau_star": result.revenue_maximising_levy,
+        "verdict": result.levy_verdict,
+        "levy": result.levy,
+        "prohibitive": result.prohibitive_levy,
+        "peak": result.peak_levy,
+        "a0": P["base_advantage"].default,
+        "kappa": P["pass_through"].default,
+        "numerator": P["value_scale"].default * (P["base_advantage"].default - 1)
+        - P["domestic_value"].default,
+        "treasury_now": result.treasury_revenue,
+        "treasury_peak": capped_at.treasury_revenue,
+        "gain_percent": 100 * (capped_at.treasury_revenue / result.treasury_revenue - 1),
+    }
 
 
 def _pairing() -> dict[str, float | str]:
@@ -83,31 +115,46 @@ def _pairing() -> dict[str, float | str]:
     grid_k = chapter5.prose_figures()["grid_pairing_ratio"]
     at_grid = H.best_reply(pairing_ratio=grid_k)
     below = H.best_reply(pairing_ratio=switch - 1)
-    return {"cap_share": P["cap_share"].default, "us_volume": P["us_volume"].default,
-            "demand": P["demand"].default, "cap": cap, "switch": switch,
-            "below_k": switch - 1, "below_binding": below.binding_text,
-            "grid_k": grid_k, "grid_bound": 1 / (1 + grid_k), "grid_binding": at_grid.binding_text,
-            "grid_share": at_grid.import_share}
+    return {
+        "cap_share": P["cap_share"].default,
+        "us_volume": P["us_volume"].default,
+        "demand": P["demand"].default,
+        "cap": cap,
+        "switch": switch,
+        "below_k": switch - 1,
+        "below_binding": below.binding_text,
+        "grid_k": grid_k,
+        "grid_bound": 1 / (1 + grid_k),
+        "grid_binding": at_grid.binding_text,
+        "grid_share": at_grid.import_share,
+    }
 
 
 def _record() -> dict[str, float]:
     prose = chapter5.prose_figures()
-    return {"compute_share": prose["compute_share_january"],
-            "spending_share": prose["substrate_spending_share"],
-            "delivered_percent": prose["ft_share_of_orders_percent"],
-            "idc_nvidia_share_percent": prose["idc_nvidia_share_percent"]}
+    return {
+        "compute_share": prose["compute_share_january"],
+        "spending_share": prose["substrate_spending_share"],
+        "delivered_percent": prose["ft_share_of_orders_percent"],
+        "idc_nvidia_share_percent": prose["idc_nvidia_share_percent"],
+    }
 
 
 def _exit() -> dict[str, float]:
     clock = H.exit_clock()
     P = H.PARAMETERS
-    ln_ratio = math.log(P["value_scale"].default * (P["base_advantage"].default - 1)
-                        / P["domestic_value"].default)
+    ln_ratio = math.log(
+        P["value_scale"].default * (P["base_advantage"].default - 1) / P["domestic_value"].default
+    )
     rates = {years: ln_ratio / years for years in chapter5.CHEN_YEARS}
-    return {"t_exit": clock.exit_time, "ln_ratio": ln_ratio, "exit_advantage": clock.exit_advantage,
-            "rate_low_years": rates[chapter5.CHEN_YEARS[0]],
-            "rate_high_years": rates[chapter5.CHEN_YEARS[1]],
-            "lambda": P["advantage_erosion_rate"].default}
+    return {
+        "t_exit": clock.exit_time,
+        "ln_ratio": ln_ratio,
+        "exit_advantage": clock.exit_advantage,
+        "rate_low_years": rates[chapter5.CHEN_YEARS[0]],
+        "rate_high_years": rates[chapter5.CHEN_YEARS[1]],
+        "lambda": P["advantage_erosion_rate"].default,
+    }
 
 
 def _memo() -> dict[str, float]:
@@ -141,8 +188,14 @@ def _memo() -> dict[str, float]:
 def solution_figures() -> dict[str, float | str]:
     """Every number the chapter-5 solutions and rubrics state, keyed by exercise."""
     out: dict[str, float | str] = {}
-    for prefix, figures in (("cal", _calibration()), ("par", _paradox()), ("levy", _levy()),
-                            ("pair", _pairing()), ("rec", _record()), ("exit", _exit()),
-                            ("memo", _memo())):
+    for prefix, figures in (
+        ("cal", _calibration()),
+        ("par", _paradox()),
+        ("levy", _levy()),
+        ("pair", _pairing()),
+        ("rec", _record()),
+        ("exit", _exit()),
+        ("memo", _memo()),
+    ):
         out.update({f"{prefix}_{key}": value for key, value in figures.items()})
     return out

@@ -15,25 +15,53 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from chipcontrols.core import record
 from chipcontrols import ledger as L
-from chipcontrols.ledger.prose import (A100, H20, MILLION, SPARSITY_FACTOR, _chip, _h_bandwidth,
-                                   bit_lengths)
+from chipcontrols.core import record
 from chipcontrols.eccn3a090 import versions
+from chipcontrols.ledger.prose import (
+    A100,
+    H20,
+    MILLION,
+    SPARSITY_FACTOR,
+    _chip,
+    _h_bandwidth,
+    bit_lengths,
+)
 
 #: A parameter set near the top of IFP's reported range (the IFP exercise, part 2).
-IFP_TOP = {"us_compute": 14.5, "china_compute": 0.3, "h100e_per_chip": 1.0,
-           "displacement": 0.0, "volume": 1.9}
+IFP_TOP = {
+    "us_compute": 14.5,
+    "china_compute": 0.3,
+    "h100e_per_chip": 1.0,
+    "displacement": 0.0,
+    "volume": 1.9,
+}
 #: A parameter set near the bottom of IFP's reported range (the IFP exercise, part 2).
-IFP_BOTTOM = {"us_compute": 8.0, "china_compute": 0.38, "h100e_per_chip": 1.8,
-              "displacement": 0.45, "volume": 2.5}
+IFP_BOTTOM = {
+    "us_compute": 8.0,
+    "china_compute": 0.38,
+    "h100e_per_chip": 1.8,
+    "displacement": 0.45,
+    "volume": 2.5,
+}
 #: The memo exercise's marking guide: criterion → points; deductions as negative points.
-MEMO_RUBRIC = {"recommendation": 3, "sigma_star": 5, "sensitivity": 3, "interpretation": 3,
-               "corner": 3, "limits": 3}
+MEMO_RUBRIC = {
+    "recommendation": 3,
+    "sigma_star": 5,
+    "sensitivity": 3,
+    "interpretation": 3,
+    "corner": 3,
+    "limits": 3,
+}
 MEMO_DEDUCTIONS = {"per_log_vs_doubling": 2, "units": 2, "length": 3}
 #: The tariff essay's marking guide: one criterion per point of the model answer → points.
-TARIFF_RUBRIC = {"mechanism": 2, "export_clause": 2, "license_fee": 2, "incidence": 2,
-                 "case_against": 2}
+TARIFF_RUBRIC = {
+    "mechanism": 2,
+    "export_clause": 2,
+    "license_fee": 2,
+    "incidence": 2,
+    "case_against": 2,
+}
 
 
 def solve_ratio_for(name: str, target: float, volume: float, **values: float) -> float:
@@ -91,24 +119,39 @@ def _binding_figures() -> dict[str, float | str]:
     january = L.ledger(approvals=P["approvals"].minimum)
     cap = L.ledger(approvals=P["approvals"].maximum)
     supply = L.ledger(approvals=P["approvals"].maximum, us_volume=P["us_volume"].maximum)
-    cleared = (record.value("us_cleared_chinese_h200_buyers")
-               * record.value("us_clearance_per_firm_h200") / MILLION)
+    cleared = (
+        record.value("us_cleared_chinese_h200_buyers")
+        * record.value("us_clearance_per_firm_h200")
+        / MILLION
+    )
     as_approvals = L.ledger(approvals=cleared)
-    unseen = L.ledger(cap_share=P["cap_share"].maximum, supply=P["supply"].maximum,
-                      approvals=P["approvals"].maximum)
+    unseen = L.ledger(
+        cap_share=P["cap_share"].maximum,
+        supply=P["supply"].maximum,
+        approvals=P["approvals"].maximum,
+    )
     return {
-        "jan_binding": january.binding_text, "jan_volume": january.volume,
-        "jan_treasury": january.treasury_revenue, "jan_ratio": january.ratio_with_exports,
+        "jan_binding": january.binding_text,
+        "jan_volume": january.volume,
+        "jan_treasury": january.treasury_revenue,
+        "jan_ratio": january.ratio_with_exports,
         "jan_cap": january.limits["US cap"],
-        "cap_binding": cap.binding_text, "cap_volume": cap.volume,
-        "cap_treasury": cap.treasury_revenue, "cap_ratio": cap.ratio_with_exports,
-        "supply_binding": supply.binding_text, "supply_cap": supply.limits["US cap"],
-        "supply_volume": supply.volume, "supply_treasury": supply.treasury_revenue,
+        "cap_binding": cap.binding_text,
+        "cap_volume": cap.volume,
+        "cap_treasury": cap.treasury_revenue,
+        "cap_ratio": cap.ratio_with_exports,
+        "supply_binding": supply.binding_text,
+        "supply_cap": supply.limits["US cap"],
+        "supply_volume": supply.volume,
+        "supply_treasury": supply.treasury_revenue,
         "supply_ratio": supply.ratio_with_exports,
-        "us_clearances_million": cleared, "us_clearances_binding": as_approvals.binding_text,
+        "us_clearances_million": cleared,
+        "us_clearances_binding": as_approvals.binding_text,
         "us_clearances_volume": as_approvals.volume,
-        "unseen_binding": unseen.binding_text, "unseen_cap": unseen.limits["US cap"],
-        "unseen_volume": unseen.volume, "unseen_treasury": unseen.treasury_revenue,
+        "unseen_binding": unseen.binding_text,
+        "unseen_cap": unseen.limits["US cap"],
+        "unseen_volume": unseen.volume,
+        "unseen_treasury": unseen.treasury_revenue,
         "unseen_ratio": unseen.ratio_with_exports,
     }
 
@@ -116,8 +159,9 @@ def _binding_figures() -> dict[str, float | str]:
 def _ifp_figures() -> dict[str, float]:
     P = L.PARAMETERS
     out: dict[str, float] = {}
-    defaults = {n: P[n].default for n in ("us_compute", "china_compute", "h100e_per_chip",
-                                          "displacement")}
+    defaults = {
+        n: P[n].default for n in ("us_compute", "china_compute", "h100e_per_chip", "displacement")
+    }
     demand = P["demand"].default
     out["demand_denominator"] = defaults["china_compute"] + defaults["h100e_per_chip"] * demand
     for label, case in (("top", IFP_TOP), ("bottom", IFP_BOTTOM)):
@@ -130,8 +174,9 @@ def _ifp_figures() -> dict[str, float]:
         h, d = params["h100e_per_chip"], params["displacement"]
         out[f"{label}_numerator"] = params["us_compute"] - d * h * volume
         out[f"{label}_denominator"] = params["china_compute"] + h * volume
-    out["bottom_displaced"] = (IFP_BOTTOM["displacement"] * IFP_BOTTOM["h100e_per_chip"]
-                               * IFP_BOTTOM["volume"])
+    out["bottom_displaced"] = (
+        IFP_BOTTOM["displacement"] * IFP_BOTTOM["h100e_per_chip"] * IFP_BOTTOM["volume"]
+    )
     # Part 3: one parameter at a time, ρ = IFP's low end with exports, at Q = demand.
     target = record.value("ifp_ratio_with_exports_low")
     out["target"] = target
@@ -144,10 +189,12 @@ def _ifp_figures() -> dict[str, float]:
     out["ratio_none_at_needed_china"] = P["us_compute"].default / out["need_china_compute"]
     out["hq_multiple"] = out["need_volume"] / (P["h100e_per_chip"].default * demand)
     pessimistic = {n: v for n, v in IFP_BOTTOM.items() if n not in ("displacement", "volume")}
-    out["pessimistic_no_displacement"] = L.ratio_at(IFP_BOTTOM["volume"], displacement=0.0,
-                                                    **pessimistic)
+    out["pessimistic_no_displacement"] = L.ratio_at(
+        IFP_BOTTOM["volume"], displacement=0.0, **pessimistic
+    )
     out["pessimistic_displacement_needed"] = solve_ratio_for(
-        "displacement", target, IFP_BOTTOM["volume"], **pessimistic)
+        "displacement", target, IFP_BOTTOM["volume"], **pessimistic
+    )
     # Part 4: ρ at the scenario volumes, by arithmetic and by bandwidth.
     h_bw = _h_bandwidth()
     out["h_bandwidth"] = h_bw
@@ -164,8 +211,9 @@ def _ifp_figures() -> dict[str, float]:
     out["drop_first"] = out["ratio_none"] - out["ratio_approvals"]
     out["next_volume"] = demand - P["approvals"].default
     out["drop_next"] = out["ratio_approvals"] - out["ratio_demand"]
-    out["china_added_first_multiple"] = ((P["china_compute"].default + P["approvals"].default)
-                                         / P["china_compute"].default)
+    out["china_added_first_multiple"] = (P["china_compute"].default + P["approvals"].default) / P[
+        "china_compute"
+    ].default
     return out
 
 
@@ -173,10 +221,15 @@ def _memo_figures() -> dict[str, float]:
     P = L.PARAMETERS
     tau, omega, price = (P[n].default for n in ("tariff_share", "nvidia_weight", "price"))
     q, h, c_cn = P["supply"].default, P["h100e_per_chip"].default, P["china_compute"].default
-    out: dict[str, float] = {"tau": tau, "omega": omega, "one_minus_tau": 1 - tau,
-                             "price_usd": price * 1e3}
-    gain = float(L.US_GAIN_PER_CHIP.subs({L.tariff_share: tau, L.nvidia_weight: omega,
-                                          L.price: price}))
+    out: dict[str, float] = {
+        "tau": tau,
+        "omega": omega,
+        "one_minus_tau": 1 - tau,
+        "price_usd": price * 1e3,
+    }
+    gain = float(
+        L.US_GAIN_PER_CHIP.subs({L.tariff_share: tau, L.nvidia_weight: omega, L.price: price})
+    )
     out["gain_per_chip_usd"] = gain * 1e3
     out["q"] = q
     out["gain_bn"] = gain * q
@@ -186,16 +239,24 @@ def _memo_figures() -> dict[str, float]:
     out["per_doubling"] = out["sigma_star"] * out["ln2"]
     # Sensitivity: σ* per doubling for ω at its minimum, default and maximum.
     h_bw = _h_bandwidth()
-    rows = {"approvals": (P["approvals"].default, 1.0), "supply": (q, 1.0),
-            "bandwidth": (q, h_bw), "demand": (P["demand"].default, 1.0)}
-    omegas = {"min": P["nvidia_weight"].minimum, "default": omega,
-              "max": P["nvidia_weight"].maximum}
+    rows = {
+        "approvals": (P["approvals"].default, 1.0),
+        "supply": (q, 1.0),
+        "bandwidth": (q, h_bw),
+        "demand": (P["demand"].default, 1.0),
+    }
+    omegas = {
+        "min": P["nvidia_weight"].minimum,
+        "default": omega,
+        "max": P["nvidia_weight"].maximum,
+    }
     for row, (volume, h_row) in rows.items():
         out[f"sens_{row}_q"] = volume
         out[f"sens_{row}_h"] = h_row
         for col, w in omegas.items():
-            out[f"sens_{row}_{col}"] = L.break_even_at(volume, nvidia_weight=w,
-                                                  h100e_per_chip=h_row) * out["ln2"]
+            out[f"sens_{row}_{col}"] = (
+                L.break_even_at(volume, nvidia_weight=w, h100e_per_chip=h_row) * out["ln2"]
+            )
     for col, w in omegas.items():
         out[f"omega_{col}"] = w
         column = [out[f"sens_{row}_{col}"] for row in rows]
@@ -225,7 +286,9 @@ def _legacy_figures() -> dict[str, float | str]:
         out[f"{label}_volume"] = r.volume
         out[f"{label}_treasury"] = r.treasury_revenue
         out[f"{label}_ratio"] = r.ratio_with_exports
-        out[f"{label}_denominator"] = P["china_compute"].default + P["h100e_per_chip"].default * r.volume
+        out[f"{label}_denominator"] = (
+            P["china_compute"].default + P["h100e_per_chip"].default * r.volume
+        )
     out["middle_us_volume"] = (P["us_volume"].default + P["us_volume"].minimum) / 2
     out["unlocked_per_us_sale"] = P["cap_share"].default
     out["switch_us_volume"] = P["supply"].default / P["cap_share"].default
@@ -248,9 +311,13 @@ def solution_figures() -> dict[str, float | str]:
         legacy cap: million chips, billion USD, ratios).
     """
     out: dict[str, float | str] = {}
-    for prefix, part in (("tpp", _tpp_figures()), ("bind", _binding_figures()),
-                         ("ifp", _ifp_figures()), ("memo", _memo_figures()),
-                         ("tariff", _tariff_figures()),
-                         ("legacy", _legacy_figures())):
+    for prefix, part in (
+        ("tpp", _tpp_figures()),
+        ("bind", _binding_figures()),
+        ("ifp", _ifp_figures()),
+        ("memo", _memo_figures()),
+        ("tariff", _tariff_figures()),
+        ("legacy", _legacy_figures()),
+    ):
         out.update({f"{prefix}_{key}": value for key, value in part.items()})
     return out

@@ -12,24 +12,38 @@ from __future__ import annotations
 
 import math
 
-from chipcontrols.tools_vs_chips import prose as chapter2
 from chipcontrols import tools_vs_chips as T
 from chipcontrols.tools_vs_chips import dynamics as TD
+from chipcontrols.tools_vs_chips import prose as chapter2
 from chipcontrols.tools_vs_chips.evidence import control_events, estimate_value, tally_by_side
 
-__all__ = ["ESTIMATES_RUBRIC", "MEMO_RUBRIC", "REVERSIBLE_RUBRIC", "SHIFT_RUBRIC",
-           "solution_figures"]
+__all__ = [
+    "ESTIMATES_RUBRIC",
+    "MEMO_RUBRIC",
+    "REVERSIBLE_RUBRIC",
+    "SHIFT_RUBRIC",
+    "solution_figures",
+]
 
 #: The marking guides of the written exercises: criterion → points.
 REVERSIBLE_RUBRIC = {"flow_and_stock": 3, "learning": 2, "substitution": 2, "bargaining": 3}
-MEMO_RUBRIC = {"recommendation": 3, "numbers": 4, "bottleneck": 3, "resemblance": 2,
-               "allies": 2, "limits": 2}
+MEMO_RUBRIC = {
+    "recommendation": 3,
+    "numbers": 4,
+    "bottleneck": 3,
+    "resemblance": 2,
+    "allies": 2,
+    "limits": 2,
+}
 MEMO_DEDUCTIONS = {"horizon_confused_with_crossover": 2, "length": 2}
 ESTIMATES_RUBRIC = {"method": 2, "incentive": 1, "what_is_counted": 2}
 SHIFT_RUBRIC = {"years_and_branch": 2, "emphasis_not_effort": 2, "own_coding": 1}
 #: The estimates the source-evaluation exercise works through, by the key the text uses.
-ESTIMATES = {"bis": "ascend-output-2025-bis", "semianalysis": "ascend-output-2026-semianalysis",
-             "bloomberg": "ascend-910c-output-2026-bloomberg"}
+ESTIMATES = {
+    "bis": "ascend-output-2025-bis",
+    "semianalysis": "ascend-output-2026-semianalysis",
+    "bloomberg": "ascend-910c-output-2026-bloomberg",
+}
 
 
 def _bottleneck() -> dict[str, float | str]:
@@ -37,32 +51,42 @@ def _bottleneck() -> dict[str, float | str]:
     area, diameter = successor["ascend_die_area"], T.WAFER_DIAMETER_MM
     wafer, hbm = (T.evaluate(key, **successor) for key in ("wafer_limit", "hbm_limit"))
     threshold = T.evaluate("hbm_at_which_wafers_bind", **successor)
-    return {"area_term": math.pi * (diameter / 2) ** 2 / area,
-            "edge_term": math.pi * diameter / math.sqrt(2 * area),
-            "gross_dies": T.evaluate("gross_dies", ascend_die_area=area),
-            "good_dies": T.evaluate("good_dies", **successor),
-            "wafer_limit": wafer, "hbm_limit": hbm,
-            "binding": "HBM" if hbm < wafer else "the wafers",
-            "headroom": wafer / hbm,
-            "threshold": threshold,
-            "threshold_multiple": threshold / T.PARAMETERS["hbm_supply"].default,
-            "output": T.evaluate("output", **successor),
-            "default_output": T.evaluate("output")}
+    return {
+        "area_term": math.pi * (diameter / 2) ** 2 / area,
+        "edge_term": math.pi * diameter / math.sqrt(2 * area),
+        "gross_dies": T.evaluate("gross_dies", ascend_die_area=area),
+        "good_dies": T.evaluate("good_dies", **successor),
+        "wafer_limit": wafer,
+        "hbm_limit": hbm,
+        "binding": "HBM" if hbm < wafer else "the wafers",
+        "headroom": wafer / hbm,
+        "threshold": threshold,
+        "threshold_multiple": threshold / T.PARAMETERS["hbm_supply"].default,
+        "output": T.evaluate("output", **successor),
+        "default_output": T.evaluate("output"),
+    }
 
 
 def _race() -> dict[str, float]:
     P = T.PARAMETERS
     imports, domestic = P["chip_imports"].default, P["domestic_output"].default
     approvals = chapter2.race_imports()
-    out = {"log_ratio": math.log(approvals / domestic),
-           "crossover_with": T.evaluate("crossover_with", chip_imports=approvals),
-           "crossover_without": T.evaluate("crossover_without", chip_imports=approvals),
-           "years_bought": T.evaluate("years_bought", chip_imports=approvals)}
+    out = {
+        "log_ratio": math.log(approvals / domestic),
+        "crossover_with": T.evaluate("crossover_with", chip_imports=approvals),
+        "crossover_without": T.evaluate("crossover_without", chip_imports=approvals),
+        "years_bought": T.evaluate("years_bought", chip_imports=approvals),
+    }
     for name, growth in zip(("low", "mid", "high"), chapter2.RACE_GROWTHS):
         out[f"horizon_{name}"] = TD.horizon_numerical(growth_without_controls=growth)
     out["share"] = domestic / (domestic + imports)
-    out["lambert_gap"] = max(abs(TD.horizon_lambert(growth_with_controls=0.0)
-                                 - TD.horizon_numerical(growth_with_controls=0.0)), 1e-15)
+    out["lambert_gap"] = max(
+        abs(
+            TD.horizon_lambert(growth_with_controls=0.0)
+            - TD.horizon_numerical(growth_with_controls=0.0)
+        ),
+        1e-15,
+    )
     return out
 
 
@@ -75,15 +99,21 @@ def _estimates() -> dict[str, float]:
         out[f"{key}_hbm"] = accelerators * side["hbm_per_package"]
         out[f"{key}_share_percent"] = 100 * accelerators / per_share
     default_stacks = T.PARAMETERS["hbm_per_package"].default
-    out["bloomberg_gap_hbm"] = default_stacks * (
-        estimate_value(ESTIMATES["bloomberg"]) - estimate_value(ESTIMATES["semianalysis"])) / 1e6
+    out["bloomberg_gap_hbm"] = (
+        default_stacks
+        * (estimate_value(ESTIMATES["bloomberg"]) - estimate_value(ESTIMATES["semianalysis"]))
+        / 1e6
+    )
     return out
 
 
 def _shift() -> dict[str, float | str]:
     tally = tally_by_side(control_events())
-    years = sorted(tally.query("branch == 'executive' and side == 'tools' and "
-                               "direction == 'tightening'")["year"].unique())
+    years = sorted(
+        tally.query("branch == 'executive' and side == 'tools' and direction == 'tightening'")[
+            "year"
+        ].unique()
+    )
     listed = [str(year) for year in years]
     text = (", ".join(listed[:-1]) + " and " + listed[-1]) if len(listed) > 1 else "".join(listed)
     return {"executive_tool_years": text}
@@ -105,8 +135,12 @@ def solution_figures() -> dict[str, float | str]:
         ``<exercise>_rubric_<criterion>`` points (with ``_total``).
     """
     out: dict[str, float | str] = {}
-    for prefix, part in (("bottleneck", _bottleneck()), ("race", _race()),
-                         ("estimates", _estimates()), ("shift", _shift())):
+    for prefix, part in (
+        ("bottleneck", _bottleneck()),
+        ("race", _race()),
+        ("estimates", _estimates()),
+        ("shift", _shift()),
+    ):
         out.update({f"{prefix}_{key}": value for key, value in part.items()})
     out.update(_rubric("reversible", REVERSIBLE_RUBRIC))
     out.update(_rubric("memo", MEMO_RUBRIC))

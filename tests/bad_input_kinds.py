@@ -11,8 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 KINDS = ("wrong type", "nan", "+inf", "-inf", "negative", "out of range", "unknown keyword")
-BAD_VALUES = {"wrong type": "12", "nan": math.nan, "+inf": math.inf, "-inf": -math.inf,
-              "negative": -1.0}
+BAD_VALUES = {
+    "wrong type": "12",
+    "nan": math.nan,
+    "+inf": math.inf,
+    "-inf": -math.inf,
+    "negative": -1.0,
+}
 
 
 @dataclass(frozen=True)
@@ -38,5 +43,5 @@ def applicable(case: Case) -> list[str]:
     skipped = {kind for kind, _ in case.not_applicable}
     kinds = [kind for kind in KINDS if kind not in skipped]
     if isinstance(case.out_of_range, str) and case.out_of_range.startswith(("none", "no upper")):
-        kinds.remove("out of range")   # unbounded above: the lower bound is the "negative" row
+        kinds.remove("out of range")  # unbounded above: the lower bound is the "negative" row
     return kinds

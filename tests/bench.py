@@ -41,8 +41,18 @@ def clean_build() -> float:
     for folder in ("html", ".doctrees", "jupyter_execute"):
         shutil.rmtree(ROOT / "_build" / folder, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", "--warningiserror",
-                    "--keep-going", "--quiet", str(ROOT)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "jupyter-book"),
+            "build",
+            "--warningiserror",
+            "--keep-going",
+            "--quiet",
+            str(ROOT),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return time.perf_counter() - start
 
 
@@ -52,9 +62,17 @@ def lighthouse_available() -> str:
         return ""
     if not shutil.which("npm"):
         return "npm not found"
-    done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                          cwd=LIGHTHOUSE_DIR, capture_output=True, text=True)
-    return "" if done.returncode == 0 and LIGHTHOUSE.exists() else f"npm ci failed: {done.stderr[-300:]}"
+    done = subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=LIGHTHOUSE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    return (
+        ""
+        if done.returncode == 0 and LIGHTHOUSE.exists()
+        else f"npm ci failed: {done.stderr[-300:]}"
+    )
 
 
 def lighthouse(url: str) -> dict:
@@ -62,15 +80,26 @@ def lighthouse(url: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-            check=True, capture_output=True, env={**os.environ, "CHROME_PATH": metrics.CHROMIUM})
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "CHROME_PATH": metrics.CHROMIUM},
+        )
         result = json.loads(report.read_text())
     audits = result["audits"]
-    return {**{name: round(100 * result["categories"][name]["score"]) for name in CATEGORIES},
-            "lcp": audits["largest-contentful-paint"]["numericValue"],
-            "tbt": audits["total-blocking-time"]["numericValue"]}
+    return {
+        **{name: round(100 * result["categories"][name]["score"]) for name in CATEGORIES},
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+    }
 
 
 def main() -> None:
@@ -84,23 +113,35 @@ def main() -> None:
 
     rows = []
     with StaticSite(site_folder) as site, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=metrics.CHROMIUM,
-                                             args=metrics.CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=metrics.CHROMIUM, args=metrics.CHROMIUM_ARGS
+        )
         for path in metrics.site_pages(site_folder):
             if metrics.is_redirect(path, site_folder):
                 transfer = metrics.page_transfer(browser, site, path, read_whole_page=False)
-                print(f"{path}: a redirect to the front page ({transfer.total / 1000:,.0f} KB "
-                      "with the page it opens); measured as that page", flush=True)
+                print(
+                    f"{path}: a redirect to the front page ({transfer.total / 1000:,.0f} KB "
+                    "with the page it opens); measured as that page",
+                    flush=True,
+                )
                 continue
-            at_load = metrics.page_transfer(browser, site, path, read_whole_page=False,
-                                            context_options=metrics.PHONE)
+            at_load = metrics.page_transfer(
+                browser, site, path, read_whole_page=False, context_options=metrics.PHONE
+            )
             whole = metrics.page_transfer(browser, site, path, read_whole_page=True)
             phone = metrics.phone_load(browser, site, path)
-            row = {"page": path, "load_kb": at_load.total / 1000, "requests": at_load.requests,
-                   "read_kb": whole.total / 1000,
-                   "budget_kb": metrics.budget_for(path, site_folder) / 1000,
-                   "fcp": phone.fcp_ms, "lcp": phone.lcp_ms, "tbt": phone.tbt_ms,
-                   "first_chart": None, "slider": None}
+            row = {
+                "page": path,
+                "load_kb": at_load.total / 1000,
+                "requests": at_load.requests,
+                "read_kb": whole.total / 1000,
+                "budget_kb": metrics.budget_for(path, site_folder) / 1000,
+                "fcp": phone.fcp_ms,
+                "lcp": phone.lcp_ms,
+                "tbt": phone.tbt_ms,
+                "first_chart": None,
+                "slider": None,
+            }
             if metrics.is_chart_page(path, site_folder):
                 row["first_chart"] = metrics.first_chart_ms(browser, site, path)
                 row["slider"] = metrics.slider_rerender_ms(browser, site, path)
@@ -115,6 +156,7 @@ def main() -> None:
 
 def _gzip_size(path: Path) -> int:
     from static_site import transfer_size
+
     return transfer_size(path)
 
 
@@ -122,16 +164,20 @@ def _format(row: dict) -> str:
     def ms(value):
         return "—" if value is None else f"{value:,.0f} ms"
 
-    text = (f"{row['page']}: load {row['load_kb']:,.0f} KB in {row['requests']} requests; "
-            f"read to the end {row['read_kb']:,.0f} KB (budget {row['budget_kb']:,.0f} KB); "
-            f"phone FCP {ms(row['fcp'])}, LCP {ms(row['lcp'])}, TBT {ms(row['tbt'])}; "
-            f"desktop first chart {ms(row['first_chart'])}, slider re-render (median of 20) "
-            f"{ms(row['slider'])}")
+    text = (
+        f"{row['page']}: load {row['load_kb']:,.0f} KB in {row['requests']} requests; "
+        f"read to the end {row['read_kb']:,.0f} KB (budget {row['budget_kb']:,.0f} KB); "
+        f"phone FCP {ms(row['fcp'])}, LCP {ms(row['lcp'])}, TBT {ms(row['tbt'])}; "
+        f"desktop first chart {ms(row['first_chart'])}, slider re-render (median of 20) "
+        f"{ms(row['slider'])}"
+    )
     if "lighthouse" in row:
         lh = row["lighthouse"]
-        text += (f"; Lighthouse performance {lh['performance']}, accessibility "
-                 f"{lh['accessibility']}, best practices {lh['best-practices']}, SEO {lh['seo']}, "
-                 f"LCP {lh['lcp'] / 1000:.1f} s, TBT {lh['tbt']:,.0f} ms")
+        text += (
+            f"; Lighthouse performance {lh['performance']}, accessibility "
+            f"{lh['accessibility']}, best practices {lh['best-practices']}, SEO {lh['seo']}, "
+            f"LCP {lh['lcp'] / 1000:.1f} s, TBT {lh['tbt']:,.0f} ms"
+        )
     return text
 
 

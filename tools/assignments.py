@@ -48,8 +48,9 @@ def assign(master: Path, output: Path = OUTPUT) -> Path:
     # The front matter's grading check names a solution line: it is for the tests, not students.
     notebook.metadata.pop("h200_grading_check", None)
     nbformat.write(notebook, source)
-    subprocess.run([_otter(), "assign", "--no-pdfs", str(source), str(target)], check=True,
-                   cwd=ROOT)
+    subprocess.run(
+        [_otter(), "assign", "--no-pdfs", str(source), str(target)], check=True, cwd=ROOT
+    )
     return target
 
 
@@ -67,8 +68,11 @@ def grade(notebook: Path, zip_path: Path) -> dict[str, float]:
     Only autograded questions appear; manually graded ones are left to the instructor.
     """
     with tempfile.TemporaryDirectory() as results:
-        subprocess.run([_otter(), "run", "-a", str(zip_path), "-o", results, "--no-logo",
-                        str(notebook)], check=True, capture_output=True)
+        subprocess.run(
+            [_otter(), "run", "-a", str(zip_path), "-o", results, "--no-logo", str(notebook)],
+            check=True,
+            capture_output=True,
+        )
         report = json.loads((Path(results) / "results.json").read_text(encoding="utf-8"))
     scores: dict[str, float] = {}
     for test in report["tests"]:
@@ -82,8 +86,10 @@ def grade(notebook: Path, zip_path: Path) -> dict[str, float]:
 def main() -> int:
     for master in masters():
         folder = assign(master)
-        print(f"{master.name}: {folder / 'student' / (master.stem + '.ipynb')}, "
-              f"{autograder_zip(folder).name}")
+        print(
+            f"{master.name}: {folder / 'student' / (master.stem + '.ipynb')}, "
+            f"{autograder_zip(folder).name}"
+        )
     return 0
 
 

@@ -32,8 +32,12 @@ CELL_TIMEOUT_SECONDS = 600
 def chapter_paths(root: Path = ROOT) -> list[Path]:
     """The chapters listed in ``_toc.yml`` under the caption "Chapters", in book order."""
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [entry["file"] for part in toc["parts"] if part.get("caption") == "Chapters"
-             for entry in part["chapters"]]
+    files = [
+        entry["file"]
+        for part in toc["parts"]
+        if part.get("caption") == "Chapters"
+        for entry in part["chapters"]
+    ]
     return [root / f"{name}.md" for name in files]
 
 
@@ -52,9 +56,11 @@ def open_as_jupyterlab(path: Path, root: Path = ROOT) -> nbformat.NotebookNode:
     notebook = nbformat.from_dict(model["content"])
     representation = notebook.metadata.get("jupytext", {}).get("text_representation", {})
     if representation.get("format_name") != "myst":
-        raise ValueError(f"{relative}: jupytext read it as {representation or 'no format'}, "
-                         "not as a MyST notebook; give the file the full jupytext header "
-                         "(extension, format_name: myst, format_version)")
+        raise ValueError(
+            f"{relative}: jupytext read it as {representation or 'no format'}, "
+            "not as a MyST notebook; give the file the full jupytext header "
+            "(extension, format_name: myst, format_version)"
+        )
     return notebook
 
 
@@ -84,8 +90,12 @@ def execute(path: Path, root: Path = ROOT) -> Run:
     """
     notebook = open_as_jupyterlab(path, root)
     start = time.perf_counter()
-    client = nbclient.NotebookClient(notebook, timeout=CELL_TIMEOUT_SECONDS, kernel_name="python3",
-                                     resources={"metadata": {"path": str(path.parent)}})
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT_SECONDS,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     client.execute()
     cells = code_cells(notebook)
     executed = sum(cell.get("execution_count") is not None for cell in cells)
@@ -94,8 +104,9 @@ def execute(path: Path, root: Path = ROOT) -> Run:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path,
-                        help="chapters to run (default: every chapter in _toc.yml)")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="chapters to run (default: every chapter in _toc.yml)"
+    )
     arguments = parser.parse_args(argv)
     paths = arguments.paths or chapter_paths()
     failed = 0

@@ -18,18 +18,33 @@ from pathlib import Path
 #: Where the built site lives.
 SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 #: Budgets from DESIGN.md's performance budget (bytes sent, gzip; 1 KB = 1,000 bytes).
 TEXT_PAGE_BUDGET = 500_000
 CHART_PAGE_BUDGET = 1_200_000
 
-PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
-         "is_mobile": True, "has_touch": True}
+PHONE = {
+    "viewport": {"width": 412, "height": 823},
+    "device_scale_factor": 1.75,
+    "is_mobile": True,
+    "has_touch": True,
+}
 PHONE_CPU_SLOWDOWN = 4
-PHONE_NETWORK = {"offline": False, "latency": 562.5,
-                 "downloadThroughput": 1474.56 * 1024 / 8, "uploadThroughput": 675 * 1024 / 8}
+PHONE_NETWORK = {
+    "offline": False,
+    "latency": 562.5,
+    "downloadThroughput": 1474.56 * 1024 / 8,
+    "uploadThroughput": 675 * 1024 / 8,
+}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 # Runs before any script of the page: records paints and long tasks as they happen.
@@ -47,8 +62,11 @@ def site_pages(site: Path = SITE) -> list[str]:
     """Every HTML page the build wrote (paths relative to the site), whatever the chapters are."""
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"{site} has no built site: run `make book` first")
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
-                  if not p.relative_to(site).parts[0].startswith("_"))
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("_")
+    )
 
 
 def is_redirect(path: str, site: Path = SITE) -> bool:
@@ -72,8 +90,11 @@ def draw_every_chart(page, timeout_ms: int = 20_000) -> int:
     for index in range(charts.count()):
         chart = charts.nth(index)
         chart.scroll_into_view_if_needed()
-        page.wait_for_function("id => window.h200Views && window.h200Views[id]",
-                               arg=chart.get_attribute("id"), timeout=timeout_ms)
+        page.wait_for_function(
+            "id => window.h200Views && window.h200Views[id]",
+            arg=chart.get_attribute("id"),
+            timeout=timeout_ms,
+        )
     return charts.count()
 
 
@@ -105,7 +126,9 @@ class Transfer:
         return sum(self.bytes_by_path.values())
 
 
-def page_transfer(browser, site, path: str, read_whole_page: bool, context_options=None) -> Transfer:
+def page_transfer(
+    browser, site, path: str, read_whole_page: bool, context_options=None
+) -> Transfer:
     """Load ``path`` in a fresh browser context (empty cache) and count what it downloads.
 
     Parameters
@@ -159,10 +182,12 @@ def phone_load(browser, site, path: str, settle_ms: int = 3_000) -> PhoneLoad:
         page.goto(f"{site.url}/{path}", wait_until="load", timeout=120_000)
         page.wait_for_timeout(settle_ms)
         fcp = page.evaluate(
-            "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1")
+            "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"
+        )
         observed = page.evaluate("window.__h200")
-        tbt = sum(max(0.0, duration - 50) for start, duration in observed["longTasks"]
-                  if start >= fcp)
+        tbt = sum(
+            max(0.0, duration - 50) for start, duration in observed["longTasks"] if start >= fcp
+        )
         return PhoneLoad(lcp_ms=observed["lcp"], tbt_ms=tbt, fcp_ms=fcp)
     finally:
         context.close()
@@ -179,7 +204,10 @@ def first_chart_ms(browser, site, path: str) -> float:
         first.scroll_into_view_if_needed()
         drawn_at = page.wait_for_function(
             "id => window.h200Views && window.h200Views[id] && performance.now()",
-            arg=first.get_attribute("id"), timeout=20_000, polling="raf")
+            arg=first.get_attribute("id"),
+            timeout=20_000,
+            polling="raf",
+        )
         return drawn_at.json_value()
     finally:
         context.close()
@@ -216,7 +244,9 @@ def slider_rerender_ms(browser, site, path: str, moves: int = 20) -> float | Non
                     times.push(performance.now() - start);
                 }
                 return times;
-            }""", moves)
+            }""",
+            moves,
+        )
         return statistics.median(times)
     finally:
         context.close()

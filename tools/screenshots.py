@@ -57,13 +57,19 @@ def _capture(page, element, path: Path) -> None:
     that fits the screen is scrolled to the top and cut from an ordinary viewport screenshot.
     """
     element.evaluate("el => el.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(400)   # a chart redraws at its final width
+    page.wait_for_timeout(400)  # a chart redraws at its final width
     box = element.bounding_box()
     viewport = page.viewport_size
     if box["height"] <= viewport["height"]:
-        page.screenshot(path=path, clip={"x": max(0, box["x"]), "y": max(0, box["y"]),
-                                          "width": min(box["width"], viewport["width"]),
-                                          "height": box["height"]})
+        page.screenshot(
+            path=path,
+            clip={
+                "x": max(0, box["x"]),
+                "y": max(0, box["y"]),
+                "width": min(box["width"], viewport["width"]),
+                "height": box["height"],
+            },
+        )
     else:
         element.screenshot(path=path)
 
@@ -75,8 +81,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]:
     """Screenshot one page at every width; returns the files written."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_Quiet, directory=str(SITE)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     folder = OUTPUT / page_path.removesuffix(".html")
     folder.mkdir(parents=True, exist_ok=True)
@@ -85,8 +92,11 @@ def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for width, height in WIDTHS.items():
-                page = browser.new_page(viewport={"width": width, "height": height},
-                                        is_mobile=width < 600, has_touch=width < 600)
+                page = browser.new_page(
+                    viewport={"width": width, "height": height},
+                    is_mobile=width < 600,
+                    has_touch=width < 600,
+                )
                 page.goto(f"http://127.0.0.1:{server.server_port}/{page_path}")
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=folder / f"{width}-top.png")
@@ -94,9 +104,11 @@ def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]
                 count = draw_every_chart(page)
                 # The sticky header (and the skip link, which appears when the page scrolls to an
                 # element) would be stitched into screenshots of blocks taller than the screen.
-                page.add_style_tag(content="header.bd-header, .bd-header-article, .skip-link, #pst-back-to-top { display: none !important; } "
-                                           # sections laid out only near the screen would shoot blank
-                                           "section { content-visibility: visible !important; }")
+                page.add_style_tag(
+                    content="header.bd-header, .bd-header-article, .skip-link, #pst-back-to-top { display: none !important; } "
+                    # sections laid out only near the screen would shoot blank
+                    "section { content-visibility: visible !important; }"
+                )
                 page.wait_for_timeout(300)
                 for index in range(count):
                     figure = page.locator("figure.h200-figure").nth(index)
@@ -120,10 +132,15 @@ def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]
                         page.screenshot(path=path)
                         written.append(path)
                 overflow = page.evaluate(OVERFLOW)
-                verdict = ("fits" if overflow["scrollWidth"] <= overflow["width"]
-                           else f"SCROLLS SIDEWAYS ({overflow['scrollWidth']} > {overflow['width']} px)")
-                print(f"{page_path} at {width} px: {count} charts drawn; page {verdict}"
-                      + (f"; wider than the screen: {overflow['wide']}" if overflow["wide"] else ""))
+                verdict = (
+                    "fits"
+                    if overflow["scrollWidth"] <= overflow["width"]
+                    else f"SCROLLS SIDEWAYS ({overflow['scrollWidth']} > {overflow['width']} px)"
+                )
+                print(
+                    f"{page_path} at {width} px: {count} charts drawn; page {verdict}"
+                    + (f"; wider than the screen: {overflow['wide']}" if overflow["wide"] else "")
+                )
                 page.close()
             browser.close()
     finally:
@@ -133,11 +150,15 @@ def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", help="pages relative to _build/html, e.g. chapters/01-decision.html")
+    parser.add_argument(
+        "pages", nargs="*", help="pages relative to _build/html, e.g. chapters/01-decision.html"
+    )
     parser.add_argument("--full", action="store_true", help="also tile the whole page")
     parser.add_argument("--boxes", action="store_true", help="also every admonition and table")
     options = parser.parse_args(argv)
-    pages = options.pages or sorted(str(p.relative_to(SITE)) for p in (SITE / "chapters").glob("*.html"))
+    pages = options.pages or sorted(
+        str(p.relative_to(SITE)) for p in (SITE / "chapters").glob("*.html")
+    )
     for page_path in pages:
         files = shoot(page_path, full=options.full, boxes=options.boxes)
         print(f"  {len(files)} screenshots in {OUTPUT / page_path.removesuffix('.html')}")

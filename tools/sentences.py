@@ -40,41 +40,130 @@ MYST_EXTENSIONS = ["colon_fence", "dollarmath", "amsmath", "deflist", "linkify",
 
 #: Directives whose body is Markdown, and so is reflowed after its ``:option:`` lines.
 MARKDOWN_DIRECTIVES = {
-    "admonition", "attention", "caution", "danger", "dropdown", "error", "exercise", "hint",
-    "important", "list-table", "margin", "note", "seealso", "sidebar", "solution", "tip",
-    "topic", "warning",
+    "admonition",
+    "attention",
+    "caution",
+    "danger",
+    "dropdown",
+    "error",
+    "exercise",
+    "hint",
+    "important",
+    "list-table",
+    "margin",
+    "note",
+    "seealso",
+    "sidebar",
+    "solution",
+    "tip",
+    "topic",
+    "warning",
 }
 
 #: Words that a period follows without ending the sentence (compared without the period).
 ABBREVIATIONS = {
-    "al", "approx", "cf", "Co", "Corp", "Dr", "Eq", "Fig", "Figs", "fig", "figs",
-    "Inc", "Jr", "Ltd", "Mr", "Mrs", "Ms", "Prof", "Sr", "St", "vs", "Vol", "vol",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "al",
+    "approx",
+    "cf",
+    "Co",
+    "Corp",
+    "Dr",
+    "Eq",
+    "Fig",
+    "Figs",
+    "fig",
+    "figs",
+    "Inc",
+    "Jr",
+    "Ltd",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "Sr",
+    "St",
+    "vs",
+    "Vol",
+    "vol",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 }
 #: Abbreviations that only count as such before a number ("No. 5", "p. 12").
 NUMBER_ABBREVIATIONS = {"No", "Nos", "no", "p", "pp"}
 #: Words that start a sentence rather than continue a name after an initial ("Layer A. A ...").
 SENTENCE_OPENERS = {
-    "A", "After", "All", "An", "And", "As", "At", "Both", "But", "By", "Each", "For", "From",
-    "He", "How", "I", "If", "In", "It", "Its", "No", "On", "One", "She", "So", "That", "The",
-    "Then", "There", "These", "They", "This", "Those", "To", "We", "What", "When", "Which",
-    "Why", "With",
+    "A",
+    "After",
+    "All",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Both",
+    "But",
+    "By",
+    "Each",
+    "For",
+    "From",
+    "He",
+    "How",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "No",
+    "On",
+    "One",
+    "She",
+    "So",
+    "That",
+    "The",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "We",
+    "What",
+    "When",
+    "Which",
+    "Why",
+    "With",
 }
 
-_PROTECTED = re.compile(r"""
+_PROTECTED = re.compile(
+    r"""
       (?P<ticks>`+).*?(?<!`)(?P=ticks)(?!`)           # code span, or a role's content
     | \$\$.+?\$\$                                     # inline display math
     | (?<![\\$])\$(?=\S).*?(?<![\s\\])\$              # inline math
     | \[(?:[^\[\]]|\[[^\]]*\])*\](?:\([^)\s]*\))?     # link text and target
     | <[A-Za-z/!][^>]*>                               # autolink or inline HTML
-    """, re.X)
+    """,
+    re.X,
+)
 _BOUNDARY = re.compile(r"([.?!][)\"”’'*]*) +")
 _STARTERS = set("0123456789\"“‘'(*{$[`\\")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 #: What a line must not start with: it would open a block and change the rendering.
-_BLOCK_START = re.compile(r"""
+_BLOCK_START = re.compile(
+    r"""
     (?: [-*+](?:\s|$) | \#|>|\||:::|```|~~~|<|%|\+\+\+|\$\$|\\begin\{|\[\^
-      | \d{1,9}[.)](?:\s|$) | (?:[-*_]\s*){3,}$ | =+\s*$ | -+\s*$ | \([^()\s]*\)= )""", re.X)
+      | \d{1,9}[.)](?:\s|$) | (?:[-*_]\s*){3,}$ | =+\s*$ | -+\s*$ | \([^()\s]*\)= )""",
+    re.X,
+)
 _FENCE_LINE = re.compile(r"(`{3,}|~{3,}|:{3,})\s*(?:\{([\w:-]+)\})?")
 _LIST_MARKERS = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)]) {1,4})+")
 _OPTION_LINE = re.compile(r"\s*:[\w-]+:")
@@ -95,10 +184,13 @@ def _ends_with_abbreviation(text: str, next_text: str) -> bool:
         return True
     if len(word) != 1 or not word.isupper():
         return False
-    before = words[-2] if len(words) > 1 else ""            # "1.5 M." and "$x$ = A." are units
-    after = next_text.split()[0].strip("*\"“(") if next_text.split() else ""   # and variables
-    return not before.endswith(("`", "$", ")")) and not before[-1:].isdigit() \
-        and after not in SENTENCE_OPENERS                   # an initial: "J. Smith"
+    before = words[-2] if len(words) > 1 else ""  # "1.5 M." and "$x$ = A." are units
+    after = next_text.split()[0].strip('*"“(') if next_text.split() else ""  # and variables
+    return (
+        not before.endswith(("`", "$", ")"))
+        and not before[-1:].isdigit()
+        and after not in SENTENCE_OPENERS
+    )  # an initial: "J. Smith"
 
 
 def split_sentences(line: str) -> list[str]:
@@ -135,18 +227,21 @@ def split_sentences(line: str) -> list[str]:
     protected = _protected_spans(line)
     sentences, start, fragment_start = [], 0, 0
     for boundary in _BOUNDARY.finditer(line):
-        rest = line[boundary.end():]
+        rest = line[boundary.end() :]
         if _BLOCK_START.match(rest):
-            fragment_start = boundary.end()               # "1. " stays with the sentence before
+            fragment_start = boundary.end()  # "1. " stays with the sentence before
             continue
-        if (not (rest[:1].isupper() or rest[:1] in _STARTERS)
-                or any(low <= boundary.start() < high for low, high in protected)
-                or (line[boundary.start()] == "." and _ends_with_abbreviation(
-                    line[start:boundary.start()], rest))
-                or not any(character.isalpha()
-                            for character in line[fragment_start:boundary.end(1)])):
+        if (
+            not (rest[:1].isupper() or rest[:1] in _STARTERS)
+            or any(low <= boundary.start() < high for low, high in protected)
+            or (
+                line[boundary.start()] == "."
+                and _ends_with_abbreviation(line[start : boundary.start()], rest)
+            )
+            or not any(character.isalpha() for character in line[fragment_start : boundary.end(1)])
+        ):
             continue
-        sentences.append(line[start:boundary.end(1)].strip())
+        sentences.append(line[start : boundary.end(1)].strip())
         start = fragment_start = boundary.end()
     last = line[start:].strip()
     return [*sentences, last] if last else sentences
@@ -167,10 +262,14 @@ def _directive_body(lines: list[str], first: int, last: int) -> tuple[int, int] 
     if not opening or opening.group(2) not in MARKDOWN_DIRECTIVES:
         return None
     fence = opening.group(1)
-    stop = last - 1 if lines[last - 1].strip().startswith(fence[0] * len(fence)) \
-        and not lines[last - 1].strip().strip(fence[0]) else last
+    stop = (
+        last - 1
+        if lines[last - 1].strip().startswith(fence[0] * len(fence))
+        and not lines[last - 1].strip().strip(fence[0])
+        else last
+    )
     start = first + 1
-    if start < stop and lines[start].strip() == "---":      # options as a YAML block
+    if start < stop and lines[start].strip() == "---":  # options as a YAML block
         closing = next((i for i in range(start + 1, stop) if lines[i].strip() == "---"), None)
         if closing is None:
             return None
@@ -188,33 +287,42 @@ def _paragraphs(lines: list[str]) -> Iterator[tuple[int, int, str, str]]:
     """
     tokens = _markdown_parser().parse("".join(lines))
     for index, token in enumerate(tokens):
-        if token.type in ("fence", "colon_fence") and token.map and not token.level \
-                and not lines[token.map[0]][:1].isspace():
+        if (
+            token.type in ("fence", "colon_fence")
+            and token.map
+            and not token.level
+            and not lines[token.map[0]][:1].isspace()
+        ):
             body = _directive_body(lines, *token.map)
             if body:
-                for start, stop, prefix, indent in _paragraphs(lines[body[0]:body[1]]):
+                for start, stop, prefix, indent in _paragraphs(lines[body[0] : body[1]]):
                     yield start + body[0], stop + body[0], prefix, indent
         if token.type != "paragraph_open" or not token.map:
             continue
         start, stop = token.map
-        if any(line.lstrip().startswith(">") for line in lines[start:stop]) \
-                or any(_HARD_BREAK.search(line.rstrip("\n")) for line in lines[start:stop - 1]):
+        if any(line.lstrip().startswith(">") for line in lines[start:stop]) or any(
+            _HARD_BREAK.search(line.rstrip("\n")) for line in lines[start : stop - 1]
+        ):
             continue
         first = lines[start]
         previous = tokens[index - 1] if index else None
-        if previous is not None and previous.type == "list_item_open" \
-                and previous.map and previous.map[0] == start:
+        if (
+            previous is not None
+            and previous.type == "list_item_open"
+            and previous.map
+            and previous.map[0] == start
+        ):
             markers = _LIST_MARKERS.match(first)
             if not markers:
                 continue
             prefix, indent = markers.group(), " " * len(markers.group())
         else:
-            prefix = indent = first[:len(first) - len(first.lstrip())]
+            prefix = indent = first[: len(first) - len(first.lstrip())]
         yield start, stop, prefix, indent
 
 
 def _content(line: str, prefix: str) -> str:
-    return line[len(prefix):].strip() if line.startswith(prefix) else line.strip()
+    return line[len(prefix) :].strip() if line.startswith(prefix) else line.strip()
 
 
 def reflow(text: str) -> str:
@@ -236,12 +344,15 @@ def reflow(text: str) -> str:
     """
     lines = text.splitlines(keepends=True)
     for start, stop, prefix, indent in sorted(_paragraphs(lines), reverse=True):
-        joined = " ".join(_content(line, prefix if number == start else indent)
-                          for number, line in enumerate(lines[start:stop], start))
+        joined = " ".join(
+            _content(line, prefix if number == start else indent)
+            for number, line in enumerate(lines[start:stop], start)
+        )
         sentences = split_sentences(joined)
-        ending = lines[stop - 1][len(lines[stop - 1].rstrip("\r\n")):]
-        lines[start:stop] = [prefix + sentences[0] + "\n"] \
-            + [indent + sentence + "\n" for sentence in sentences[1:]]
+        ending = lines[stop - 1][len(lines[stop - 1].rstrip("\r\n")) :]
+        lines[start:stop] = [prefix + sentences[0] + "\n"] + [
+            indent + sentence + "\n" for sentence in sentences[1:]
+        ]
         lines[start + len(sentences) - 1] = lines[start + len(sentences) - 1][:-1] + ending
     return "".join(lines)
 
@@ -255,10 +366,12 @@ def check(text: str) -> list[int]:
     [3]
     """
     lines = text.splitlines(keepends=True)
-    return sorted(number + 1 for start, stop, prefix, indent in _paragraphs(lines)
-                  for number in range(start, stop)
-                  if len(split_sentences(_content(lines[number],
-                                                  prefix if number == start else indent))) > 1)
+    return sorted(
+        number + 1
+        for start, stop, prefix, indent in _paragraphs(lines)
+        for number in range(start, stop)
+        if len(split_sentences(_content(lines[number], prefix if number == start else indent))) > 1
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -266,8 +379,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help="reflow the files in place")
-    mode.add_argument("--check", action="store_true",
-                      help="list lines holding more than one sentence; exit 1 if any")
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="list lines holding more than one sentence; exit 1 if any",
+    )
     parser.add_argument("files", nargs="+", type=Path)
     arguments = parser.parse_args(argv)
     failures = 0

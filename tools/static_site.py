@@ -27,8 +27,14 @@ from functools import lru_cache
 from pathlib import Path
 
 #: Content types a static host compresses (images and fonts are compressed already).
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
-                    "application/xml", "text/javascript")
+COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+    "text/javascript",
+)
 
 #: How long the browser may reuse a file, as GitHub Pages sends it (seconds).
 CACHE_SECONDS = 600
@@ -60,6 +66,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
     def handle_error(self, request, client_address):
         import sys
+
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
             super().handle_error(request, client_address)
 
@@ -117,7 +124,10 @@ class StaticSite:
                 if candidate.is_dir():
                     candidate = candidate / "index.html"
                     url_path = url_path.rstrip("/") + "/index.html"
-                inside = candidate == site.folder.resolve() or site.folder.resolve() in candidate.parents
+                inside = (
+                    candidate == site.folder.resolve()
+                    or site.folder.resolve() in candidate.parents
+                )
                 return url_path, candidate if inside and candidate.is_file() else None
 
             def _respond(self, with_body: bool) -> None:
@@ -132,8 +142,9 @@ class StaticSite:
                         self.wfile.write(body)
                     return
                 kind = content_type(file)
-                compress = (kind.startswith(COMPRESSED_TYPES)
-                            and "gzip" in self.headers.get("Accept-Encoding", ""))
+                compress = kind.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get(
+                    "Accept-Encoding", ""
+                )
                 body = _gzip(file, file.stat().st_mtime_ns) if compress else file.read_bytes()
                 self.send_response(200)
                 self.send_header("Content-Type", kind)
@@ -155,7 +166,7 @@ class StaticSite:
 
         return Handler
 
-    def __enter__(self) -> "StaticSite":
+    def __enter__(self) -> StaticSite:
         if not (self.folder / "index.html").exists():
             raise FileNotFoundError(f"{self.folder} has no built site: run `make book` first")
         self._server = _QuietServer(("127.0.0.1", 0), self._handler())

@@ -46,8 +46,15 @@ _CODE_CELL = re.compile(r"^(`{3,})\{code-cell\}")
 _TAGS = re.compile(r"^:tags:\s*\[(.*)\]\s*$")
 _READER_ONLY = re.compile(r"^<!-- reader-only -->\n.*?^<!-- /reader-only -->\n", re.S | re.M)
 #: What must not survive stripping, anywhere in a student page.
-LEAK_MARKERS = ("{solution", "ch1_solutions", "_solutions", ":tags: [remove-cell, solution]",
-                "reader-only", "instructor-guide")
+LEAK_MARKERS = (
+    "{solution",
+    "from solutions",
+    "import solutions",
+    "_solutions",
+    ":tags: [remove-cell, solution]",
+    "reader-only",
+    "instructor-guide",
+)
 
 
 def _closing_fence(lines: list[str], start: int, fence: str) -> int:
@@ -83,14 +90,25 @@ def strip_solutions(text: str, source: str = "<text>") -> str:
         cell = _CODE_CELL.match(line)
         if start:
             fence = start.group(1)
-            end = next((i for i in range(index + 1, len(lines))
-                        if _SOLUTION_END.match(lines[i].rstrip("\n"))), None)
+            end = next(
+                (
+                    i
+                    for i in range(index + 1, len(lines))
+                    if _SOLUTION_END.match(lines[i].rstrip("\n"))
+                ),
+                None,
+            )
             if end is None:
-                raise ValueError(f"{source}, line {index + 1}: solution-start without "
-                                 "solution-end")
+                raise ValueError(
+                    f"{source}, line {index + 1}: solution-start without solution-end"
+                )
             index = _closing_fence(lines, end, fence) + 1
-            while kept and kept[-1].strip() == "" and index < len(lines) \
-                    and lines[index].strip() == "":
+            while (
+                kept
+                and kept[-1].strip() == ""
+                and index < len(lines)
+                and lines[index].strip() == ""
+            ):
                 index += 1
             continue
         if cell:
@@ -107,10 +125,12 @@ def strip_solutions(text: str, source: str = "<text>") -> str:
     stripped = _READER_ONLY.sub("", "".join(kept))
     for marker in LEAK_MARKERS:
         if marker in stripped:
-            at = stripped[:stripped.index(marker)].count("\n") + 1
-            raise ValueError(f"{source}, line {at}: {marker!r} is still there after stripping; "
-                             "write solutions as gated regions (solution-start ... "
-                             "solution-end) and tag solution-only cells 'solution'")
+            at = stripped[: stripped.index(marker)].count("\n") + 1
+            raise ValueError(
+                f"{source}, line {at}: {marker!r} is still there after stripping; "
+                "write solutions as gated regions (solution-start ... "
+                "solution-end) and tag solution-only cells 'solution'"
+            )
     return stripped
 
 
@@ -118,7 +138,7 @@ def reader_only(text: str) -> bool:
     """Whether a page's front matter marks it ``book_edition: reader`` (instructors only)."""
     if not text.startswith("---\n"):
         return False
-    front = yaml.safe_load(text[4:text.index("\n---", 4)]) or {}
+    front = yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
     return front.get("book_edition") == "reader"
 
 
@@ -167,16 +187,24 @@ def stage(root: Path = ROOT, staging: Path = STAGING) -> list[Path]:
     config = yaml.safe_load((staging / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = f"{config['title']} (student edition)"
     config.setdefault("sphinx", {}).setdefault("config", {})["hide_solutions"] = True
-    (staging / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False),
-                                         encoding="utf-8")
+    (staging / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return chapters
 
 
 def build(root: Path = ROOT) -> Path:
     """Stage, build the site and write the notebooks; returns ``_build/student``."""
     chapters = stage(root)
-    subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build",
-                    "--warningiserror", "--keep-going", str(STAGING)], check=True, cwd=root)
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("jupyter-book")),
+            "build",
+            "--warningiserror",
+            "--keep-going",
+            str(STAGING),
+        ],
+        check=True,
+        cwd=root,
+    )
     if OUTPUT.exists():
         shutil.rmtree(OUTPUT)
     shutil.copytree(STAGING / "_build" / "html", OUTPUT / "html")

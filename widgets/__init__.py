@@ -9,5 +9,13 @@ import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=['catchup', 'coalition', 'core', 'eccn3a090', 'hedging', 'ledger', 'tools_vs_chips'],
+    submodules=[
+        "catchup",
+        "coalition",
+        "core",
+        "eccn3a090",
+        "hedging",
+        "ledger",
+        "tools_vs_chips",
+    ],
 )

@@ -21,15 +21,28 @@ from chipcontrols.catchup import market as _market
 from chipcontrols.catchup import performance as _clock
 from chipcontrols.catchup import reliability as _failures
 from chipcontrols.catchup import yields as _wafer
-from chipcontrols.core.data import load_chips
 from chipcontrols.core.checking import CheckResult, is_unanswered, unanswered
+from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import require_number, strict_keywords
 
-__all__ = ["RELATIVE_TOLERANCE", "check_chips_to_match", "check_compute_share",
-           "check_crossover_function", "check_defect_density", "check_gamma_min",
-           "check_growth_for_crossover", "check_gross_dies", "check_gross_dies_area",
-           "check_learning_exponent", "check_market_denominators", "check_projected_cost",
-           "check_required_advantage", "check_roadmap_growth", "check_time_saved", "check_waste"]
+__all__ = [
+    "RELATIVE_TOLERANCE",
+    "check_chips_to_match",
+    "check_compute_share",
+    "check_crossover_function",
+    "check_defect_density",
+    "check_gamma_min",
+    "check_growth_for_crossover",
+    "check_gross_dies",
+    "check_gross_dies_area",
+    "check_learning_exponent",
+    "check_market_denominators",
+    "check_projected_cost",
+    "check_required_advantage",
+    "check_roadmap_growth",
+    "check_time_saved",
+    "check_waste",
+]
 
 #: Relative tolerance on a student's figures (the data round; hand calculators too).
 RELATIVE_TOLERANCE = 0.01
@@ -49,12 +62,14 @@ def _number(name: str, value: object, unit: str = "", **bounds) -> float:
 
 # --- dies per wafer -------------------------------------------------------------------------
 
+
 def _die_area(chip_id: str) -> float:
     chips = load_chips().set_index("chip_id")
     known = sorted(chips.index[chips["die_area_mm2"].notna()])
     if chip_id not in known:
-        raise ValueError(f"chip_id = {chip_id!r} is not a chip with a published die area; "
-                         f"valid ids: {known}")
+        raise ValueError(
+            f"chip_id = {chip_id!r} is not a chip with a published die area; valid ids: {known}"
+        )
     return float(chips.loc[chip_id, "die_area_mm2"])
 
 
@@ -78,8 +93,9 @@ def check_gross_dies(chip_id: str, dies: float, wafer_diameter_mm: float = 300.0
 
 
 @strict_keywords
-def check_gross_dies_area(die_area_mm2: float, dies: float,
-                          wafer_diameter_mm: float = 300.0) -> CheckResult:
+def check_gross_dies_area(
+    die_area_mm2: float, dies: float, wafer_diameter_mm: float = 300.0
+) -> CheckResult:
     """Check the gross dies per wafer of a die of ``die_area_mm2`` (e.g. a per-student variant).
 
     Examples
@@ -94,14 +110,20 @@ def check_gross_dies_area(die_area_mm2: float, dies: float,
     given = _number("dies", dies, "dies", minimum=0.0)
     expected = _wafer.gross_dies(area, wafer_diameter_mm)
     if abs(given - expected) <= 1.0:
-        return CheckResult(True, f"a {area:g} mm² die gives {expected:.1f} gross dies on a "
-                                 f"{wafer_diameter_mm:g} mm wafer.")
+        return CheckResult(
+            True,
+            f"a {area:g} mm² die gives {expected:.1f} gross dies on a "
+            f"{wafer_diameter_mm:g} mm wafer.",
+        )
     area_ratio = math.pi * (wafer_diameter_mm / 2) ** 2 / area
     radius_instead = math.pi * (wafer_diameter_mm / 4) ** 2 / area - (
-        math.pi * wafer_diameter_mm / 2 / math.sqrt(2 * area))
+        math.pi * wafer_diameter_mm / 2 / math.sqrt(2 * area)
+    )
     if abs(given - area_ratio) <= 1.0:
-        hint = ("is about the wafer's area over the die's; subtract the partial dies at the edge, "
-                "πd/√(2A).")
+        hint = (
+            "is about the wafer's area over the die's; subtract the partial dies at the edge, "
+            "πd/√(2A)."
+        )
     elif abs(given - radius_instead) <= 1.0:
         hint = "looks computed with the radius where the formula wants the diameter."
     else:
@@ -111,10 +133,14 @@ def check_gross_dies_area(die_area_mm2: float, dies: float,
 
 # --- yields and defect densities ------------------------------------------------------------
 
+
 @strict_keywords
-def check_defect_density(reported_yield: float, density: float, model: str = "Poisson",
-                         chip_die_area_mm2: float = _wafer.PARAMETERS["chip_die_area_mm2"].default
-                         ) -> CheckResult:
+def check_defect_density(
+    reported_yield: float,
+    density: float,
+    model: str = "Poisson",
+    chip_die_area_mm2: float = _wafer.PARAMETERS["chip_die_area_mm2"].default,
+) -> CheckResult:
     """Check a defect density (killer defects per cm²) read backwards from a yield.
 
     Examples
@@ -127,16 +153,22 @@ def check_defect_density(reported_yield: float, density: float, model: str = "Po
     blank = unanswered(density=density)
     if blank is not None:
         return blank
-    expected = _wafer.defects_from_yield(reported_yield, model,
-                                         chip_die_area_mm2=chip_die_area_mm2)
+    expected = _wafer.defects_from_yield(
+        reported_yield, model, chip_die_area_mm2=chip_die_area_mm2
+    )
     given = _number("density", density, "defects per cm²", minimum=0.0, minimum_included=False)
     if _near(given, expected):
-        return CheckResult(True, f"under the {model} model a {reported_yield:.0%} yield on a "
-                                 f"{chip_die_area_mm2:g} mm² die means {expected:.3f} defects per "
-                                 "cm².")
+        return CheckResult(
+            True,
+            f"under the {model} model a {reported_yield:.0%} yield on a "
+            f"{chip_die_area_mm2:g} mm² die means {expected:.3f} defects per "
+            "cm².",
+        )
     if _near(given, expected * 100):
-        hint = ("your density is 100 times too large: the die area is in mm², the density per "
-                "cm² (1 cm² = 100 mm²).")
+        hint = (
+            "your density is 100 times too large: the die area is in mm², the density per "
+            "cm² (1 cm² = 100 mm²)."
+        )
     elif _near(given, expected / 100):
         hint = "your density is 100 times too small: 1 cm² is 100 mm², not the other way round."
     elif model == "Poisson":
@@ -147,11 +179,13 @@ def check_defect_density(reported_yield: float, density: float, model: str = "Po
 
 
 @strict_keywords
-def check_learning_exponent(exponent: float, model: str = "Poisson",
-                            yield_earlier: float = _learning.PARAMETERS["yield_earlier"].default,
-                            yield_later: float = _learning.PARAMETERS["yield_later"].default,
-                            output_multiple_observed: float =
-                            _learning.PARAMETERS["output_multiple_observed"].default) -> CheckResult:
+def check_learning_exponent(
+    exponent: float,
+    model: str = "Poisson",
+    yield_earlier: float = _learning.PARAMETERS["yield_earlier"].default,
+    yield_later: float = _learning.PARAMETERS["yield_later"].default,
+    output_multiple_observed: float = _learning.PARAMETERS["output_multiple_observed"].default,
+) -> CheckResult:
     """Check the learning exponent d of the defect density fitted to two yields.
 
     Examples
@@ -165,22 +199,28 @@ def check_learning_exponent(exponent: float, model: str = "Poisson",
     curve = _learning.fit(yield_earlier, yield_later, output_multiple_observed, model)
     given = _number("exponent", exponent)
     if _near(given, curve.exponent):
-        return CheckResult(True, f"d = {curve.exponent:.3f} under the {model} model; each doubling "
-                                 f"of output removes {curve.decline_per_doubling:.0%} of the "
-                                 "defects.")
+        return CheckResult(
+            True,
+            f"d = {curve.exponent:.3f} under the {model} model; each doubling "
+            f"of output removes {curve.decline_per_doubling:.0%} of the "
+            "defects.",
+        )
     if _near(given, math.log(math.log(yield_earlier) / math.log(yield_later))):
         hint = "divide by ln of the output multiple between the two yields."
     elif _near(given, math.log(yield_later / yield_earlier) / math.log(output_multiple_observed)):
-        hint = ("that fits the yields themselves; fit the defects per die, m = −ln Y under "
-                "Poisson, and take ln(m₁/m₂).")
+        hint = (
+            "that fits the yields themselves; fit the defects per die, m = −ln Y under "
+            "Poisson, and take ln(m₁/m₂)."
+        )
     else:
         hint = "d = ln(m₁/m₂)/ln k, with m the defects per die each yield implies."
     return CheckResult(False, hint)
 
 
 @strict_keywords
-def check_projected_cost(cost_usd: float, output_multiple_ahead: float,
-                         model: str = "Poisson") -> CheckResult:
+def check_projected_cost(
+    cost_usd: float, output_multiple_ahead: float, model: str = "Poisson"
+) -> CheckResult:
     """Check the cost per good die (USD) after cumulative output grows ``output_multiple_ahead``-fold.
 
     Along the learning curve fitted to the chapter's two yields; die and wafer at the defaults.
@@ -195,25 +235,35 @@ def check_projected_cost(cost_usd: float, output_multiple_ahead: float,
         return blank
     curve = _learning.fit(model=model)
     projected = curve.yield_at(output_multiple_ahead)
-    expected = _wafer.cost_at_yield(curve.yield_later) * curve.cost_multiple_at(output_multiple_ahead)
+    expected = _wafer.cost_at_yield(curve.yield_later) * curve.cost_multiple_at(
+        output_multiple_ahead
+    )
     given = _number("cost_usd", cost_usd, "USD", minimum=0.0, minimum_included=False)
     if _near(given, expected):
-        return CheckResult(True, f"at {output_multiple_ahead:g}× the output the yield is "
-                                 f"{projected:.1%} and a good die costs ${expected:,.0f}.")
+        return CheckResult(
+            True,
+            f"at {output_multiple_ahead:g}× the output the yield is "
+            f"{projected:.1%} and a good die costs ${expected:,.0f}.",
+        )
     if _near(given, _wafer.cost_at_yield(curve.yield_later)):
         hint = "that is today's cost; project the yield first, then divide the wafer cost again."
     else:
-        hint = ("project m = m₂·M^(−d), turn it into a yield, then cost = wafer cost / "
-                "(gross dies × yield).")
+        hint = (
+            "project m = m₂·M^(−d), turn it into a yield, then cost = wafer cost / "
+            "(gross dies × yield)."
+        )
     return CheckResult(False, hint)
 
 
 # --- the performance clock ------------------------------------------------------------------
 
+
 @strict_keywords
-def check_required_advantage(claim_years: float, advantage: float,
-                             performance_gap: float = _clock.PARAMETERS["performance_gap"].default
-                             ) -> CheckResult:
+def check_required_advantage(
+    claim_years: float,
+    advantage: float,
+    performance_gap: float = _clock.PARAMETERS["performance_gap"].default,
+) -> CheckResult:
     """Check the growth advantage g_H − g_N (per year) that closes the gap in ``claim_years``.
 
     Examples
@@ -227,9 +277,12 @@ def check_required_advantage(claim_years: float, advantage: float,
     expected = _clock.required_advantage(claim_years, performance_gap)
     given = _number("advantage", advantage, "per year")
     if _near(given, expected):
-        return CheckResult(True, f"from a {performance_gap:g}× gap, overtaking in {claim_years:g} "
-                                 f"years needs Huawei's chips to improve {expected:.3f} a year "
-                                 f"faster (×{math.exp(expected):.2f} a year more).")
+        return CheckResult(
+            True,
+            f"from a {performance_gap:g}× gap, overtaking in {claim_years:g} "
+            f"years needs Huawei's chips to improve {expected:.3f} a year "
+            f"faster (×{math.exp(expected):.2f} a year more).",
+        )
     if _near(given, math.log10(performance_gap) / claim_years):
         hint = "use the natural logarithm: the growth rates are continuous (e^(gt))."
     elif _near(given, (performance_gap - 1) / claim_years):
@@ -254,15 +307,20 @@ def check_roadmap_growth(growth: float, vendor: str = "Huawei") -> CheckResult:
     blank = unanswered(growth=growth)
     if blank is not None:
         return blank
-    expected = {"Huawei": catchup.roadmap_growth,
-                "Nvidia": lambda: catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300")}
+    expected = {
+        "Huawei": catchup.roadmap_growth,
+        "Nvidia": lambda: catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300"),
+    }
     if vendor not in expected:
         raise ValueError(f"vendor = {vendor!r} is not one of the valid vendors: {list(expected)}")
     value = expected[vendor]()
     given = _number("growth", growth, "per year")
     if _near(given, value):
-        return CheckResult(True, f"{vendor}'s dense 8-bit compute grows {value:.3f} a year on the "
-                                 f"data (×{math.exp(value):.2f} a year).")
+        return CheckResult(
+            True,
+            f"{vendor}'s dense 8-bit compute grows {value:.3f} a year on the "
+            f"data (×{math.exp(value):.2f} a year).",
+        )
     if _near(given, math.exp(value)):
         hint = "that is the multiple per year; the clock wants the rate, ln(multiple)."
     else:
@@ -272,10 +330,13 @@ def check_roadmap_growth(growth: float, vendor: str = "Huawei") -> CheckResult:
 
 # --- the cost race --------------------------------------------------------------------------
 
+
 @strict_keywords
-def check_gamma_min(learning_rate: float, gamma_min: float,
-                    nvidia_cost_decline: float = _race.PARAMETERS["nvidia_cost_decline"].default
-                    ) -> CheckResult:
+def check_gamma_min(
+    learning_rate: float,
+    gamma_min: float,
+    nvidia_cost_decline: float = _race.PARAMETERS["nvidia_cost_decline"].default,
+) -> CheckResult:
     """Check γ_min = r_N/b, the output growth below which Huawei's cost never catches up.
 
     Examples
@@ -289,9 +350,12 @@ def check_gamma_min(learning_rate: float, gamma_min: float,
     result = _race.race(learning_rate=learning_rate, nvidia_cost_decline=nvidia_cost_decline)
     given = _number("gamma_min", gamma_min, "per year")
     if _near(given, result.gamma_min):
-        return CheckResult(True, f"at a {learning_rate:.0%} learning rate b = {result.exponent:.3f} "
-                                 f"and γ_min = {result.gamma_min:.3f} a year: output must grow "
-                                 f"×{math.exp(result.gamma_min):.2f} a year.")
+        return CheckResult(
+            True,
+            f"at a {learning_rate:.0%} learning rate b = {result.exponent:.3f} "
+            f"and γ_min = {result.gamma_min:.3f} a year: output must grow "
+            f"×{math.exp(result.gamma_min):.2f} a year.",
+        )
     if _near(given, nvidia_cost_decline / learning_rate):
         hint = "divide by Wright's exponent b = −log₂(1 − LR), not by the learning rate itself."
     elif _near(given, math.exp(result.gamma_min)):
@@ -318,19 +382,30 @@ def check_growth_for_crossover(learning_rate: float, years: float, growth: float
     defaults = _race.RACE_INPUTS.check({"learning_rate": learning_rate})
     b = _race.race(learning_rate=learning_rate).exponent
     target = require_number("years", years, minimum=0.0, minimum_included=False, unit="years")
-    expected = (math.log(defaults["huawei_cost_ratio"]) / target
-                + defaults["nvidia_cost_decline"]) / b
+    expected = (
+        math.log(defaults["huawei_cost_ratio"]) / target + defaults["nvidia_cost_decline"]
+    ) / b
     given = _number("growth", growth, "per year")
     if _near(given, expected):
-        return CheckResult(True, f"at a {learning_rate:.0%} learning rate, level in {target:g} years "
-                                 f"needs γ = {expected:.3f} a year (output ×{math.exp(expected):.1f} "
-                                 "a year).")
-    return CheckResult(False, "set t_c = ln(c_H0/c_N0)/(bγ − r_N) equal to the years and solve "
-                              "for γ; above the declared range of γ means the claim cannot hold.")
+        return CheckResult(
+            True,
+            f"at a {learning_rate:.0%} learning rate, level in {target:g} years "
+            f"needs γ = {expected:.3f} a year (output ×{math.exp(expected):.1f} "
+            "a year).",
+        )
+    return CheckResult(
+        False,
+        "set t_c = ln(c_H0/c_N0)/(bγ − r_N) equal to the years and solve "
+        "for γ; above the declared range of γ means the claim cannot hold.",
+    )
 
 
-_RACE_ARGUMENTS = ("huawei_cost_ratio", "learning_rate", "huawei_output_growth",
-                   "nvidia_cost_decline")
+_RACE_ARGUMENTS = (
+    "huawei_cost_ratio",
+    "learning_rate",
+    "huawei_output_growth",
+    "nvidia_cost_decline",
+)
 
 
 def check_crossover_function(t_c, seed: int = 2025_12_10) -> CheckResult:
@@ -351,8 +426,9 @@ def check_crossover_function(t_c, seed: int = 2025_12_10) -> CheckResult:
     if blank is not None:
         return blank
     if not callable(t_c):
-        raise ValueError(f"t_c = {t_c!r} is not a function: define "
-                         f"def t_c({', '.join(_RACE_ARGUMENTS)}): ...")
+        raise ValueError(
+            f"t_c = {t_c!r} is not a function: define def t_c({', '.join(_RACE_ARGUMENTS)}): ..."
+        )
     generator = np.random.default_rng(seed)
     declared = [_race.PARAMETERS[name] for name in _RACE_ARGUMENTS]
     for _ in range(FUNCTION_SAMPLES):
@@ -367,12 +443,21 @@ def check_crossover_function(t_c, seed: int = 2025_12_10) -> CheckResult:
             given = require_number("t_c(...)", returned)
         if not _near(given, expected.crossover_years):
             shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
-            truth = (f"Huawei is level after {expected.crossover_years:.3g} years"
-                     if expected.catches_up else "the gap never closes (return math.inf)")
-            return CheckResult(False, f"at {shown} your function gives {given:.3g}, but {truth}. "
-                                      "t_c = ln(c_H0/c_N0)/(bγ − r_N), b = −log₂(1 − LR).")
-    return CheckResult(True, f"your t_c agrees with the model on {FUNCTION_SAMPLES} parameter sets, "
-                             "including those where the gap never closes.")
+            truth = (
+                f"Huawei is level after {expected.crossover_years:.3g} years"
+                if expected.catches_up
+                else "the gap never closes (return math.inf)"
+            )
+            return CheckResult(
+                False,
+                f"at {shown} your function gives {given:.3g}, but {truth}. "
+                "t_c = ln(c_H0/c_N0)/(bγ − r_N), b = −log₂(1 − LR).",
+            )
+    return CheckResult(
+        True,
+        f"your t_c agrees with the model on {FUNCTION_SAMPLES} parameter sets, "
+        "including those where the gap never closes.",
+    )
 
 
 @strict_keywords
@@ -389,18 +474,25 @@ def check_time_saved(years_saved: float, growth_from: float, growth_to: float) -
         return blank
     before, after = (_race.race(huawei_output_growth=g) for g in (growth_from, growth_to))
     if not (before.catches_up and after.catches_up):
-        raise ValueError(f"growth_from = {growth_from:g} and growth_to = {growth_to:g} must both be "
-                         f"above γ_min = {before.gamma_min:.3f} for the crossover to exist")
+        raise ValueError(
+            f"growth_from = {growth_from:g} and growth_to = {growth_to:g} must both be "
+            f"above γ_min = {before.gamma_min:.3f} for the crossover to exist"
+        )
     expected = before.crossover_years - after.crossover_years
     given = _number("years_saved", years_saved, "years")
     if _near(given, expected):
-        return CheckResult(True, f"raising γ from {growth_from:g} to {growth_to:g} brings the "
-                                 f"crossover {expected:.2f} years earlier "
-                                 f"({before.crossover_years:.2f} → {after.crossover_years:.2f} years).")
+        return CheckResult(
+            True,
+            f"raising γ from {growth_from:g} to {growth_to:g} brings the "
+            f"crossover {expected:.2f} years earlier "
+            f"({before.crossover_years:.2f} → {after.crossover_years:.2f} years).",
+        )
     estimate = -before.sensitivity * (growth_to - growth_from)
     if _near(given, estimate, 0.02):
-        hint = ("that is the derivative's estimate; the exact difference is smaller, since t_c "
-                "is convex in γ.")
+        hint = (
+            "that is the derivative's estimate; the exact difference is smaller, since t_c "
+            "is convex in γ."
+        )
     else:
         hint = "compute t_c at both growth rates and subtract."
     return CheckResult(False, hint)
@@ -408,9 +500,14 @@ def check_time_saved(years_saved: float, growth_from: float, growth_to: float) -
 
 # --- reliability ----------------------------------------------------------------------------
 
+
 @strict_keywords
-def check_waste(cluster_size: float, waste: float, failure_multiple: float = 1.0,
-                checkpoint_minutes: float = 1.0) -> CheckResult:
+def check_waste(
+    cluster_size: float,
+    waste: float,
+    failure_multiple: float = 1.0,
+    checkpoint_minutes: float = 1.0,
+) -> CheckResult:
     """Check Young's first-order waste √(2·T_s/M) for a cluster (a share, not a percent).
 
     Examples
@@ -421,15 +518,21 @@ def check_waste(cluster_size: float, waste: float, failure_multiple: float = 1.0
     blank = unanswered(waste=waste)
     if blank is not None:
         return blank
-    values = {"cluster_size": cluster_size, "ascend_failure_multiple": failure_multiple,
-              "checkpoint_minutes": checkpoint_minutes}
+    values = {
+        "cluster_size": cluster_size,
+        "ascend_failure_multiple": failure_multiple,
+        "checkpoint_minutes": checkpoint_minutes,
+    }
     result = _failures.cluster_reliability("ascend", **values)
     given = _number("waste", waste, minimum=0.0)
     if _near(given, result.waste):
-        return CheckResult(True, f"{cluster_size:,.0f} chips failing {failure_multiple:g}× as often as "
-                                 f"H100s fail every {result.mtbf_hours:.2f} h; with "
-                                 f"{checkpoint_minutes:g}-minute checkpoints Young's rule wastes "
-                                 f"{result.waste:.1%} of the time.")
+        return CheckResult(
+            True,
+            f"{cluster_size:,.0f} chips failing {failure_multiple:g}× as often as "
+            f"H100s fail every {result.mtbf_hours:.2f} h; with "
+            f"{checkpoint_minutes:g}-minute checkpoints Young's rule wastes "
+            f"{result.waste:.1%} of the time.",
+        )
     if _near(given, 100 * result.waste):
         hint = "give the waste as a share (0.10), not a percentage (10)."
     elif _near(given, math.sqrt(2 * checkpoint_minutes / result.mtbf_hours)):
@@ -440,8 +543,9 @@ def check_waste(cluster_size: float, waste: float, failure_multiple: float = 1.0
 
 
 @strict_keywords
-def check_chips_to_match(chips: float, h100_chips: float = 16_384.0,
-                         failure_multiple: float = 3.0) -> CheckResult:
+def check_chips_to_match(
+    chips: float, h100_chips: float = 16_384.0, failure_multiple: float = 3.0
+) -> CheckResult:
     """Check how many 910C chips give the useful compute of ``h100_chips`` H100s.
 
     Each 910C counts its TPP over the H100's; both clusters lose the exact waste at Young's
@@ -460,8 +564,11 @@ def check_chips_to_match(chips: float, h100_chips: float = 16_384.0,
     naive = h100_chips / h
     given = _number("chips", chips, "chips", minimum=0.0, minimum_included=False)
     if _near(given, expected):
-        return CheckResult(True, f"about {expected:,.0f} 910C chips, {expected / naive - 1:.0%} more "
-                                 f"than the {naive:,.0f} their arithmetic alone suggests.")
+        return CheckResult(
+            True,
+            f"about {expected:,.0f} 910C chips, {expected / naive - 1:.0%} more "
+            f"than the {naive:,.0f} their arithmetic alone suggests.",
+        )
     if _near(given, naive):
         hint = "that counts arithmetic only; the bigger, failure-prone cluster wastes more time."
     else:
@@ -471,10 +578,14 @@ def check_chips_to_match(chips: float, h100_chips: float = 16_384.0,
 
 # --- units, compute and dollars -------------------------------------------------------------
 
+
 @strict_keywords
-def check_compute_share(share: float, domestic_h100e_per_card: float | None = None,
-                        foreign_h100e_per_card: float | None = None,
-                        domestic_unit_share: float | None = None) -> CheckResult:
+def check_compute_share(
+    share: float,
+    domestic_h100e_per_card: float | None = None,
+    foreign_h100e_per_card: float | None = None,
+    domestic_unit_share: float | None = None,
+) -> CheckResult:
     """Check the domestic share of compute implied by a share of cards (a share, not percent).
 
     Examples
@@ -485,17 +596,26 @@ def check_compute_share(share: float, domestic_h100e_per_card: float | None = No
     blank = unanswered(share=share)
     if blank is not None:
         return blank
-    given_values = {k: v for k, v in (("domestic_h100e_per_card", domestic_h100e_per_card),
-                                      ("foreign_h100e_per_card", foreign_h100e_per_card),
-                                      ("domestic_unit_share", domestic_unit_share)) if v is not None}
+    given_values = {
+        k: v
+        for k, v in (
+            ("domestic_h100e_per_card", domestic_h100e_per_card),
+            ("foreign_h100e_per_card", foreign_h100e_per_card),
+            ("domestic_unit_share", domestic_unit_share),
+        )
+        if v is not None
+    }
     values = _market.PARAMETERS.check(given_values)
     expected = _market.shares(**values)["compute"]
     given = _number("share", share, minimum=0.0, maximum=100.0)
     if _near(given, expected, 0.02):
-        return CheckResult(True, f"{values['domestic_unit_share']:.0%} of the cards carry "
-                                 f"{expected:.0%} of the compute when a domestic card is worth "
-                                 f"{values['domestic_h100e_per_card']:.2f} H100e and a foreign one "
-                                 f"{values['foreign_h100e_per_card']:.2f}.")
+        return CheckResult(
+            True,
+            f"{values['domestic_unit_share']:.0%} of the cards carry "
+            f"{expected:.0%} of the compute when a domestic card is worth "
+            f"{values['domestic_h100e_per_card']:.2f} H100e and a foreign one "
+            f"{values['foreign_h100e_per_card']:.2f}.",
+        )
     if _near(given, 100 * expected, 0.02):
         hint = "give the share as a fraction, not a percentage."
     elif _near(given, values["domestic_unit_share"], 0.02):
@@ -528,14 +648,19 @@ def check_market_denominators(china_over_nvidia: float) -> CheckResult:
     expected = of_nvidia / of_china
     given = _number("china_over_nvidia", china_over_nvidia, minimum=0.0)
     if _near(given, expected, 0.02):
-        return CheckResult(True, f"China's market is about {expected:.0%} of Nvidia's output, so "
-                                 f"Nvidia's {nvidia_in_china:.0%} of China is about "
-                                 f"{nvidia_in_china * expected:.1%} of Nvidia.")
+        return CheckResult(
+            True,
+            f"China's market is about {expected:.0%} of Nvidia's output, so "
+            f"Nvidia's {nvidia_in_china:.0%} of China is about "
+            f"{nvidia_in_china * expected:.1%} of Nvidia.",
+        )
     if _near(given, of_china / of_nvidia, 0.02):
         hint = "the ratio is upside down: Huawei's share of Nvidia over Huawei's share of China."
     elif _near(given, 100 * expected, 0.02):
         hint = "give the ratio as a fraction, not a percentage."
     else:
-        hint = ("Huawei's output = its share of China × China's market = its share of Nvidia × "
-                "Nvidia's output; solve for China's market over Nvidia's output.")
+        hint = (
+            "Huawei's output = its share of China × China's market = its share of Nvidia × "
+            "Nvidia's output; solve for China's market over Nvidia's output."
+        )
     return CheckResult(False, hint)

@@ -24,65 +24,145 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from chipcontrols.core import record
 from chipcontrols.catchup.market import market_figure
+from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.data import load_table
 from chipcontrols.core.parameters import Parameter, ParameterSet
 
 _LEARNING = record.figure("semiconductor_learning_rate_percent")
 _DECLINE = record.figure("ml_hardware_cost_decline_percent")
-_MARKET_2025, _MARKET_2027 = (market_figure(f"bernstein-{year}-market-size") for year in (2025, 2027))
+_MARKET_2025, _MARKET_2027 = (
+    market_figure(f"bernstein-{year}-market-size") for year in (2025, 2027)
+)
 _SHARE_NOW = market_figure("idc-2025-domestic-share") / 100
 _DRAFT = load_table("domestic_mandates").set_index("mandate_id").loc["national-2026-06-draft-grid"]
 #: The year the mandate clock starts: the IDC shares describe 2025.
 BASE_YEAR = 2025
 
 PARAMETERS = ParameterSet(
-    Parameter("learning_rate", "Learning rate per doubling of cumulative output", "",
-              _LEARNING.value / 100, 0.05, 0.4, 0.01,
-              f"Memory chips average about {_LEARNING.value:g}% ({_LEARNING.citation}).",
-              latex=r"\mathrm{LR}"),
-    Parameter("huawei_output_growth", "Growth of Huawei's cumulative output", "per year",
-              round(math.log(2), 4), 0.0, 2.0, 0.01,
-              "ln 2 (rounded to four decimals), a doubling a year: Huawei's reported plan to double Ascend 910C output in "
-              "2026 (Bloomberg, September 2025; chapter 2's capacity data).", latex=r"\gamma"),
-    Parameter("nvidia_cost_decline", "Fall in Nvidia's cost per H100e", "per year",
-              round(-math.log(1 - _DECLINE.value / 100), 4), 0.1, 0.6, 0.005,
-              f"−ln(1 − {_DECLINE.value / 100:g}), rounded to four decimals: hardware of fixed performance becomes about "
-              f"{_DECLINE.value:g}% cheaper each year ({_DECLINE.citation}).", latex=r"r_N"),
-    Parameter("huawei_cost_ratio", "Huawei's cost per H100e over Nvidia's, 2025", "×", 2.5, 1.0,
-              6.0, 0.1,
-              "Contested assumption (research memo). SemiAnalysis: CloudMatrix 384 needs about "
-              "2.3 times the power per FLOP/s of GB200 NVL72; IFP: a half-spec cluster costs "
-              "only about 20% more. The cost clock's silicon arithmetic gives a similar ratio.",
-              latex=r"c_{H0}/c_{N0}"),
-    Parameter("race_years", "Years from 2025", "years", 5.0, 0.0, 25.0, 0.5,
-              "The time axis of the cost race.", latex="t"),
-    Parameter("market_growth", "Growth of China's AI-chip market", "per year",
-              round(math.log(_MARKET_2027 / _MARKET_2025) / 2, 4), 0.0, 1.0, 0.01,
-              f"ln({_MARKET_2027:g}/{_MARKET_2025:g})/2: Bernstein's ${_MARKET_2025:g} bn (2025) "
-              f"to ${_MARKET_2027:g} bn (2027), in dollars (data/domestic_market.csv).",
-              latex="g"),
-    Parameter("domestic_share_now", "Domestic share now", "", _SHARE_NOW, 0.05, 0.95, 0.01,
-              f"IDC: {100 * _SHARE_NOW:g}% of accelerator cards shipped in China in 2025 "
-              "(data/domestic_market.csv).", latex=r"s_0"),
-    Parameter("domestic_share_target", "Domestic share a mandate requires", "",
-              float(_DRAFT["percent"]) / 100, 0.1, 1.0, 0.01,
-              f"The June 2026 draft national plan: about {float(_DRAFT['percent']):g}% by "
-              f"{int(_DRAFT['target_year'])} (data/domestic_mandates.csv).", latex=r"s_1"),
-    Parameter("mandate_years", "Years to reach the mandated share", "years",
-              float(int(_DRAFT["target_year"]) - BASE_YEAR), 0.5, 10.0, 0.5,
-              f"{BASE_YEAR} to {int(_DRAFT['target_year'])}, the draft plan's horizon.",
-              latex="T"),
+    Parameter(
+        "learning_rate",
+        "Learning rate per doubling of cumulative output",
+        "",
+        _LEARNING.value / 100,
+        0.05,
+        0.4,
+        0.01,
+        f"Memory chips average about {_LEARNING.value:g}% ({_LEARNING.citation}).",
+        latex=r"\mathrm{LR}",
+    ),
+    Parameter(
+        "huawei_output_growth",
+        "Growth of Huawei's cumulative output",
+        "per year",
+        round(math.log(2), 4),
+        0.0,
+        2.0,
+        0.01,
+        "ln 2 (rounded to four decimals), a doubling a year: Huawei's reported plan to double Ascend 910C output in "
+        "2026 (Bloomberg, September 2025; chapter 2's capacity data).",
+        latex=r"\gamma",
+    ),
+    Parameter(
+        "nvidia_cost_decline",
+        "Fall in Nvidia's cost per H100e",
+        "per year",
+        round(-math.log(1 - _DECLINE.value / 100), 4),
+        0.1,
+        0.6,
+        0.005,
+        f"−ln(1 − {_DECLINE.value / 100:g}), rounded to four decimals: hardware of fixed performance becomes about "
+        f"{_DECLINE.value:g}% cheaper each year ({_DECLINE.citation}).",
+        latex=r"r_N",
+    ),
+    Parameter(
+        "huawei_cost_ratio",
+        "Huawei's cost per H100e over Nvidia's, 2025",
+        "×",
+        2.5,
+        1.0,
+        6.0,
+        0.1,
+        "Contested assumption (research memo). SemiAnalysis: CloudMatrix 384 needs about "
+        "2.3 times the power per FLOP/s of GB200 NVL72; IFP: a half-spec cluster costs "
+        "only about 20% more. The cost clock's silicon arithmetic gives a similar ratio.",
+        latex=r"c_{H0}/c_{N0}",
+    ),
+    Parameter(
+        "race_years",
+        "Years from 2025",
+        "years",
+        5.0,
+        0.0,
+        25.0,
+        0.5,
+        "The time axis of the cost race.",
+        latex="t",
+    ),
+    Parameter(
+        "market_growth",
+        "Growth of China's AI-chip market",
+        "per year",
+        round(math.log(_MARKET_2027 / _MARKET_2025) / 2, 4),
+        0.0,
+        1.0,
+        0.01,
+        f"ln({_MARKET_2027:g}/{_MARKET_2025:g})/2: Bernstein's ${_MARKET_2025:g} bn (2025) "
+        f"to ${_MARKET_2027:g} bn (2027), in dollars (data/domestic_market.csv).",
+        latex="g",
+    ),
+    Parameter(
+        "domestic_share_now",
+        "Domestic share now",
+        "",
+        _SHARE_NOW,
+        0.05,
+        0.95,
+        0.01,
+        f"IDC: {100 * _SHARE_NOW:g}% of accelerator cards shipped in China in 2025 "
+        "(data/domestic_market.csv).",
+        latex=r"s_0",
+    ),
+    Parameter(
+        "domestic_share_target",
+        "Domestic share a mandate requires",
+        "",
+        float(_DRAFT["percent"]) / 100,
+        0.1,
+        1.0,
+        0.01,
+        f"The June 2026 draft national plan: about {float(_DRAFT['percent']):g}% by "
+        f"{int(_DRAFT['target_year'])} (data/domestic_mandates.csv).",
+        latex=r"s_1",
+    ),
+    Parameter(
+        "mandate_years",
+        "Years to reach the mandated share",
+        "years",
+        float(int(_DRAFT["target_year"]) - BASE_YEAR),
+        0.5,
+        10.0,
+        0.5,
+        f"{BASE_YEAR} to {int(_DRAFT['target_year'])}, the draft plan's horizon.",
+        latex="T",
+    ),
 )
 LATEX_NAMES = PARAMETERS.latex_names
 learning_rate, output_growth, nvidia_decline, cost_ratio, years = (
-    PARAMETERS.symbol(n) for n in ("learning_rate", "huawei_output_growth",
-                                   "nvidia_cost_decline", "huawei_cost_ratio", "race_years"))
+    PARAMETERS.symbol(n)
+    for n in (
+        "learning_rate",
+        "huawei_output_growth",
+        "nvidia_cost_decline",
+        "huawei_cost_ratio",
+        "race_years",
+    )
+)
 market_growth, share_now, share_target, mandate_years = (
-    PARAMETERS.symbol(n) for n in ("market_growth", "domestic_share_now",
-                                   "domestic_share_target", "mandate_years"))
+    PARAMETERS.symbol(n)
+    for n in ("market_growth", "domestic_share_now", "domestic_share_target", "mandate_years")
+)
 
 #: Wright's exponent as a display symbol (b), and in terms of the learning rate.
 B = sp.Symbol("b", positive=True)
@@ -109,18 +189,22 @@ FORMS = {
     "nvidia_cost": register("catch-up race: Nvidia cost per H100e", NVIDIA_COST, PARAMETERS),
     "crossover": register("catch-up race: cost crossover t_c", CROSSOVER, PARAMETERS),
     "gamma_min": register("catch-up race: minimum output growth", GAMMA_MIN, PARAMETERS),
-    "gamma_min_multiple": register("catch-up race: minimum output multiple per year",
-                                   ANNUAL_MULTIPLE, PARAMETERS),
+    "gamma_min_multiple": register(
+        "catch-up race: minimum output multiple per year", ANNUAL_MULTIPLE, PARAMETERS
+    ),
     "sensitivity": register("catch-up race: dt_c/dgamma", SENSITIVITY, PARAMETERS),
-    "mandate_growth": register("catch-up race: output growth a mandate implies",
-                               MANDATE_GROWTH, PARAMETERS),
+    "mandate_growth": register(
+        "catch-up race: output growth a mandate implies", MANDATE_GROWTH, PARAMETERS
+    ),
 }
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 #: Inputs of the race (the time axis and the mandate link are not).
-RACE_INPUTS = PARAMETERS.subset("learning_rate", "huawei_output_growth", "nvidia_cost_decline",
-                                "huawei_cost_ratio")
-MANDATE_INPUTS = PARAMETERS.subset("market_growth", "domestic_share_now",
-                                   "domestic_share_target", "mandate_years")
+RACE_INPUTS = PARAMETERS.subset(
+    "learning_rate", "huawei_output_growth", "nvidia_cost_decline", "huawei_cost_ratio"
+)
+MANDATE_INPUTS = PARAMETERS.subset(
+    "market_growth", "domestic_share_now", "domestic_share_target", "mandate_years"
+)
 
 
 @dataclass(frozen=True)
@@ -214,7 +298,13 @@ def crossover_table(learning_rates, growths, **values: float):
 
     rates = PARAMETERS["learning_rate"].check_array(learning_rates).ravel()
     gammas = PARAMETERS["huawei_output_growth"].check_array(growths).ravel()
-    table = {float(g): [race(**{**values, "learning_rate": float(lr),
-                                "huawei_output_growth": float(g)}).crossover_years
-                        for lr in rates] for g in gammas}
+    table = {
+        float(g): [
+            race(
+                **{**values, "learning_rate": float(lr), "huawei_output_growth": float(g)}
+            ).crossover_years
+            for lr in rates
+        ]
+        for g in gammas
+    }
     return pd.DataFrame(table, index=pd.Index(rates, name="learning_rate"))

@@ -30,26 +30,75 @@ _LATER = record.figure("ascend_910c_yield_early_2025_percent")
 _TARGET = record.figure("ascend_910c_yield_target_percent")
 
 PARAMETERS = ParameterSet(
-    Parameter("yield_earlier", "Earlier reported yield", "", _EARLIER.value / 100, 0.05, 0.9,
-              0.01, f"Ascend 910C, late 2024 ({_EARLIER.citation}).", latex=r"Y_1"),
-    Parameter("yield_later", "Later reported yield", "", _LATER.value / 100, 0.06, 0.95, 0.01,
-              f"Ascend 910C, early 2025 ({_LATER.citation}).", latex=r"Y_2"),
-    Parameter("output_multiple_observed", "Growth of cumulative output between the two yields",
-              "×", 2.0, 1.1, 20.0, 0.1,
-              "Assumption: one doubling between November 2024 and February 2025; not published.",
-              latex="k"),
-    Parameter("output_multiple_ahead", "Further growth of cumulative output", "×", 2.0, 1.0,
-              64.0, 0.5, "Reader's choice: how far along the learning curve to project.",
-              latex="M"),
-    Parameter("yield_target", "Target yield", "", _TARGET.value / 100, 0.06, 0.99, 0.01,
-              f"Huawei's reported target for the 910C line ({_TARGET.citation}).",
-              latex=r"Y^{*}"),
+    Parameter(
+        "yield_earlier",
+        "Earlier reported yield",
+        "",
+        _EARLIER.value / 100,
+        0.05,
+        0.9,
+        0.01,
+        f"Ascend 910C, late 2024 ({_EARLIER.citation}).",
+        latex=r"Y_1",
+    ),
+    Parameter(
+        "yield_later",
+        "Later reported yield",
+        "",
+        _LATER.value / 100,
+        0.06,
+        0.95,
+        0.01,
+        f"Ascend 910C, early 2025 ({_LATER.citation}).",
+        latex=r"Y_2",
+    ),
+    Parameter(
+        "output_multiple_observed",
+        "Growth of cumulative output between the two yields",
+        "×",
+        2.0,
+        1.1,
+        20.0,
+        0.1,
+        "Assumption: one doubling between November 2024 and February 2025; not published.",
+        latex="k",
+    ),
+    Parameter(
+        "output_multiple_ahead",
+        "Further growth of cumulative output",
+        "×",
+        2.0,
+        1.0,
+        64.0,
+        0.5,
+        "Reader's choice: how far along the learning curve to project.",
+        latex="M",
+    ),
+    Parameter(
+        "yield_target",
+        "Target yield",
+        "",
+        _TARGET.value / 100,
+        0.06,
+        0.99,
+        0.01,
+        f"Huawei's reported target for the 910C line ({_TARGET.citation}).",
+        latex=r"Y^{*}",
+    ),
     _yield.PARAMETERS["defect_clustering"],
 )
 LATEX_NAMES = PARAMETERS.latex_names
 y_earlier, y_later, observed, ahead, target, clustering = (
-    PARAMETERS.symbol(n) for n in ("yield_earlier", "yield_later", "output_multiple_observed",
-                                   "output_multiple_ahead", "yield_target", "defect_clustering"))
+    PARAMETERS.symbol(n)
+    for n in (
+        "yield_earlier",
+        "yield_later",
+        "output_multiple_observed",
+        "output_multiple_ahead",
+        "yield_target",
+        "defect_clustering",
+    )
+)
 
 #: Defects per die as a function of a yield, by model (closed forms only).
 _DEFECTS_OF_YIELD = {
@@ -57,13 +106,17 @@ _DEFECTS_OF_YIELD = {
     "negative binomial": lambda y: clustering * (y ** (-1 / clustering) - 1),
 }
 #: The learning exponent d of the defect density, by model.
-EXPONENT = {name: sp.log(m(y_earlier) / m(y_later)) / sp.log(observed)
-            for name, m in _DEFECTS_OF_YIELD.items()}
+EXPONENT = {
+    name: sp.log(m(y_earlier) / m(y_later)) / sp.log(observed)
+    for name, m in _DEFECTS_OF_YIELD.items()
+}
 #: Projected yield after cumulative output grows M-fold beyond the later report.
 PROJECTED_YIELD = {
     "Poisson": sp.exp(sp.log(y_later) * ahead ** (-EXPONENT["Poisson"])),
-    "negative binomial": (1 + (y_later ** (-1 / clustering) - 1)
-                          * ahead ** (-EXPONENT["negative binomial"])) ** (-clustering),
+    "negative binomial": (
+        1 + (y_later ** (-1 / clustering) - 1) * ahead ** (-EXPONENT["negative binomial"])
+    )
+    ** (-clustering),
 }
 #: Output multiple at which the Poisson learning curve reaches the target yield.
 MULTIPLE_FOR_TARGET = (sp.log(y_later) / sp.log(target)) ** (1 / EXPONENT["Poisson"])
@@ -71,15 +124,20 @@ MULTIPLE_FOR_TARGET = (sp.log(y_later) / sp.log(target)) ** (1 / EXPONENT["Poiss
 DEFECT_DECLINE_PER_DOUBLING = 1 - 2 ** (-EXPONENT["Poisson"])
 
 FORMS = {
-    "exponent": {name: register(f"catch-up learning: defect exponent, {name}", e, PARAMETERS)
-                 for name, e in EXPONENT.items()},
-    "projected_yield": {name: register(f"catch-up learning: projected yield, {name}", y,
-                                       PARAMETERS)
-                        for name, y in PROJECTED_YIELD.items()},
-    "multiple_for_target": register("catch-up learning: output multiple for the target yield",
-                                    MULTIPLE_FOR_TARGET, PARAMETERS),
-    "decline_per_doubling": register("catch-up learning: defect decline per doubling",
-                                     DEFECT_DECLINE_PER_DOUBLING, PARAMETERS),
+    "exponent": {
+        name: register(f"catch-up learning: defect exponent, {name}", e, PARAMETERS)
+        for name, e in EXPONENT.items()
+    },
+    "projected_yield": {
+        name: register(f"catch-up learning: projected yield, {name}", y, PARAMETERS)
+        for name, y in PROJECTED_YIELD.items()
+    },
+    "multiple_for_target": register(
+        "catch-up learning: output multiple for the target yield", MULTIPLE_FOR_TARGET, PARAMETERS
+    ),
+    "decline_per_doubling": register(
+        "catch-up learning: defect decline per doubling", DEFECT_DECLINE_PER_DOUBLING, PARAMETERS
+    ),
 }
 
 
@@ -126,25 +184,30 @@ class LearningFit:
         """The output multiple at which the curve reaches ``target_yield`` (above Y₂)."""
         wanted = PARAMETERS["yield_target"].check(target_yield)
         if wanted <= self.yield_later:
-            raise ValueError(f"target_yield = {wanted:g} is not above the later yield "
-                             f"{self.yield_later:g}: the curve is already there")
+            raise ValueError(
+                f"target_yield = {wanted:g} is not above the later yield "
+                f"{self.yield_later:g}: the curve is already there"
+            )
         needed = _yield.defects_per_die(wanted, self.model, self.defect_clustering)
         return (self.defects_later / needed) ** (1 / self.exponent)
 
 
 def _yield_of_defects(defects: float, model: str, clustering_value: float) -> float:
     m = sp.Symbol("m", positive=True)
-    form = _yield.YIELD_MODELS_OF_M[model].subs(_yield.PARAMETERS.symbol("defect_clustering"),
-                                                clustering_value)
+    form = _yield.YIELD_MODELS_OF_M[model].subs(
+        _yield.PARAMETERS.symbol("defect_clustering"), clustering_value
+    )
     return float(sp.lambdify(m, form.subs(_yield.DEFECTS_SYMBOL, m), "math")(defects))
 
 
 @strict_keywords
-def fit(yield_earlier: float = PARAMETERS["yield_earlier"].default,
-        yield_later: float = PARAMETERS["yield_later"].default,
-        output_multiple_observed: float = PARAMETERS["output_multiple_observed"].default,
-        model: str = "Poisson",
-        defect_clustering: float = PARAMETERS["defect_clustering"].default) -> LearningFit:
+def fit(
+    yield_earlier: float = PARAMETERS["yield_earlier"].default,
+    yield_later: float = PARAMETERS["yield_later"].default,
+    output_multiple_observed: float = PARAMETERS["output_multiple_observed"].default,
+    model: str = "Poisson",
+    defect_clustering: float = PARAMETERS["defect_clustering"].default,
+) -> LearningFit:
     """Fit the defect learning exponent to two reported yields under a yield model.
 
     Raises
@@ -161,13 +224,20 @@ def fit(yield_earlier: float = PARAMETERS["yield_earlier"].default,
     >>> round(curve.multiple_for_yield(0.6), 2)
     2.05
     """
-    checked = PARAMETERS.check({"yield_earlier": yield_earlier, "yield_later": yield_later,
-                                "output_multiple_observed": output_multiple_observed,
-                                "defect_clustering": defect_clustering})
+    checked = PARAMETERS.check(
+        {
+            "yield_earlier": yield_earlier,
+            "yield_later": yield_later,
+            "output_multiple_observed": output_multiple_observed,
+            "defect_clustering": defect_clustering,
+        }
+    )
     name = _yield._model_name(model)
     if checked["yield_later"] <= checked["yield_earlier"]:
-        raise ValueError(f"yield_later = {checked['yield_later']:g} must be higher than "
-                         f"yield_earlier = {checked['yield_earlier']:g} to fit a learning curve")
+        raise ValueError(
+            f"yield_later = {checked['yield_later']:g} must be higher than "
+            f"yield_earlier = {checked['yield_earlier']:g} to fit a learning curve"
+        )
     alpha = checked["defect_clustering"]
     m_earlier = _yield.defects_per_die(checked["yield_earlier"], name, alpha)
     m_later = _yield.defects_per_die(checked["yield_later"], name, alpha)
@@ -187,6 +257,7 @@ def years_to_multiple(output_multiple: float, output_growth: float) -> float:
     1.0
     """
     multiple = require_number("output_multiple", output_multiple, minimum=1.0, unit="×")
-    growth = require_number("output_growth", output_growth, minimum=0.0, minimum_included=False,
-                            unit="per year")
+    growth = require_number(
+        "output_growth", output_growth, minimum=0.0, minimum_included=False, unit="per year"
+    )
     return math.log(multiple) / growth

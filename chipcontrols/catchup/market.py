@@ -17,12 +17,10 @@ assumption, since no Ascend card price is published.
 
 from __future__ import annotations
 
-import sympy as sp
-
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.data import load_chips, load_table
-from chipcontrols.eccn3a090 import chip_metric, classify_chips
 from chipcontrols.core.parameters import Parameter, ParameterSet, strict_keywords
+from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
 H100, H20, TYPICAL_DOMESTIC = "nvidia-h100-sxm5", "nvidia-h20", "huawei-ascend-910b"
 _CHIPS = classify_chips(load_chips())
@@ -36,32 +34,72 @@ def h100e_by_tpp(chip_id: str) -> float:
 
 
 PARAMETERS = ParameterSet(
-    Parameter("domestic_unit_share", "Domestic share of cards shipped", "",
-              float(_MARKET.loc["idc-2025-domestic-share", "value"]) / 100, 0.01, 0.99, 0.01,
-              "IDC, China 2025 (data/domestic_market.csv).", latex=r"s"),
-    Parameter("domestic_h100e_per_card", "H100-equivalents per domestic card", "H100e",
-              round(h100e_by_tpp(TYPICAL_DOMESTIC), 4), 0.05, 1.5, 0.01,
-              "Ascend 910B by TPP (data/chips.csv, rounded to four decimals) as a typical domestic card; the 910C would "
-              "count about twice as much, smaller vendors' cards less.", latex=r"h_d"),
-    Parameter("foreign_h100e_per_card", "H100-equivalents per foreign card", "H100e",
-              round(h100e_by_tpp(H20), 4), 0.05, 1.5, 0.01,
-              "Nvidia H20 by TPP (data/chips.csv, rounded to four decimals): most of Nvidia's China cards in 2025.",
-              latex=r"h_f"),
-    Parameter("domestic_price_ratio", "Price of a domestic card over a foreign one", "×", 1.0,
-              0.2, 3.0, 0.05, "Assumption: no Ascend card price is published.", latex="p"),
+    Parameter(
+        "domestic_unit_share",
+        "Domestic share of cards shipped",
+        "",
+        float(_MARKET.loc["idc-2025-domestic-share", "value"]) / 100,
+        0.01,
+        0.99,
+        0.01,
+        "IDC, China 2025 (data/domestic_market.csv).",
+        latex=r"s",
+    ),
+    Parameter(
+        "domestic_h100e_per_card",
+        "H100-equivalents per domestic card",
+        "H100e",
+        round(h100e_by_tpp(TYPICAL_DOMESTIC), 4),
+        0.05,
+        1.5,
+        0.01,
+        "Ascend 910B by TPP (data/chips.csv, rounded to four decimals) as a typical domestic card; the 910C would "
+        "count about twice as much, smaller vendors' cards less.",
+        latex=r"h_d",
+    ),
+    Parameter(
+        "foreign_h100e_per_card",
+        "H100-equivalents per foreign card",
+        "H100e",
+        round(h100e_by_tpp(H20), 4),
+        0.05,
+        1.5,
+        0.01,
+        "Nvidia H20 by TPP (data/chips.csv, rounded to four decimals): most of Nvidia's China cards in 2025.",
+        latex=r"h_f",
+    ),
+    Parameter(
+        "domestic_price_ratio",
+        "Price of a domestic card over a foreign one",
+        "×",
+        1.0,
+        0.2,
+        3.0,
+        0.05,
+        "Assumption: no Ascend card price is published.",
+        latex="p",
+    ),
 )
 LATEX_NAMES = PARAMETERS.latex_names
 share, h_domestic, h_foreign, price_ratio = (
-    PARAMETERS.symbol(n) for n in ("domestic_unit_share", "domestic_h100e_per_card",
-                                   "foreign_h100e_per_card", "domestic_price_ratio"))
+    PARAMETERS.symbol(n)
+    for n in (
+        "domestic_unit_share",
+        "domestic_h100e_per_card",
+        "foreign_h100e_per_card",
+        "domestic_price_ratio",
+    )
+)
 
 COMPUTE_SHARE = share * h_domestic / (share * h_domestic + (1 - share) * h_foreign)
 DOLLAR_SHARE = share * price_ratio / (share * price_ratio + 1 - share)
 FORMS = {
-    "compute_share": register("catch-up market: domestic share of compute", COMPUTE_SHARE,
-                              PARAMETERS),
-    "dollar_share": register("catch-up market: domestic share of dollars", DOLLAR_SHARE,
-                             PARAMETERS),
+    "compute_share": register(
+        "catch-up market: domestic share of compute", COMPUTE_SHARE, PARAMETERS
+    ),
+    "dollar_share": register(
+        "catch-up market: domestic share of dollars", DOLLAR_SHARE, PARAMETERS
+    ),
 }
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 
@@ -77,15 +115,19 @@ def shares(**values: float) -> dict[str, float]:
     (0.75, 0.5)
     """
     checked = PARAMETERS.check(values)
-    return {"cards": checked["domestic_unit_share"],
-            "compute": float(_NUMPY["compute_share"](**checked)),
-            "dollars": float(_NUMPY["dollar_share"](**checked))}
+    return {
+        "cards": checked["domestic_unit_share"],
+        "compute": float(_NUMPY["compute_share"](**checked)),
+        "dollars": float(_NUMPY["dollar_share"](**checked)),
+    }
 
 
 @strict_keywords
 def market_figure(figure_id: str) -> float:
     """One value of ``data/domestic_market.csv`` by its id (in the row's unit)."""
     if figure_id not in _MARKET.index:
-        raise ValueError(f"figure_id = {figure_id!r} is not in data/domestic_market.csv; valid "
-                         f"ids: {sorted(_MARKET.index)}")
+        raise ValueError(
+            f"figure_id = {figure_id!r} is not in data/domestic_market.csv; valid "
+            f"ids: {sorted(_MARKET.index)}"
+        )
     return float(_MARKET.loc[figure_id, "value"])

@@ -15,18 +15,24 @@ from functools import lru_cache
 import pandas as pd
 
 from chipcontrols import catchup
-from chipcontrols.core import record
 from chipcontrols.catchup import cost as race
-from chipcontrols.catchup import learning
-from chipcontrols.catchup import market
+from chipcontrols.catchup import learning, market
 from chipcontrols.catchup import performance as clock
 from chipcontrols.catchup import reliability as failures
 from chipcontrols.catchup import yields as wafer
+from chipcontrols.core import record
 from chipcontrols.core.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
-__all__ = ["EXERCISE_CHIPS", "exercise_figures", "market_figures", "mandate_figures",
-           "parameter_sets", "prose_figures", "roadmap_figures"]
+__all__ = [
+    "EXERCISE_CHIPS",
+    "exercise_figures",
+    "market_figures",
+    "mandate_figures",
+    "parameter_sets",
+    "prose_figures",
+    "roadmap_figures",
+]
 
 #: The dies of the dies-per-wafer exercise: Huawei's 910B-class die, Nvidia's GH100 and
 #: Cambricon's MLU290 (areas from ``data/chips.csv``).
@@ -73,10 +79,12 @@ def _chip(chip_id: str, column: str) -> float:
 
 
 def _yield_figures(out: dict) -> None:
-    reported = {"late_2024": record.value("ascend_910c_yield_late_2024_percent") / 100,
-                "early_2025": record.value("ascend_910c_yield_early_2025_percent") / 100,
-                "target": record.value("ascend_910c_yield_target_percent") / 100,
-                "b_2024": record.value("ascend_910b_yield_2024_percent") / 100}
+    reported = {
+        "late_2024": record.value("ascend_910c_yield_late_2024_percent") / 100,
+        "early_2025": record.value("ascend_910c_yield_early_2025_percent") / 100,
+        "target": record.value("ascend_910c_yield_target_percent") / 100,
+        "b_2024": record.value("ascend_910b_yield_2024_percent") / 100,
+    }
     out["gross_dies"] = wafer.gross_dies()
     out["gross_dies_h100"] = wafer.gross_dies(_chip(H100, "die_area_mm2"))
     out["wafer_area_mm2"] = math.pi * (wafer.PARAMETERS["wafer_diameter_mm"].default / 2) ** 2
@@ -87,7 +95,9 @@ def _yield_figures(out: dict) -> None:
         for model in wafer.YIELD_MODEL_NAMES:
             slug = model.replace(" ", "_")
             out[f"defects_{key}_{slug}"] = wafer.defects_from_yield(value, model)
-    out["cost_cut_40_to_60_percent"] = 100 * (1 - out["cost_at_target"] / out["cost_at_early_2025"])
+    out["cost_cut_40_to_60_percent"] = 100 * (
+        1 - out["cost_at_target"] / out["cost_at_early_2025"]
+    )
     for model in wafer.YIELD_MODEL_NAMES:
         out[f"yield_default_{model.replace(' ', '_')}_percent"] = 100 * wafer.die_yield(model)
     tsmc = record.value("tsmc_7nm_defect_density_per_cm2")
@@ -97,15 +107,16 @@ def _yield_figures(out: dict) -> None:
 
 def _validation_figures(out: dict) -> None:
     """The dies-per-wafer formula at the published examples' die sizes."""
-    out["val_model_15mm"] = wafer.gross_dies(15.0 ** 2)
-    out["val_model_10mm"] = wafer.gross_dies(10.0 ** 2)
+    out["val_model_15mm"] = wafer.gross_dies(15.0**2)
+    out["val_model_10mm"] = wafer.gross_dies(10.0**2)
     out["val_model_sandy"] = wafer.gross_dies(record.value("sandy_bridge_die_area_mm2"))
-    out["val_model_20mm"] = wafer.gross_dies(20.0 ** 2)
+    out["val_model_20mm"] = wafer.gross_dies(20.0**2)
     out["val_textbook_large_side_cm"] = 1.5
     out["val_textbook_small_side_cm"] = 1.0
     out["val_maxfield_side_mm"] = 20.0
-    out["val_maxfield_gap_percent"] = 100 * (record.value("maxfield_dies_20mm_square")
-                                             / out["val_model_20mm"] - 1)
+    out["val_maxfield_gap_percent"] = 100 * (
+        record.value("maxfield_dies_20mm_square") / out["val_model_20mm"] - 1
+    )
 
 
 def _learning_figures(out: dict) -> None:
@@ -116,9 +127,11 @@ def _learning_figures(out: dict) -> None:
     for multiple in (2, 4):
         out[f"yield_at_{multiple}x_percent"] = 100 * curve.yield_at(multiple)
         out[f"cost_at_{multiple}x"] = wafer.cost_at_yield(0.4) * curve.cost_multiple_at(multiple)
-    out["multiple_for_target"] = curve.multiple_for_yield(learning.PARAMETERS["yield_target"].default)
+    out["multiple_for_target"] = curve.multiple_for_yield(
+        learning.PARAMETERS["yield_target"].default
+    )
     out["years_for_target"] = learning.years_to_multiple(out["multiple_for_target"], growth)
-    out["year_for_target"] = 2025 + 2 / 12 + out["years_for_target"]     # from February 2025
+    out["year_for_target"] = 2025 + 2 / 12 + out["years_for_target"]  # from February 2025
     for model in ("Murphy", "negative binomial"):
         out[f"exponent_{model.replace(' ', '_')}"] = learning.fit(model=model).exponent
 
@@ -138,27 +151,35 @@ def _race_figures(out: dict) -> None:
         out[f"sensitivity_at_{slug}"] = result.sensitivity
         out[f"multiple_at_{slug}"] = math.exp(growth)
         # What one more tenth of growth buys, exactly (not the derivative's estimate).
-        out[f"tenth_buys_at_{slug}"] = (result.crossover_years
-                                        - race.race(huawei_output_growth=growth + 0.1).crossover_years)
+        out[f"tenth_buys_at_{slug}"] = (
+            result.crossover_years - race.race(huawei_output_growth=growth + 0.1).crossover_years
+        )
     for lr in LEARNING_RATES:
         slug = f"{round(100 * lr):d}"
         bar = race.race(learning_rate=lr).gamma_min
         out[f"gamma_min_lr_{slug}"] = bar
         out[f"gamma_min_multiple_lr_{slug}"] = math.exp(bar)
     out["mandate_growth"] = race.mandate_growth()
-    out["mandate_share_gain_per_year"] = out["mandate_growth"] - race.PARAMETERS["market_growth"].default
+    out["mandate_share_gain_per_year"] = (
+        out["mandate_growth"] - race.PARAMETERS["market_growth"].default
+    )
     out["mandate_multiple"] = math.exp(out["mandate_growth"])
     out["mandate_shortfall"] = default.gamma_min - out["mandate_growth"]
     # Silicon only: two 910B-class dies per 910C at the 2025 yield, against one GH100 die at
     # TSMC's 5 nm price and defect density (Poisson), per H100-equivalent by TPP.
     h_910c = market.h100e_by_tpp(ASCEND_910C)
     ascend_silicon = DIES_PER_910C * wafer.cost_at_yield(0.4) / h_910c
-    h100_yield = wafer.die_yield("Poisson", chip_die_area_mm2=_chip(H100, "die_area_mm2"),
-                                 defect_density=record.value("tsmc_5nm_defect_density_per_cm2"))
-    h100_silicon = wafer.cost_per_good_die(
-        "Poisson", chip_die_area_mm2=_chip(H100, "die_area_mm2"),
+    h100_yield = wafer.die_yield(
+        "Poisson",
+        chip_die_area_mm2=_chip(H100, "die_area_mm2"),
         defect_density=record.value("tsmc_5nm_defect_density_per_cm2"),
-        wafer_cost_usd=record.value("cset_tsmc_5nm_wafer_cost_usd"))
+    )
+    h100_silicon = wafer.cost_per_good_die(
+        "Poisson",
+        chip_die_area_mm2=_chip(H100, "die_area_mm2"),
+        defect_density=record.value("tsmc_5nm_defect_density_per_cm2"),
+        wafer_cost_usd=record.value("cset_tsmc_5nm_wafer_cost_usd"),
+    )
     out["h100e_910c"] = h_910c
     out["ascend_silicon_per_h100e"] = ascend_silicon
     out["h100_yield_percent"] = 100 * h100_yield
@@ -174,7 +195,9 @@ def _clock_figures(out: dict) -> None:
     for years in (2.0, 2.5, 3.0):
         out[f"needed_{str(years).replace('.', '_')}"] = clock.required_advantage(years)
     out["needed_2_5_multiple"] = math.exp(out["needed_2_5"])
-    gap_now, gap_2027 = (record.value(k) for k in ("cfr_best_chip_gap_2025", "cfr_best_chip_gap_2027"))
+    gap_now, gap_2027 = (
+        record.value(k) for k in ("cfr_best_chip_gap_2025", "cfr_best_chip_gap_2027")
+    )
     out["cfr_gap_growth"] = clock.growth_between(gap_now, gap_2027, 2.0)
     out["nvidia_data_growth"] = catchup.chip_growth(H100, "nvidia-gb300")
     out["huawei_roadmap_growth"] = catchup.roadmap_growth()
@@ -185,8 +208,9 @@ def _clock_figures(out: dict) -> None:
     out["month_star"] = month_of(default.crossover_year)
     out["month_star_vs_data"] = month_of(versus_data.crossover_year)
     out["gap_in_two_years"] = float(clock.ratio_path([2.0])[0])
-    out["cfr_nvidia_growth_needed"] = (clock.PARAMETERS["huawei_performance_growth"].default
-                                       + out["cfr_gap_growth"])
+    out["cfr_nvidia_growth_needed"] = (
+        clock.PARAMETERS["huawei_performance_growth"].default + out["cfr_gap_growth"]
+    )
     out["cfr_nvidia_multiple_needed"] = math.exp(out["cfr_nvidia_growth_needed"])
     out["resolution_start"] = clock.CLAIM_YEAR + clock.CLAIM_BAND_YEARS[0]
     out["resolution_end"] = clock.CLAIM_YEAR + clock.CLAIM_BAND_YEARS[1]
@@ -211,8 +235,9 @@ def _failure_figures(out: dict) -> None:
     out["exact_waste_ascend_percent"] = 100 * ascend.exact_waste
     for size in (SUPERPOD_CHIPS, LARGE_JOB_CHIPS):
         for chip in ("h100", "ascend"):
-            out[f"waste_{chip}_{size}_percent"] = 100 * failures.cluster_reliability(
-                chip, cluster_size=size).exact_waste
+            out[f"waste_{chip}_{size}_percent"] = (
+                100 * failures.cluster_reliability(chip, cluster_size=size).exact_waste
+            )
     out["superpod_chips"] = SUPERPOD_CHIPS
     out["large_job_chips"] = LARGE_JOB_CHIPS
     h = market.h100e_by_tpp(ASCEND_910C)
@@ -238,8 +263,9 @@ def _market_share_figures(out: dict) -> None:
     huawei_share_of_china = market.market_figure("bernstein-2026-huawei-share") / 100
     nvidia_share_of_china = market.market_figure("bernstein-2026-nvidia-share") / 100
     out["china_over_nvidia_percent"] = 100 * huawei_share_of_nvidia / huawei_share_of_china
-    out["nvidia_china_over_nvidia_percent"] = (nvidia_share_of_china
-                                              * out["china_over_nvidia_percent"])
+    out["nvidia_china_over_nvidia_percent"] = (
+        nvidia_share_of_china * out["china_over_nvidia_percent"]
+    )
 
 
 def _chen_figures(out: dict) -> None:
@@ -248,8 +274,9 @@ def _chen_figures(out: dict) -> None:
 
     from chipcontrols.reference.seed import passage
 
-    out["chen_yield_percent"] = float(re.search(r"below (\d+)%",
-                                                passage("chen-ascend-problems").english).group(1))
+    out["chen_yield_percent"] = float(
+        re.search(r"below (\d+)%", passage("chen-ascend-problems").english).group(1)
+    )
     labels = dict(zip(("half", "all", "shanghai"), catchup.CHEN_CLAIMS))
     all_by = re.fullmatch(r"(\d+)% by (\d{4})", labels["all"])
     out["chen_all_percent"], out["chen_all_year"] = (float(v) for v in all_by.groups())

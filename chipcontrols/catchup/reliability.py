@@ -21,7 +21,6 @@ multiple k has no published value; it is a contested slider.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,26 +41,62 @@ MINUTES_PER_HOUR = 60
 PER_MILLION = 1e6
 
 PARAMETERS = ParameterSet(
-    Parameter("gpu_failure_rate", "Interruptions per million H100-hours", "per million GPU-hours",
-              round(LLAMA3_FAILURE_RATE * PER_MILLION, 2), 2.0, 200.0, 0.1,
-              f"{_INTERRUPTIONS.value:g} unexpected interruptions in {_DAYS:g} days on "
-              f"{_GPUS:,.0f} H100s ({_INTERRUPTIONS.citation}); every cause counted; rounded to "
-              "two decimals.", latex=r"\lambda"),
-    Parameter("ascend_failure_multiple", "Ascend failures per H100 failure", "×", 3.0, 1.0, 10.0,
-              0.1, "Contested assumption: no failure rate for Ascend clusters is published; "
-              "DeepSeek's failed R2 run and the models trained fully on Ascend pull in "
-              "opposite directions (data/reliability_evidence.csv).", latex="k"),
-    Parameter("cluster_size", "Chips in one training job", "chips", _GPUS, 256.0, 131_072.0,
-              256.0, f"Default: the Llama 3 run's {_GPUS:,.0f} H100s. Huawei's Atlas 950 "
-              "SuperPoD has 8,192 chips.", latex="N"),
-    Parameter("checkpoint_minutes", "Time to save one checkpoint", "minutes", 1.0, 0.1, 15.0, 0.1,
-              "Chosen so that the H100 baseline reproduces Llama 3's ~90% effective training "
-              "time (research memo).", latex=r"T_s"),
+    Parameter(
+        "gpu_failure_rate",
+        "Interruptions per million H100-hours",
+        "per million GPU-hours",
+        round(LLAMA3_FAILURE_RATE * PER_MILLION, 2),
+        2.0,
+        200.0,
+        0.1,
+        f"{_INTERRUPTIONS.value:g} unexpected interruptions in {_DAYS:g} days on "
+        f"{_GPUS:,.0f} H100s ({_INTERRUPTIONS.citation}); every cause counted; rounded to "
+        "two decimals.",
+        latex=r"\lambda",
+    ),
+    Parameter(
+        "ascend_failure_multiple",
+        "Ascend failures per H100 failure",
+        "×",
+        3.0,
+        1.0,
+        10.0,
+        0.1,
+        "Contested assumption: no failure rate for Ascend clusters is published; "
+        "DeepSeek's failed R2 run and the models trained fully on Ascend pull in "
+        "opposite directions (data/reliability_evidence.csv).",
+        latex="k",
+    ),
+    Parameter(
+        "cluster_size",
+        "Chips in one training job",
+        "chips",
+        _GPUS,
+        256.0,
+        131_072.0,
+        256.0,
+        f"Default: the Llama 3 run's {_GPUS:,.0f} H100s. Huawei's Atlas 950 "
+        "SuperPoD has 8,192 chips.",
+        latex="N",
+    ),
+    Parameter(
+        "checkpoint_minutes",
+        "Time to save one checkpoint",
+        "minutes",
+        1.0,
+        0.1,
+        15.0,
+        0.1,
+        "Chosen so that the H100 baseline reproduces Llama 3's ~90% effective training "
+        "time (research memo).",
+        latex=r"T_s",
+    ),
 )
 LATEX_NAMES = PARAMETERS.latex_names
 failure_rate, multiple, cluster, checkpoint = (
-    PARAMETERS.symbol(n) for n in ("gpu_failure_rate", "ascend_failure_multiple", "cluster_size",
-                                   "checkpoint_minutes"))
+    PARAMETERS.symbol(n)
+    for n in ("gpu_failure_rate", "ascend_failure_multiple", "cluster_size", "checkpoint_minutes")
+)
 
 #: Display symbols: the mean time between failures M, the checkpoint interval τ and the time
 #: to save a checkpoint S, all in hours.
@@ -70,12 +105,14 @@ _SAVE_HOURS = checkpoint / MINUTES_PER_HOUR
 #: Share of time wasted with interval τ: checkpoints plus half an interval lost per failure.
 WASTE_OF_INTERVAL = SAVE_HOURS / INTERVAL + INTERVAL / (2 * MTBF)
 #: Young's interval minimises it.
-YOUNG_INTERVAL_IN_M = [s for s in sp.solve(sp.diff(WASTE_OF_INTERVAL, INTERVAL), INTERVAL)
-                       if s.is_positive][0]
+YOUNG_INTERVAL_IN_M = [
+    s for s in sp.solve(sp.diff(WASTE_OF_INTERVAL, INTERVAL), INTERVAL) if s.is_positive
+][0]
 WASTE_IN_M = sp.simplify(WASTE_OF_INTERVAL.subs(INTERVAL, YOUNG_INTERVAL_IN_M))
 #: The exact expected waste at Young's interval when failures arrive as a Poisson process.
 EXPONENTIAL_WASTE_IN_M = 1 - YOUNG_INTERVAL_IN_M / (
-    MTBF * (sp.exp((YOUNG_INTERVAL_IN_M + SAVE_HOURS) / MTBF) - 1))
+    MTBF * (sp.exp((YOUNG_INTERVAL_IN_M + SAVE_HOURS) / MTBF) - 1)
+)
 #: The cluster's mean time between failures (hours), for chips failing k times as often.
 CLUSTER_MTBF = sp.Integer(10) ** 6 / (cluster * multiple * failure_rate)
 
@@ -85,17 +122,33 @@ def _for_cluster(expression: sp.Basic) -> sp.Basic:
 
 
 #: Each quantity for the Ascend cluster (multiple k) and the H100 cluster (k = 1).
-ASCEND = {"mtbf": CLUSTER_MTBF, "interval": _for_cluster(YOUNG_INTERVAL_IN_M),
-          "waste": _for_cluster(WASTE_IN_M), "exact_waste": _for_cluster(EXPONENTIAL_WASTE_IN_M)}
+ASCEND = {
+    "mtbf": CLUSTER_MTBF,
+    "interval": _for_cluster(YOUNG_INTERVAL_IN_M),
+    "waste": _for_cluster(WASTE_IN_M),
+    "exact_waste": _for_cluster(EXPONENTIAL_WASTE_IN_M),
+}
 H100 = {key: value.subs(multiple, 1) for key, value in ASCEND.items()}
 
 FORMS = {
-    **{f"ascend_{key}": register(f"catch-up reliability: {key}, Ascend cluster", form, PARAMETERS,
-                                 log_scale=("gpu_failure_rate", "cluster_size"))
-       for key, form in ASCEND.items()},
-    **{f"h100_{key}": register(f"catch-up reliability: {key}, H100 cluster", form, PARAMETERS,
-                               log_scale=("gpu_failure_rate", "cluster_size"))
-       for key, form in H100.items()},
+    **{
+        f"ascend_{key}": register(
+            f"catch-up reliability: {key}, Ascend cluster",
+            form,
+            PARAMETERS,
+            log_scale=("gpu_failure_rate", "cluster_size"),
+        )
+        for key, form in ASCEND.items()
+    },
+    **{
+        f"h100_{key}": register(
+            f"catch-up reliability: {key}, H100 cluster",
+            form,
+            PARAMETERS,
+            log_scale=("gpu_failure_rate", "cluster_size"),
+        )
+        for key, form in H100.items()
+    },
 }
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 
@@ -145,8 +198,12 @@ def cluster_reliability(chip: str = "ascend", **values: float) -> ClusterReliabi
     """
     _check_chip(chip)
     checked = PARAMETERS.check(values)
-    return ClusterReliability(*(float(_NUMPY[f"{chip}_{key}"](**checked))
-                                for key in ("mtbf", "interval", "waste", "exact_waste")))
+    return ClusterReliability(
+        *(
+            float(_NUMPY[f"{chip}_{key}"](**checked))
+            for key in ("mtbf", "interval", "waste", "exact_waste")
+        )
+    )
 
 
 def waste_by_size(sizes, chip: str = "ascend", exact: bool = False, **values: float) -> np.ndarray:
@@ -175,21 +232,33 @@ def chips_to_match(h100_chips: float, h100e_per_chip: float, **values: float) ->
     """
     declared = PARAMETERS["cluster_size"]
     target_chips = declared.check(h100_chips)
-    h = require_number("h100e_per_chip", h100e_per_chip, minimum=0.0, minimum_included=False,
-                       maximum=10.0, unit="H100e")
-    target = target_chips * cluster_reliability("h100", **{**values,
-                                                           "cluster_size": target_chips}
-                                                ).effective_time
+    h = require_number(
+        "h100e_per_chip",
+        h100e_per_chip,
+        minimum=0.0,
+        minimum_included=False,
+        maximum=10.0,
+        unit="H100e",
+    )
+    target = (
+        target_chips
+        * cluster_reliability("h100", **{**values, "cluster_size": target_chips}).effective_time
+    )
 
     def useful(size: float) -> float:
-        return size * h * cluster_reliability(
-            "ascend", **{**values, "cluster_size": size}).effective_time
+        return (
+            size
+            * h
+            * cluster_reliability("ascend", **{**values, "cluster_size": size}).effective_time
+        )
 
     low, high = declared.minimum, declared.maximum
     if useful(high) < target:
-        raise ValueError(f"even {high:,.0f} Ascend chips do not match {target_chips:,.0f} H100s "
-                         f"at h = {h:g}; the range of cluster_size is "
-                         f"{declared.describe_range()}")
+        raise ValueError(
+            f"even {high:,.0f} Ascend chips do not match {target_chips:,.0f} H100s "
+            f"at h = {h:g}; the range of cluster_size is "
+            f"{declared.describe_range()}"
+        )
     for _ in range(100):
         middle = (low + high) / 2
         low, high = (middle, high) if useful(middle) < target else (low, middle)
@@ -204,7 +273,8 @@ def young_check(checkpoint_hours: float, mtbf_hours: float) -> tuple[float, floa
     """
     checkpoint_hours, mtbf_hours = (
         require_number(name, value, minimum=0.0, minimum_included=False, unit="hours")
-        for name, value in (("checkpoint_hours", checkpoint_hours), ("mtbf_hours", mtbf_hours)))
+        for name, value in (("checkpoint_hours", checkpoint_hours), ("mtbf_hours", mtbf_hours))
+    )
     taus = np.geomspace(checkpoint_hours / 100, mtbf_hours * 10, 200_001)
     waste = checkpoint_hours / taus + taus / (2 * mtbf_hours)
     best = int(np.argmin(waste))
@@ -221,6 +291,8 @@ def failure_rate_per_chip_hour(interruptions: float, days: float, chips: float) 
     1.973
     """
     count = require_number("interruptions", interruptions, minimum=0.0)
-    span, size = (require_number(name, value, minimum=0.0, minimum_included=False)
-                  for name, value in (("days", days), ("chips", chips)))
+    span, size = (
+        require_number(name, value, minimum=0.0, minimum_included=False)
+        for name, value in (("days", days), ("chips", chips))
+    )
     return count / (span * 24 * size)

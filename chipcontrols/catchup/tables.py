@@ -28,23 +28,50 @@ import pandas as pd
 
 from chipcontrols.catchup import (
     cost as catchup_cost,
+)
+from chipcontrols.catchup import (
     learning as catchup_learning,
+)
+from chipcontrols.catchup import (
     market as catchup_market,
+)
+from chipcontrols.catchup import (
     performance as catchup_performance,
+)
+from chipcontrols.catchup import (
     reliability as catchup_reliability,
+)
+from chipcontrols.catchup import (
     yields as catchup_yield,
 )
 from chipcontrols.core.data import load_chips, load_table
-from chipcontrols.eccn3a090 import chip_metric, classify_chips
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
-__all__ = ["catchup_cost", "catchup_learning", "catchup_market", "catchup_performance",
-           "catchup_reliability", "catchup_yield", "chip_growth", "evidence", "mandates",
-           "planned_date", "roadmap", "roadmap_growth"]
+__all__ = [
+    "catchup_cost",
+    "catchup_learning",
+    "catchup_market",
+    "catchup_performance",
+    "catchup_reliability",
+    "catchup_yield",
+    "chip_growth",
+    "evidence",
+    "mandates",
+    "planned_date",
+    "roadmap",
+    "roadmap_growth",
+]
 
 #: Every model module of the chapter, in the order the chapter introduces them.
-MODULES = (catchup_yield, catchup_learning, catchup_cost, catchup_performance,
-           catchup_reliability, catchup_market)
+MODULES = (
+    catchup_yield,
+    catchup_learning,
+    catchup_cost,
+    catchup_performance,
+    catchup_reliability,
+    catchup_market,
+)
 
 
 @strict_keywords
@@ -64,8 +91,9 @@ def planned_date(year: int, quarter: int) -> date:
 @lru_cache(maxsize=1)
 def _roadmap() -> pd.DataFrame:
     table = load_table("domestic_roadmap")
-    table["planned"] = [planned_date(y, q) for y, q in
-                        zip(table["planned_year"], table["planned_quarter"])]
+    table["planned"] = [
+        planned_date(y, q) for y, q in zip(table["planned_year"], table["planned_quarter"])
+    ]
     table["planned_decimal_year"] = table["planned_year"] + (table["planned_quarter"] - 0.5) / 4
     return table
 
@@ -84,8 +112,9 @@ def _classified() -> pd.DataFrame:
 
 
 @strict_keywords
-def chip_growth(first_chip: str, last_chip: str, column: str = "dense_8bit_tops",
-                years: float | None = None) -> float:
+def chip_growth(
+    first_chip: str, last_chip: str, column: str = "dense_8bit_tops", years: float | None = None
+) -> float:
     """Exponential growth per year of one chip figure between two chips of ``data/chips.csv``.
 
     ``years`` defaults to the difference of the chips' launch years.
@@ -105,14 +134,24 @@ def chip_growth(first_chip: str, last_chip: str, column: str = "dense_8bit_tops"
     if years is None:
         launch = table.set_index("chip_id")["launch_year"]
         years = float(launch[last_chip] - launch[first_chip])
-    span = require_number("years", years, minimum=0.0, minimum_included=False, unit="years",
-                          label=f"{last_chip} must come after {first_chip}")
+    span = require_number(
+        "years",
+        years,
+        minimum=0.0,
+        minimum_included=False,
+        unit="years",
+        label=f"{last_chip} must come after {first_chip}",
+    )
     return math.log(last / first) / span
 
 
 @strict_keywords
-def roadmap_growth(vendor: str = "Huawei", column: str = "dense_8bit_tops",
-                   first: str = "huawei-ascend-950dt", last: str = "huawei-ascend-970") -> float:
+def roadmap_growth(
+    vendor: str = "Huawei",
+    column: str = "dense_8bit_tops",
+    first: str = "huawei-ascend-950dt",
+    last: str = "huawei-ascend-970",
+) -> float:
     """Growth per year of a chip figure along a vendor's roadmap, timed by the planned quarters.
 
     Examples
@@ -123,8 +162,9 @@ def roadmap_growth(vendor: str = "Huawei", column: str = "dense_8bit_tops",
     table = _roadmap()
     rows = table[(table["vendor"] == vendor) & table["chip_id"].isin([first, last])]
     if set(rows["chip_id"]) != {first, last}:
-        raise ValueError(f"the roadmap of {vendor!r} has no planned quarter for both {first!r} "
-                         f"and {last!r}")
+        raise ValueError(
+            f"the roadmap of {vendor!r} has no planned quarter for both {first!r} and {last!r}"
+        )
     when = rows.set_index("chip_id")["planned_decimal_year"]
     return chip_growth(first, last, column, years=float(when[last] - when[first]))
 

@@ -12,8 +12,14 @@ from dataclasses import dataclass
 
 from chipcontrols.catchup import (
     cost as catchup_cost,
+)
+from chipcontrols.catchup import (
     learning as catchup_learning,
+)
+from chipcontrols.catchup import (
     reliability as catchup_reliability,
+)
+from chipcontrols.catchup import (
     yields as catchup_yield,
 )
 from chipcontrols.core.variants import between
@@ -53,12 +59,14 @@ class Chapter4Variant:
     failure_multiple: float
 
     def __str__(self) -> str:
-        return (f"Your die: {self.die_area_mm2:g} mm², with reported yields of "
-                f"{self.yield_earlier:.0%} and later {self.yield_later:.0%}, cumulative output "
-                f"growing {self.output_multiple_observed:g}x in between.\n"
-                f"Your learning rate: {self.learning_rate:.2f}. Your cluster: "
-                f"{self.cluster_size:,.0f} chips failing {self.failure_multiple:g}x as often "
-                "as H100s.")
+        return (
+            f"Your die: {self.die_area_mm2:g} mm², with reported yields of "
+            f"{self.yield_earlier:.0%} and later {self.yield_later:.0%}, cumulative output "
+            f"growing {self.output_multiple_observed:g}x in between.\n"
+            f"Your learning rate: {self.learning_rate:.2f}. Your cluster: "
+            f"{self.cluster_size:,.0f} chips failing {self.failure_multiple:g}x as often "
+            "as H100s."
+        )
 
 
 def chapter4_variant(student_id: str) -> Chapter4Variant:
@@ -86,12 +94,16 @@ def chapter4_variant(student_id: str) -> Chapter4Variant:
         failure_multiple=between(student_id, "failures", 1.5, 6.0, 0.5),
     )
     # Every value inside its declared range (a ValueError names any that is not).
-    catchup_learning.PARAMETERS.check({"yield_earlier": variant.yield_earlier,
-                                       "yield_later": variant.yield_later,
-                                       "output_multiple_observed":
-                                           variant.output_multiple_observed})
+    catchup_learning.PARAMETERS.check(
+        {
+            "yield_earlier": variant.yield_earlier,
+            "yield_later": variant.yield_later,
+            "output_multiple_observed": variant.output_multiple_observed,
+        }
+    )
     catchup_cost.PARAMETERS["learning_rate"].check(variant.learning_rate)
-    catchup_reliability.PARAMETERS.check({"cluster_size": variant.cluster_size,
-                                          "ascend_failure_multiple": variant.failure_multiple})
+    catchup_reliability.PARAMETERS.check(
+        {"cluster_size": variant.cluster_size, "ascend_failure_multiple": variant.failure_multiple}
+    )
     area.check(variant.die_area_mm2)
     return variant

@@ -43,44 +43,103 @@ REFERENCE_CHIP = "huawei-ascend-910b"
 _DIE_AREA = float(load_chips().set_index("chip_id").loc[REFERENCE_CHIP, "die_area_mm2"])
 _LATER_YIELD = record.figure("ascend_910c_yield_early_2025_percent")
 _TSMC_WAFER = record.figure("cset_tsmc_7nm_wafer_cost_usd")
-_PREMIUM = (record.value("smic_wafer_premium_low_percent")
-            + record.value("smic_wafer_premium_high_percent")) / 2 / 100
+_PREMIUM = (
+    (
+        record.value("smic_wafer_premium_low_percent")
+        + record.value("smic_wafer_premium_high_percent")
+    )
+    / 2
+    / 100
+)
 _SMIC_WAFER_COST = _TSMC_WAFER.value * (1 + _PREMIUM)
 _POISSON_DEFECTS = -math.log(_LATER_YIELD.value / 100) * MM2_PER_CM2 / _DIE_AREA
 
 PARAMETERS = ParameterSet(
-    Parameter("chip_die_area_mm2", "Die area", "mm²", _DIE_AREA, 50.0, RETICLE_LIMIT_MM2, 1.0,
-              f"Ascend 910B-class compute die, {_DIE_AREA:g} mm² from die shots (data/chips.csv); "
-              "the 910C is reported to package two such dies. At most the reticle limit, "
-              "26 × 33 mm.", latex="A"),
-    Parameter("wafer_diameter_mm", "Wafer diameter", "mm", 300.0, 150.0, 450.0, 50.0,
-              "300 mm wafers are the standard for advanced logic.", latex="d"),
-    Parameter("wafer_cost_usd", "Cost of one processed wafer", "USD", round(_SMIC_WAFER_COST),
-              3_000.0, 30_000.0, 100.0,
-              f"Assumption: CSET's ${_TSMC_WAFER.value:,.0f} for a TSMC 7 nm wafer "
-              f"({_TSMC_WAFER.citation}) plus the midpoint of the 40-50% premium the FT reports "
-              "SMIC charges (asiatimes2024smic), rounded to the dollar. No SMIC price is published.",
-              latex="W"),
-    Parameter("defect_density", "Defect density", "defects per cm²", round(_POISSON_DEFECTS, 4), 0.01,
-              0.6, 0.005,
-              f"Backed out of the reported {_LATER_YIELD.value:g}% yield of early 2025 under the "
-              "Poisson model on the 910B-class die (rounded to four decimals). Mature TSMC 7 nm and "
-              "5 nm lines reported "
-              "about 0.1 per cm² or less. No SMIC figure is published.", latex=r"D_0"),
-    Parameter("defect_clustering", "Defect clustering (negative binomial)", "", 3.0, 0.5, 10.0,
-              0.1, "α of the negative-binomial model; small α means strong clustering, α → ∞ "
-              "is Poisson. 3 is a common textbook choice (research notes).", latex=r"\alpha"),
-    Parameter("reported_yield", "A reported die yield", "", _LATER_YIELD.value / 100, 0.05,
-              0.95, 0.01, f"Default: the {_LATER_YIELD.value:g}% reported for the 910C in early "
-              f"2025 ({_LATER_YIELD.citation}).", latex="Y"),
+    Parameter(
+        "chip_die_area_mm2",
+        "Die area",
+        "mm²",
+        _DIE_AREA,
+        50.0,
+        RETICLE_LIMIT_MM2,
+        1.0,
+        f"Ascend 910B-class compute die, {_DIE_AREA:g} mm² from die shots (data/chips.csv); "
+        "the 910C is reported to package two such dies. At most the reticle limit, "
+        "26 × 33 mm.",
+        latex="A",
+    ),
+    Parameter(
+        "wafer_diameter_mm",
+        "Wafer diameter",
+        "mm",
+        300.0,
+        150.0,
+        450.0,
+        50.0,
+        "300 mm wafers are the standard for advanced logic.",
+        latex="d",
+    ),
+    Parameter(
+        "wafer_cost_usd",
+        "Cost of one processed wafer",
+        "USD",
+        round(_SMIC_WAFER_COST),
+        3_000.0,
+        30_000.0,
+        100.0,
+        f"Assumption: CSET's ${_TSMC_WAFER.value:,.0f} for a TSMC 7 nm wafer "
+        f"({_TSMC_WAFER.citation}) plus the midpoint of the 40-50% premium the FT reports "
+        "SMIC charges (asiatimes2024smic), rounded to the dollar. No SMIC price is published.",
+        latex="W",
+    ),
+    Parameter(
+        "defect_density",
+        "Defect density",
+        "defects per cm²",
+        round(_POISSON_DEFECTS, 4),
+        0.01,
+        0.6,
+        0.005,
+        f"Backed out of the reported {_LATER_YIELD.value:g}% yield of early 2025 under the "
+        "Poisson model on the 910B-class die (rounded to four decimals). Mature TSMC 7 nm and "
+        "5 nm lines reported "
+        "about 0.1 per cm² or less. No SMIC figure is published.",
+        latex=r"D_0",
+    ),
+    Parameter(
+        "defect_clustering",
+        "Defect clustering (negative binomial)",
+        "",
+        3.0,
+        0.5,
+        10.0,
+        0.1,
+        "α of the negative-binomial model; small α means strong clustering, α → ∞ "
+        "is Poisson. 3 is a common textbook choice (research notes).",
+        latex=r"\alpha",
+    ),
+    Parameter(
+        "reported_yield",
+        "A reported die yield",
+        "",
+        _LATER_YIELD.value / 100,
+        0.05,
+        0.95,
+        0.01,
+        f"Default: the {_LATER_YIELD.value:g}% reported for the 910C in early "
+        f"2025 ({_LATER_YIELD.citation}).",
+        latex="Y",
+    ),
 )
 #: Sympy symbol → LaTeX name, for the chapter's derivations.
 LATEX_NAMES = PARAMETERS.latex_names
 
-area, diameter, wafer_cost = (PARAMETERS.symbol(n) for n in
-                              ("chip_die_area_mm2", "wafer_diameter_mm", "wafer_cost_usd"))
-defects, clustering, reported_yield = (PARAMETERS.symbol(n) for n in
-                                       ("defect_density", "defect_clustering", "reported_yield"))
+area, diameter, wafer_cost = (
+    PARAMETERS.symbol(n) for n in ("chip_die_area_mm2", "wafer_diameter_mm", "wafer_cost_usd")
+)
+defects, clustering, reported_yield = (
+    PARAMETERS.symbol(n) for n in ("defect_density", "defect_clustering", "reported_yield")
+)
 
 #: Expected killer defects per die, m = A·D₀ (area in cm²).
 DEFECTS_PER_DIE = area * defects / _MM2_PER_CM2
@@ -110,15 +169,21 @@ DEFECTS_FROM_YIELD = {
 
 FORMS = {
     "gross_dies": register("catch-up cost: gross dies per wafer", GROSS_DIES, PARAMETERS),
-    "cost_at_yield": register("catch-up cost: cost per good die at a given yield",
-                              COST_AT_YIELD, PARAMETERS),
-    "yield": {name: register(f"catch-up cost: die yield, {name}", y, PARAMETERS)
-              for name, y in YIELDS.items()},
-    "cost": {name: register(f"catch-up cost: cost per good die, {name}", c, PARAMETERS)
-             for name, c in COST_PER_GOOD_DIE.items()},
+    "cost_at_yield": register(
+        "catch-up cost: cost per good die at a given yield", COST_AT_YIELD, PARAMETERS
+    ),
+    "yield": {
+        name: register(f"catch-up cost: die yield, {name}", y, PARAMETERS)
+        for name, y in YIELDS.items()
+    },
+    "cost": {
+        name: register(f"catch-up cost: cost per good die, {name}", c, PARAMETERS)
+        for name, c in COST_PER_GOOD_DIE.items()
+    },
     "defects_from_yield": {
         name: register(f"catch-up cost: defect density from a yield, {name}", d, PARAMETERS)
-        for name, d in DEFECTS_FROM_YIELD.items()},
+        for name, d in DEFECTS_FROM_YIELD.items()
+    },
 }
 _GROSS = FORMS["gross_dies"].numpy()
 _YIELD = {name: form.numpy() for name, form in FORMS["yield"].items()}
@@ -127,14 +192,17 @@ _FROM_YIELD = {name: form.numpy() for name, form in FORMS["defects_from_yield"].
 
 def _model_name(model: object) -> str:
     if not isinstance(model, str) or model not in YIELD_MODEL_NAMES:
-        raise ValueError(f"model = {model!r} is not a yield model; valid models: "
-                         f"{list(YIELD_MODEL_NAMES)}")
+        raise ValueError(
+            f"model = {model!r} is not a yield model; valid models: {list(YIELD_MODEL_NAMES)}"
+        )
     return model
 
 
 @strict_keywords
-def gross_dies(chip_die_area_mm2: float = PARAMETERS["chip_die_area_mm2"].default,
-               wafer_diameter_mm: float = PARAMETERS["wafer_diameter_mm"].default) -> float:
+def gross_dies(
+    chip_die_area_mm2: float = PARAMETERS["chip_die_area_mm2"].default,
+    wafer_diameter_mm: float = PARAMETERS["wafer_diameter_mm"].default,
+) -> float:
     """Gross dies per wafer, ``π(d/2)²/A − πd/√(2A)`` (a real number; not rounded down).
 
     Examples
@@ -142,8 +210,9 @@ def gross_dies(chip_die_area_mm2: float = PARAMETERS["chip_die_area_mm2"].defaul
     >>> round(gross_dies(100, 300), 1), round(gross_dies(225, 300), 1)   # 1 cm², 1.5 cm dies
     (640.2, 269.7)
     """
-    values = PARAMETERS.check({"chip_die_area_mm2": chip_die_area_mm2,
-                               "wafer_diameter_mm": wafer_diameter_mm})
+    values = PARAMETERS.check(
+        {"chip_die_area_mm2": chip_die_area_mm2, "wafer_diameter_mm": wafer_diameter_mm}
+    )
     return float(_GROSS(**values))
 
 
@@ -189,8 +258,11 @@ def cost_at_yield(reported_yield: float, **values: float) -> float:
 
 
 @strict_keywords
-def defects_per_die(reported_yield: float, model: str = "Poisson",
-                    defect_clustering: float = PARAMETERS["defect_clustering"].default) -> float:
+def defects_per_die(
+    reported_yield: float,
+    model: str = "Poisson",
+    defect_clustering: float = PARAMETERS["defect_clustering"].default,
+) -> float:
     """Expected killer defects per die, m, at which ``model`` gives ``reported_yield``.
 
     The three models depend on the die only through m = A·D₀, so m follows from the yield
@@ -243,14 +315,19 @@ def defects_from_yield(reported_yield: float, model: str = "Poisson", **values: 
     if name in _FROM_YIELD:
         found = float(_FROM_YIELD[name](**checked))
     else:
-        found = (defects_per_die(checked["reported_yield"], name, checked["defect_clustering"])
-                 * MM2_PER_CM2 / checked["chip_die_area_mm2"])
+        found = (
+            defects_per_die(checked["reported_yield"], name, checked["defect_clustering"])
+            * MM2_PER_CM2
+            / checked["chip_die_area_mm2"]
+        )
     declared = PARAMETERS["defect_density"]
     if not declared.minimum <= found <= declared.maximum:
-        raise ValueError(f"reported_yield = {reported_yield:g} needs a defect density of "
-                         f"{found:.3g} per cm² under the {name} model on a "
-                         f"{checked['chip_die_area_mm2']:g} mm² die, outside the declared range "
-                         f"{declared.describe_range()}")
+        raise ValueError(
+            f"reported_yield = {reported_yield:g} needs a defect density of "
+            f"{found:.3g} per cm² under the {name} model on a "
+            f"{checked['chip_die_area_mm2']:g} mm² die, outside the declared range "
+            f"{declared.describe_range()}"
+        )
     return found
 
 
@@ -274,8 +351,10 @@ def yield_table(defect_densities, **values: float):
     rows = []
     for density in densities:
         point = {**values, "defect_density": float(density)}
-        row = {"defect_density": float(density),
-               "gross_dies": float(_GROSS(**PARAMETERS.check(point)))}
+        row = {
+            "defect_density": float(density),
+            "gross_dies": float(_GROSS(**PARAMETERS.check(point))),
+        }
         for name in YIELD_MODEL_NAMES:
             row[f"{name} yield"] = die_yield(name, **point)
             row[f"{name} cost"] = cost_per_good_die(name, **point)
@@ -285,5 +364,7 @@ def yield_table(defect_densities, **values: float):
 
 def implied_defect_densities(yields, **values: float) -> dict[str, np.ndarray]:
     """Model name → the defect densities (per cm²) that give each of ``yields`` on this die."""
-    return {name: np.array([defects_from_yield(y, name, **values) for y in yields])
-            for name in YIELD_MODEL_NAMES}
+    return {
+        name: np.array([defects_from_yield(y, name, **values) for y in yields])
+        for name in YIELD_MODEL_NAMES
+    }

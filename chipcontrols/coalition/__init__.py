@@ -14,32 +14,50 @@ coalition``:
   thresholds from Layer A.
 """
 
-from __future__ import annotations
+import lazy_loader as lazy
 
-from chipcontrols.coalition import cascade
-from chipcontrols.coalition import named
-from chipcontrols.coalition import spread
-from chipcontrols.coalition import staghunt
-from chipcontrols.coalition.cascade import (BROWSER_STEPS, HOLDS, PARTIAL, UNRAVELS, CascadeOutcome,
-                                            cascade_outcome, cascade_path, linear_fixed_point,
-                                            response, tipping_seed, uniform_tipping_point)
-from chipcontrols.coalition.named import (H200_SEED, HOLDER_GROUPS, MATCH_ACT_BOUND,
-                                            TOOL_COALITION, TOOL_COALITION_SEED, Holder,
-                                            NamedCascade, UnravellingSeed, company_stakes,
-                                            holders, named_cascade, smallest_unravelling_seed,
-                                            with_changes)
-from chipcontrols.coalition.spread import critical_spread, critical_spread_table, tangency_share
-from chipcontrols.coalition.staghunt import (CONTROL_DOMINANT, COORDINATION, REGIMES,
-                                             SELL_DOMINANT, StagHunt, belief_threshold, regime,
-                                             stag_hunt)
-
-__all__ = [
-    "BROWSER_STEPS", "CONTROL_DOMINANT", "COORDINATION", "CascadeOutcome", "H200_SEED", "HOLDS",
-    "HOLDER_GROUPS", "Holder", "MATCH_ACT_BOUND", "NamedCascade", "PARTIAL", "REGIMES",
-    "SELL_DOMINANT", "StagHunt", "TOOL_COALITION", "TOOL_COALITION_SEED", "UNRAVELS",
-    "UnravellingSeed", "belief_threshold", "cascade", "cascade_outcome", "cascade_path",
-    "company_stakes", "critical_spread", "critical_spread_table", "holders",
-    "linear_fixed_point", "named", "named_cascade", "regime", "response",
-    "smallest_unravelling_seed", "spread", "stag_hunt", "staghunt", "tangency_share",
-    "tipping_seed", "uniform_tipping_point", "with_changes",
-]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submodules=["cascade", "checks", "named", "normal", "prose", "spread", "staghunt", "variants"],
+    submod_attrs={
+        "cascade": [
+            "BROWSER_STEPS",
+            "CascadeOutcome",
+            "HOLDS",
+            "PARTIAL",
+            "UNRAVELS",
+            "cascade_outcome",
+            "cascade_path",
+            "linear_fixed_point",
+            "response",
+            "tipping_seed",
+            "uniform_tipping_point",
+        ],
+        "named": [
+            "H200_SEED",
+            "HOLDER_GROUPS",
+            "Holder",
+            "MATCH_ACT_BOUND",
+            "NamedCascade",
+            "TOOL_COALITION",
+            "TOOL_COALITION_SEED",
+            "UnravellingSeed",
+            "company_stakes",
+            "holders",
+            "named_cascade",
+            "smallest_unravelling_seed",
+            "with_changes",
+        ],
+        "spread": ["critical_spread", "critical_spread_table", "tangency_share"],
+        "staghunt": [
+            "CONTROL_DOMINANT",
+            "COORDINATION",
+            "REGIMES",
+            "SELL_DOMINANT",
+            "StagHunt",
+            "belief_threshold",
+            "regime",
+            "stag_hunt",
+        ],
+    },
+)

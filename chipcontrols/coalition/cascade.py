@@ -29,42 +29,122 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from chipcontrols.core.closed_forms import register
 from chipcontrols.coalition.normal import Phi
 from chipcontrols.coalition.staghunt import same_as
+from chipcontrols.core.closed_forms import register
 from chipcontrols.core.parameters import Parameter, ParameterSet, require_number, strict_keywords
 
-
 PARAMETERS = ParameterSet(
-    Parameter("seller_share", "Weighted share of holders selling", "", 0.2, 0.0, 1.0, 0.01,
-              "The cascade's state variable: China revenue of the holders selling, as a share "
-              "of all holders' China revenue.", latex="x"),
-    Parameter("seed_share", "First defection (seed)", "", 0.2, 0.0, 0.5, 0.01,
-              "The weight of the first mover(s), e.g. the US chip decision; research memo range "
-              "0–0.5, default 0.2 (models.md §5).", latex="x_{0}"),
-    Parameter("threshold_mean", "Mean threshold", "", 0.3, 0.1, 0.6, 0.01,
-              "Calibration: Granovetter's example uses 0.3 (models.md §5).", latex=r"\mu"),
-    Parameter("threshold_spread", "Spread of thresholds (normal σ)", "", 0.12, 0.02, 0.3, 0.01,
-              "Calibration: Granovetter's flip lies between 0.08 and 0.16 (models.md §5).",
-              latex=r"\sigma"),
-    Parameter("threshold_half_width", "Half-width of uniform thresholds", "", 0.25, 0.02, 0.45,
-              0.01, "Calibration: research memo default 0.25 (models.md §5).", latex="w"),
-    Parameter("league_coverage", "Share bound by a league rule", "", 0.0, 0.0, 1.0, 0.05,
-              "Policy lever: 0 with no binding rule; the MATCH Act would bind the Dutch and "
-              "Japanese toolmakers (Schelling 1973; models.md §5).", latex=r"\lambda"),
-    Parameter("response_intercept", "Linear response: holders who sell regardless", "", 0.05,
-              0.0, 0.5, 0.01, "Illustrative (models.md §5).", latex="a"),
-    Parameter("response_slope", "Linear response: slope", "", 0.5, 0.0, 0.95, 0.01,
-              "Illustrative; the fixed point is stable while the slope is below 1.", latex="b"),
+    Parameter(
+        "seller_share",
+        "Weighted share of holders selling",
+        "",
+        0.2,
+        0.0,
+        1.0,
+        0.01,
+        "The cascade's state variable: China revenue of the holders selling, as a share "
+        "of all holders' China revenue.",
+        latex="x",
+    ),
+    Parameter(
+        "seed_share",
+        "First defection (seed)",
+        "",
+        0.2,
+        0.0,
+        0.5,
+        0.01,
+        "The weight of the first mover(s), e.g. the US chip decision; research memo range "
+        "0–0.5, default 0.2 (models.md §5).",
+        latex="x_{0}",
+    ),
+    Parameter(
+        "threshold_mean",
+        "Mean threshold",
+        "",
+        0.3,
+        0.1,
+        0.6,
+        0.01,
+        "Calibration: Granovetter's example uses 0.3 (models.md §5).",
+        latex=r"\mu",
+    ),
+    Parameter(
+        "threshold_spread",
+        "Spread of thresholds (normal σ)",
+        "",
+        0.12,
+        0.02,
+        0.3,
+        0.01,
+        "Calibration: Granovetter's flip lies between 0.08 and 0.16 (models.md §5).",
+        latex=r"\sigma",
+    ),
+    Parameter(
+        "threshold_half_width",
+        "Half-width of uniform thresholds",
+        "",
+        0.25,
+        0.02,
+        0.45,
+        0.01,
+        "Calibration: research memo default 0.25 (models.md §5).",
+        latex="w",
+    ),
+    Parameter(
+        "league_coverage",
+        "Share bound by a league rule",
+        "",
+        0.0,
+        0.0,
+        1.0,
+        0.05,
+        "Policy lever: 0 with no binding rule; the MATCH Act would bind the Dutch and "
+        "Japanese toolmakers (Schelling 1973; models.md §5).",
+        latex=r"\lambda",
+    ),
+    Parameter(
+        "response_intercept",
+        "Linear response: holders who sell regardless",
+        "",
+        0.05,
+        0.0,
+        0.5,
+        0.01,
+        "Illustrative (models.md §5).",
+        latex="a",
+    ),
+    Parameter(
+        "response_slope",
+        "Linear response: slope",
+        "",
+        0.5,
+        0.0,
+        0.95,
+        0.01,
+        "Illustrative; the fixed point is stable while the slope is below 1.",
+        latex="b",
+    ),
 )
 LATEX_NAMES = PARAMETERS.latex_names
-(seller_share, seed_share, threshold_mean, threshold_spread, threshold_half_width,
- league_coverage, response_intercept, response_slope) = (PARAMETERS.symbol(n) for n in PARAMETERS)
+(
+    seller_share,
+    seed_share,
+    threshold_mean,
+    threshold_spread,
+    threshold_half_width,
+    league_coverage,
+    response_intercept,
+    response_slope,
+) = (PARAMETERS.symbol(n) for n in PARAMETERS)
 
 #: Share of holders whose threshold is at most x, for normal and for uniform thresholds.
 NORMAL_THRESHOLDS = Phi((seller_share - threshold_mean) / threshold_spread)
-UNIFORM_THRESHOLDS = sp.Min(1, sp.Max(0, (seller_share - threshold_mean + threshold_half_width)
-                                      / (2 * threshold_half_width)))
+UNIFORM_THRESHOLDS = sp.Min(
+    1,
+    sp.Max(0, (seller_share - threshold_mean + threshold_half_width) / (2 * threshold_half_width)),
+)
 #: The response F: the share that would sell at x, once a league rule binds a share λ.
 NORMAL_RESPONSE = (1 - league_coverage) * NORMAL_THRESHOLDS
 UNIFORM_RESPONSE = (1 - league_coverage) * UNIFORM_THRESHOLDS
@@ -72,37 +152,47 @@ UNIFORM_RESPONSE = (1 - league_coverage) * UNIFORM_THRESHOLDS
 NORMAL_STEP = sp.Max(seed_share, NORMAL_RESPONSE)
 UNIFORM_STEP = sp.Max(seed_share, UNIFORM_RESPONSE)
 #: The interior fixed point of the uniform response (its linear middle part solved for x).
-_UNIFORM_MIDDLE = (1 - league_coverage) * (seller_share - threshold_mean + threshold_half_width) \
+_UNIFORM_MIDDLE = (
+    (1 - league_coverage)
+    * (seller_share - threshold_mean + threshold_half_width)
     / (2 * threshold_half_width)
+)
 UNIFORM_TIPPING_POINT = same_as(
-    (1 - league_coverage) * (threshold_mean - threshold_half_width)
+    (1 - league_coverage)
+    * (threshold_mean - threshold_half_width)
     / (1 - league_coverage - 2 * threshold_half_width),
-    sp.solve(sp.Eq(_UNIFORM_MIDDLE, seller_share), seller_share)[0])
+    sp.solve(sp.Eq(_UNIFORM_MIDDLE, seller_share), seller_share)[0],
+)
 #: The slope of the uniform response's middle part: the tipping point is unstable above 1.
 UNIFORM_SLOPE = sp.diff(_UNIFORM_MIDDLE, seller_share)
 #: Linear response and its fixed point.
 LINEAR_RESPONSE = response_intercept + response_slope * seller_share
-LINEAR_FIXED_POINT = same_as(response_intercept / (1 - response_slope),
-                             sp.solve(sp.Eq(LINEAR_RESPONSE, seller_share), seller_share)[0])
+LINEAR_FIXED_POINT = same_as(
+    response_intercept / (1 - response_slope),
+    sp.solve(sp.Eq(LINEAR_RESPONSE, seller_share), seller_share)[0],
+)
 #: Tangency of normal thresholds to the 45° line (no league rule): F(x) = x and F'(x) = 1.
 TANGENCY_LEVEL = sp.Eq(NORMAL_THRESHOLDS, seller_share)
 TANGENCY_SLOPE = sp.Eq(sp.diff(NORMAL_THRESHOLDS, seller_share), 1)
 
 FORMS = {
-    "normal_response": register("cascade: response with normal thresholds", NORMAL_RESPONSE,
-                                PARAMETERS),
-    "uniform_response": register("cascade: response with uniform thresholds", UNIFORM_RESPONSE,
-                                 PARAMETERS),
-    "normal_step": register("cascade: one round with normal thresholds", NORMAL_STEP,
-                            PARAMETERS),
-    "uniform_step": register("cascade: one round with uniform thresholds", UNIFORM_STEP,
-                             PARAMETERS),
-    "uniform_tipping_point": register("cascade: tipping point with uniform thresholds",
-                                      UNIFORM_TIPPING_POINT, PARAMETERS),
-    "uniform_slope": register("cascade: slope of the uniform response", UNIFORM_SLOPE,
-                              PARAMETERS),
-    "linear_fixed_point": register("cascade: fixed point of a linear response",
-                                   LINEAR_FIXED_POINT, PARAMETERS),
+    "normal_response": register(
+        "cascade: response with normal thresholds", NORMAL_RESPONSE, PARAMETERS
+    ),
+    "uniform_response": register(
+        "cascade: response with uniform thresholds", UNIFORM_RESPONSE, PARAMETERS
+    ),
+    "normal_step": register("cascade: one round with normal thresholds", NORMAL_STEP, PARAMETERS),
+    "uniform_step": register(
+        "cascade: one round with uniform thresholds", UNIFORM_STEP, PARAMETERS
+    ),
+    "uniform_tipping_point": register(
+        "cascade: tipping point with uniform thresholds", UNIFORM_TIPPING_POINT, PARAMETERS
+    ),
+    "uniform_slope": register("cascade: slope of the uniform response", UNIFORM_SLOPE, PARAMETERS),
+    "linear_fixed_point": register(
+        "cascade: fixed point of a linear response", LINEAR_FIXED_POINT, PARAMETERS
+    ),
 }
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 
@@ -118,9 +208,10 @@ UNRAVELLED_FRACTION = 0.95
 HOLDS, PARTIAL, UNRAVELS = "holds", "partial cascade", "unravels"
 DISTRIBUTIONS = ("normal", "uniform")
 
-_STEP_INPUTS = {"normal": ("seed_share", "threshold_mean", "threshold_spread", "league_coverage"),
-                "uniform": ("seed_share", "threshold_mean", "threshold_half_width",
-                            "league_coverage")}
+_STEP_INPUTS = {
+    "normal": ("seed_share", "threshold_mean", "threshold_spread", "league_coverage"),
+    "uniform": ("seed_share", "threshold_mean", "threshold_half_width", "league_coverage"),
+}
 
 
 def _inputs(distribution: str, values: dict) -> dict[str, float]:
@@ -129,10 +220,16 @@ def _inputs(distribution: str, values: dict) -> dict[str, float]:
     names = _STEP_INPUTS[distribution]
     unknown = sorted(set(values) - set(names))
     if unknown:
-        raise ValueError(f"unknown parameter(s) {unknown} for {distribution} thresholds; valid "
-                         f"names: {list(names)}")
-    return {name: PARAMETERS[name].check(values[name]) if name in values
-            else float(PARAMETERS[name].default) for name in names}
+        raise ValueError(
+            f"unknown parameter(s) {unknown} for {distribution} thresholds; valid "
+            f"names: {list(names)}"
+        )
+    return {
+        name: PARAMETERS[name].check(values[name])
+        if name in values
+        else float(PARAMETERS[name].default)
+        for name in names
+    }
 
 
 @strict_keywords
@@ -154,8 +251,9 @@ def response(shares, distribution: str = "normal", **values: float):
 
 
 @strict_keywords
-def cascade_path(steps: int = BROWSER_STEPS, distribution: str = "normal",
-                 **values: float) -> np.ndarray:
+def cascade_path(
+    steps: int = BROWSER_STEPS, distribution: str = "normal", **values: float
+) -> np.ndarray:
     """x_0, x_1, …, x_steps: the cascade round by round from the seed.
 
     Exactly the iteration the website chains (the registered one-round map), so the chart
@@ -231,8 +329,7 @@ def cascade_outcome(distribution: str = "normal", **values: float) -> CascadeOut
 
 
 @strict_keywords
-def tipping_seed(distribution: str = "normal", tolerance: float = 1e-6,
-                 **values: float) -> float:
+def tipping_seed(distribution: str = "normal", tolerance: float = 1e-6, **values: float) -> float:
     """The smallest seed that unravels the coalition (bisection on :func:`cascade_outcome`).
 
     Returns ``nan`` when no seed in the declared range unravels it, and 0 when even no seed
@@ -246,8 +343,17 @@ def tipping_seed(distribution: str = "normal", tolerance: float = 1e-6,
     if "seed_share" in values:
         raise ValueError("tipping_seed searches over seed_share; do not give it")
     low, high = PARAMETERS["seed_share"].minimum, PARAMETERS["seed_share"].maximum
-    unravels = lambda seed: cascade_outcome(distribution, seed_share=seed,  # noqa: E731
-                                            **values).outcome == UNRAVELS
+
+    def unravels(seed):
+        return (
+            cascade_outcome(
+                distribution,
+                seed_share=seed,
+                **values,
+            ).outcome
+            == UNRAVELS
+        )
+
     if unravels(low):
         return float(low)
     if not unravels(high):
@@ -275,8 +381,10 @@ def uniform_tipping_point(**values: float) -> float:
     unknown = sorted(set(values) - set(names))
     if unknown:
         raise ValueError(f"unknown parameter(s) {unknown}; valid names: {list(names)}")
-    checked = {n: PARAMETERS[n].check(values[n]) if n in values else float(PARAMETERS[n].default)
-               for n in names}
+    checked = {
+        n: PARAMETERS[n].check(values[n]) if n in values else float(PARAMETERS[n].default)
+        for n in names
+    }
     slope = float(_NUMPY["uniform_slope"](**checked))
     if slope <= 1:
         return float("nan")
@@ -296,6 +404,8 @@ def linear_fixed_point(**values: float) -> float:
     unknown = sorted(set(values) - set(names))
     if unknown:
         raise ValueError(f"unknown parameter(s) {unknown}; valid names: {list(names)}")
-    checked = {n: PARAMETERS[n].check(values[n]) if n in values else float(PARAMETERS[n].default)
-               for n in names}
+    checked = {
+        n: PARAMETERS[n].check(values[n]) if n in values else float(PARAMETERS[n].default)
+        for n in names
+    }
     return float(_NUMPY["linear_fixed_point"](**checked))

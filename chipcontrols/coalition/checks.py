@@ -10,16 +10,24 @@ from __future__ import annotations
 import numpy as np
 
 from chipcontrols import coalition
-from chipcontrols.coalition import cascade
-from chipcontrols.coalition import staghunt
-from chipcontrols.reference.allied_revenue import china_share
+from chipcontrols.coalition import cascade, staghunt
 from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.reference.allied_revenue import china_share
 
-__all__ = ["ANSWER_TOLERANCE", "SEED_TOLERANCE", "check_belief_threshold", "check_cascade_outcome",
-           "check_critical_spread", "check_final_share", "check_holder_data",
-           "check_q_star_function",
-           "check_tipping_point", "check_tipping_seed", "check_unravelling_seed"]
+__all__ = [
+    "ANSWER_TOLERANCE",
+    "SEED_TOLERANCE",
+    "check_belief_threshold",
+    "check_cascade_outcome",
+    "check_critical_spread",
+    "check_final_share",
+    "check_holder_data",
+    "check_q_star_function",
+    "check_tipping_point",
+    "check_tipping_seed",
+    "check_unravelling_seed",
+]
 
 #: Absolute tolerance on thresholds and tipping points (shares of 0–1).
 ANSWER_TOLERANCE = 0.005
@@ -34,8 +42,9 @@ def _near(value: float, expected: float, tolerance: float = ANSWER_TOLERANCE) ->
 
 
 @strict_keywords
-def check_belief_threshold(china_share: float, q_star: float, retained_share: float = 0.0,
-                           security_value: float = 1.0) -> CheckResult:
+def check_belief_threshold(
+    china_share: float, q_star: float, retained_share: float = 0.0, security_value: float = 1.0
+) -> CheckResult:
     """Check a belief threshold q* for a holder whose China share of revenue is ``china_share``.
 
     Parameters
@@ -57,29 +66,37 @@ def check_belief_threshold(china_share: float, q_star: float, retained_share: fl
     blank = unanswered(china_share=china_share, q_star=q_star)
     if blank is not None:
         return blank
-    expected = coalition.belief_threshold(restraint_cost=china_share,
-                                          retained_share=retained_share,
-                                          security_value=security_value)
+    expected = coalition.belief_threshold(
+        restraint_cost=china_share, retained_share=retained_share, security_value=security_value
+    )
     given = require_number("q_star", q_star)
     if _near(given, expected):
-        return CheckResult(True, f"q* = {expected:.3f}: the holder restrains only if it puts at "
-                                 f"least {max(expected, 0):.0%} on its partner holding.")
+        return CheckResult(
+            True,
+            f"q* = {expected:.3f}: the holder restrains only if it puts at "
+            f"least {max(expected, 0):.0%} on its partner holding.",
+        )
     if _near(given, 1 - expected):
-        hint = ("looks like 1 - q*, the share of others selling at which the holder defects. q* "
-                "is the belief that the partner restrains.")
+        hint = (
+            "looks like 1 - q*, the share of others selling at which the holder defects. q* "
+            "is the belief that the partner restrains."
+        )
     elif _near(given, 100 * expected, 0.5):
         hint = "is on a percent scale; q* is a probability between 0 and 1 here."
     elif retained_share > 0 and _near(given, china_share / security_value):
-        hint = ("is r/S, the pure weakest-link answer; with β > 0 subtract β·S from r and divide "
-                "by S(1 - 2β).")
+        hint = (
+            "is r/S, the pure weakest-link answer; with β > 0 subtract β·S from r and divide "
+            "by S(1 - 2β)."
+        )
     else:
         hint = "set U_C = U_X and solve for q: q* = (r - βS) / (S(1 - 2β))."
     return CheckResult(False, f"your q* = {given:g} {hint}")
 
 
 @strict_keywords
-def check_tipping_point(x_tip: float, threshold_mean: float, threshold_half_width: float
-                        ) -> CheckResult:
+def check_tipping_point(
+    x_tip: float, threshold_mean: float, threshold_half_width: float
+) -> CheckResult:
     """Check the tipping point of uniform thresholds on [μ − w, μ + w].
 
     Examples
@@ -90,20 +107,31 @@ def check_tipping_point(x_tip: float, threshold_mean: float, threshold_half_widt
     blank = unanswered(x_tip=x_tip)
     if blank is not None:
         return blank
-    expected = coalition.uniform_tipping_point(threshold_mean=threshold_mean,
-                                               threshold_half_width=threshold_half_width)
+    expected = coalition.uniform_tipping_point(
+        threshold_mean=threshold_mean, threshold_half_width=threshold_half_width
+    )
     given = require_number("x_tip", x_tip)
     if np.isnan(expected):
-        return CheckResult(False, "with these thresholds there is no interior tipping point (the "
-                                  "response's slope 1/(2w) is not above 1, or the point lies "
-                                  "outside [0, 1]); choose w below 1/2.")
+        return CheckResult(
+            False,
+            "with these thresholds there is no interior tipping point (the "
+            "response's slope 1/(2w) is not above 1, or the point lies "
+            "outside [0, 1]); choose w below 1/2.",
+        )
     if _near(given, expected):
-        return CheckResult(True, f"x_tip = {expected:.3f}: first defections above it unravel the "
-                                 "coalition, smaller ones stay put.")
-    hint = ("solve (x - μ + w)/(2w) = x for x." if not _near(given, threshold_mean)
-            else "the mean threshold is not the tipping point; solve (x - μ + w)/(2w) = x.")
-    return CheckResult(False, f"your x_tip = {given:g} is not the fixed point of the uniform "
-                              f"response: {hint}")
+        return CheckResult(
+            True,
+            f"x_tip = {expected:.3f}: first defections above it unravel the "
+            "coalition, smaller ones stay put.",
+        )
+    hint = (
+        "solve (x - μ + w)/(2w) = x for x."
+        if not _near(given, threshold_mean)
+        else "the mean threshold is not the tipping point; solve (x - μ + w)/(2w) = x."
+    )
+    return CheckResult(
+        False, f"your x_tip = {given:g} is not the fixed point of the uniform response: {hint}"
+    )
 
 
 @strict_keywords
@@ -119,23 +147,34 @@ def check_tipping_seed(seed: float, threshold_mean: float, threshold_spread: flo
     if blank is not None:
         return blank
     given = require_number("seed", seed, minimum=0, maximum=1)
-    expected = coalition.tipping_seed(threshold_mean=threshold_mean,
-                                      threshold_spread=threshold_spread)
+    expected = coalition.tipping_seed(
+        threshold_mean=threshold_mean, threshold_spread=threshold_spread
+    )
     if np.isnan(expected):
-        return CheckResult(False, "no seed up to the largest declared one unravels this "
-                                  "coalition; check the mean and spread you were given.")
+        return CheckResult(
+            False,
+            "no seed up to the largest declared one unravels this "
+            "coalition; check the mean and spread you were given.",
+        )
     if _near(given, expected, SEED_TOLERANCE):
-        return CheckResult(True, f"about {expected:.3f}: below it the cascade stops where F(x) "
-                                 "first falls under the 45° line; above it nothing stops it.")
+        return CheckResult(
+            True,
+            f"about {expected:.3f}: below it the cascade stops where F(x) "
+            "first falls under the 45° line; above it nothing stops it.",
+        )
     side = "stays put" if given < expected else "unravels everyone, but so does a smaller one"
-    detail = ("; the smallest seed that unravels everyone is larger." if given < expected
-              else ". Look for the crossing of F(x) and the 45° line below the mean.")
+    detail = (
+        "; the smallest seed that unravels everyone is larger."
+        if given < expected
+        else ". Look for the crossing of F(x) and the 45° line below the mean."
+    )
     return CheckResult(False, f"a first defection of {given:g} {side}{detail}")
 
 
 @strict_keywords
-def check_cascade_outcome(outcome: str, threshold_mean: float, threshold_spread: float,
-                          seed_share: float) -> CheckResult:
+def check_cascade_outcome(
+    outcome: str, threshold_mean: float, threshold_spread: float, seed_share: float
+) -> CheckResult:
     """Check what a cascade with normal thresholds ends in: holds, partial cascade or unravels.
 
     Examples
@@ -147,17 +186,26 @@ def check_cascade_outcome(outcome: str, threshold_mean: float, threshold_spread:
     if blank is not None:
         return blank
     name = choose("outcome", outcome, (coalition.HOLDS, coalition.PARTIAL, coalition.UNRAVELS))
-    result = coalition.cascade_outcome(threshold_mean=threshold_mean,
-                                       threshold_spread=threshold_spread, seed_share=seed_share)
+    result = coalition.cascade_outcome(
+        threshold_mean=threshold_mean, threshold_spread=threshold_spread, seed_share=seed_share
+    )
     if name == result.outcome:
         return CheckResult(True, f"{name}: the share selling settles at {result.final_share:.0%}.")
-    return CheckResult(False, f"not '{name}'. Compare F(x_0) = Φ((x_0 - μ)/σ) with the seed x_0, "
-                              "then follow the path round by round (cascade_path).")
+    return CheckResult(
+        False,
+        f"not '{name}'. Compare F(x_0) = Φ((x_0 - μ)/σ) with the seed x_0, "
+        "then follow the path round by round (cascade_path).",
+    )
 
 
 @strict_keywords
-def check_final_share(final_share: float, threshold_mean: float, threshold_spread: float,
-                      seed_share: float, league_coverage: float = 0.0) -> CheckResult:
+def check_final_share(
+    final_share: float,
+    threshold_mean: float,
+    threshold_spread: float,
+    seed_share: float,
+    league_coverage: float = 0.0,
+) -> CheckResult:
     """Check where a cascade with normal thresholds (and perhaps a league rule) settles.
 
     Examples
@@ -170,17 +218,27 @@ def check_final_share(final_share: float, threshold_mean: float, threshold_sprea
     if blank is not None:
         return blank
     given = require_number("final_share", final_share, minimum=0, maximum=1)
-    result = coalition.cascade_outcome(threshold_mean=threshold_mean,
-                                       threshold_spread=threshold_spread, seed_share=seed_share,
-                                       league_coverage=league_coverage)
+    result = coalition.cascade_outcome(
+        threshold_mean=threshold_mean,
+        threshold_spread=threshold_spread,
+        seed_share=seed_share,
+        league_coverage=league_coverage,
+    )
     if _near(given, result.final_share, 0.01):
-        why = (": the league rule scales the response down by 1 - λ, so the seed recruits no one"
-               if league_coverage > 0 and result.outcome == coalition.HOLDS else "")
-        return CheckResult(True, f"the share selling settles at {result.final_share:.0%} "
-                                 f"({result.outcome}){why}.")
-    return CheckResult(False, f"your final share {given:g} is not where the path settles. Iterate "
-                              "x = max(x_0, (1 - λ) Φ((x - μ)/σ)) until it stops moving "
-                              "(coalition.cascade_path).")
+        why = (
+            ": the league rule scales the response down by 1 - λ, so the seed recruits no one"
+            if league_coverage > 0 and result.outcome == coalition.HOLDS
+            else ""
+        )
+        return CheckResult(
+            True, f"the share selling settles at {result.final_share:.0%} ({result.outcome}){why}."
+        )
+    return CheckResult(
+        False,
+        f"your final share {given:g} is not where the path settles. Iterate "
+        "x = max(x_0, (1 - λ) Φ((x - μ)/σ)) until it stops moving "
+        "(coalition.cascade_path).",
+    )
 
 
 @strict_keywords
@@ -198,14 +256,23 @@ def check_critical_spread(sigma: float, threshold_mean: float = 0.3) -> CheckRes
     given = require_number("sigma", sigma, minimum=0, minimum_included=False)
     expected = coalition.critical_spread(threshold_mean)
     if _near(given, expected, SEED_TOLERANCE / 2.5):
-        return CheckResult(True, f"σ_c = {expected:.3f}: above it even a first defection of "
-                                 "zero unravels the coalition.")
+        return CheckResult(
+            True,
+            f"σ_c = {expected:.3f}: above it even a first defection of "
+            "zero unravels the coalition.",
+        )
     if given < expected:
-        return CheckResult(False, f"at σ = {given:g} the response still crosses the 45° line below "
-                                  "the mean, so small seeds stay put; widen it.")
-    return CheckResult(False, f"at σ = {given:g} the response no longer touches the 45° line below "
-                              "the mean; the critical spread is smaller. Solve F(x) = x and "
-                              "F'(x) = 1 together.")
+        return CheckResult(
+            False,
+            f"at σ = {given:g} the response still crosses the 45° line below "
+            "the mean, so small seeds stay put; widen it.",
+        )
+    return CheckResult(
+        False,
+        f"at σ = {given:g} the response no longer touches the 45° line below "
+        "the mean; the critical spread is smaller. Solve F(x) = x and "
+        "F'(x) = 1 together.",
+    )
 
 
 @strict_keywords
@@ -228,23 +295,35 @@ def check_unravelling_seed(first_movers, bound=()) -> CheckResult:
     expected = coalition.smallest_unravelling_seed(named, bound=tuple(bound_names))
     run = coalition.named_cascade(named, seed=tuple(names), bound=tuple(bound_names))
     if expected is None:
-        return CheckResult(False, "with this league rule no set of first movers brings all the "
-                                  "others along; say so in your answer instead.")
+        return CheckResult(
+            False,
+            "with this league rule no set of first movers brings all the "
+            "others along; say so in your answer instead.",
+        )
     if set(names) == set(expected.names):
-        return CheckResult(True, f"{' and '.join(expected.names)} together carry "
-                                 f"{expected.weight:.0%} of the holders' China revenue, enough to "
-                                 "tip the rest round by round.")
+        return CheckResult(
+            True,
+            f"{' and '.join(expected.names)} together carry "
+            f"{expected.weight:.0%} of the holders' China revenue, enough to "
+            "tip the rest round by round.",
+        )
     free = [h.name for h in named if h.name not in set(names) | set(bound_names)]
     if all(name in run.final for name in free):
         return CheckResult(False, "that seed unravels the rest, but a lighter one does too.")
-    return CheckResult(False, f"after {' and '.join(names)} defect, only "
-                              f"{', '.join(run.final)} end up selling; the others hold. Add the "
-                              "holder whose threshold the seed comes closest to.")
+    return CheckResult(
+        False,
+        f"after {' and '.join(names)} defect, only "
+        f"{', '.join(run.final)} end up selling; the others hold. Add the "
+        "holder whose threshold the seed comes closest to.",
+    )
 
 
 @strict_keywords
-def check_holder_data(asml_2024_system_percent: float, asml_2024_total_percent: float,
-                      amat_fy2025_total_usd_bn: float) -> CheckResult:
+def check_holder_data(
+    asml_2024_system_percent: float,
+    asml_2024_total_percent: float,
+    amat_fy2025_total_usd_bn: float,
+) -> CheckResult:
     """Check the data task: ASML's two 2024 China shares and Applied Materials' FY2025 revenue.
 
     Examples
@@ -252,37 +331,56 @@ def check_holder_data(asml_2024_system_percent: float, asml_2024_total_percent: 
     >>> check_holder_data(..., ..., ...)
     Not yet: fill in asml_2024_system_percent, asml_2024_total_percent and amat_fy2025_total_usd_bn: replace each ... with your answer, then run the cell again.
     """
-    blank = unanswered(asml_2024_system_percent=asml_2024_system_percent,
-                       asml_2024_total_percent=asml_2024_total_percent,
-                       amat_fy2025_total_usd_bn=amat_fy2025_total_usd_bn)
+    blank = unanswered(
+        asml_2024_system_percent=asml_2024_system_percent,
+        asml_2024_total_percent=asml_2024_total_percent,
+        amat_fy2025_total_usd_bn=amat_fy2025_total_usd_bn,
+    )
     if blank is not None:
         return blank
     system = china_share("ASML", "2024", "calendar_year", "scmp2026asml")
     total = china_share("ASML", "2024", "calendar_year", "volknews2025forges")
     from chipcontrols.coalition.prose import exercise_figures
+
     figures = exercise_figures()
-    revenue = figures["amat_fy2025_china_usd_million"] / 1e3 / (
-        figures["amat_fy2025_share_10k"] / 100)
+    revenue = (
+        figures["amat_fy2025_china_usd_million"] / 1e3 / (figures["amat_fy2025_share_10k"] / 100)
+    )
     problems = []
-    given_system = require_number("asml_2024_system_percent", asml_2024_system_percent, minimum=0,
-                                  maximum=100)
-    given_total = require_number("asml_2024_total_percent", asml_2024_total_percent, minimum=0,
-                                 maximum=100)
+    given_system = require_number(
+        "asml_2024_system_percent", asml_2024_system_percent, minimum=0, maximum=100
+    )
+    given_total = require_number(
+        "asml_2024_total_percent", asml_2024_total_percent, minimum=0, maximum=100
+    )
     if (given_system, given_total) == (total, system):
-        problems.append("the two ASML shares are swapped: system sales exclude service, where "
-                        "China weighs less")
+        problems.append(
+            "the two ASML shares are swapped: system sales exclude service, where "
+            "China weighs less"
+        )
     elif given_system != system or given_total != total:
-        problems.append("find the 2024 ASML rows whose basis is 'net system sales' and "
-                        "'total revenue'")
-    given_revenue = require_number("amat_fy2025_total_usd_bn", amat_fy2025_total_usd_bn,
-                                   minimum=0, minimum_included=False, unit="billion USD")
+        problems.append(
+            "find the 2024 ASML rows whose basis is 'net system sales' and 'total revenue'"
+        )
+    given_revenue = require_number(
+        "amat_fy2025_total_usd_bn",
+        amat_fy2025_total_usd_bn,
+        minimum=0,
+        minimum_included=False,
+        unit="billion USD",
+    )
     if abs(given_revenue - revenue) > REVENUE_TOLERANCE * revenue:
-        problems.append("Applied Materials' total is its China revenue divided by China's share "
-                        "(mind million versus billion)")
+        problems.append(
+            "Applied Materials' total is its China revenue divided by China's share "
+            "(mind million versus billion)"
+        )
     if problems:
         return CheckResult(False, "; ".join(problems) + ".")
-    return CheckResult(True, f"ASML 2024: {system:g}% of system sales, {total:g}% of total revenue; "
-                             f"Applied Materials FY2025 revenue about ${revenue:.1f} bn.")
+    return CheckResult(
+        True,
+        f"ASML 2024: {system:g}% of system sales, {total:g}% of total revenue; "
+        f"Applied Materials FY2025 revenue about ${revenue:.1f} bn.",
+    )
 
 
 #: How many parameter sets :func:`check_q_star_function` tries.
@@ -305,8 +403,10 @@ def check_q_star_function(q_star, seed: int = 2025_12_08) -> CheckResult:
     if blank is not None:
         return blank
     if not callable(q_star):
-        raise ValueError(f"q_star = {q_star!r} is not a function: define "
-                         "def q_star(restraint_cost, security_value, retained_share): ...")
+        raise ValueError(
+            f"q_star = {q_star!r} is not a function: define "
+            "def q_star(restraint_cost, security_value, retained_share): ..."
+        )
     generator = np.random.default_rng(seed)
     names = ("restraint_cost", "security_value", "retained_share")
     declared = [staghunt.PARAMETERS[name] for name in names]
@@ -319,11 +419,16 @@ def check_q_star_function(q_star, seed: int = 2025_12_08) -> CheckResult:
         given = require_number("q_star(...)", returned)
         if abs(given - expected) > 1e-6 * max(1.0, abs(expected)):
             shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
-            return CheckResult(False, f"at {shown} your function gives {given:.3g}, which is not "
-                                      "q*. With β > 0 part of the benefit survives a partner's "
-                                      "defection: q* = (r - βS) / (S(1 - 2β)).")
-    return CheckResult(True, f"your q_star matches the model on {FUNCTION_SAMPLES} points across "
-                             "the declared ranges.")
+            return CheckResult(
+                False,
+                f"at {shown} your function gives {given:.3g}, which is not "
+                "q*. With β > 0 part of the benefit survives a partner's "
+                "defection: q* = (r - βS) / (S(1 - 2β)).",
+            )
+    return CheckResult(
+        True,
+        f"your q_star matches the model on {FUNCTION_SAMPLES} points across the declared ranges.",
+    )
 
 
 def _declared(name: str):

@@ -22,8 +22,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from chipcontrols.core import record
 from chipcontrols.coalition import staghunt
+from chipcontrols.core import record
 from chipcontrols.core.data import load_table
 from chipcontrols.core.parameters import Parameter, strict_keywords
 
@@ -40,29 +40,59 @@ TOOL_COALITION_SEED = ("US toolmakers",)
 #: A holder's China revenue at stake and its defection threshold, as the lab's sliders set them
 #: (one declaration each, shared by the five holders' sliders).
 HOLDER_CHINA_REVENUE = Parameter(
-    "holder_china_revenue", "China revenue at stake", "billion USD", 10.0, 0.0, 60.0, 0.5,
-    "Defaults per holder from data/allied_china_revenue.csv (company_stakes).")
+    "holder_china_revenue",
+    "China revenue at stake",
+    "billion USD",
+    10.0,
+    0.0,
+    60.0,
+    0.5,
+    "Defaults per holder from data/allied_china_revenue.csv (company_stakes).",
+)
 HOLDER_DEFECT_THRESHOLD = Parameter(
-    "holder_defect_threshold", "Sells once this share sells", "", 0.7, 0.0, 1.0, 0.01,
-    "Defaults per holder: 1 − q* from the stag hunt (coalition_staghunt).")
+    "holder_defect_threshold",
+    "Sells once this share sells",
+    "",
+    0.7,
+    0.0,
+    1.0,
+    0.01,
+    "Defaults per holder: 1 − q* from the stag hunt (coalition_staghunt).",
+)
 
 #: Which rows of the data give each company's China revenue: ``share`` (or ``shares``,
 #: averaged) and ``total`` name (period, period_type, citation) of a row; ``china`` names a
 #: row whose China amount and share are both given.
 STAKE_ROWS = {
-    "ASML": {"group": "Netherlands", "share": ("2025", "calendar_year", "scmp2026asml"),
-             "total": ("2025", "calendar_year", "alphasense2026asml")},
-    "Tokyo Electron": {"group": "Japan",
-                       "shares": [(f"FY2025Q{q}", "quarter", None) for q in (1, 2, 3, 4)],
-                       "total": ("FY2025", "fiscal_year", "dempa2025telfy")},
-    "Applied Materials": {"group": "US toolmakers",
-                          "china": ("FY2025", "fiscal_year", "secfilingsai2025amat")},
-    "Lam Research": {"group": "US toolmakers", "share": ("2024", "calendar_year", None),
-                     "total": ("FY2025", "fiscal_year", "dcfmodeling2025lam")},
-    "KLA": {"group": "US toolmakers", "share": ("2024", "calendar_year", None),
-            "total": ("FY2025", "fiscal_year", "kla2025fy25results")},
-    "Nvidia": {"group": "US chipmakers", "share": ("FY2025", "fiscal_year", "reportify2025nvidia"),
-               "total": ("FY2025", "fiscal_year", "nvidia2025fy25results")},
+    "ASML": {
+        "group": "Netherlands",
+        "share": ("2025", "calendar_year", "scmp2026asml"),
+        "total": ("2025", "calendar_year", "alphasense2026asml"),
+    },
+    "Tokyo Electron": {
+        "group": "Japan",
+        "shares": [(f"FY2025Q{q}", "quarter", None) for q in (1, 2, 3, 4)],
+        "total": ("FY2025", "fiscal_year", "dempa2025telfy"),
+    },
+    "Applied Materials": {
+        "group": "US toolmakers",
+        "china": ("FY2025", "fiscal_year", "secfilingsai2025amat"),
+    },
+    "Lam Research": {
+        "group": "US toolmakers",
+        "share": ("2024", "calendar_year", None),
+        "total": ("FY2025", "fiscal_year", "dcfmodeling2025lam"),
+    },
+    "KLA": {
+        "group": "US toolmakers",
+        "share": ("2024", "calendar_year", None),
+        "total": ("FY2025", "fiscal_year", "kla2025fy25results"),
+    },
+    "Nvidia": {
+        "group": "US chipmakers",
+        "share": ("FY2025", "fiscal_year", "reportify2025nvidia"),
+        "total": ("FY2025", "fiscal_year", "nvidia2025fy25results"),
+    },
     "AMD": {"group": "US chipmakers", "china": ("2024", "fiscal_year", None)},
     "SK hynix": {"group": "Korean memory makers", "china": ("2024", "calendar_year", None)},
 }
@@ -89,13 +119,16 @@ def usd_billion(amount: float, unit: str) -> float:
 
 def _row(table: pd.DataFrame, holder: str, key: tuple) -> pd.Series:
     period, period_type, citation = key
-    rows = table[(table.holder == holder) & (table.period == period)
-                 & (table.period_type == period_type)]
+    rows = table[
+        (table.holder == holder) & (table.period == period) & (table.period_type == period_type)
+    ]
     if citation is not None:
         rows = rows[rows.citation == citation]
     if len(rows) != 1:
-        raise ValueError(f"data/allied_china_revenue.csv: expected one row for {holder} "
-                         f"{key}, found {len(rows)}")
+        raise ValueError(
+            f"data/allied_china_revenue.csv: expected one row for {holder} "
+            f"{key}, found {len(rows)}"
+        )
     return rows.iloc[0]
 
 
@@ -131,13 +164,17 @@ def company_stakes() -> tuple[CompanyStake, ...]:
             if "share" in spec:
                 share_row = _row(table, holder, spec["share"])
                 share = share_row.china_share_percent / 100
-                basis = (f"{share_row.period} share ({share_row.citation}) × {total_row.period} "
-                         f"revenue ({total_row.citation})")
+                basis = (
+                    f"{share_row.period} share ({share_row.citation}) × {total_row.period} "
+                    f"revenue ({total_row.citation})"
+                )
             else:
                 rows = [_row(table, holder, key) for key in spec["shares"]]
                 share = sum(r.china_share_percent for r in rows) / len(rows) / 100
-                basis = (f"mean of the {len(rows)} quarterly shares of {total_row.period} × "
-                         f"{total_row.period} revenue ({total_row.citation})")
+                basis = (
+                    f"mean of the {len(rows)} quarterly shares of {total_row.period} × "
+                    f"{total_row.period} revenue ({total_row.citation})"
+                )
             total = usd_billion(total_row.total_revenue, total_row.unit)
             china = share * total
         stakes.append(CompanyStake(holder, spec["group"], float(china), float(total), basis))
@@ -173,9 +210,10 @@ class Holder:
 
 
 @strict_keywords
-def holders(security_value: float = staghunt.PARAMETERS["security_value"].default,
-            retained_share: float = staghunt.PARAMETERS["retained_share"].default,
-            ) -> tuple[Holder, ...]:
+def holders(
+    security_value: float = staghunt.PARAMETERS["security_value"].default,
+    retained_share: float = staghunt.PARAMETERS["retained_share"].default,
+) -> tuple[Holder, ...]:
     """The five named holders with weights from the data and thresholds from the stag hunt.
 
     Parameters
@@ -197,10 +235,19 @@ def holders(security_value: float = staghunt.PARAMETERS["security_value"].defaul
         china = sum(s.china_usd_bn for s in members)
         revenue = sum(s.total_usd_bn for s in members)
         share = china / revenue
-        q_star = staghunt.belief_threshold(restraint_cost=share, security_value=security_value,
-                                           retained_share=retained_share)
-        result.append(Holder(group, float(china), float(china / total_china), float(share),
-                             float(q_star), float(min(1.0, max(0.0, 1.0 - q_star)))))
+        q_star = staghunt.belief_threshold(
+            restraint_cost=share, security_value=security_value, retained_share=retained_share
+        )
+        result.append(
+            Holder(
+                group,
+                float(china),
+                float(china / total_china),
+                float(share),
+                float(q_star),
+                float(min(1.0, max(0.0, 1.0 - q_star))),
+            )
+        )
     return tuple(result)
 
 
@@ -274,10 +321,12 @@ def named_cascade(named, seed=H200_SEED, bound=(), mode: str = "defect") -> Name
         share = sum(h.weight for h in named if h.name in acting) / total
         rounds.append(tuple(h.name for h in named if h.name in acting))
         shares.append(float(share))
-        threshold = (lambda h: h.defect_threshold) if mode == "defect" else (
-            lambda h: h.join_threshold)
-        following = seed_set | {h.name for h in named
-                                if h.name not in bound_set and threshold(h) <= share + 1e-12}
+        threshold = (
+            (lambda h: h.defect_threshold) if mode == "defect" else (lambda h: h.join_threshold)
+        )
+        following = seed_set | {
+            h.name for h in named if h.name not in bound_set and threshold(h) <= share + 1e-12
+        }
         if following == acting:
             break
         acting = following
@@ -330,7 +379,8 @@ def smallest_unravelling_seed(named, bound=(), must_include=()) -> UnravellingSe
             final = set(named_cascade(named, seed=chosen, bound=tuple(bound_set)).final)
             if all(h.name in final for h in followers):
                 weight = sum(h.weight for h in named if h.name in seed) / sum(
-                    h.weight for h in named)
+                    h.weight for h in named
+                )
                 if best is None or weight < best.weight - 1e-12:
                     best = UnravellingSeed(tuple(n for n in known if n in seed), float(weight))
     return best
@@ -354,13 +404,25 @@ def with_changes(named, weights=None, defect_thresholds=None) -> tuple[Holder, .
     thresholds = dict(defect_thresholds or {})
     _names("weights", weights, known)
     _names("defect_thresholds", thresholds, known)
-    china = {h.name: HOLDER_CHINA_REVENUE.check(weights[h.name])
-             if h.name in weights else h.china_usd_bn for h in named}
+    china = {
+        h.name: HOLDER_CHINA_REVENUE.check(weights[h.name])
+        if h.name in weights
+        else h.china_usd_bn
+        for h in named
+    }
     total = sum(china.values())
     if total <= 0:
         raise ValueError("weights: at least one holder needs China revenue above 0")
-    return tuple(replace(
-        h, china_usd_bn=china[h.name], weight=china[h.name] / total,
-        defect_threshold=(HOLDER_DEFECT_THRESHOLD.check(thresholds[h.name])
-                          if h.name in thresholds else h.defect_threshold))
-        for h in named)
+    return tuple(
+        replace(
+            h,
+            china_usd_bn=china[h.name],
+            weight=china[h.name] / total,
+            defect_threshold=(
+                HOLDER_DEFECT_THRESHOLD.check(thresholds[h.name])
+                if h.name in thresholds
+                else h.defect_threshold
+            ),
+        )
+        for h in named
+    )

@@ -11,13 +11,27 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-
 #: Hart's rational approximation (as in West 2005 and Vega's ``cumulativeNormal``) for
 #: |z| below 5·√2: numerator and denominator coefficients, highest power first.
-_NUMERATOR = (3.52624965998911e-02, 0.700383064443688, 6.37396220353165, 33.912866078383,
-              112.079291497871, 221.213596169931, 220.206867912376)
-_DENOMINATOR = (8.83883476483184e-02, 1.75566716318264, 16.064177579207, 86.7807322029461,
-                296.564248779674, 637.333633378831, 793.826512519948, 440.413735824752)
+_NUMERATOR = (
+    3.52624965998911e-02,
+    0.700383064443688,
+    6.37396220353165,
+    33.912866078383,
+    112.079291497871,
+    221.213596169931,
+    220.206867912376,
+)
+_DENOMINATOR = (
+    8.83883476483184e-02,
+    1.75566716318264,
+    16.064177579207,
+    86.7807322029461,
+    296.564248779674,
+    637.333633378831,
+    793.826512519948,
+    440.413735824752,
+)
 _CENTRAL_LIMIT = 7.07106781186547
 _TAIL_LIMIT = 37.0
 _SQRT_TWO_PI = 2.506628274631
@@ -50,8 +64,9 @@ def _normal_cdf(z):
     for k in (4, 3, 2, 1):
         fraction = magnitude + k / fraction
     tail = exponential / fraction / _SQRT_TWO_PI
-    lower = np.where(magnitude > _TAIL_LIMIT, 0.0,
-                     np.where(magnitude < _CENTRAL_LIMIT, central, tail))
+    lower = np.where(
+        magnitude > _TAIL_LIMIT, 0.0, np.where(magnitude < _CENTRAL_LIMIT, central, tail)
+    )
     result = np.where(values > 0, 1 - lower, lower)
     return float(result) if result.ndim == 0 else result
 
@@ -75,7 +90,7 @@ class Phi(sp.Function):
 
     def fdiff(self, argindex=1):
         z = self.args[0]
-        return sp.exp(-z**2 / 2) / sp.sqrt(2 * sp.pi)
+        return sp.exp(-(z**2) / 2) / sp.sqrt(2 * sp.pi)
 
     def _eval_rewrite_as_erf(self, z, **kwargs):
         return (1 + sp.erf(z / sp.sqrt(2))) / 2

@@ -10,22 +10,29 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chipcontrols import coalition
-from chipcontrols.coalition import cascade
-from chipcontrols.coalition import staghunt
-from chipcontrols.reference.allied_revenue import china_share
+from chipcontrols.coalition import cascade, staghunt
 from chipcontrols.core.data import load_table
+from chipcontrols.reference.allied_revenue import china_share
 
 __all__ = ["exercise_figures", "prose_figures", "ASML_SHARES"]
 
 #: The ASML China shares the belief-threshold exercise and the text use: 2025 outcome, 2026
 #: guidance, and the share reported in June 2026 (rows of data/allied_china_revenue.csv).
-ASML_SHARES = {"2025": ("2025", "calendar_year", "scmp2026asml"),
-               "2026_guided": ("2026", "guidance", "scmp2026asml"),
-               "2026_reported": ("2026Q1", "quarter", "techcrunch2026europe")}
+ASML_SHARES = {
+    "2025": ("2025", "calendar_year", "scmp2026asml"),
+    "2026_guided": ("2026", "guidance", "scmp2026asml"),
+    "2026_reported": ("2026Q1", "quarter", "techcrunch2026europe"),
+}
 #: Granovetter's example as the research memo states it (models.md §5): the mean, the three
 #: spreads and the two seeds of the flip.
-GRANOVETTER = {"mean": 0.3, "narrow": 0.08, "wide": 0.12, "wider": 0.16, "seed": 0.2,
-               "small_seed": 0.05}
+GRANOVETTER = {
+    "mean": 0.3,
+    "narrow": 0.08,
+    "wide": 0.12,
+    "wider": 0.16,
+    "seed": 0.2,
+    "small_seed": 0.05,
+}
 #: The two uniform cases the memo works (μ, w).
 UNIFORM_CASES = {"first": (0.3, 0.25), "second": (0.35, 0.20)}
 
@@ -70,9 +77,16 @@ def _record_shares() -> dict[str, float]:
     }
     for key, (holder, period, period_type, citation) in rows.items():
         out[f"{key}_percent"] = china_share(holder, period, period_type, citation)
-    house = [out[k] for k in ("asml_2024_total_percent", "tel_2024_house_percent",
-                              "amat_2024_house_percent", "lam_2024_house_percent",
-                              "kla_2024_house_percent")]
+    house = [
+        out[k]
+        for k in (
+            "asml_2024_total_percent",
+            "tel_2024_house_percent",
+            "amat_2024_house_percent",
+            "lam_2024_house_percent",
+            "kla_2024_house_percent",
+        )
+    ]
     out["house_2024_low_percent"], out["house_2024_high_percent"] = min(house), max(house)
     table = _table()
     out["data_rows"] = float(len(table))
@@ -89,10 +103,12 @@ def _staghunt_figures() -> dict[str, float]:
         out[f"asml_q_star_{key}"] = coalition.belief_threshold(restraint_cost=share)
     share_2025 = out["asml_share_2025"]
     out["example_beta"] = 0.2
-    out["asml_q_star_2025_beta"] = coalition.belief_threshold(restraint_cost=share_2025,
-                                                              retained_share=out["example_beta"])
-    out["asml_control_dominant_below"] = out["example_beta"] * staghunt.PARAMETERS[
-        "security_value"].default
+    out["asml_q_star_2025_beta"] = coalition.belief_threshold(
+        restraint_cost=share_2025, retained_share=out["example_beta"]
+    )
+    out["asml_control_dominant_below"] = (
+        out["example_beta"] * staghunt.PARAMETERS["security_value"].default
+    )
     out["belief_default"] = staghunt.PARAMETERS["partner_belief"].default
     out["beta_half"] = 0.5
     return out
@@ -101,30 +117,38 @@ def _staghunt_figures() -> dict[str, float]:
 def _cascade_figures() -> dict[str, float | str]:
     g = GRANOVETTER
     out: dict[str, float | str] = {f"gran_{k}": v for k, v in g.items()}
-    narrow = coalition.cascade_outcome(threshold_mean=g["mean"], threshold_spread=g["narrow"],
-                                       seed_share=g["seed"])
-    wide = coalition.cascade_outcome(threshold_mean=g["mean"], threshold_spread=g["wide"],
-                                     seed_share=g["seed"])
-    wider = coalition.cascade_outcome(threshold_mean=g["mean"], threshold_spread=g["wider"],
-                                      seed_share=g["small_seed"])
+    narrow = coalition.cascade_outcome(
+        threshold_mean=g["mean"], threshold_spread=g["narrow"], seed_share=g["seed"]
+    )
+    wide = coalition.cascade_outcome(
+        threshold_mean=g["mean"], threshold_spread=g["wide"], seed_share=g["seed"]
+    )
+    wider = coalition.cascade_outcome(
+        threshold_mean=g["mean"], threshold_spread=g["wider"], seed_share=g["small_seed"]
+    )
     for label, result in (("narrow", narrow), ("wide", wide), ("wider", wider)):
         out[f"gran_{label}_outcome"] = result.outcome
         out[f"gran_{label}_final"] = result.final_share
         out[f"gran_{label}_rounds"] = float(result.rounds)
-    out["gran_narrow_response_at_seed"] = float(coalition.response(
-        g["seed"], threshold_mean=g["mean"], threshold_spread=g["narrow"]))
-    out["gran_wide_response_at_seed"] = float(coalition.response(
-        g["seed"], threshold_mean=g["mean"], threshold_spread=g["wide"]))
+    out["gran_narrow_response_at_seed"] = float(
+        coalition.response(g["seed"], threshold_mean=g["mean"], threshold_spread=g["narrow"])
+    )
+    out["gran_wide_response_at_seed"] = float(
+        coalition.response(g["seed"], threshold_mean=g["mean"], threshold_spread=g["wide"])
+    )
     out["critical_spread"] = coalition.critical_spread(g["mean"])
     out["tangency_share"] = coalition.tangency_share(g["mean"])
-    out["tipping_seed_narrow"] = coalition.tipping_seed(threshold_mean=g["mean"],
-                                                        threshold_spread=g["narrow"])
-    out["tipping_seed_wide"] = coalition.tipping_seed(threshold_mean=g["mean"],
-                                                      threshold_spread=g["wide"])
+    out["tipping_seed_narrow"] = coalition.tipping_seed(
+        threshold_mean=g["mean"], threshold_spread=g["narrow"]
+    )
+    out["tipping_seed_wide"] = coalition.tipping_seed(
+        threshold_mean=g["mean"], threshold_spread=g["wide"]
+    )
     for label, (mean, width) in UNIFORM_CASES.items():
         out[f"uniform_{label}_mean"], out[f"uniform_{label}_width"] = mean, width
         out[f"uniform_{label}_tip"] = coalition.uniform_tipping_point(
-            threshold_mean=mean, threshold_half_width=width)
+            threshold_mean=mean, threshold_half_width=width
+        )
     out["browser_steps"] = float(cascade.BROWSER_STEPS)
     out["unravelled_percent"] = 100 * cascade.UNRAVELLED_FRACTION
     declared = cascade.PARAMETERS
@@ -132,8 +156,11 @@ def _cascade_figures() -> dict[str, float | str]:
     out["largest_mean_with_critical_spread"] = mean_max_tangent
     out["league_half"] = 0.5
     out["league_half_final"] = coalition.cascade_outcome(
-        threshold_mean=g["mean"], threshold_spread=g["wide"], seed_share=g["seed"],
-        league_coverage=0.5).final_share
+        threshold_mean=g["mean"],
+        threshold_spread=g["wide"],
+        seed_share=g["seed"],
+        league_coverage=0.5,
+    ).final_share
     out["slider_seed_max"] = declared["seed_share"].maximum
     return out
 
@@ -154,8 +181,9 @@ def _holder_figures() -> dict[str, float | str]:
     out["h200_seed_weight"] = seed_weight
     run = coalition.named_cascade(named, seed=coalition.H200_SEED)
     out["h200_followers"] = float(len(run.final) - len(coalition.H200_SEED))
-    lowest = min((h for h in named if h.name not in coalition.H200_SEED),
-                 key=lambda h: h.defect_threshold)
+    lowest = min(
+        (h for h in named if h.name not in coalition.H200_SEED), key=lambda h: h.defect_threshold
+    )
     out["lowest_threshold_holder"] = lowest.name
     out["lowest_threshold"] = lowest.defect_threshold
     found = coalition.smallest_unravelling_seed(named)
@@ -187,8 +215,12 @@ def prose_figures() -> dict[str, float | str]:
         ``hold_`` (the named holders: billion USD, weights, thresholds, seeds).
     """
     out: dict[str, float | str] = {}
-    for prefix, part in (("data", _record_shares()), ("hunt", _staghunt_figures()),
-                         ("casc", _cascade_figures()), ("hold", _holder_figures())):
+    for prefix, part in (
+        ("data", _record_shares()),
+        ("hunt", _staghunt_figures()),
+        ("casc", _cascade_figures()),
+        ("hold", _holder_figures()),
+    ):
         out.update({f"{prefix}_{key}": value for key, value in part.items()})
     return out
 
@@ -196,20 +228,30 @@ def prose_figures() -> dict[str, float | str]:
 def exercise_figures() -> dict[str, float]:
     """Numbers the exercise statements give the student (not answers), glued as ``ex3_<key>``."""
     g = GRANOVETTER
-    return {"asml_share_2025": china_share("ASML", "2025", "calendar_year", "scmp2026asml"),
-            "asml_share_2026_guided": china_share("ASML", "2026", "guidance"),
-            "asml_share_2026_reported": china_share("ASML", "2026Q1", "quarter"),
-            "beta_duv": 0.2, "mean": g["mean"], "narrow": g["narrow"], "wide": g["wide"],
-            "seed": g["seed"], "uniform_mean": UNIFORM_CASES["first"][0],
-            "uniform_width": UNIFORM_CASES["first"][1],
-            "amat_fy2025_china_usd_million": _amat_fy2025_china(),
-            "amat_fy2025_share_10k": china_share("Applied Materials", "FY2025", "fiscal_year",
-                                                "secfilingsai2025amat")}
+    return {
+        "asml_share_2025": china_share("ASML", "2025", "calendar_year", "scmp2026asml"),
+        "asml_share_2026_guided": china_share("ASML", "2026", "guidance"),
+        "asml_share_2026_reported": china_share("ASML", "2026Q1", "quarter"),
+        "beta_duv": 0.2,
+        "mean": g["mean"],
+        "narrow": g["narrow"],
+        "wide": g["wide"],
+        "seed": g["seed"],
+        "uniform_mean": UNIFORM_CASES["first"][0],
+        "uniform_width": UNIFORM_CASES["first"][1],
+        "amat_fy2025_china_usd_million": _amat_fy2025_china(),
+        "amat_fy2025_share_10k": china_share(
+            "Applied Materials", "FY2025", "fiscal_year", "secfilingsai2025amat"
+        ),
+    }
 
 
 def _amat_fy2025_china() -> float:
     """Applied Materials' FY2025 China revenue (USD million) as the 10-K digest gives it."""
     table = _table()
-    row = table[(table.holder == "Applied Materials") & (table.period == "FY2025")
-                & (table.citation == "secfilingsai2025amat")]
+    row = table[
+        (table.holder == "Applied Materials")
+        & (table.period == "FY2025")
+        & (table.citation == "secfilingsai2025amat")
+    ]
     return float(row.china_revenue.iloc[0])

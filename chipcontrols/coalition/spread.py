@@ -15,10 +15,15 @@ from functools import lru_cache
 
 import sympy as sp
 
-from chipcontrols.coalition.cascade import (PARAMETERS, TANGENCY_LEVEL, TANGENCY_SLOPE,
-                                            seller_share, threshold_mean, threshold_spread)
+from chipcontrols.coalition.cascade import (
+    PARAMETERS,
+    TANGENCY_LEVEL,
+    TANGENCY_SLOPE,
+    seller_share,
+    threshold_mean,
+    threshold_spread,
+)
 from chipcontrols.core.parameters import strict_keywords
-
 
 #: Above this spread the response's slope never reaches 1 (its peak slope is 1/(σ√(2π))).
 LARGEST_TANGENT_SPREAD = 1 / math.sqrt(2 * math.pi)
@@ -52,8 +57,8 @@ def _critical_spread(mean: float) -> tuple[float, float]:
     low, high = 1e-3, LARGEST_TANGENT_SPREAD * (1 - 1e-9)
     at_low, at_high = float(gap(mean, low)), float(gap(mean, high))
     if at_low * at_high > 0:
-        return float("nan"), float("nan")        # no tangency below the mean: no tipping point
-    for _ in range(_BISECTION_STEPS):            # the gap changes sign once on (low, high)
+        return float("nan"), float("nan")  # no tangency below the mean: no tipping point
+    for _ in range(_BISECTION_STEPS):  # the gap changes sign once on (low, high)
         middle = (low + high) / 2
         if float(gap(mean, middle)) * at_low > 0:
             low = middle

@@ -45,36 +45,72 @@ def same_as(written: sp.Expr, derived: sp.Expr) -> sp.Expr:
         raise ValueError(f"{written} is not the derived {derived}")
     return written
 
+
 #: The largest retained share declared: at β = 1/2 the threshold's denominator vanishes (the
 #: game has a dominant strategy and beliefs stop mattering), so the range stops short of it.
 RETAINED_SHARE_MAX = 0.45
 
 PARAMETERS = ParameterSet(
-    Parameter("restraint_cost", "Cost of restraint: China revenue forgone",
-              "share of annual revenue", 0.33, 0.0, 1.0, 0.01,
-              "China's share of the holder's sales, the revenue a full stop would forgo; "
-              "default ASML's 2025 share (data/allied_china_revenue.csv).", latex="r"),
-    Parameter("security_value", "Security value of a complete denial",
-              "share of annual revenue", 1.0, 0.2, 2.0, 0.05,
-              "Judgement: what denying China the capability is worth to the holder, in years "
-              "of its revenue (research memo models.md §5 sets r/S = 0.3 for ASML).",
-              latex="S"),
-    Parameter("retained_share", "Share of the benefit kept when the partner sells", "", 0.0,
-              0.0, RETAINED_SHARE_MAX, 0.01,
-              "Substitutability judgement: 0 for a pure weakest link (one seller undoes the "
-              "denial), towards 1/2 when each holder's control denies something the other's "
-              "sales cannot replace (Hirshleifer 1983; models.md §5).", latex=r"\beta"),
-    Parameter("partner_belief", "Belief that the partner restrains", "", 0.5, 0.0, 1.0, 0.01,
-              "Unobservable; the H200 decision is read as a fall in it (models.md §5).",
-              latex="q"),
+    Parameter(
+        "restraint_cost",
+        "Cost of restraint: China revenue forgone",
+        "share of annual revenue",
+        0.33,
+        0.0,
+        1.0,
+        0.01,
+        "China's share of the holder's sales, the revenue a full stop would forgo; "
+        "default ASML's 2025 share (data/allied_china_revenue.csv).",
+        latex="r",
+    ),
+    Parameter(
+        "security_value",
+        "Security value of a complete denial",
+        "share of annual revenue",
+        1.0,
+        0.2,
+        2.0,
+        0.05,
+        "Judgement: what denying China the capability is worth to the holder, in years "
+        "of its revenue (research memo models.md §5 sets r/S = 0.3 for ASML).",
+        latex="S",
+    ),
+    Parameter(
+        "retained_share",
+        "Share of the benefit kept when the partner sells",
+        "",
+        0.0,
+        0.0,
+        RETAINED_SHARE_MAX,
+        0.01,
+        "Substitutability judgement: 0 for a pure weakest link (one seller undoes the "
+        "denial), towards 1/2 when each holder's control denies something the other's "
+        "sales cannot replace (Hirshleifer 1983; models.md §5).",
+        latex=r"\beta",
+    ),
+    Parameter(
+        "partner_belief",
+        "Belief that the partner restrains",
+        "",
+        0.5,
+        0.0,
+        1.0,
+        0.01,
+        "Unobservable; the H200 decision is read as a fall in it (models.md §5).",
+        latex="q",
+    ),
 )
 LATEX_NAMES = PARAMETERS.latex_names
 restraint_cost, security_value, retained_share, partner_belief = (
-    PARAMETERS.symbol(name) for name in PARAMETERS)
+    PARAMETERS.symbol(name) for name in PARAMETERS
+)
 
 #: Expected payoff of controlling and of selling, given the belief q.
-PAYOFF_CONTROL = (partner_belief * security_value
-                  + (1 - partner_belief) * retained_share * security_value - restraint_cost)
+PAYOFF_CONTROL = (
+    partner_belief * security_value
+    + (1 - partner_belief) * retained_share * security_value
+    - restraint_cost
+)
 PAYOFF_SELL = partner_belief * retained_share * security_value
 #: What restraint gains over selling at belief q.
 GAIN_FROM_RESTRAINT = sp.expand(PAYOFF_CONTROL - PAYOFF_SELL)
@@ -83,24 +119,32 @@ GAIN_FROM_RESTRAINT = sp.expand(PAYOFF_CONTROL - PAYOFF_SELL)
 BELIEF_THRESHOLD = same_as(
     (restraint_cost - retained_share * security_value)
     / (security_value * (1 - 2 * retained_share)),
-    sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), partner_belief)[0])
+    sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), partner_belief)[0],
+)
 #: The cost of restraint, relative to the security value, at which a holder with belief q is
 #: indifferent: below it restraint pays.  At q = 0 it is β (control dominant below), at
 #: q = 1 it is 1 − β (selling dominant above).
 INDIFFERENT_COST_RATIO = sp.expand(
-    sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), restraint_cost)[0] / security_value)
+    sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), restraint_cost)[0] / security_value
+)
 #: The cost of restraint relative to the security value, r/S.
 COST_RATIO = restraint_cost / security_value
 
 FORMS = {
-    "belief_threshold": register("coalition: belief threshold q* for restraint",
-                                 BELIEF_THRESHOLD, PARAMETERS),
-    "gain_from_restraint": register("coalition: gain from restraint over selling at belief q",
-                                    GAIN_FROM_RESTRAINT, PARAMETERS),
-    "indifferent_cost_ratio": register("coalition: cost ratio r/S at which belief q is "
-                                       "indifferent", INDIFFERENT_COST_RATIO, PARAMETERS),
-    "cost_ratio": register("coalition: cost of restraint relative to security value",
-                           COST_RATIO, PARAMETERS),
+    "belief_threshold": register(
+        "coalition: belief threshold q* for restraint", BELIEF_THRESHOLD, PARAMETERS
+    ),
+    "gain_from_restraint": register(
+        "coalition: gain from restraint over selling at belief q", GAIN_FROM_RESTRAINT, PARAMETERS
+    ),
+    "indifferent_cost_ratio": register(
+        "coalition: cost ratio r/S at which belief q is indifferent",
+        INDIFFERENT_COST_RATIO,
+        PARAMETERS,
+    ),
+    "cost_ratio": register(
+        "coalition: cost of restraint relative to security value", COST_RATIO, PARAMETERS
+    ),
 }
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 
@@ -146,9 +190,13 @@ def regime(restraint_cost: float, security_value: float, retained_share: float) 
     >>> regime(0.33, 1.0, 0.0), regime(0.2, 1.0, 0.3), regime(0.8, 1.0, 0.3)
     ('coordination: both equilibria', 'control dominant', 'sell dominant')
     """
-    values = PARAMETERS.check({"restraint_cost": restraint_cost,
-                               "security_value": security_value,
-                               "retained_share": retained_share})
+    values = PARAMETERS.check(
+        {
+            "restraint_cost": restraint_cost,
+            "security_value": security_value,
+            "retained_share": retained_share,
+        }
+    )
     r, s, b = values["restraint_cost"], values["security_value"], values["retained_share"]
     if r < b * s:
         return CONTROL_DOMINANT
@@ -179,8 +227,9 @@ def stag_hunt(**values: float) -> StagHunt:
     return StagHunt(
         cost_ratio=float(_NUMPY["cost_ratio"](**checked)),
         belief_threshold=threshold,
-        regime=regime(checked["restraint_cost"], checked["security_value"],
-                      checked["retained_share"]),
+        regime=regime(
+            checked["restraint_cost"], checked["security_value"], checked["retained_share"]
+        ),
         restrains=gain >= 0,
         gain_from_restraint=gain,
     )

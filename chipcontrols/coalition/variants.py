@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chipcontrols.coalition import cascade
-from chipcontrols.coalition import staghunt
+from chipcontrols.coalition import cascade, staghunt
 from chipcontrols.core.variants import between
 
 __all__ = ["Chapter3Variant", "chapter3_variant"]
@@ -47,8 +46,11 @@ class Chapter3Variant:
     def __str__(self) -> str:
         def show(values: dict) -> str:
             return ", ".join(f"{name} = {value:g}" for name, value in values.items())
-        return (f"Your holder: {show(self.holder)}.\nYour uniform thresholds: {show(self.uniform)}."
-                f"\nYour cascade (normal thresholds): {show(self.normal)}.")
+
+        return (
+            f"Your holder: {show(self.holder)}.\nYour uniform thresholds: {show(self.uniform)}."
+            f"\nYour cascade (normal thresholds): {show(self.normal)}."
+        )
 
 
 def chapter3_variant(student_id: str) -> Chapter3Variant:
@@ -62,15 +64,21 @@ def chapter3_variant(student_id: str) -> Chapter3Variant:
     >>> v.uniform["threshold_half_width"] < v.uniform["threshold_mean"]
     True
     """
-    holder = {"restraint_cost": _between(student_id, "r", 0.10, 0.50, 0.01),
-              "security_value": _between(student_id, "S", 0.6, 1.5, 0.1),
-              "retained_share": _between(student_id, "beta", 0.0, 0.30, 0.05)}
+    holder = {
+        "restraint_cost": _between(student_id, "r", 0.10, 0.50, 0.01),
+        "security_value": _between(student_id, "S", 0.6, 1.5, 0.1),
+        "retained_share": _between(student_id, "beta", 0.0, 0.30, 0.05),
+    }
     mean = _between(student_id, "mu", 0.25, 0.5, 0.01)
-    uniform = {"threshold_mean": mean,
-               "threshold_half_width": _between(student_id, "w", 0.05, round(mean - 0.05, 2), 0.01)}
-    normal = {"threshold_mean": _between(student_id, "normal-mu", 0.2, 0.45, 0.01),
-              "threshold_spread": _between(student_id, "sigma", 0.04, 0.2, 0.01),
-              "seed_share": _between(student_id, "seed", 0.05, 0.4, 0.01)}
+    uniform = {
+        "threshold_mean": mean,
+        "threshold_half_width": _between(student_id, "w", 0.05, round(mean - 0.05, 2), 0.01),
+    }
+    normal = {
+        "threshold_mean": _between(student_id, "normal-mu", 0.2, 0.45, 0.01),
+        "threshold_spread": _between(student_id, "sigma", 0.04, 0.2, 0.01),
+        "seed_share": _between(student_id, "seed", 0.05, 0.4, 0.01),
+    }
     for name, value in holder.items():
         staghunt.PARAMETERS[name].check(value)
     for values in (uniform, normal):

@@ -6,5 +6,14 @@ import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=['checking', 'closed_forms', 'data', 'figures', 'parameters', 'record', 'variants', 'vega'],
+    submodules=[
+        "checking",
+        "closed_forms",
+        "data",
+        "figures",
+        "parameters",
+        "record",
+        "variants",
+        "vega",
+    ],
 )

@@ -52,6 +52,7 @@ def choose(name: str, answer: object, options: tuple[str, ...] | list[str]) -> s
     >>> choose("answer", "  us CAP ", ("Chinese demand", "US cap"))
     'US cap'
     """
+
     def normal(text: str) -> str:
         return " ".join(text.replace("\u2019", "'").split()).casefold()
 
@@ -91,5 +92,6 @@ def unanswered(**answers: object) -> CheckResult | None:
     if not missing:
         return None
     listed = ", ".join(missing[:-1]) + f" and {missing[-1]}" if len(missing) > 1 else missing[0]
-    return CheckResult(False, f"fill in {listed}: replace each ... with your answer, then run "
-                              "the cell again.")
+    return CheckResult(
+        False, f"fill in {listed}: replace each ... with your answer, then run the cell again."
+    )

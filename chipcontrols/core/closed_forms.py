@@ -21,14 +21,22 @@ from chipcontrols.core.parameters import ParameterSet
 from chipcontrols.core.vega import to_vega
 
 #: Every registered closed form, by name.
-_REGISTRY: dict[str, "ClosedForm"] = {}
+_REGISTRY: dict[str, ClosedForm] = {}
 #: The model modules that register closed forms (imported by :func:`registered`).
-MODEL_MODULES = ("chipcontrols.eccn3a090", "chipcontrols.ledger.model", "chipcontrols.tools_vs_chips.model",
-                 "chipcontrols.coalition.staghunt", "chipcontrols.coalition.cascade",
-                 "chipcontrols.catchup.yields", "chipcontrols.catchup.learning",
-                 "chipcontrols.catchup.cost", "chipcontrols.catchup.performance",
-                 "chipcontrols.catchup.reliability", "chipcontrols.catchup.market",
-                 "chipcontrols.hedging")
+MODEL_MODULES = (
+    "chipcontrols.eccn3a090",
+    "chipcontrols.ledger.model",
+    "chipcontrols.tools_vs_chips.model",
+    "chipcontrols.coalition.staghunt",
+    "chipcontrols.coalition.cascade",
+    "chipcontrols.catchup.yields",
+    "chipcontrols.catchup.learning",
+    "chipcontrols.catchup.cost",
+    "chipcontrols.catchup.performance",
+    "chipcontrols.catchup.reliability",
+    "chipcontrols.catchup.market",
+    "chipcontrols.hedging",
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,10 @@ class ClosedForm:
         declared = set(self.parameters.symbols.values())
         missing = self.expression.free_symbols - declared
         if missing:
-            raise ValueError(f"closed form {self.name}: symbols {sorted(map(str, missing))} are "
-                             "not declared parameters")
+            raise ValueError(
+                f"closed form {self.name}: symbols {sorted(map(str, missing))} are "
+                "not declared parameters"
+            )
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
@@ -68,8 +78,10 @@ class ClosedForm:
     @property
     def domain(self) -> dict[sp.Symbol, tuple[float, float]]:
         """The declared range of each free symbol: the box the parity test samples."""
-        return {s: (self.parameters.of_symbol(s).minimum, self.parameters.of_symbol(s).maximum)
-                for s in self.symbols}
+        return {
+            s: (self.parameters.of_symbol(s).minimum, self.parameters.of_symbol(s).maximum)
+            for s in self.symbols
+        }
 
     def vega(self, fields: Mapping[str, str] | None = None) -> str:
         """The expression in Vega's expression language.
@@ -80,8 +92,10 @@ class ClosedForm:
         """
         unknown = set(fields or {}) - {s.name for s in self.symbols}
         if unknown:
-            raise ValueError(f"closed form {self.name}: fields {sorted(unknown)} name no symbol "
-                             f"of the expression; its symbols: {[s.name for s in self.symbols]}")
+            raise ValueError(
+                f"closed form {self.name}: fields {sorted(unknown)} name no symbol "
+                f"of the expression; its symbols: {[s.name for s in self.symbols]}"
+            )
         return to_vega(self.expression, dict(fields or {}))
 
     def numpy(self):
@@ -91,8 +105,9 @@ class ClosedForm:
         return lambda **values: function(*(values[name] for name in names))
 
 
-def register(name: str, expression: sp.Basic, parameters: ParameterSet,
-             log_scale: tuple[str, ...] = ()) -> ClosedForm:
+def register(
+    name: str, expression: sp.Basic, parameters: ParameterSet, log_scale: tuple[str, ...] = ()
+) -> ClosedForm:
     """Register a closed form under a unique name and return it."""
     form = ClosedForm(name, expression, parameters, log_scale)
     existing = _REGISTRY.get(name)

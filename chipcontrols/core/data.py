@@ -78,18 +78,24 @@ def _check_header(path: Path, expected: list[str], file_label: str) -> None:
         with open(path, newline="", encoding="utf-8") as handle:
             header = next(csv.reader(handle), [])
     except FileNotFoundError:
-        raise DataValidationError([DataProblem(file_label, None, None, "file not found")]) from None
-    problems = [DataProblem(file_label, 1, name, "missing column")
-                for name in expected if name not in header]
-    problems += [DataProblem(file_label, 1, name, "column not described in datapackage.json")
-                 for name in header if name not in expected]
+        raise DataValidationError(
+            [DataProblem(file_label, None, None, "file not found")]
+        ) from None
+    problems = [
+        DataProblem(file_label, 1, name, "missing column")
+        for name in expected
+        if name not in header
+    ]
+    problems += [
+        DataProblem(file_label, 1, name, "column not described in datapackage.json")
+        for name in header
+        if name not in expected
+    ]
     if problems:
         raise DataValidationError(problems)
 
 
 @strict_keywords
-
-
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """Validate and load one table of the data package.
 
@@ -114,8 +120,10 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     descriptor = folder / "datapackage.json"
     package = _package(*_stamp(descriptor))
     if not isinstance(name, str) or not package.has_resource(name):
-        raise ValueError(f"name = {name!r} is not a table of {descriptor}; valid names: "
-                         f"{sorted(package.resource_names)}")
+        raise ValueError(
+            f"name = {name!r} is not a table of {descriptor}; valid names: "
+            f"{sorted(package.resource_names)}"
+        )
     path = folder / package.get_resource(name).path
     return _validated_table(*_stamp(descriptor), name, *_stamp(path)).copy()
 
@@ -136,8 +144,15 @@ def _package(descriptor: str, _mtime: int, _size: int) -> frictionless.Package:
 
 
 @lru_cache(maxsize=64)
-def _validated_table(descriptor: str, descriptor_mtime: int, descriptor_size: int, name: str,
-                     path: str, _mtime: int, _size: int) -> pd.DataFrame:
+def _validated_table(
+    descriptor: str,
+    descriptor_mtime: int,
+    descriptor_size: int,
+    name: str,
+    path: str,
+    _mtime: int,
+    _size: int,
+) -> pd.DataFrame:
     """One table validated and loaded, once per process for each version of its file."""
     resource = _package(descriptor, descriptor_mtime, descriptor_size).get_resource(name)
     file_label = path
@@ -151,21 +166,19 @@ def _validated_table(descriptor: str, descriptor_mtime: int, descriptor_size: in
     frame = pd.DataFrame(rows, columns=resource.schema.field_names)
     for field in resource.schema.fields:
         if field.type in ("number", "integer"):
-            frame[field.name] = pd.to_numeric(frame[field.name]).astype(float if field.type == "number" else "Int64")
+            frame[field.name] = pd.to_numeric(frame[field.name]).astype(
+                float if field.type == "number" else "Int64"
+            )
     return frame
 
 
 @strict_keywords
-
-
 def load_chips(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The accelerators of ``data/chips.csv``, validated (see :func:`load_table`)."""
     return load_table("chips", data_dir)
 
 
 @strict_keywords
-
-
 def field_values(name: str, field: str, data_dir: Path | str | None = None) -> tuple[str, ...]:
     """The values a field may take, in the order ``datapackage.json`` lists them (its enum).
 
@@ -181,8 +194,6 @@ def field_values(name: str, field: str, data_dir: Path | str | None = None) -> t
 
 
 @strict_keywords
-
-
 def field_labels(name: str, field: str, data_dir: Path | str | None = None) -> dict[str, str]:
     """Value → reader-facing label of a coded field, from its ``categories`` in the package.
 
@@ -195,8 +206,9 @@ def field_labels(name: str, field: str, data_dir: Path | str | None = None) -> d
     labels = {category["value"]: category["label"] for category in categories}
     missing = set(field_values(name, field, data_dir)) - set(labels)
     if missing:
-        raise ValueError(f"datapackage.json, resource {name!r}, field {field!r}: no label for "
-                         f"{sorted(missing)}")
+        raise ValueError(
+            f"datapackage.json, resource {name!r}, field {field!r}: no label for {sorted(missing)}"
+        )
     return {value: labels[value] for value in field_values(name, field, data_dir)}
 
 
@@ -204,18 +216,18 @@ def _field(name: str, field: str, data_dir: Path | str | None) -> frictionless.F
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
     package = _package(*_stamp(folder / "datapackage.json"))
     if not package.has_resource(name):
-        raise ValueError(f"name = {name!r} is not a table; valid names: "
-                         f"{sorted(package.resource_names)}")
+        raise ValueError(
+            f"name = {name!r} is not a table; valid names: {sorted(package.resource_names)}"
+        )
     schema = package.get_resource(name).schema
     if not schema.has_field(field):
-        raise ValueError(f"field = {field!r} is not a column of {name}; valid: "
-                         f"{schema.field_names}")
+        raise ValueError(
+            f"field = {field!r} is not a column of {name}; valid: {schema.field_names}"
+        )
     return schema.get_field(field)
 
 
 @strict_keywords
-
-
 def require_table(table: object, name: str, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
     """Return ``table`` if it is a DataFrame with ``columns``; otherwise raise ``ValueError``.
 
@@ -227,8 +239,10 @@ def require_table(table: object, name: str, columns: list[str] | tuple[str, ...]
     ValueError: chips = 'chips.csv' is not a table (pandas.DataFrame) with columns ['chip_id']
     """
     if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"{name} = {table!r:.60} is not a table (pandas.DataFrame) with columns "
-                         f"{list(columns)}")
+        raise ValueError(
+            f"{name} = {table!r:.60} is not a table (pandas.DataFrame) with columns "
+            f"{list(columns)}"
+        )
     missing = [column for column in columns if column not in table.columns]
     if missing:
         raise ValueError(f"{name}: missing column(s) {missing}; needs {list(columns)}")

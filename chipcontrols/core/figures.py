@@ -10,8 +10,8 @@ from datetime import date
 
 from chipcontrols.core import record
 from chipcontrols.core.data import load_chips, load_table
-from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_chips, versions
 from chipcontrols.core.parameters import ParameterSet
+from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_chips, versions
 
 
 def parameter_figures(parameters: ParameterSet) -> dict[str, float]:
@@ -49,9 +49,18 @@ def record_period() -> dict[str, str]:
 
 def rule_figures() -> dict[str, float]:
     """The thresholds of every rule version, by the constant's name in lower case."""
-    names = ("TPP_LINE_2022", "INTERCONNECT_LINE_2022", "TPP_LINE", "TPP_DENSE_LINE",
-             "DENSITY_LINE", "GREY_TPP_LOW", "GREY_DENSITY_LOW", "GREY_SECOND_DENSITY_LOW",
-             "CASE_BY_CASE_TPP_LIMIT", "CASE_BY_CASE_BANDWIDTH_LIMIT")
+    names = (
+        "TPP_LINE_2022",
+        "INTERCONNECT_LINE_2022",
+        "TPP_LINE",
+        "TPP_DENSE_LINE",
+        "DENSITY_LINE",
+        "GREY_TPP_LOW",
+        "GREY_DENSITY_LOW",
+        "GREY_SECOND_DENSITY_LOW",
+        "CASE_BY_CASE_TPP_LIMIT",
+        "CASE_BY_CASE_BANDWIDTH_LIMIT",
+    )
     figures = {name.lower(): float(getattr(versions, name)) for name in names}
     figures["version_count"] = float(len(RULE_VERSIONS))
     return figures
@@ -64,8 +73,17 @@ def chip_figures() -> dict[str, float]:
     the data are left out, never filled.
     """
     classified = classify_chips(load_chips())
-    columns = ("tpp", "density", "die_area_mm2", "dense_fp16_tflops", "dense_8bit_tops",
-               "dense_fp4_tflops", "memory_bandwidth_gbs", "interconnect_gbs", "memory_gb")
+    columns = (
+        "tpp",
+        "density",
+        "die_area_mm2",
+        "dense_fp16_tflops",
+        "dense_8bit_tops",
+        "dense_fp4_tflops",
+        "memory_bandwidth_gbs",
+        "interconnect_gbs",
+        "memory_gb",
+    )
     figures = {}
     for row in classified.itertuples():
         prefix = row.chip_id.replace("-", "_")

@@ -26,7 +26,7 @@ import pandas as pd
 import sympy as sp
 
 #: Every parameter declared by any model, by name: one name, one quantity, across the book.
-_DECLARED: dict[str, "Parameter"] = {}
+_DECLARED: dict[str, Parameter] = {}
 
 
 def _format(value: float) -> str:
@@ -57,24 +57,29 @@ def strict_keywords(function):
     """
     signature = inspect.signature(function)
     takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values())
-    valid = [name for name, p in signature.parameters.items()
-             if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
-             and name != "self"]
+    valid = [
+        name
+        for name, p in signature.parameters.items()
+        if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+        and name != "self"
+    ]
 
     @functools.wraps(function)
     def checked(*args, **kwargs):
         unknown = sorted(set(kwargs) - set(valid))
         if unknown and not takes_any:
-            raise UnknownKeywordError(f"{function.__name__}: unknown keyword(s) {unknown}; "
-                                      f"valid keywords: {valid}")
+            raise UnknownKeywordError(
+                f"{function.__name__}: unknown keyword(s) {unknown}; valid keywords: {valid}"
+            )
         return function(*args, **kwargs)
 
     return checked
 
 
 @strict_keywords
-def describe_range(minimum: float, maximum: float, unit: str = "", *,
-                   minimum_included: bool = True) -> str:
+def describe_range(
+    minimum: float, maximum: float, unit: str = "", *, minimum_included: bool = True
+) -> str:
     """A range as text, e.g. ``"[50, 5000] mm²"`` or ``"(0, inf) bit-TOPS"``.
 
     Examples
@@ -89,9 +94,16 @@ def describe_range(minimum: float, maximum: float, unit: str = "", *,
 
 
 @strict_keywords
-def require_number(name: str, value: object, *, minimum: float = -math.inf,
-                   maximum: float = math.inf, unit: str = "", minimum_included: bool = True,
-                   label: str = "") -> float:
+def require_number(
+    name: str,
+    value: object,
+    *,
+    minimum: float = -math.inf,
+    maximum: float = math.inf,
+    unit: str = "",
+    minimum_included: bool = True,
+    label: str = "",
+) -> float:
     """Return ``value`` as a float, or raise ``ValueError`` naming the parameter, value and range.
 
     A value must be a real number (``bool``, text, ``None`` and arrays are refused), finite,
@@ -115,10 +127,19 @@ def require_number(name: str, value: object, *, minimum: float = -math.inf,
     suffix = f" ({label})" if label else ""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         if isinstance(value, np.ndarray) and value.ndim == 0:
-            return require_number(name, value.item(), minimum=minimum, maximum=maximum, unit=unit,
-                                  minimum_included=minimum_included, label=label)
-        raise ValueError(f"{name} = {_show(value)} is not a number (it is a "
-                         f"{type(value).__name__}); valid range {valid}{suffix}")
+            return require_number(
+                name,
+                value.item(),
+                minimum=minimum,
+                maximum=maximum,
+                unit=unit,
+                minimum_included=minimum_included,
+                label=label,
+            )
+        raise ValueError(
+            f"{name} = {_show(value)} is not a number (it is a "
+            f"{type(value).__name__}); valid range {valid}{suffix}"
+        )
     number = float(value)
     if math.isnan(number):
         raise ValueError(f"{name} = nan is not a number; valid range {valid}{suffix}")
@@ -200,9 +221,11 @@ class Parameter:
             raise ValueError(f"parameter {self.name}: declare a source")
         declared = _DECLARED.setdefault(self.name, self)
         if declared != self:
-            raise ValueError(f"parameter {self.name!r} is declared twice with different "
-                             f"definitions ({declared.label!r} and {self.label!r}); one name, "
-                             "one quantity")
+            raise ValueError(
+                f"parameter {self.name!r} is declared twice with different "
+                f"definitions ({declared.label!r} and {self.label!r}); one name, "
+                "one quantity"
+            )
 
     @property
     def symbol(self) -> sp.Symbol:
@@ -229,8 +252,14 @@ class Parameter:
         Nothing is clamped: a value outside the declared range is an error, and so is anything
         that is not a single real number (text, ``bool``, ``None``, an array, ``nan``, ``inf``).
         """
-        return require_number(self.name, value, minimum=self.minimum, maximum=self.maximum,
-                              unit=self.unit, label=self.label)
+        return require_number(
+            self.name,
+            value,
+            minimum=self.minimum,
+            maximum=self.maximum,
+            unit=self.unit,
+            label=self.label,
+        )
 
     @strict_keywords
     def check_array(self, values: object) -> np.ndarray:
@@ -279,8 +308,9 @@ class ParameterSet(Mapping[str, Parameter]):
         try:
             return self._by_name[name]
         except KeyError:
-            raise KeyError(f"{name!r} is not a declared parameter; declared: "
-                           f"{sorted(self._by_name)}") from None
+            raise KeyError(
+                f"{name!r} is not a declared parameter; declared: {sorted(self._by_name)}"
+            ) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_name)
@@ -300,9 +330,19 @@ class ParameterSet(Mapping[str, Parameter]):
             One row per parameter, indexed by name, in declaration order.
         """
         return pd.DataFrame(
-            [{"name": p.name, "label": p.label, "unit": p.unit, "default": p.default,
-              "minimum": p.minimum, "maximum": p.maximum, "source": p.source}
-             for p in self._by_name.values()]).set_index("name")
+            [
+                {
+                    "name": p.name,
+                    "label": p.label,
+                    "unit": p.unit,
+                    "default": p.default,
+                    "minimum": p.minimum,
+                    "maximum": p.maximum,
+                    "source": p.source,
+                }
+                for p in self._by_name.values()
+            ]
+        ).set_index("name")
 
     def symbol(self, name: str) -> sp.Symbol:
         """The sympy symbol of a declared parameter."""
@@ -325,7 +365,7 @@ class ParameterSet(Mapping[str, Parameter]):
                 return parameter
         raise KeyError(f"symbol {symbol} is not declared; declared: {sorted(self._by_name)}")
 
-    def subset(self, *names: str) -> "ParameterSet":
+    def subset(self, *names: str) -> ParameterSet:
         """The declarations of ``names``, in that order."""
         return ParameterSet(*(self[name] for name in names))
 
@@ -341,9 +381,13 @@ class ParameterSet(Mapping[str, Parameter]):
         """
         unknown = sorted(set(values) - set(self._by_name))
         if unknown:
-            raise ValueError(f"unknown parameter(s) {unknown}; valid names: {sorted(self._by_name)}")
-        return {name: p.check(values[name]) if name in values else float(p.default)
-                for name, p in self._by_name.items()}
+            raise ValueError(
+                f"unknown parameter(s) {unknown}; valid names: {sorted(self._by_name)}"
+            )
+        return {
+            name: p.check(values[name]) if name in values else float(p.default)
+            for name, p in self._by_name.items()
+        }
 
     def defaults(self) -> dict[str, float]:
         """Name → declared default."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chipcontrols.core.parameters import strict_keywords
 from chipcontrols.core.data import load_table
+from chipcontrols.core.parameters import strict_keywords
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,21 @@ def figures() -> dict[str, RecordFigure]:
     """Every record figure of ``data/record.csv``, validated, by key."""
     table = load_table("record")
     return {
-        row.key: RecordFigure(row.key, float(row.value), row.unit,
-                            row.qualifier if isinstance(row.qualifier, str) else "",
-                              str(row.date)[:10], row.description, row.citation, row.confidence)
+        row.key: RecordFigure(
+            row.key,
+            float(row.value),
+            row.unit,
+            row.qualifier if isinstance(row.qualifier, str) else "",
+            str(row.date)[:10],
+            row.description,
+            row.citation,
+            row.confidence,
+        )
         for row in table.itertuples()
     }
 
 
 @strict_keywords
-
-
 def figure(key: str) -> RecordFigure:
     """The record figure named ``key``.
 
@@ -79,8 +84,6 @@ def figure(key: str) -> RecordFigure:
 
 
 @strict_keywords
-
-
 def value(key: str) -> float:
     """The number of the record figure named ``key`` (see :func:`figure`)."""
     return figure(key).value

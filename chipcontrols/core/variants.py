@@ -32,9 +32,11 @@ def fraction(student_id: str, label: str) -> float:
     False
     """
     if not isinstance(student_id, str) or not student_id.strip():
-        raise ValueError(f"student_id = {student_id!r} is not a student id: set it to the id "
-                         "your instructor gave you, as text, e.g. student_id = \"s1234567\"")
-    digest = hashlib.sha256(f"{student_id.strip()}|{label}".encode("utf-8")).digest()
+        raise ValueError(
+            f"student_id = {student_id!r} is not a student id: set it to the id "
+            'your instructor gave you, as text, e.g. student_id = "s1234567"'
+        )
+    digest = hashlib.sha256(f"{student_id.strip()}|{label}".encode()).digest()
     return int.from_bytes(digest[:8], "big") / 2**64
 
 

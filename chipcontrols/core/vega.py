@@ -131,8 +131,6 @@ class VegaPrinter(StrPrinter):
 
 
 @strict_keywords
-
-
 def to_vega(expr: sp.Basic, names: Mapping[sp.Symbol | str, str] | None = None) -> str:
     """Return ``expr`` as a Vega expression string (see :class:`VegaPrinter`).
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chipcontrols.core.parameters import strict_keywords
 from chipcontrols.core.data import require_table
+from chipcontrols.core.parameters import strict_keywords
 from chipcontrols.eccn3a090.metrics import (
     DIE_AREA,
     TPP,
@@ -18,29 +18,44 @@ from chipcontrols.eccn3a090.rules import RuleVersion
 from chipcontrols.eccn3a090.versions import OCTOBER_2023, RULE_VERSIONS
 
 #: Columns of ``data/chips.csv`` the classifier reads.
-CHIP_COLUMNS = ("chip_id", "chip", "vendor", "dense_fp16_tflops", "dense_8bit_tops",
-                "dense_fp4_tflops", "die_area_mm2", "interconnect_gbs", "memory_bandwidth_gbs")
+CHIP_COLUMNS = (
+    "chip_id",
+    "chip",
+    "vendor",
+    "dense_fp16_tflops",
+    "dense_8bit_tops",
+    "dense_fp4_tflops",
+    "die_area_mm2",
+    "interconnect_gbs",
+    "memory_bandwidth_gbs",
+)
 
 
 #: The figures of a chip the classifier reads, with their units.
-FIGURE_UNITS = {"dense_fp16_tflops": "TFLOPS", "dense_8bit_tops": "TOPS",
-                "dense_fp4_tflops": "TFLOPS", "die_area_mm2": "mm²", "interconnect_gbs": "GB/s",
-                "memory_bandwidth_gbs": "GB/s"}
+FIGURE_UNITS = {
+    "dense_fp16_tflops": "TFLOPS",
+    "dense_8bit_tops": "TOPS",
+    "dense_fp4_tflops": "TFLOPS",
+    "die_area_mm2": "mm²",
+    "interconnect_gbs": "GB/s",
+    "memory_bandwidth_gbs": "GB/s",
+}
 
 
 def require_rule(rule: object) -> RuleVersion:
     """Return ``rule`` if it is a :class:`RuleVersion`, else raise ``ValueError``."""
     if not isinstance(rule, RuleVersion):
-        raise ValueError(f"rule = {rule!r:.60} is not a rule version; valid: "
-                         f"{[version.name for version in RULE_VERSIONS]} (chipcontrols.eccn3a090)")
+        raise ValueError(
+            f"rule = {rule!r:.60} is not a rule version; valid: "
+            f"{[version.name for version in RULE_VERSIONS]} (chipcontrols.eccn3a090)"
+        )
     return rule
 
 
 @strict_keywords
-
-
-def classify_hypothetical_chip(tpp_value: float, die_area_mm2: float,
-                               rule: RuleVersion = OCTOBER_2023) -> str:
+def classify_hypothetical_chip(
+    tpp_value: float, die_area_mm2: float, rule: RuleVersion = OCTOBER_2023
+) -> str:
     """Class of a hypothetical chip, with inputs checked against the slider declarations.
 
     Raises
@@ -71,8 +86,6 @@ def _known(value: object) -> object:
 
 
 @strict_keywords
-
-
 def classify_chips(chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> pd.DataFrame:
     """Add ``tpp``, ``density`` and ``eccn_class`` columns to a chips table.
 
@@ -100,17 +113,27 @@ def classify_chips(chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> pd.
     tpps, densities, labels = [], [], []
     for row in chips.itertuples(index=False):
         try:
-            figures = {column: optional_figure(column, _known(getattr(row, column)), unit)
-                       for column, unit in FIGURE_UNITS.items()}
+            figures = {
+                column: optional_figure(column, _known(getattr(row, column)), unit)
+                for column, unit in FIGURE_UNITS.items()
+            }
             chip_tpp = total_processing_performance(
-                figures["dense_fp16_tflops"], figures["dense_8bit_tops"],
-                figures["dense_fp4_tflops"])
+                figures["dense_fp16_tflops"],
+                figures["dense_8bit_tops"],
+                figures["dense_fp4_tflops"],
+            )
             area = figures["die_area_mm2"]
-            chip_density = (performance_density(chip_tpp, area)
-                            if chip_tpp is not None and area is not None else None)
-            label = rule.classify(chip_tpp, chip_density,
-                                  interconnect_gbs=figures["interconnect_gbs"],
-                                  memory_bandwidth_gbs=figures["memory_bandwidth_gbs"])
+            chip_density = (
+                performance_density(chip_tpp, area)
+                if chip_tpp is not None and area is not None
+                else None
+            )
+            label = rule.classify(
+                chip_tpp,
+                chip_density,
+                interconnect_gbs=figures["interconnect_gbs"],
+                memory_bandwidth_gbs=figures["memory_bandwidth_gbs"],
+            )
         except ValueError as error:
             raise ValueError(f"chips, chip {row.chip_id!r}: {error}") from None
         tpps.append(chip_tpp)
@@ -124,8 +147,6 @@ def classify_chips(chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> pd.
 
 
 @strict_keywords
-
-
 def classify_under_every_version(chips: pd.DataFrame) -> pd.DataFrame:
     """One row per chip and rule version: the chip's class and what it means for China.
 
@@ -163,15 +184,15 @@ def classify_under_every_version(chips: pd.DataFrame) -> pd.DataFrame:
 
 
 @strict_keywords
-
-
 def chip_metric(classified: pd.DataFrame, chip_id: str, column: str) -> float:
     """One figure of one chip of a classified table, refusing unknown chips and blanks."""
     require_table(classified, "classified", ("chip_id", column))
     rows = classified[classified["chip_id"] == chip_id]
     if rows.empty:
-        raise ValueError(f"chip_id = {chip_id!r} is not in the table; valid ids: "
-                         f"{sorted(classified['chip_id'])}")
+        raise ValueError(
+            f"chip_id = {chip_id!r} is not in the table; valid ids: "
+            f"{sorted(classified['chip_id'])}"
+        )
     figure = rows.iloc[0][column]
     if not is_known(figure):
         raise ValueError(f"chip {chip_id!r} has no published {column}")

@@ -15,6 +15,7 @@ from functools import cached_property
 
 import sympy as sp
 
+from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.eccn3a090.metrics import (
     density,
     interconnect,
@@ -22,17 +23,23 @@ from chipcontrols.eccn3a090.metrics import (
     optional_figure,
     tpp,
 )
-from chipcontrols.core.parameters import require_number, strict_keywords
 
 #: The chip metrics a rule version may test, in the order the class-code function takes them.
 METRICS = (tpp, density, interconnect, memory_bandwidth)
 #: The keyword of :meth:`RuleVersion.classify` for each metric, and its unit.
-METRIC_ARGUMENTS = {tpp: ("tpp_value", "bit-TOPS"), density: ("density_value", "TPP per mm²"),
-                    interconnect: ("interconnect_gbs", "GB/s"),
-                    memory_bandwidth: ("memory_bandwidth_gbs", "GB/s")}
+METRIC_ARGUMENTS = {
+    tpp: ("tpp_value", "bit-TOPS"),
+    density: ("density_value", "TPP per mm²"),
+    interconnect: ("interconnect_gbs", "GB/s"),
+    memory_bandwidth: ("memory_bandwidth_gbs", "GB/s"),
+}
 #: What a reader is told is missing when a metric's input is unknown.
-MISSING_INPUT = {tpp: "throughput", density: "die area", interconnect: "interconnect",
-                 memory_bandwidth: "memory bandwidth"}
+MISSING_INPUT = {
+    tpp: "throughput",
+    density: "die area",
+    interconnect: "interconnect",
+    memory_bandwidth: "memory bandwidth",
+}
 
 Bounds = tuple[float | None, float | None]
 UNBOUNDED: Bounds = (None, None)
@@ -128,7 +135,6 @@ class RuleVersion:
         return (self.uncontrolled_label, *(c.label for c in reversed(self.classes)))
 
     @strict_keywords
-
     def treatment_of(self, label: str) -> Treatment:
         """The :class:`Treatment` of a label this version can return."""
         if isinstance(label, str) and label.startswith("undetermined"):
@@ -138,8 +144,10 @@ class RuleVersion:
         for control in self.classes:
             if control.label == label:
                 return control.treatment
-        raise ValueError(f"label = {label!r} is not a class of the {self.name} rule; "
-                         f"valid labels: {list(self.labels)} or 'undetermined (...)'")
+        raise ValueError(
+            f"label = {label!r} is not a class of the {self.name} rule; "
+            f"valid labels: {list(self.labels)} or 'undetermined (...)'"
+        )
 
     @cached_property
     def class_code(self) -> sp.Piecewise:
@@ -165,10 +173,14 @@ class RuleVersion:
         return int(self._class_code_numpy(*(values[symbol] for symbol in METRICS)))
 
     @strict_keywords
-
-    def classify(self, tpp_value: float | None, density_value: float | None = None, *,
-                 interconnect_gbs: float | None = None,
-                 memory_bandwidth_gbs: float | None = None) -> str:
+    def classify(
+        self,
+        tpp_value: float | None,
+        density_value: float | None = None,
+        *,
+        interconnect_gbs: float | None = None,
+        memory_bandwidth_gbs: float | None = None,
+    ) -> str:
         """Return the class label of one chip.
 
         Parameters
@@ -210,36 +222,47 @@ class RuleVersion:
         ...
         ValueError: tpp_value = -5 is outside the valid range [0, inf) bit-TOPS
         """
-        given = {symbol: optional_figure(METRIC_ARGUMENTS[symbol][0], value,
-                                         METRIC_ARGUMENTS[symbol][1])
-                 for symbol, value in zip(METRICS, (tpp_value, density_value, interconnect_gbs,
-                                                    memory_bandwidth_gbs))}
+        given = {
+            symbol: optional_figure(
+                METRIC_ARGUMENTS[symbol][0], value, METRIC_ARGUMENTS[symbol][1]
+            )
+            for symbol, value in zip(
+                METRICS, (tpp_value, density_value, interconnect_gbs, memory_bandwidth_gbs)
+            )
+        }
         unknown = [s for s in self.metrics if given[s] is None]
         known = {s: (0.0 if v is None else v) for s, v in given.items()}
         # Between consecutive thresholds the class is constant, so probing 0 and every
         # threshold of each unknown metric visits every value it could take.
         probes = [[0.0, *self.thresholds_of(symbol)] for symbol in unknown]
-        codes = {self._code({**known, **dict(zip(unknown, combination))})
-                 for combination in itertools.product(*probes)}
+        codes = {
+            self._code({**known, **dict(zip(unknown, combination))})
+            for combination in itertools.product(*probes)
+        }
         if len(codes) == 1:
             return self.labels[codes.pop()]
         return undetermined_label(unknown)
 
     @strict_keywords
-
     def thresholds_of(self, symbol: sp.Symbol) -> list[float]:
         """The values of one metric at which some class boundary lies, sorted."""
         if symbol not in METRICS:
-            raise ValueError(f"symbol = {symbol!r} is not a chip metric; valid: "
-                             f"{[s.name for s in METRICS]}")
-        values = {bound for control in self.classes for box in control.boxes
-                  for bound in box.bounds().get(symbol, UNBOUNDED) if bound is not None}
+            raise ValueError(
+                f"symbol = {symbol!r} is not a chip metric; valid: {[s.name for s in METRICS]}"
+            )
+        values = {
+            bound
+            for control in self.classes
+            for box in control.boxes
+            for bound in box.bounds().get(symbol, UNBOUNDED)
+            if bound is not None
+        }
         return sorted(values)
 
     @strict_keywords
-
-    def regions(self, tpp_range: tuple[float, float],
-                density_range: tuple[float, float]) -> list[dict]:
+    def regions(
+        self, tpp_range: tuple[float, float], density_range: tuple[float, float]
+    ) -> list[dict]:
         """Partition a window of the (TPP, density) plane into rectangles of one class each.
 
         The window is cut at every threshold; each cell is classified at its (geometric)
@@ -266,11 +289,15 @@ class RuleVersion:
         """
         beyond_plane = set(self.metrics) - {tpp, density}
         if beyond_plane:
-            raise ValueError(f"the {self.name} rule also tests "
-                             f"{sorted(MISSING_INPUT[s] for s in beyond_plane)}; "
-                             "its classes cannot be drawn in the TPP x density plane")
-        windows = {tpp: _window("tpp_range", tpp_range, "bit-TOPS"),
-                   density: _window("density_range", density_range, "TPP per mm²")}
+            raise ValueError(
+                f"the {self.name} rule also tests "
+                f"{sorted(MISSING_INPUT[s] for s in beyond_plane)}; "
+                "its classes cannot be drawn in the TPP x density plane"
+            )
+        windows = {
+            tpp: _window("tpp_range", tpp_range, "bit-TOPS"),
+            density: _window("density_range", density_range, "TPP per mm²"),
+        }
 
         def edges(symbol: sp.Symbol) -> list[float]:
             low, high = windows[symbol]
@@ -281,18 +308,28 @@ class RuleVersion:
         for t_low, t_high in zip(tpp_edges, tpp_edges[1:]):
             for d_low, d_high in zip(density_edges, density_edges[1:]):
                 label = self.classify((t_low * t_high) ** 0.5, (d_low * d_high) ** 0.5)
-                cells.append({"tpp_low": t_low, "tpp_high": t_high, "density_low": d_low,
-                              "density_high": d_high, "label": label})
+                cells.append(
+                    {
+                        "tpp_low": t_low,
+                        "tpp_high": t_high,
+                        "density_low": d_low,
+                        "density_high": d_high,
+                        "label": label,
+                    }
+                )
         return cells
 
 
 def _window(name: str, window: object, unit: str) -> tuple[float, float]:
     """A (low, high) pair of positive finite numbers with low < high."""
     if isinstance(window, (str, bytes)) or not hasattr(window, "__len__") or len(window) != 2:
-        raise ValueError(f"{name} = {window!r} is not a (low, high) pair; valid range of each "
-                         f"end (0, inf) {unit}")
-    low, high = (require_number(name, end, minimum=0, minimum_included=False, unit=unit)
-                 for end in window)
+        raise ValueError(
+            f"{name} = {window!r} is not a (low, high) pair; valid range of each "
+            f"end (0, inf) {unit}"
+        )
+    low, high = (
+        require_number(name, end, minimum=0, minimum_included=False, unit=unit) for end in window
+    )
     if not low < high:
         raise ValueError(f"{name} = {tuple(window)!r}: the low end must be below the high end")
     return low, high

@@ -46,8 +46,10 @@ OCTOBER_2022 = RuleVersion(
     citation="bis2022rule",
 )
 
-_LICENSE_BOXES = (Box(tpp=(TPP_LINE, None)),
-                  Box(tpp=(TPP_DENSE_LINE, None), density=(DENSITY_LINE, None)))
+_LICENSE_BOXES = (
+    Box(tpp=(TPP_LINE, None)),
+    Box(tpp=(TPP_DENSE_LINE, None), density=(DENSITY_LINE, None)),
+)
 
 OCTOBER_2023 = RuleVersion(
     name="October 2023",
@@ -85,9 +87,14 @@ JANUARY_2026 = RuleVersion(
             label="3A090.a, presumption of denial",
             boxes=(
                 Box(tpp=(CASE_BY_CASE_TPP_LIMIT, None)),
-                *(Box(tpp=box.tpp, density=box.density,
-                      memory_bandwidth=(CASE_BY_CASE_BANDWIDTH_LIMIT, None))
-                  for box in _LICENSE_BOXES),
+                *(
+                    Box(
+                        tpp=box.tpp,
+                        density=box.density,
+                        memory_bandwidth=(CASE_BY_CASE_BANDWIDTH_LIMIT, None),
+                    )
+                    for box in _LICENSE_BOXES
+                ),
             ),
             meaning=f"license applications for China and Macau still reviewed under a "
             f"presumption of denial (TPP of {CASE_BY_CASE_TPP_LIMIT:,.0f} or more, or DRAM "
@@ -112,7 +119,11 @@ RULE_VERSIONS = (OCTOBER_2022, OCTOBER_2023, JANUARY_2026)
 
 #: The class code of each version, registered for the website (the chip map and the grid).
 CLASS_CODE_FORMS = {
-    rule.name: register(f"3A090: class code, {rule.name} rule", rule.class_code, PARAMETERS,
-                        log_scale=tuple(symbol.name for symbol in rule.metrics))
+    rule.name: register(
+        f"3A090: class code, {rule.name} rule",
+        rule.class_code,
+        PARAMETERS,
+        log_scale=tuple(symbol.name for symbol in rule.metrics),
+    )
     for rule in RULE_VERSIONS
 }

@@ -19,28 +19,80 @@ Examples
 (0.75, 2.77)
 """
 
-from chipcontrols.hedging.parameters import (BUDGET_USD_BILLION, JANUARY_2026_APPROVED_SHARE,
-                                             LATEX_NAMES, PARAMETERS, US_CAP_AS_SHARE)
-from chipcontrols.hedging import china
-from chipcontrols.hedging import us
-from chipcontrols.hedging.china import (ALL_IN, ALL_IN_THRESHOLD, BEIJING_SHARE, BEST_REPLY,
-                                        CALIBRATABLE, CALIBRATED, CHINA_INPUTS, COMPUTE_SHARE,
-                                        CURVATURE, IMPORT_SHARE, INTERIOR, MARGINAL_PAYOFF,
-                                        NO_IMPORTS, PAIRING, PAIRING_BOUND, PAYOFF, STATICS,
-                                        US_CAP, BestReply, Calibration, LedgerLink, best_reply,
-                                        calibrate, comparative_statics, compute_share,
-                                        ledger_link, payoff)
-from chipcontrols.hedging.us import (ADVANTAGE_AFTER_LEVY, ADVANTAGE_PATH, D_EXPECTED_LOSS_D_P,
-                                     D_LEVERAGE_D_P, EXIT_ADVANTAGE, EXIT_TIME,
-                                     EXPECTED_LOSS_INTERIOR, LEVERAGE_INTERIOR, PEAK_LEVY,
-                                     PROHIBITIVE_LEVY, REVENUE_INTERIOR, REVENUE_MAXIMISING_LEVY,
-                                     US_INPUTS, US_PAYOFF, ExitClock, Leverage, LevyResult,
-                                     advantage_at, exit_clock, leverage, leverage_curve,
-                                     levy_outcome, revenue_curve)
-from chipcontrols.hedging.scenarios import (CHANGES, calibration_table, ledger_side_by_side,
-                                            outcome, what_changes)
+import lazy_loader as lazy
 
-#: Every closed form of the model, registered for the text and the website, by short name.
-FORMS = {**china.FORMS, **us.FORMS}
-
-__all__ = [name for name in dir() if not name.startswith("_")]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submodules=["checks", "china", "forms", "parameters", "prose", "scenarios", "us", "variants"],
+    submod_attrs={
+        "china": [
+            "ALL_IN",
+            "ALL_IN_THRESHOLD",
+            "BEIJING_SHARE",
+            "BEST_REPLY",
+            "BestReply",
+            "CALIBRATABLE",
+            "CALIBRATED",
+            "CHINA_INPUTS",
+            "COMPUTE_SHARE",
+            "CURVATURE",
+            "Calibration",
+            "IMPORT_SHARE",
+            "INTERIOR",
+            "LedgerLink",
+            "MARGINAL_PAYOFF",
+            "NO_IMPORTS",
+            "PAIRING",
+            "PAIRING_BOUND",
+            "PAYOFF",
+            "STATICS",
+            "US_CAP",
+            "best_reply",
+            "calibrate",
+            "comparative_statics",
+            "compute_share",
+            "ledger_link",
+            "payoff",
+        ],
+        "parameters": [
+            "BUDGET_USD_BILLION",
+            "JANUARY_2026_APPROVED_SHARE",
+            "LATEX_NAMES",
+            "PARAMETERS",
+            "US_CAP_AS_SHARE",
+        ],
+        "scenarios": [
+            "CHANGES",
+            "calibration_table",
+            "ledger_side_by_side",
+            "outcome",
+            "what_changes",
+        ],
+        "us": [
+            "ADVANTAGE_AFTER_LEVY",
+            "ADVANTAGE_PATH",
+            "D_EXPECTED_LOSS_D_P",
+            "D_LEVERAGE_D_P",
+            "EXIT_ADVANTAGE",
+            "EXIT_TIME",
+            "EXPECTED_LOSS_INTERIOR",
+            "ExitClock",
+            "LEVERAGE_INTERIOR",
+            "Leverage",
+            "LevyResult",
+            "PEAK_LEVY",
+            "PROHIBITIVE_LEVY",
+            "REVENUE_INTERIOR",
+            "REVENUE_MAXIMISING_LEVY",
+            "US_INPUTS",
+            "US_PAYOFF",
+            "advantage_at",
+            "exit_clock",
+            "leverage",
+            "leverage_curve",
+            "levy_outcome",
+            "revenue_curve",
+        ],
+        "forms": ["FORMS"],
+    },
+)

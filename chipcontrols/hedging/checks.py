@@ -16,11 +16,25 @@ from chipcontrols.core import record
 from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
 from chipcontrols.core.parameters import require_number, strict_keywords
 
-__all__ = ["ANSWER_RELATIVE_TOLERANCE", "BOUND_NAMES", "VERDICTS", "check_best_reply_function",
-           "check_bound", "check_calibration", "check_compute_share", "check_erosion_for_exit",
-           "check_exit_time", "check_leverage", "check_leverage_ratio", "check_levy",
-           "check_pairing_switch", "check_peak_levy", "check_spending_share",
-           "check_us_cap_share", "january_share"]
+__all__ = [
+    "ANSWER_RELATIVE_TOLERANCE",
+    "BOUND_NAMES",
+    "VERDICTS",
+    "check_best_reply_function",
+    "check_bound",
+    "check_calibration",
+    "check_compute_share",
+    "check_erosion_for_exit",
+    "check_exit_time",
+    "check_leverage",
+    "check_leverage_ratio",
+    "check_levy",
+    "check_pairing_switch",
+    "check_peak_levy",
+    "check_spending_share",
+    "check_us_cap_share",
+    "january_share",
+]
 
 #: Relative tolerance on a student's number (the exercises round to two or three digits).
 ANSWER_RELATIVE_TOLERANCE = 0.01
@@ -40,12 +54,14 @@ def _number(name: str, value: object) -> float:
 
 def january_share() -> float:
     """January 2026's approved share: approvals ÷ orders (record figures)."""
-    return (record.value("beijing_h200_approvals_jan_2026")
-            / record.value("chinese_h200_orders_2026"))
+    return record.value("beijing_h200_approvals_jan_2026") / record.value(
+        "chinese_h200_orders_2026"
+    )
 
 
-def check_calibration(parameter: str, value: float, observed_share: float | None = None,
-                      **values: float) -> CheckResult:
+def check_calibration(
+    parameter: str, value: float, observed_share: float | None = None, **values: float
+) -> CheckResult:
     """Check the value of one parameter that makes Beijing's choice equal an observed share.
 
     Parameters
@@ -75,26 +91,39 @@ def check_calibration(parameter: str, value: float, observed_share: float | None
     result = _model.calibrate(parameter, observed_share, **values)
     given = _number(parameter, value)
     if _near(given, result.value):
-        where = ("inside" if result.inside_range else "OUTSIDE") + \
-            f" the declared range {result.valid_range}"
+        where = (
+            "inside" if result.inside_range else "OUTSIDE"
+        ) + f" the declared range {result.valid_range}"
         extra = "" if result.inside_range else " — on its own this parameter cannot explain it"
-        return CheckResult(True, f"{parameter} = {result.value:.3f} makes Beijing's "
-                                 f"{'bound' if parameter == 'pairing_ratio' else 'best reply'} "
-                                 f"{result.observed_share:.2f}, {where}{extra}.")
+        return CheckResult(
+            True,
+            f"{parameter} = {result.value:.3f} makes Beijing's "
+            f"{'bound' if parameter == 'pairing_ratio' else 'best reply'} "
+            f"{result.observed_share:.2f}, {where}{extra}.",
+        )
     if parameter == "pairing_ratio":
         bound = 1 / (1 + given) if given > -1 else float("nan")
-        return CheckResult(False, f"with pairing_ratio = {given:g} the rule caps the share at "
-                                  f"{bound:.2f}, not {result.observed_share:.2f}. One import per "
-                                  "k domestic chips is a share of 1/(1 + k).")
+        return CheckResult(
+            False,
+            f"with pairing_ratio = {given:g} the rule caps the share at "
+            f"{bound:.2f}, not {result.observed_share:.2f}. One import per "
+            "k domestic chips is a share of 1/(1 + k).",
+        )
     at = {**{n: v for n, v in values.items()}, parameter: given}
     try:
         reply = _model.best_reply(**at).interior
     except ValueError:
-        return CheckResult(False, f"{parameter} = {given:g} does not reproduce the share. Set "
-                                  "s* = (V(a − 1) − β)/(2pL) equal to the share and solve.")
-    return CheckResult(False, f"at {parameter} = {given:g} Beijing's best reply is {reply:.2f}, "
-                              f"not {result.observed_share:.2f}. Set s* = (V(a − 1) − β)/(2pL) "
-                              "equal to the share and solve for the parameter.")
+        return CheckResult(
+            False,
+            f"{parameter} = {given:g} does not reproduce the share. Set "
+            "s* = (V(a − 1) − β)/(2pL) equal to the share and solve.",
+        )
+    return CheckResult(
+        False,
+        f"at {parameter} = {given:g} Beijing's best reply is {reply:.2f}, "
+        f"not {result.observed_share:.2f}. Set s* = (V(a − 1) − β)/(2pL) "
+        "equal to the share and solve for the parameter.",
+    )
 
 
 def check_leverage(leverage: float, **values: float) -> CheckResult:
@@ -114,11 +143,15 @@ def check_leverage(leverage: float, **values: float) -> CheckResult:
     given = _number("leverage", leverage)
     if _near(given, expected):
         share = _model.best_reply(**values).beijing_share
-        return CheckResult(True, f"leverage L·s² = {expected:.4f} at Beijing's choice "
-                                 f"s = {share:.3f}.")
-    return CheckResult(False, f"your leverage {given:g} is not L·s² at Beijing's choice. Find s "
-                              "first (the interior best reply, clipped to [0, 1/(1 + k)]), then "
-                              "square it.")
+        return CheckResult(
+            True, f"leverage L·s² = {expected:.4f} at Beijing's choice s = {share:.3f}."
+        )
+    return CheckResult(
+        False,
+        f"your leverage {given:g} is not L·s² at Beijing's choice. Find s "
+        "first (the interior best reply, clipped to [0, 1/(1 + k)]), then "
+        "square it.",
+    )
 
 
 @strict_keywords
@@ -136,14 +169,22 @@ def check_leverage_ratio(ratio: float, p_low: float, p_high: float) -> CheckResu
     low, high = (_model.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (p_low, p_high))
     expected = low.leverage_beijing / high.leverage_beijing
     given = _number("ratio", ratio)
-    interior = all(_model.best_reply(cutoff_probability=q).beijing_binding == (_model.INTERIOR,)
-                   for q in (p_low, p_high))
+    interior = all(
+        _model.best_reply(cutoff_probability=q).beijing_binding == (_model.INTERIOR,)
+        for q in (p_low, p_high)
+    )
     if _near(given, expected):
         note = " it is proportional to 1/p²." if interior else " (one of the p is all in)."
-        return CheckResult(True, f"leverage falls by a factor of {expected:.2f} from p = "
-                                 f"{p_low:g} to p = {p_high:g}:{note}")
-    return CheckResult(False, f"your ratio {given:g} is off. Write L·s*² with s* = "
-                              "(V(a − 1) − β)/(2pL): how does it depend on p?")
+        return CheckResult(
+            True,
+            f"leverage falls by a factor of {expected:.2f} from p = "
+            f"{p_low:g} to p = {p_high:g}:{note}",
+        )
+    return CheckResult(
+        False,
+        f"your ratio {given:g} is off. Write L·s*² with s* = "
+        "(V(a − 1) − β)/(2pL): how does it depend on p?",
+    )
 
 
 def check_levy(tau_star: float, verdict: str, **values: float) -> CheckResult:
@@ -163,16 +204,25 @@ def check_levy(tau_star: float, verdict: str, **values: float) -> CheckResult:
     result = _model.levy_outcome(**values)
     given = _number("tau_star", tau_star)
     if not _near(given, result.revenue_maximising_levy):
-        hint = (" (that looks like the prohibitive levy, where s* reaches zero; the peak is "
-                "halfway)" if _near(given, result.prohibitive_levy) else "")
-        return CheckResult(False, f"your τ* = {given:g} is not where τ·R·s*(τ) peaks{hint}. "
-                                  "Write s* with a = a0 − κτ and set the derivative of τ·s* "
-                                  "to zero.")
+        hint = (
+            " (that looks like the prohibitive levy, where s* reaches zero; the peak is halfway)"
+            if _near(given, result.prohibitive_levy)
+            else ""
+        )
+        return CheckResult(
+            False,
+            f"your τ* = {given:g} is not where τ·R·s*(τ) peaks{hint}. "
+            "Write s* with a = a0 − κτ and set the derivative of τ·s* "
+            "to zero.",
+        )
     if answer != result.levy_verdict:
-        return CheckResult(False, f"τ* is right, but compare it with the levy τ = "
-                                  f"{result.levy:g} again.")
-    return CheckResult(True, f"τ* = {result.revenue_maximising_levy:.3f}, and the levy "
-                             f"{result.levy:g} is {answer} it.")
+        return CheckResult(
+            False, f"τ* is right, but compare it with the levy τ = {result.levy:g} again."
+        )
+    return CheckResult(
+        True,
+        f"τ* = {result.revenue_maximising_levy:.3f}, and the levy {result.levy:g} is {answer} it.",
+    )
 
 
 def check_peak_levy(peak: float, **values: float) -> CheckResult:
@@ -189,11 +239,17 @@ def check_peak_levy(peak: float, **values: float) -> CheckResult:
     result = _model.levy_outcome(**values)
     given = _number("peak", peak)
     if _near(given, result.peak_levy):
-        return CheckResult(True, f"with the caps, revenue peaks at τ = {result.peak_levy:.3f} "
-                                 f"(τ* alone: {result.revenue_maximising_levy:.3f}).")
-    return CheckResult(False, f"your peak {given:g} is off. While the cap binds, a higher levy "
-                              "does not lower the volume: find the levy at which China's desired "
-                              "share falls to the cap, and compare it with τ*.")
+        return CheckResult(
+            True,
+            f"with the caps, revenue peaks at τ = {result.peak_levy:.3f} "
+            f"(τ* alone: {result.revenue_maximising_levy:.3f}).",
+        )
+    return CheckResult(
+        False,
+        f"your peak {given:g} is off. While the cap binds, a higher levy "
+        "does not lower the volume: find the levy at which China's desired "
+        "share falls to the cap, and compare it with τ*.",
+    )
 
 
 def check_us_cap_share(share: float) -> CheckResult:
@@ -213,15 +269,23 @@ def check_us_cap_share(share: float) -> CheckResult:
     expected = P["cap_share"].default * P["us_volume"].default / P["demand"].default
     given = _number("share", share)
     if _near(given, expected):
-        return CheckResult(True, f"the cap is {expected:.2f} of China's orders: "
-                                 f"{P['cap_share'].default:g} × {P['us_volume'].default:g} M ÷ "
-                                 f"{P['demand'].default:g} M.")
+        return CheckResult(
+            True,
+            f"the cap is {expected:.2f} of China's orders: "
+            f"{P['cap_share'].default:g} × {P['us_volume'].default:g} M ÷ "
+            f"{P['demand'].default:g} M.",
+        )
     if _near(given, P["cap_share"].default):
-        return CheckResult(False, f"{given:g} is the cap as a share of US sales. As a share of "
-                                  "China's orders, multiply it by US-customer volume and divide "
-                                  "by Chinese demand (chapter 1's ledger defaults).")
-    return CheckResult(False, f"your share {given:g} is off: cap_share × us_volume ÷ demand, "
-                              "with chapter 1's defaults.")
+        return CheckResult(
+            False,
+            f"{given:g} is the cap as a share of US sales. As a share of "
+            "China's orders, multiply it by US-customer volume and divide "
+            "by Chinese demand (chapter 1's ledger defaults).",
+        )
+    return CheckResult(
+        False,
+        f"your share {given:g} is off: cap_share × us_volume ÷ demand, with chapter 1's defaults.",
+    )
 
 
 @strict_keywords
@@ -241,11 +305,17 @@ def check_pairing_switch(pairing_ratio: float, us_share_cap: float | None = None
     expected = 1 / cap - 1
     given = _number("pairing_ratio", pairing_ratio)
     if _near(given, expected):
-        return CheckResult(True, f"at k = {expected:g} the pairing bound 1/(1 + k) equals "
-                                 f"Washington's cap {cap:g}; above it Beijing's rule binds.")
+        return CheckResult(
+            True,
+            f"at k = {expected:g} the pairing bound 1/(1 + k) equals "
+            f"Washington's cap {cap:g}; above it Beijing's rule binds.",
+        )
     side = "still looser than" if given < expected else "already tighter than"
-    return CheckResult(False, f"at k = {given:g} the pairing bound is {side} the cap. Set "
-                              "1/(1 + k) equal to the cap and solve for k.")
+    return CheckResult(
+        False,
+        f"at k = {given:g} the pairing bound is {side} the cap. Set "
+        "1/(1 + k) equal to the cap and solve for k.",
+    )
 
 
 def check_bound(answer: str, **values: float) -> CheckResult:
@@ -266,18 +336,23 @@ def check_bound(answer: str, **values: float) -> CheckResult:
     if name in reply.binding:
         others = [n for n in reply.binding if n != name]
         tie = f" It ties with {' and '.join(others)}." if others else ""
-        return CheckResult(True, f"{name} sets the share at {reply.import_share:.2f} in this "
-                                 f"scenario.{tie}")
+        return CheckResult(
+            True, f"{name} sets the share at {reply.import_share:.2f} in this scenario.{tie}"
+        )
     allows = {_model.INTERIOR: reply.interior, **reply.bounds}.get(name)
     shown = f" allows {allows:.2f}," if allows is not None else " is not what binds:"
-    return CheckResult(False, f"{name}{shown} but something else is tighter. Compare s*, "
-                              "1/(1 + k) and Washington's cap, and take the smallest (but not "
-                              "below 0).")
+    return CheckResult(
+        False,
+        f"{name}{shown} but something else is tighter. Compare s*, "
+        "1/(1 + k) and Washington's cap, and take the smallest (but not "
+        "below 0).",
+    )
 
 
 @strict_keywords
-def check_compute_share(compute_share: float, import_share: float,
-                        us_advantage: float | None = None) -> CheckResult:
+def check_compute_share(
+    compute_share: float, import_share: float, us_advantage: float | None = None
+) -> CheckResult:
     """Check the share of China's new compute from US chips when it spends ``import_share`` on them.
 
     Examples
@@ -293,15 +368,22 @@ def check_compute_share(compute_share: float, import_share: float,
     expected = _model.compute_share(import_share, a)
     given = _number("compute_share", compute_share)
     if _near(given, expected):
-        return CheckResult(True, f"spending {import_share:.2f} on chips {a:g} times as effective "
-                                 f"buys {expected:.3f} of the compute.")
-    return CheckResult(False, f"your compute share {given:g} is off: US chips give a·s units of "
-                              "compute, domestic ones 1 − s; take the US part of the total.")
+        return CheckResult(
+            True,
+            f"spending {import_share:.2f} on chips {a:g} times as effective "
+            f"buys {expected:.3f} of the compute.",
+        )
+    return CheckResult(
+        False,
+        f"your compute share {given:g} is off: US chips give a·s units of "
+        "compute, domestic ones 1 − s; take the US part of the total.",
+    )
 
 
 @strict_keywords
-def check_spending_share(import_share: float, compute_share: float,
-                         us_advantage: float | None = None) -> CheckResult:
+def check_spending_share(
+    import_share: float, compute_share: float, us_advantage: float | None = None
+) -> CheckResult:
     """Check the spending share that buys a given share of compute from US chips (inverse).
 
     Examples
@@ -318,12 +400,16 @@ def check_spending_share(import_share: float, compute_share: float,
     given = _model.PARAMETERS["import_share"].check(import_share)
     bought = _model.compute_share(given, a)
     if _near(bought, target):
-        return CheckResult(True, f"spending {given:.3f} on US chips buys {target:.2f} of the "
-                                 "compute.")
+        return CheckResult(
+            True, f"spending {given:.3f} on US chips buys {target:.2f} of the compute."
+        )
     side = "more" if bought > target else "less"
-    return CheckResult(False, f"spending {given:g} buys {bought:.3f} of the compute, {side} than "
-                              f"{target:g}. US chips are more effective per yuan, so less "
-                              "spending buys the same compute share.")
+    return CheckResult(
+        False,
+        f"spending {given:g} buys {bought:.3f} of the compute, {side} than "
+        f"{target:g}. US chips are more effective per yuan, so less "
+        "spending buys the same compute share.",
+    )
 
 
 def check_exit_time(years: float, **values: float) -> CheckResult:
@@ -340,15 +426,25 @@ def check_exit_time(years: float, **values: float) -> CheckResult:
     clock = _model.exit_clock(**values)
     given = _number("years", years)
     if _near(given, clock.exit_time):
-        return CheckResult(True, f"imports stop being worth buying after {clock.exit_time:.2f} "
-                                 f"years, when a falls to {clock.exit_advantage:.2f}.")
-    return CheckResult(False, f"your {given:g} years is off. Set V(a(t) − 1) = β with "
-                              "a(t) = 1 + (a0 − 1)e^(−λt) and solve for t (natural logarithm).")
+        return CheckResult(
+            True,
+            f"imports stop being worth buying after {clock.exit_time:.2f} "
+            f"years, when a falls to {clock.exit_advantage:.2f}.",
+        )
+    return CheckResult(
+        False,
+        f"your {given:g} years is off. Set V(a(t) − 1) = β with "
+        "a(t) = 1 + (a0 − 1)e^(−λt) and solve for t (natural logarithm).",
+    )
 
 
 @strict_keywords
-def check_erosion_for_exit(rate: float, years: float, base_advantage: float | None = None,
-                           domestic_value: float | None = None) -> CheckResult:
+def check_erosion_for_exit(
+    rate: float,
+    years: float,
+    base_advantage: float | None = None,
+    domestic_value: float | None = None,
+) -> CheckResult:
     """Check the erosion rate λ that brings the exit date to ``years`` (V = 1).
 
     Examples
@@ -366,18 +462,27 @@ def check_erosion_for_exit(rate: float, years: float, base_advantage: float | No
     target = require_number("years", years, minimum=0, minimum_included=False)
     exit_at = _model.exit_clock(advantage_erosion_rate=given, **fixed).exit_time
     if _near(exit_at, target):
-        return CheckResult(True, f"at λ = {given:.3f} a year the exit comes after {target:g} "
-                                 "years.")
+        return CheckResult(
+            True, f"at λ = {given:.3f} a year the exit comes after {target:g} years."
+        )
     side = "faster" if exit_at > target else "slower"
-    return CheckResult(False, f"at λ = {given:g} the exit comes after {exit_at:.2f} years, not "
-                              f"{target:g}. A {side} erosion brings it "
-                              f"{'forward' if side == 'faster' else 'back'}.")
+    return CheckResult(
+        False,
+        f"at λ = {given:g} the exit comes after {exit_at:.2f} years, not "
+        f"{target:g}. A {side} erosion brings it "
+        f"{'forward' if side == 'faster' else 'back'}.",
+    )
 
 
 #: How many parameter sets :func:`check_best_reply_function` tries.
 FUNCTION_SAMPLES = 30
-_REPLY_ARGUMENTS = ("value_scale", "us_advantage", "domestic_value", "cutoff_probability",
-                    "cutoff_loss")
+_REPLY_ARGUMENTS = (
+    "value_scale",
+    "us_advantage",
+    "domestic_value",
+    "cutoff_probability",
+    "cutoff_loss",
+)
 
 
 def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
@@ -394,8 +499,10 @@ def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
     if blank is not None:
         return blank
     if not callable(s_star):
-        raise ValueError(f"s_star = {s_star!r} is not a function: define "
-                         f"def s_star({', '.join(_REPLY_ARGUMENTS)}): ...")
+        raise ValueError(
+            f"s_star = {s_star!r} is not a function: define "
+            f"def s_star({', '.join(_REPLY_ARGUMENTS)}): ..."
+        )
     generator = np.random.default_rng(seed)
     declared = [_model.PARAMETERS[name] for name in _REPLY_ARGUMENTS]
     for _ in range(FUNCTION_SAMPLES):
@@ -407,8 +514,14 @@ def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
         given = require_number("s_star(...)", returned)
         if not _near(given, expected):
             shown = ", ".join(f"{k}={v:.2g}" for k, v in point.items())
-            return CheckResult(False, f"at {shown} your s_star gives {given:.3g}, not the interior "
-                                      "best reply. Differentiate U_C with respect to s, set it to "
-                                      "zero and keep every parameter.")
-    return CheckResult(True, f"your s_star matches the interior best reply on {FUNCTION_SAMPLES} "
-                             "parameter sets across the declared ranges.")
+            return CheckResult(
+                False,
+                f"at {shown} your s_star gives {given:.3g}, not the interior "
+                "best reply. Differentiate U_C with respect to s, set it to "
+                "zero and keep every parameter.",
+            )
+    return CheckResult(
+        True,
+        f"your s_star matches the interior best reply on {FUNCTION_SAMPLES} "
+        "parameter sets across the declared ranges.",
+    )

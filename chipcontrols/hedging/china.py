@@ -24,18 +24,35 @@ import sympy as sp
 
 from chipcontrols import ledger
 from chipcontrols.core.closed_forms import register
-from chipcontrols.hedging.parameters import (PARAMETERS, cutoff_loss, cutoff_probability,
-                                             domestic_value, import_share, observed_share,
-                                             pairing_ratio, us_advantage, us_share_cap,
-                                             value_scale)
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.hedging.parameters import (
+    PARAMETERS,
+    cutoff_loss,
+    cutoff_probability,
+    domestic_value,
+    import_share,
+    observed_share,
+    pairing_ratio,
+    us_advantage,
+    us_share_cap,
+    value_scale,
+)
 
-V, a, beta, p, L, k = (value_scale, us_advantage, domestic_value, cutoff_probability,
-                       cutoff_loss, pairing_ratio)
+V, a, beta, p, L, k = (
+    value_scale,
+    us_advantage,
+    domestic_value,
+    cutoff_probability,
+    cutoff_loss,
+    pairing_ratio,
+)
 
 #: Beijing's payoff from buying the share s from the US (units of V).
-PAYOFF = V * (a * import_share + (1 - import_share)) + beta * (1 - import_share) \
+PAYOFF = (
+    V * (a * import_share + (1 - import_share))
+    + beta * (1 - import_share)
     - p * L * import_share**2
+)
 #: ∂U/∂s and ∂²U/∂s²: the first-order condition and the (negative) curvature.
 MARGINAL_PAYOFF = sp.diff(PAYOFF, import_share)
 CURVATURE = sp.diff(PAYOFF, import_share, 2)
@@ -56,16 +73,27 @@ BEIJING_SHARE = sp.Max(0, sp.Min(BEST_REPLY, PAIRING_BOUND))
 #: What is bought: Beijing's choice, clipped again by Washington's cap.
 IMPORT_SHARE = sp.Max(0, sp.Min(BEST_REPLY, PAIRING_BOUND, us_share_cap))
 #: Comparative statics of the interior best reply.
-STATICS = {name: _tidy(sp.diff(BEST_REPLY, symbol)) for name, symbol in (
-    ("cutoff_probability", p), ("us_advantage", a), ("domestic_value", beta),
-    ("cutoff_loss", L))}
+STATICS = {
+    name: _tidy(sp.diff(BEST_REPLY, symbol))
+    for name, symbol in (
+        ("cutoff_probability", p),
+        ("us_advantage", a),
+        ("domestic_value", beta),
+        ("cutoff_loss", L),
+    )
+}
 #: The all-in threshold: China buys everything (s* ≥ 1) only if p is below p̄.
 ALL_IN_THRESHOLD = _tidy(sp.solve(sp.Eq(BEST_REPLY, 1), p)[0])
 #: The value of one parameter at which the interior best reply equals an observed share.
-CALIBRATED = {name: _tidy(sp.solve(sp.Eq(BEST_REPLY, observed_share), symbol)[0])
-              for name, symbol in (
-    ("cutoff_probability", p), ("domestic_value", beta), ("us_advantage", a),
-    ("cutoff_loss", L))}
+CALIBRATED = {
+    name: _tidy(sp.solve(sp.Eq(BEST_REPLY, observed_share), symbol)[0])
+    for name, symbol in (
+        ("cutoff_probability", p),
+        ("domestic_value", beta),
+        ("us_advantage", a),
+        ("cutoff_loss", L),
+    )
+}
 #: The pairing rule that caps the share at an observed value: 1/(1 + k) = s_obs.
 CALIBRATED["pairing_ratio"] = sp.solve(sp.Eq(PAIRING_BOUND, observed_share), k)[0]
 #: Share of China's new compute (not spending) that comes from US chips: a·s/(a·s + 1 − s).
@@ -76,28 +104,47 @@ FORMS = {
     "best_reply": register("hedging: interior best reply", BEST_REPLY, PARAMETERS),
     "pairing_bound": register("hedging: pairing-rule bound", PAIRING_BOUND, PARAMETERS),
     "beijing_share": register("hedging: Beijing's choice", BEIJING_SHARE, PARAMETERS),
-    "import_share": register("hedging: import share after Washington's cap", IMPORT_SHARE,
-                             PARAMETERS),
-    "payoff_at_choice": register("hedging: Beijing's payoff at the import share",
-                                 PAYOFF.subs(import_share, IMPORT_SHARE), PARAMETERS),
+    "import_share": register(
+        "hedging: import share after Washington's cap", IMPORT_SHARE, PARAMETERS
+    ),
+    "payoff_at_choice": register(
+        "hedging: Beijing's payoff at the import share",
+        PAYOFF.subs(import_share, IMPORT_SHARE),
+        PARAMETERS,
+    ),
     "all_in_threshold": register("hedging: all-in threshold", ALL_IN_THRESHOLD, PARAMETERS),
-    "compute_share": register("hedging: US share of China's new compute", COMPUTE_SHARE,
-                              PARAMETERS),
-    **{f"d_best_reply_d_{name}": register(f"hedging: d s*/d {name}", form, PARAMETERS)
-       for name, form in STATICS.items()},
-    **{f"calibrated_{name}": register(f"hedging: {name} reproducing an observed share", form,
-                                      PARAMETERS)
-       for name, form in CALIBRATED.items()},
+    "compute_share": register(
+        "hedging: US share of China's new compute", COMPUTE_SHARE, PARAMETERS
+    ),
+    **{
+        f"d_best_reply_d_{name}": register(f"hedging: d s*/d {name}", form, PARAMETERS)
+        for name, form in STATICS.items()
+    },
+    **{
+        f"calibrated_{name}": register(
+            f"hedging: {name} reproducing an observed share", form, PARAMETERS
+        )
+        for name, form in CALIBRATED.items()
+    },
 }
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 
 #: The inputs of Beijing's choice.
-CHINA_INPUTS = PARAMETERS.subset("value_scale", "us_advantage", "domestic_value",
-                                 "cutoff_probability", "cutoff_loss", "pairing_ratio",
-                                 "us_share_cap")
+CHINA_INPUTS = PARAMETERS.subset(
+    "value_scale",
+    "us_advantage",
+    "domestic_value",
+    "cutoff_probability",
+    "cutoff_loss",
+    "pairing_ratio",
+    "us_share_cap",
+)
 #: Names of what can bind, as :func:`best_reply` reports them.
-INTERIOR, NO_IMPORTS, ALL_IN = ("Beijing's own choice (interior)", "no imports (s = 0)",
-                                "all in (s = 1)")
+INTERIOR, NO_IMPORTS, ALL_IN = (
+    "Beijing's own choice (interior)",
+    "no imports (s = 0)",
+    "all in (s = 1)",
+)
 PAIRING, US_CAP = "Beijing's pairing rule", "Washington's cap"
 #: Bounds within this distance of the chosen share all bind (a tie).
 TIE_TOLERANCE = 1e-9
@@ -154,11 +201,15 @@ def reply_at(values: dict[str, float]) -> BestReply:
     beijing = float(_NUMPY["beijing_share"](**values))
     chosen = float(_NUMPY["import_share"](**values))
     return BestReply(
-        interior=interior, beijing_share=beijing,
-        beijing_binding=_binding(interior, beijing, own), import_share=chosen,
-        binding=_binding(interior, chosen, bounds), bounds=bounds,
+        interior=interior,
+        beijing_share=beijing,
+        beijing_binding=_binding(interior, beijing, own),
+        import_share=chosen,
+        binding=_binding(interior, chosen, bounds),
+        bounds=bounds,
         payoff=float(_NUMPY["payoff_at_choice"](**values)),
-        all_in_threshold=float(_NUMPY["all_in_threshold"](**values)))
+        all_in_threshold=float(_NUMPY["all_in_threshold"](**values)),
+    )
 
 
 def best_reply(**values: float) -> BestReply:
@@ -193,10 +244,13 @@ def payoff(shares, **values: float):
     >>> [round(float(u), 3) for u in payoff([0.0, 0.75, 1.0])]
     [1.2, 1.425, 1.4]
     """
-    checked = {**CHINA_INPUTS.check(values), "import_share": PARAMETERS["import_share"]
-               .check_array(shares)}
-    result = np.broadcast_to(np.asarray(_NUMPY["payoff"](**checked), dtype=float),
-                             checked["import_share"].shape)
+    checked = {
+        **CHINA_INPUTS.check(values),
+        "import_share": PARAMETERS["import_share"].check_array(shares),
+    }
+    result = np.broadcast_to(
+        np.asarray(_NUMPY["payoff"](**checked), dtype=float), checked["import_share"].shape
+    )
     return float(result) if result.ndim == 0 else result.copy()
 
 
@@ -257,11 +311,13 @@ def calibrate(parameter: str, observed_share: float | None = None, **values: flo
     (0.64, 4.0)
     """
     if parameter not in CALIBRATABLE:
-        raise ValueError(f"parameter = {parameter!r} cannot be calibrated; valid: "
-                         f"{list(CALIBRATABLE)}")
+        raise ValueError(
+            f"parameter = {parameter!r} cannot be calibrated; valid: {list(CALIBRATABLE)}"
+        )
     if parameter in values:
-        raise ValueError(f"{parameter} is the unknown being solved for; leave it out of the "
-                         "values")
+        raise ValueError(
+            f"{parameter} is the unknown being solved for; leave it out of the values"
+        )
     declared = PARAMETERS["observed_share"]
     share = declared.check(declared.default if observed_share is None else observed_share)
     checked = {**CHINA_INPUTS.check(values), "observed_share": share}
@@ -270,8 +326,14 @@ def calibrate(parameter: str, observed_share: float | None = None, **values: flo
     binds = True
     if parameter == "pairing_ratio":
         binds = float(_NUMPY["best_reply"](**checked)) >= share - TIE_TOLERANCE
-    return Calibration(parameter, value, share,
-                       target.minimum <= value <= target.maximum, target.describe_range(), binds)
+    return Calibration(
+        parameter,
+        value,
+        share,
+        target.minimum <= value <= target.maximum,
+        target.describe_range(),
+        binds,
+    )
 
 
 @strict_keywords
@@ -283,9 +345,12 @@ def compute_share(import_share: float, us_advantage: float) -> float:
     >>> round(compute_share(0.2, 1.8), 3)
     0.31
     """
-    return float(_NUMPY["compute_share"](
-        import_share=PARAMETERS["import_share"].check(import_share),
-        us_advantage=PARAMETERS["us_advantage"].check(us_advantage)))
+    return float(
+        _NUMPY["compute_share"](
+            import_share=PARAMETERS["import_share"].check(import_share),
+            us_advantage=PARAMETERS["us_advantage"].check(us_advantage),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -314,6 +379,11 @@ def ledger_link(**values: float) -> LedgerLink:
     """
     reply = best_reply(**values)
     demand = ledger.PARAMETERS["demand"].default
-    approvals = require_number("approvals", reply.beijing_share * demand, minimum=0,
-                               maximum=ledger.PARAMETERS["approvals"].maximum, unit="million chips")
+    approvals = require_number(
+        "approvals",
+        reply.beijing_share * demand,
+        minimum=0,
+        maximum=ledger.PARAMETERS["approvals"].maximum,
+        unit="million chips",
+    )
     return LedgerLink(reply, demand, approvals, ledger.ledger(approvals=approvals))

@@ -34,95 +34,245 @@ _LEDGER = ledger.PARAMETERS
 JANUARY_2026_APPROVED_SHARE = _APPROVALS.value / _ORDERS.value
 #: Washington's cap read as a share of China's orders at the ledger's defaults:
 #: cap_share × us_volume ÷ demand (the rule caps China-bound volume at a share of US sales).
-US_CAP_AS_SHARE = (_LEDGER["cap_share"].default * _LEDGER["us_volume"].default
-                   / _LEDGER["demand"].default)
+US_CAP_AS_SHARE = (
+    _LEDGER["cap_share"].default * _LEDGER["us_volume"].default / _LEDGER["demand"].default
+)
 #: China's yearly AI-accelerator budget if every order were an H200: demand × price.
 #: The ledger's demand is in million chips and its price in thousand USD: billion USD.
 BUDGET_USD_BILLION = _LEDGER["demand"].default * _LEDGER["price"].default
 
 
 def _percent_source(figure: record.RecordFigure) -> str:
-    return (f"{figure.description.rstrip('.')} ({figure.value:g}%; {figure.citation}, "
-            f"{figure.date}).")
+    return (
+        f"{figure.description.rstrip('.')} ({figure.value:g}%; {figure.citation}, {figure.date})."
+    )
 
 
 PARAMETERS = ParameterSet(
     # --- Beijing's side ---------------------------------------------------------------------
-    Parameter("value_scale", "Value of a year of all-domestic compute", "", 1.0, 0.5, 2.0, 0.05,
-              "Normaliser of China's payoff (research memo, models.md §7).", latex="V"),
-    Parameter("us_advantage", "US chip's advantage per yuan over domestic", "×", 1.8, 1.1, 3.0,
-              0.05, "Per chip, H200 dense BF16 ÷ Ascend 910C is about 1.24 (data/chips.csv); at "
-              "system level CloudMatrix needs about 2.3× the power per FLOP/s, and developers "
-              "prefer CUDA (models.md §1, §7). Memo default 1.8.", latex="a"),
-    Parameter("domestic_value", "Value of buying domestic (learning, mandates)", "", 0.2, 0.01,
-              0.8, 0.01, "Revealed by the domestic-only rule for state-funded data centres (Nov "
-              "2025), the justification requirement (Dec 2025) and the pairing talk (Jan 2026); "
-              "memo default 0.2 (models.md §7). Kept above 0 so the exit date is finite.",
-              latex=r"\beta"),
-    Parameter("cutoff_probability", "Perceived probability of a US cut-off", "", 0.4, 0.05, 0.9,
-              0.01, "Judgement from the 2025 record: H20 licences required (Apr), reversed (Jul), "
-              "CAC summons over remote shut-down (31 Jul); memo default 0.4 (models.md §7).",
-              latex="p"),
-    Parameter("cutoff_loss", "Loss scale of a cut-off", "", 1.0, 0.2, 3.0, 0.05,
-              "Stranded clusters and re-tooling; the buyer's side is unpublished (Nvidia's "
-              "$4.5bn H20 charge shows the seller's). Memo default 1 (models.md §7).",
-              latex="L"),
-    Parameter("pairing_ratio", "Beijing's pairing rule: domestic chips per import", "", 0.0, 0.0,
-              5.0, 0.25, "Reported January 2026 talks on buying domestic chips alongside each "
-              "import (tomshw2026pause); 0 = no rule. A draft plan's 80% domestic target "
-              "(Jun 2026) is k = 4.", latex="k"),
-    Parameter("us_share_cap", "Washington's cap as a share of China's orders", "", US_CAP_AS_SHARE,
-              0.05, 1.0, 0.05, f"{_percent_source(_CAP).rstrip('.')}, read as a share of China's "
-              f"orders at chapter 1's defaults: {_LEDGER['cap_share'].default:g} × "
-              f"{_LEDGER['us_volume'].default:g} M ÷ {_LEDGER['demand'].default:g} M.",
-              latex=r"\bar{s}"),
-    Parameter("import_share", "Share of new AI compute bought from the US", "", 0.5, 0.0, 1.0,
-              0.01, "Beijing's choice variable: any share from none to all (models.md §7).",
-              latex="s"),
-    Parameter("observed_share", "Observed approved share", "", JANUARY_2026_APPROVED_SHARE, 0.01,
-              1.0, 0.01, f"Approvals ÷ orders, January 2026: {_APPROVALS.value:,.0f} ÷ "
-              f"{_ORDERS.value:,.0f} ({_APPROVALS.citation}, {_ORDERS.citation}).",
-              latex=r"s_{\mathrm{obs}}"),
+    Parameter(
+        "value_scale",
+        "Value of a year of all-domestic compute",
+        "",
+        1.0,
+        0.5,
+        2.0,
+        0.05,
+        "Normaliser of China's payoff (research memo, models.md §7).",
+        latex="V",
+    ),
+    Parameter(
+        "us_advantage",
+        "US chip's advantage per yuan over domestic",
+        "×",
+        1.8,
+        1.1,
+        3.0,
+        0.05,
+        "Per chip, H200 dense BF16 ÷ Ascend 910C is about 1.24 (data/chips.csv); at "
+        "system level CloudMatrix needs about 2.3× the power per FLOP/s, and developers "
+        "prefer CUDA (models.md §1, §7). Memo default 1.8.",
+        latex="a",
+    ),
+    Parameter(
+        "domestic_value",
+        "Value of buying domestic (learning, mandates)",
+        "",
+        0.2,
+        0.01,
+        0.8,
+        0.01,
+        "Revealed by the domestic-only rule for state-funded data centres (Nov "
+        "2025), the justification requirement (Dec 2025) and the pairing talk (Jan 2026); "
+        "memo default 0.2 (models.md §7). Kept above 0 so the exit date is finite.",
+        latex=r"\beta",
+    ),
+    Parameter(
+        "cutoff_probability",
+        "Perceived probability of a US cut-off",
+        "",
+        0.4,
+        0.05,
+        0.9,
+        0.01,
+        "Judgement from the 2025 record: H20 licences required (Apr), reversed (Jul), "
+        "CAC summons over remote shut-down (31 Jul); memo default 0.4 (models.md §7).",
+        latex="p",
+    ),
+    Parameter(
+        "cutoff_loss",
+        "Loss scale of a cut-off",
+        "",
+        1.0,
+        0.2,
+        3.0,
+        0.05,
+        "Stranded clusters and re-tooling; the buyer's side is unpublished (Nvidia's "
+        "$4.5bn H20 charge shows the seller's). Memo default 1 (models.md §7).",
+        latex="L",
+    ),
+    Parameter(
+        "pairing_ratio",
+        "Beijing's pairing rule: domestic chips per import",
+        "",
+        0.0,
+        0.0,
+        5.0,
+        0.25,
+        "Reported January 2026 talks on buying domestic chips alongside each "
+        "import (tomshw2026pause); 0 = no rule. A draft plan's 80% domestic target "
+        "(Jun 2026) is k = 4.",
+        latex="k",
+    ),
+    Parameter(
+        "us_share_cap",
+        "Washington's cap as a share of China's orders",
+        "",
+        US_CAP_AS_SHARE,
+        0.05,
+        1.0,
+        0.05,
+        f"{_percent_source(_CAP).rstrip('.')}, read as a share of China's "
+        f"orders at chapter 1's defaults: {_LEDGER['cap_share'].default:g} × "
+        f"{_LEDGER['us_volume'].default:g} M ÷ {_LEDGER['demand'].default:g} M.",
+        latex=r"\bar{s}",
+    ),
+    Parameter(
+        "import_share",
+        "Share of new AI compute bought from the US",
+        "",
+        0.5,
+        0.0,
+        1.0,
+        0.01,
+        "Beijing's choice variable: any share from none to all (models.md §7).",
+        latex="s",
+    ),
+    Parameter(
+        "observed_share",
+        "Observed approved share",
+        "",
+        JANUARY_2026_APPROVED_SHARE,
+        0.01,
+        1.0,
+        0.01,
+        f"Approvals ÷ orders, January 2026: {_APPROVALS.value:,.0f} ÷ "
+        f"{_ORDERS.value:,.0f} ({_APPROVALS.citation}, {_ORDERS.citation}).",
+        latex=r"s_{\mathrm{obs}}",
+    ),
     # --- Washington's side ------------------------------------------------------------------
-    Parameter("base_advantage", "US chip's advantage before levy and erosion", "×", 1.8, 1.1, 3.0,
-              0.05, "As us_advantage, before any levy is passed on or Huawei closes the gap "
-              "(models.md §7).", latex="a_0"),
-    Parameter("levy", "US levy on China-bound chips", "", _TARIFF.value / 100, 0.0, 1.0, 0.01,
-              _percent_source(_TARIFF) + " Range to 1 so the Laffer curve's far side shows.",
-              latex=r"\tau"),
-    Parameter("pass_through", "Fall in the advantage per unit of levy", "", 0.8, 0.05, 2.0, 0.05,
-              "a = a0 − κτ; passing the whole levy on to buyers is about κ = a0. Memo default "
-              "0.8 (models.md §7). Nvidia reports absorbing the 25% so far (nvidia2026tenqq2).",
-              latex=r"\kappa"),
-    Parameter("china_ai_budget", "China's yearly AI-chip budget at H200 prices", "billion USD",
-              BUDGET_USD_BILLION, 10.0, 150.0, 1.0, f"Chapter 1's orders × price: "
-              f"{_LEDGER['demand'].default:g} M × ${_LEDGER['price'].default:g}k "
-              f"({_ORDERS.citation}).", latex="R"),
-    Parameter("advantage_erosion_rate", "Speed at which Huawei erodes the advantage", "per year",
-              0.5, 0.05, 1.5, 0.05, "Chapter 4's catch-up clock is the evidence; memo default "
-              "0.5 per year (models.md §6, §7).", latex=r"\lambda"),
-    Parameter("years_after_january_2026", "Years after January 2026", "years", 1.0, 0.0, 10.0, 0.1,
-              "The exit clock's time axis.", latex="t"),
+    Parameter(
+        "base_advantage",
+        "US chip's advantage before levy and erosion",
+        "×",
+        1.8,
+        1.1,
+        3.0,
+        0.05,
+        "As us_advantage, before any levy is passed on or Huawei closes the gap (models.md §7).",
+        latex="a_0",
+    ),
+    Parameter(
+        "levy",
+        "US levy on China-bound chips",
+        "",
+        _TARIFF.value / 100,
+        0.0,
+        1.0,
+        0.01,
+        _percent_source(_TARIFF) + " Range to 1 so the Laffer curve's far side shows.",
+        latex=r"\tau",
+    ),
+    Parameter(
+        "pass_through",
+        "Fall in the advantage per unit of levy",
+        "",
+        0.8,
+        0.05,
+        2.0,
+        0.05,
+        "a = a0 − κτ; passing the whole levy on to buyers is about κ = a0. Memo default "
+        "0.8 (models.md §7). Nvidia reports absorbing the 25% so far (nvidia2026tenqq2).",
+        latex=r"\kappa",
+    ),
+    Parameter(
+        "china_ai_budget",
+        "China's yearly AI-chip budget at H200 prices",
+        "billion USD",
+        BUDGET_USD_BILLION,
+        10.0,
+        150.0,
+        1.0,
+        f"Chapter 1's orders × price: "
+        f"{_LEDGER['demand'].default:g} M × ${_LEDGER['price'].default:g}k "
+        f"({_ORDERS.citation}).",
+        latex="R",
+    ),
+    Parameter(
+        "advantage_erosion_rate",
+        "Speed at which Huawei erodes the advantage",
+        "per year",
+        0.5,
+        0.05,
+        1.5,
+        0.05,
+        "Chapter 4's catch-up clock is the evidence; memo default "
+        "0.5 per year (models.md §6, §7).",
+        latex=r"\lambda",
+    ),
+    Parameter(
+        "years_after_january_2026",
+        "Years after January 2026",
+        "years",
+        1.0,
+        0.0,
+        10.0,
+        0.1,
+        "The exit clock's time axis.",
+        latex="t",
+    ),
     _LEDGER["nvidia_weight"],
-    Parameter("leverage_weight", "US value of a unit of leverage", "billion USD", 20.0, 0.0, 100.0,
-              1.0, "Policy judgement, made visible (models.md §7).", latex=r"\Lambda"),
-    Parameter("harm_weight", "US cost of a unit of China's capability gain", "billion USD", 30.0,
-              0.0, 100.0, 1.0, "Policy judgement, made visible (models.md §7).",
-              latex=r"\sigma_{h}"),
+    Parameter(
+        "leverage_weight",
+        "US value of a unit of leverage",
+        "billion USD",
+        20.0,
+        0.0,
+        100.0,
+        1.0,
+        "Policy judgement, made visible (models.md §7).",
+        latex=r"\Lambda",
+    ),
+    Parameter(
+        "harm_weight",
+        "US cost of a unit of China's capability gain",
+        "billion USD",
+        30.0,
+        0.0,
+        100.0,
+        1.0,
+        "Policy judgement, made visible (models.md §7).",
+        latex=r"\sigma_{h}",
+    ),
 )
 #: Sympy symbol → LaTeX name, for the chapter's derivations.
 LATEX_NAMES = PARAMETERS.latex_names
 
 _SYMBOL = PARAMETERS.symbol
-value_scale, us_advantage, domestic_value = (_SYMBOL(n) for n in (
-    "value_scale", "us_advantage", "domestic_value"))
-cutoff_probability, cutoff_loss, pairing_ratio = (_SYMBOL(n) for n in (
-    "cutoff_probability", "cutoff_loss", "pairing_ratio"))
-us_share_cap, import_share, observed_share = (_SYMBOL(n) for n in (
-    "us_share_cap", "import_share", "observed_share"))
-base_advantage, levy, pass_through, china_ai_budget = (_SYMBOL(n) for n in (
-    "base_advantage", "levy", "pass_through", "china_ai_budget"))
+value_scale, us_advantage, domestic_value = (
+    _SYMBOL(n) for n in ("value_scale", "us_advantage", "domestic_value")
+)
+cutoff_probability, cutoff_loss, pairing_ratio = (
+    _SYMBOL(n) for n in ("cutoff_probability", "cutoff_loss", "pairing_ratio")
+)
+us_share_cap, import_share, observed_share = (
+    _SYMBOL(n) for n in ("us_share_cap", "import_share", "observed_share")
+)
+base_advantage, levy, pass_through, china_ai_budget = (
+    _SYMBOL(n) for n in ("base_advantage", "levy", "pass_through", "china_ai_budget")
+)
 advantage_erosion_rate = _SYMBOL("advantage_erosion_rate")
 years_after_january_2026 = _SYMBOL("years_after_january_2026")
-nvidia_weight, leverage_weight, harm_weight = (_SYMBOL(n) for n in (
-    "nvidia_weight", "leverage_weight", "harm_weight"))
+nvidia_weight, leverage_weight, harm_weight = (
+    _SYMBOL(n) for n in ("nvidia_weight", "leverage_weight", "harm_weight")
+)

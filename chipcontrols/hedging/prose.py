@@ -11,15 +11,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chipcontrols import hedging as H
-from chipcontrols.core import record
 from chipcontrols.catchup import mandates
 from chipcontrols.catchup.market import market_figure
+from chipcontrols.core import record
 from chipcontrols.core.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
-__all__ = ["LATER_OPENING_WORLD", "exercise_figures", "formula_texts", "later_opening_share",
-           "prose_figures",
-           "record_steps"]
+__all__ = [
+    "LATER_OPENING_WORLD",
+    "exercise_figures",
+    "formula_texts",
+    "later_opening_share",
+    "prose_figures",
+    "record_steps",
+]
 
 #: Chips compared per chip: the H200 and Huawei's best shipping part (dense FP16/BF16).
 H200, ASCEND_910C = "nvidia-h200-sxm", "huawei-ascend-910c"
@@ -35,25 +40,32 @@ CHEN_YEARS = (2.0, 3.0)
 
 def later_opening_share() -> float:
     """The share Washington's May 2026 clearances allow: firms × chips per firm ÷ orders."""
-    return (record.value("us_cleared_chinese_h200_buyers") * record.value("us_clearance_per_firm_h200")
-            / record.value("chinese_h200_orders_2026"))
+    return (
+        record.value("us_cleared_chinese_h200_buyers")
+        * record.value("us_clearance_per_firm_h200")
+        / record.value("chinese_h200_orders_2026")
+    )
 
 
 @lru_cache(maxsize=1)
 def _per_chip_ratio() -> float:
     chips = classify_chips(load_chips())
-    return (chip_metric(chips, H200, "dense_fp16_tflops")
-            / chip_metric(chips, ASCEND_910C, "dense_fp16_tflops"))
+    return chip_metric(chips, H200, "dense_fp16_tflops") / chip_metric(
+        chips, ASCEND_910C, "dense_fp16_tflops"
+    )
 
 
 def record_steps() -> dict[str, float]:
     """Counts of the dependence record (``data/dependence.csv``) by status and side."""
     steps = load_table("dependence")
     found = steps[steps["status"] == "found"]
-    return {"steps": float(len(steps)), "found": float(len(found)),
-            "not_found": float(len(steps) - len(found)),
-            "beijing": float((found["side"] == "Beijing").sum()),
-            "washington": float((found["side"] == "Washington").sum())}
+    return {
+        "steps": float(len(steps)),
+        "found": float(len(found)),
+        "not_found": float(len(steps) - len(found)),
+        "beijing": float((found["side"] == "Beijing").sum()),
+        "washington": float((found["side"] == "Washington").sum()),
+    }
 
 
 def prose_figures() -> dict[str, float | str]:
@@ -67,8 +79,9 @@ def prose_figures() -> dict[str, float | str]:
     out["ft_received_total"] = received
     out["ft_share_of_orders_percent"] = 100 * received / orders
     out["ft_share_of_approvals_percent"] = 100 * received / approvals
-    out["us_cleared_total_chips"] = (v("us_cleared_chinese_h200_buyers")
-                                     * v("us_clearance_per_firm_h200"))
+    out["us_cleared_total_chips"] = v("us_cleared_chinese_h200_buyers") * v(
+        "us_clearance_per_firm_h200"
+    )
     out["later_share"] = later_opening_share()
     # Beijing's side at the memo's defaults
     default = H.best_reply()
@@ -93,8 +106,9 @@ def prose_figures() -> dict[str, float | str]:
     out["idc_nvidia_share_percent"] = market_figure("idc-2025-nvidia-share")
     out["idc_domestic_share_percent"] = market_figure("idc-2025-domestic-share")
     out["idc_cards_total"] = market_figure("idc-2025-total-units")
-    out["grid_pairing_ratio"] = (H.calibrate("pairing_ratio", observed_share=1 - out[
-        "grid_domestic_percent"] / 100).value)
+    out["grid_pairing_ratio"] = H.calibrate(
+        "pairing_ratio", observed_share=1 - out["grid_domestic_percent"] / 100
+    ).value
     out["per_chip_ratio"] = _per_chip_ratio()
     # The later opening, from the calibrated world
     world = {LATER_OPENING_WORLD: out[f"cal_{LATER_OPENING_WORLD}"]}
@@ -123,15 +137,25 @@ def prose_figures() -> dict[str, float | str]:
     out["leverage_ratio_doubled_p"] = free.leverage / doubled.leverage
     # The levy
     levy = H.levy_outcome()
-    out.update({"tau_star": levy.revenue_maximising_levy, "prohibitive_levy": levy.prohibitive_levy,
-                "peak_levy": levy.peak_levy, "levy_now": levy.levy,
-                "levy_verdict": levy.levy_verdict, "advantage_after_levy": levy.advantage,
-                "treasury_now": levy.treasury_revenue, "nvidia_now": levy.nvidia_revenue,
-                "treasury_at_peak": H.levy_outcome(levy=levy.peak_levy).treasury_revenue,
-                "treasury_at_tau_star": H.levy_outcome(
-                    levy=levy.revenue_maximising_levy).treasury_revenue,
-                "revenue_beijing_at_tau_star": float(H.revenue_curve(
-                    [levy.revenue_maximising_levy])["revenue_beijing"].iloc[0])})
+    out.update(
+        {
+            "tau_star": levy.revenue_maximising_levy,
+            "prohibitive_levy": levy.prohibitive_levy,
+            "peak_levy": levy.peak_levy,
+            "levy_now": levy.levy,
+            "levy_verdict": levy.levy_verdict,
+            "advantage_after_levy": levy.advantage,
+            "treasury_now": levy.treasury_revenue,
+            "nvidia_now": levy.nvidia_revenue,
+            "treasury_at_peak": H.levy_outcome(levy=levy.peak_levy).treasury_revenue,
+            "treasury_at_tau_star": H.levy_outcome(
+                levy=levy.revenue_maximising_levy
+            ).treasury_revenue,
+            "revenue_beijing_at_tau_star": float(
+                H.revenue_curve([levy.revenue_maximising_levy])["revenue_beijing"].iloc[0]
+            ),
+        }
+    )
     # The exit clock
     clock = H.exit_clock()
     out["exit_time"] = clock.exit_time
@@ -153,9 +177,12 @@ def prose_figures() -> dict[str, float | str]:
 
 def exercise_figures() -> dict[str, float]:
     """Numbers the exercise statements give the student (not answers), glued as ``ex5_<key>``."""
-    return {"doubled_p": DOUBLED_P, "chen_years_low": CHEN_YEARS[0],
-            "chen_years_high": CHEN_YEARS[1],
-            "substrate_percent": record.value("substrate_legal_import_share_2026_percent")}
+    return {
+        "doubled_p": DOUBLED_P,
+        "chen_years_low": CHEN_YEARS[0],
+        "chen_years_high": CHEN_YEARS[1],
+        "substrate_percent": record.value("substrate_legal_import_share_2026_percent"),
+    }
 
 
 def formula_texts() -> dict[str, str]:
@@ -177,10 +204,12 @@ def formula_texts() -> dict[str, str]:
         return f"${sp.latex(expression, symbol_names=names)}$"
 
     return {
-        "leverage": tex(china.L * s**2), "expected_loss": tex(china.p * china.L * s**2),
+        "leverage": tex(china.L * s**2),
+        "expected_loss": tex(china.p * china.L * s**2),
         "leverage_star": tex(china.L * star**2),
         "expected_loss_star": tex(china.p * china.L * star**2),
-        "pairing_bound": tex(H.PAIRING_BOUND), "net_gain": tex(numerator),
+        "pairing_bound": tex(H.PAIRING_BOUND),
+        "net_gain": tex(numerator),
         "worth_buying": tex(sp.Gt(numerator + china.beta, china.beta)),
         "exit_condition": tex(sp.Eq(china.V * (a_of_t - 1), china.beta)),
         "cal_beta": tex(sp.Eq(china.beta, H.CALIBRATED["domestic_value"])),
@@ -191,6 +220,7 @@ def formula_texts() -> dict[str, str]:
         "compute_share": tex(H.COMPUTE_SHARE),
         "leverage_formula": tex(H.LEVERAGE_INTERIOR),
         "expected_loss_formula": tex(H.EXPECTED_LOSS_INTERIOR),
-        "d_leverage": tex(H.D_LEVERAGE_D_P), "d_expected_loss": tex(H.D_EXPECTED_LOSS_D_P),
+        "d_leverage": tex(H.D_LEVERAGE_D_P),
+        "d_expected_loss": tex(H.D_EXPECTED_LOSS_D_P),
         "base_advantage": tex(H.PARAMETERS.symbol("base_advantage")),
     }

@@ -9,11 +9,17 @@ from __future__ import annotations
 import pandas as pd
 
 from chipcontrols import ledger
-from chipcontrols.hedging.china import (CALIBRATABLE, CHINA_INPUTS, best_reply, calibrate,
-                                        compute_share, ledger_link)
+from chipcontrols.core.parameters import strict_keywords
+from chipcontrols.hedging.china import (
+    CALIBRATABLE,
+    CHINA_INPUTS,
+    best_reply,
+    calibrate,
+    compute_share,
+    ledger_link,
+)
 from chipcontrols.hedging.parameters import PARAMETERS
 from chipcontrols.hedging.us import leverage
-from chipcontrols.core.parameters import strict_keywords
 
 
 @strict_keywords
@@ -40,10 +46,17 @@ def calibration_table(observed_share: float | None = None, **values: float) -> p
     for name in CALIBRATABLE:
         others = {n: v for n, v in values.items() if n != name}
         result = calibrate(name, observed_share, **others)
-        rows.append({"parameter": name, "label": PARAMETERS[name].label,
-                     "default": PARAMETERS[name].default, "value": result.value,
-                     "inside_range": result.inside_range, "valid_range": result.valid_range,
-                     "binds": result.binds})
+        rows.append(
+            {
+                "parameter": name,
+                "label": PARAMETERS[name].label,
+                "default": PARAMETERS[name].default,
+                "value": result.value,
+                "inside_range": result.inside_range,
+                "valid_range": result.valid_range,
+                "binds": result.binds,
+            }
+        )
     return pd.DataFrame(rows).set_index("parameter")
 
 
@@ -71,20 +84,25 @@ def outcome(**values: float) -> dict[str, float | str]:
     held = leverage(**values)
     advantage = CHINA_INPUTS.check(values)["us_advantage"]
     return {
-        "import_share": reply.import_share, "binding": reply.binding_text,
+        "import_share": reply.import_share,
+        "binding": reply.binding_text,
         "beijing_share": reply.beijing_share,
         "compute_share": compute_share(reply.import_share, advantage),
-        "leverage": held.leverage, "expected_loss": held.expected_loss,
-        "all_in_threshold": reply.all_in_threshold, "approvals": link.approvals,
+        "leverage": held.leverage,
+        "expected_loss": held.expected_loss,
+        "all_in_threshold": reply.all_in_threshold,
+        "approvals": link.approvals,
         "ledger_binding": link.ledger_result.binding_text,
-        "exports": link.ledger_result.volume, "treasury": link.ledger_result.treasury_revenue,
+        "exports": link.ledger_result.volume,
+        "treasury": link.ledger_result.treasury_revenue,
         "ratio": link.ledger_result.ratio_with_exports,
     }
 
 
 @strict_keywords
-def what_changes(parameter: str, observed_share: float | None = None,
-                 **values: float) -> pd.DataFrame:
+def what_changes(
+    parameter: str, observed_share: float | None = None, **values: float
+) -> pd.DataFrame:
     """The model before and after calibrating ``parameter`` to an observed share.
 
     Returns
@@ -102,10 +120,19 @@ def what_changes(parameter: str, observed_share: float | None = None,
     """
     result = calibrate(parameter, observed_share, **values)
     before = outcome(**values)
-    after = (outcome(**{**values, parameter: result.value}) if result.inside_range
-             else dict.fromkeys(CHANGES))
-    return pd.DataFrame({"what": list(CHANGES.values()), "before": list(before.values()),
-                         "calibrated": list(after.values())}, index=list(CHANGES))
+    after = (
+        outcome(**{**values, parameter: result.value})
+        if result.inside_range
+        else dict.fromkeys(CHANGES)
+    )
+    return pd.DataFrame(
+        {
+            "what": list(CHANGES.values()),
+            "before": list(before.values()),
+            "calibrated": list(after.values()),
+        },
+        index=list(CHANGES),
+    )
 
 
 @strict_keywords
@@ -132,12 +159,15 @@ def ledger_side_by_side(scenarios: dict[str, dict[str, float]]) -> pd.DataFrame:
     rows = {}
     for name, values in scenarios.items():
         link = ledger_link(**values)
-        rows[name] = {"beijing_share": link.reply.beijing_share,
-                      "set_by": link.reply.beijing_binding_text, "approvals": link.approvals,
-                      "ledger_binding": link.ledger_result.binding_text,
-                      "exports": link.ledger_result.volume,
-                      "treasury": link.ledger_result.treasury_revenue,
-                      "ratio": link.ledger_result.ratio_with_exports}
+        rows[name] = {
+            "beijing_share": link.reply.beijing_share,
+            "set_by": link.reply.beijing_binding_text,
+            "approvals": link.approvals,
+            "ledger_binding": link.ledger_result.binding_text,
+            "exports": link.ledger_result.volume,
+            "treasury": link.ledger_result.treasury_revenue,
+            "ratio": link.ledger_result.ratio_with_exports,
+        }
     return pd.DataFrame.from_dict(rows, orient="index")
 
 

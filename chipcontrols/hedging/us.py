@@ -24,13 +24,34 @@ import pandas as pd
 import sympy as sp
 
 from chipcontrols.core.closed_forms import register
-from chipcontrols.hedging.china import (BEIJING_SHARE, BEST_REPLY, IMPORT_SHARE, PAIRING_BOUND,
-                                        CHINA_INPUTS, BestReply, a, beta, k, L, p, reply_at, V)
-from chipcontrols.hedging.parameters import (PARAMETERS, advantage_erosion_rate, base_advantage,
-                                             china_ai_budget, harm_weight, leverage_weight, levy,
-                                             nvidia_weight, pass_through, us_share_cap,
-                                             years_after_january_2026)
 from chipcontrols.core.parameters import strict_keywords
+from chipcontrols.hedging.china import (
+    BEIJING_SHARE,
+    BEST_REPLY,
+    CHINA_INPUTS,
+    IMPORT_SHARE,
+    PAIRING_BOUND,
+    BestReply,
+    L,
+    V,
+    a,
+    beta,
+    p,
+    reply_at,
+)
+from chipcontrols.hedging.parameters import (
+    PARAMETERS,
+    advantage_erosion_rate,
+    base_advantage,
+    china_ai_budget,
+    harm_weight,
+    leverage_weight,
+    levy,
+    nvidia_weight,
+    pass_through,
+    us_share_cap,
+    years_after_january_2026,
+)
 
 tau, kappa, R, lam = levy, pass_through, china_ai_budget, advantage_erosion_rate
 t = years_after_january_2026
@@ -71,9 +92,11 @@ REVENUE_BEIJING = tau * R * SHARE_AT_LEVY_BEIJING
 TREASURY_REVENUE = tau * R * SHARE_AT_LEVY
 NVIDIA_REVENUE = (1 - tau) * R * SHARE_AT_LEVY
 #: The US payoff at the levy: money (Treasury plus a weight on Nvidia's share), leverage, harm.
-US_PAYOFF = ((tau + nvidia_weight * (1 - tau)) * R * SHARE_AT_LEVY
-             + leverage_weight * L * SHARE_AT_LEVY**2
-             - harm_weight * HARM_AT_LEVY)
+US_PAYOFF = (
+    (tau + nvidia_weight * (1 - tau)) * R * SHARE_AT_LEVY
+    + leverage_weight * L * SHARE_AT_LEVY**2
+    - harm_weight * HARM_AT_LEVY
+)
 
 # --- The exit clock --------------------------------------------------------------------------
 ADVANTAGE_PATH = 1 + (base_advantage - 1) * sp.exp(-lam * t)
@@ -82,44 +105,60 @@ EXIT_TIME = sp.simplify(sp.solve(sp.Eq(V * (ADVANTAGE_PATH - 1), beta), t)[0])
 EXIT_ADVANTAGE = sp.solve(sp.Eq(V * (a - 1), beta), a)[0]
 SHARE_OVER_TIME = BEIJING_SHARE.subs(a, ADVANTAGE_PATH)
 
-FORMS = {name: register(f"hedging: {label}", form, PARAMETERS) for name, (label, form) in {
-    "leverage_interior": ("US leverage at the interior reply", LEVERAGE_INTERIOR),
-    "expected_loss_interior": ("China's expected loss at the interior reply",
-                               EXPECTED_LOSS_INTERIOR),
-    "d_leverage_d_p": ("d leverage / d p", D_LEVERAGE_D_P),
-    "d_expected_loss_d_p": ("d expected loss / d p", D_EXPECTED_LOSS_D_P),
-    "leverage_beijing": ("US leverage at Beijing's choice", LEVERAGE_BEIJING),
-    "leverage": ("US leverage at the import share", LEVERAGE),
-    "expected_loss_beijing": ("China's expected loss at Beijing's choice",
-                              EXPECTED_LOSS_BEIJING),
-    "expected_loss": ("China's expected loss at the import share", EXPECTED_LOSS),
-    "harm": ("China's capability gain from imports", HARM),
-    "harm_at_levy": ("China's capability gain at the levy", HARM_AT_LEVY),
-    "advantage_after_levy": ("advantage after the levy", ADVANTAGE_AFTER_LEVY),
-    "revenue_maximising_levy": ("revenue-maximising levy", REVENUE_MAXIMISING_LEVY),
-    "prohibitive_levy": ("prohibitive levy", PROHIBITIVE_LEVY),
-    "levy_beijing_bound_stops_binding": ("levy at which Beijing's bound stops binding",
-                                         LEVY_BEIJING_BOUND_STOPS_BINDING),
-    "levy_caps_stop_binding": ("levy at which the caps stop binding", LEVY_CAPS_STOP_BINDING),
-    "peak_levy_beijing": ("revenue-maximising levy, Beijing's bound", PEAK_LEVY_BEIJING),
-    "peak_levy": ("revenue-maximising levy, with the caps", PEAK_LEVY),
-    "share_at_levy": ("import share at the levy", SHARE_AT_LEVY),
-    "revenue_beijing": ("Treasury revenue without Washington's cap", REVENUE_BEIJING),
-    "treasury": ("Treasury revenue at the levy", TREASURY_REVENUE),
-    "nvidia": ("Nvidia revenue at the levy", NVIDIA_REVENUE),
-    "us_payoff": ("US payoff at the levy", US_PAYOFF),
-    "advantage_path": ("advantage over time", ADVANTAGE_PATH),
-    "exit_time": ("exit date", EXIT_TIME),
-    "exit_advantage": ("advantage at which imports stop", EXIT_ADVANTAGE),
-    "share_over_time": ("Beijing's choice over time", SHARE_OVER_TIME),
-}.items()}
+FORMS = {
+    name: register(f"hedging: {label}", form, PARAMETERS)
+    for name, (label, form) in {
+        "leverage_interior": ("US leverage at the interior reply", LEVERAGE_INTERIOR),
+        "expected_loss_interior": (
+            "China's expected loss at the interior reply",
+            EXPECTED_LOSS_INTERIOR,
+        ),
+        "d_leverage_d_p": ("d leverage / d p", D_LEVERAGE_D_P),
+        "d_expected_loss_d_p": ("d expected loss / d p", D_EXPECTED_LOSS_D_P),
+        "leverage_beijing": ("US leverage at Beijing's choice", LEVERAGE_BEIJING),
+        "leverage": ("US leverage at the import share", LEVERAGE),
+        "expected_loss_beijing": (
+            "China's expected loss at Beijing's choice",
+            EXPECTED_LOSS_BEIJING,
+        ),
+        "expected_loss": ("China's expected loss at the import share", EXPECTED_LOSS),
+        "harm": ("China's capability gain from imports", HARM),
+        "harm_at_levy": ("China's capability gain at the levy", HARM_AT_LEVY),
+        "advantage_after_levy": ("advantage after the levy", ADVANTAGE_AFTER_LEVY),
+        "revenue_maximising_levy": ("revenue-maximising levy", REVENUE_MAXIMISING_LEVY),
+        "prohibitive_levy": ("prohibitive levy", PROHIBITIVE_LEVY),
+        "levy_beijing_bound_stops_binding": (
+            "levy at which Beijing's bound stops binding",
+            LEVY_BEIJING_BOUND_STOPS_BINDING,
+        ),
+        "levy_caps_stop_binding": ("levy at which the caps stop binding", LEVY_CAPS_STOP_BINDING),
+        "peak_levy_beijing": ("revenue-maximising levy, Beijing's bound", PEAK_LEVY_BEIJING),
+        "peak_levy": ("revenue-maximising levy, with the caps", PEAK_LEVY),
+        "share_at_levy": ("import share at the levy", SHARE_AT_LEVY),
+        "revenue_beijing": ("Treasury revenue without Washington's cap", REVENUE_BEIJING),
+        "treasury": ("Treasury revenue at the levy", TREASURY_REVENUE),
+        "nvidia": ("Nvidia revenue at the levy", NVIDIA_REVENUE),
+        "us_payoff": ("US payoff at the levy", US_PAYOFF),
+        "advantage_path": ("advantage over time", ADVANTAGE_PATH),
+        "exit_time": ("exit date", EXIT_TIME),
+        "exit_advantage": ("advantage at which imports stop", EXIT_ADVANTAGE),
+        "share_over_time": ("Beijing's choice over time", SHARE_OVER_TIME),
+    }.items()
+}
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 
 #: The inputs of the US side: the levy's world uses a0, τ and κ in place of a.
-US_INPUTS = PARAMETERS.subset(*(name for name in CHINA_INPUTS if name != "us_advantage"),
-                              "base_advantage", "levy", "pass_through", "china_ai_budget",
-                              "nvidia_weight", "leverage_weight", "harm_weight",
-                              "advantage_erosion_rate")
+US_INPUTS = PARAMETERS.subset(
+    *(name for name in CHINA_INPUTS if name != "us_advantage"),
+    "base_advantage",
+    "levy",
+    "pass_through",
+    "china_ai_budget",
+    "nvidia_weight",
+    "leverage_weight",
+    "harm_weight",
+    "advantage_erosion_rate",
+)
 
 
 @dataclass(frozen=True)
@@ -142,16 +181,22 @@ def leverage(**values: float) -> Leverage:
     (0.5625, 0.225)
     """
     checked = CHINA_INPUTS.check(values)
-    return Leverage(*(float(_NUMPY[key](**checked)) for key in (
-        "leverage_beijing", "expected_loss_beijing", "leverage", "expected_loss")))
+    return Leverage(
+        *(
+            float(_NUMPY[key](**checked))
+            for key in ("leverage_beijing", "expected_loss_beijing", "leverage", "expected_loss")
+        )
+    )
 
 
 @strict_keywords
 def leverage_curve(probabilities, **values: float) -> pd.DataFrame:
     """Leverage and expected loss against the perceived cut-off probability (one row each)."""
     declared = PARAMETERS["cutoff_probability"]
-    rows = [{"cutoff_probability": q, **leverage(**{**values, declared.name: q}).__dict__}
-            for q in np.atleast_1d(declared.check_array(probabilities)).ravel()]
+    rows = [
+        {"cutoff_probability": q, **leverage(**{**values, declared.name: q}).__dict__}
+        for q in np.atleast_1d(declared.check_array(probabilities)).ravel()
+    ]
     return pd.DataFrame(rows)
 
 
@@ -198,13 +243,23 @@ def levy_outcome(**values: float) -> LevyResult:
     china = {name: checked[name] for name in CHINA_INPUTS if name != "us_advantage"}
     advantage = float(_NUMPY["advantage_after_levy"](**checked))
     return LevyResult(
-        levy=checked["levy"], advantage=advantage, reply=reply_at({**china, "us_advantage": advantage}),
-        **{key: float(_NUMPY[form](**checked)) for key, form in (
-            ("treasury_revenue", "treasury"), ("nvidia_revenue", "nvidia"),
-            ("harm", "harm_at_levy"), ("us_payoff", "us_payoff"),
-            ("revenue_maximising_levy", "revenue_maximising_levy"),
-            ("prohibitive_levy", "prohibitive_levy"), ("peak_levy", "peak_levy"),
-            ("peak_levy_beijing", "peak_levy_beijing"))})
+        levy=checked["levy"],
+        advantage=advantage,
+        reply=reply_at({**china, "us_advantage": advantage}),
+        **{
+            key: float(_NUMPY[form](**checked))
+            for key, form in (
+                ("treasury_revenue", "treasury"),
+                ("nvidia_revenue", "nvidia"),
+                ("harm", "harm_at_levy"),
+                ("us_payoff", "us_payoff"),
+                ("revenue_maximising_levy", "revenue_maximising_levy"),
+                ("prohibitive_levy", "prohibitive_levy"),
+                ("peak_levy", "peak_levy"),
+                ("peak_levy_beijing", "peak_levy_beijing"),
+            )
+        },
+    )
 
 
 @strict_keywords
@@ -214,10 +269,13 @@ def revenue_curve(levies, **values: float) -> pd.DataFrame:
     checked = US_INPUTS.check({name: v for name, v in values.items() if name != declared.name})
     grid = np.atleast_1d(declared.check_array(levies)).ravel()
     at = {**checked, declared.name: grid}
-    return pd.DataFrame({"levy": grid,
-                         "revenue_beijing": np.broadcast_to(_NUMPY["revenue_beijing"](**at),
-                                                            grid.shape),
-                         "treasury": np.broadcast_to(_NUMPY["treasury"](**at), grid.shape)})
+    return pd.DataFrame(
+        {
+            "levy": grid,
+            "revenue_beijing": np.broadcast_to(_NUMPY["revenue_beijing"](**at), grid.shape),
+            "treasury": np.broadcast_to(_NUMPY["treasury"](**at), grid.shape),
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -239,17 +297,23 @@ def exit_clock(**values: float) -> ExitClock:
     >>> round(c.exit_time, 2), round(c.exit_advantage, 2)
     (2.77, 1.2)
     """
-    checked = PARAMETERS.subset("base_advantage", "value_scale", "domestic_value",
-                                "advantage_erosion_rate").check(values)
-    return ExitClock(float(_NUMPY["exit_time"](**checked)),
-                     float(_NUMPY["exit_advantage"](**checked)))
+    checked = PARAMETERS.subset(
+        "base_advantage", "value_scale", "domestic_value", "advantage_erosion_rate"
+    ).check(values)
+    return ExitClock(
+        float(_NUMPY["exit_time"](**checked)), float(_NUMPY["exit_advantage"](**checked))
+    )
 
 
 @strict_keywords
 def advantage_at(years, **values: float):
     """The advantage a(t) after ``years`` (a float for one time, else an array)."""
-    checked = {**PARAMETERS.subset("base_advantage", "advantage_erosion_rate").check(values),
-               "years_after_january_2026": PARAMETERS["years_after_january_2026"].check_array(years)}
-    result = np.broadcast_to(np.asarray(_NUMPY["advantage_path"](**checked), dtype=float),
-                             checked["years_after_january_2026"].shape)
+    checked = {
+        **PARAMETERS.subset("base_advantage", "advantage_erosion_rate").check(values),
+        "years_after_january_2026": PARAMETERS["years_after_january_2026"].check_array(years),
+    }
+    result = np.broadcast_to(
+        np.asarray(_NUMPY["advantage_path"](**checked), dtype=float),
+        checked["years_after_january_2026"].shape,
+    )
     return float(result) if result.ndim == 0 else result.copy()

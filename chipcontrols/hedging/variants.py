@@ -57,5 +57,5 @@ def chapter5_variant(student_id: str) -> Chapter5Variant:
     >>> 0.1 <= v["observed_share"] <= 0.5
     True
     """
-    values = {name: _between(student_id, name) for name in RANGES}   # refuses a bad id first
+    values = {name: _between(student_id, name) for name in RANGES}  # refuses a bad id first
     return Chapter5Variant(student_id.strip(), values)

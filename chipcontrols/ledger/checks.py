@@ -14,14 +14,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from chipcontrols import eccn3a090 as _rule
 from chipcontrols import ledger as _ledger
 from chipcontrols.core import record
+from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
 from chipcontrols.core.data import load_chips
-from chipcontrols import eccn3a090 as _rule
+from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips, classify_hypothetical_chip
 from chipcontrols.eccn3a090.metrics import is_known
-from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
-from chipcontrols.core.parameters import require_number, strict_keywords
 
 __all__ = [
     "ANSWER_RELATIVE_TOLERANCE",
@@ -49,8 +49,6 @@ LIMIT_NAMES = tuple(_ledger.LIMITS)
 
 
 @strict_keywords
-
-
 def ifp_range(with_exports: bool) -> tuple[float, float]:
     """IFP's published US:China ratio range without or with Hopper exports (record figures).
 
@@ -59,18 +57,24 @@ def ifp_range(with_exports: bool) -> tuple[float, float]:
     confidence.
     """
     case = "with" if with_exports else "without"
-    return (record.value(f"ifp_ratio_{case}_exports_low"),
-            record.value(f"ifp_ratio_{case}_exports_high"))
+    return (
+        record.value(f"ifp_ratio_{case}_exports_low"),
+        record.value(f"ifp_ratio_{case}_exports_high"),
+    )
 
 
 # --- Exercise: TPP and class from a datasheet ---------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def _classified_chips() -> dict[str, tuple[float, float, str]]:
     """Chip id -> (TPP, density, class) for every chip whose class is determined."""
     table = classify_chips(load_chips())
-    return {row.chip_id: (float(row.tpp), float(row.density), row.eccn_class)
-            for row in table.itertuples() if row.eccn_class in OCTOBER_2023.labels}
+    return {
+        row.chip_id: (float(row.tpp), float(row.density), row.eccn_class)
+        for row in table.itertuples()
+        if row.eccn_class in OCTOBER_2023.labels
+    }
 
 
 def _close(value: float, expected: float) -> bool:
@@ -86,21 +90,27 @@ def _thresholds_text(symbol, unit: str = "") -> str:
 def _tpp_hint(tpp_value: float, expected: float) -> str:
     ratio = tpp_value / expected
     if any(_close(ratio, factor) for factor in (2.0, 4.0)):
-        return ("is your throughput figure the sparse one? Datasheets headline 2:4 sparsity; "
-                "the rule uses dense throughput.")
+        return (
+            "is your throughput figure the sparse one? Datasheets headline 2:4 sparsity; "
+            "the rule uses dense throughput."
+        )
     if any(_close(ratio, 1 / bits) for bits in (4.0, 8.0, 16.0)):
         return "TPP multiplies the dense throughput by the bit length of the operation."
     if any(_close(ratio, factor) for factor in (0.5, 2 / 3, 1.5)):
-        return ("take the largest product over the 16-, 8- and 4-bit figures, each multiplied "
-                "by its own bit length.")
-    return ("TPP = dense tera-operations per second x bit length, the largest over the "
-            "chip's 16-, 8- and 4-bit figures.")
+        return (
+            "take the largest product over the 16-, 8- and 4-bit figures, each multiplied "
+            "by its own bit length."
+        )
+    return (
+        "TPP = dense tera-operations per second x bit length, the largest over the "
+        "chip's 16-, 8- and 4-bit figures."
+    )
 
 
 @strict_keywords
-
-
-def check_tpp(chip_id: str, tpp: float, eccn_class: str, density: float | None = None) -> CheckResult:
+def check_tpp(
+    chip_id: str, tpp: float, eccn_class: str, density: float | None = None
+) -> CheckResult:
     """Check a chip's total processing performance (TPP) and ECCN 3A090 class.
 
     Parameters
@@ -135,43 +145,58 @@ def check_tpp(chip_id: str, tpp: float, eccn_class: str, density: float | None =
     >>> check_tpp("nvidia-h100-sxm5", tpp=31_664, eccn_class="3A090.a")
     Not yet: your TPP 31,664 is off by more than 1%: is your throughput figure the sparse one? Datasheets headline 2:4 sparsity; the rule uses dense throughput.
     """
-    blank = unanswered(tpp=tpp, eccn_class=eccn_class,
-                       **({"density": density} if density is ... else {}))
+    blank = unanswered(
+        tpp=tpp, eccn_class=eccn_class, **({"density": density} if density is ... else {})
+    )
     if blank is not None:
         return blank
     chips = _classified_chips()
     if chip_id not in chips:
-        raise ValueError(f"chip_id = {chip_id!r} is not a chip this check knows; "
-                         f"valid ids: {sorted(chips)}")
+        raise ValueError(
+            f"chip_id = {chip_id!r} is not a chip this check knows; valid ids: {sorted(chips)}"
+        )
     expected_tpp, expected_density, expected_class = chips[chip_id]
     tpp_value = require_number("tpp", tpp, minimum=0, minimum_included=False, unit="bit-TOPS")
     label = choose("eccn_class", eccn_class, OCTOBER_2023.labels)
     tolerance = f"{TPP_RELATIVE_TOLERANCE:.0%}"
     problems = []
     if not _close(tpp_value, expected_tpp):
-        problems.append(f"your TPP {tpp_value:,.0f} is off by more than {tolerance}: "
-                        + _tpp_hint(tpp_value, expected_tpp))
+        problems.append(
+            f"your TPP {tpp_value:,.0f} is off by more than {tolerance}: "
+            + _tpp_hint(tpp_value, expected_tpp)
+        )
     if density is not None:
         if math.isnan(expected_density):
-            raise ValueError(f"the die area of {chip_id} is not published, so its density cannot "
-                             "be checked; leave density out")
-        density_value = require_number("density", density, minimum=0, minimum_included=False,
-                                       unit="TPP per mm²")
+            raise ValueError(
+                f"the die area of {chip_id} is not published, so its density cannot "
+                "be checked; leave density out"
+            )
+        density_value = require_number(
+            "density", density, minimum=0, minimum_included=False, unit="TPP per mm²"
+        )
         if not _close(density_value, expected_density):
-            problems.append(f"your density {density_value:.2f} is off by more than {tolerance}: "
-                            "divide TPP by the logic-die area in mm² (memory stacks excluded).")
+            problems.append(
+                f"your density {density_value:.2f} is off by more than {tolerance}: "
+                "divide TPP by the logic-die area in mm² (memory stacks excluded)."
+            )
     if label != expected_class:
-        problems.append(f"'{label}' is not the class: compare TPP with "
-                        f"{_thresholds_text(_rule.tpp)} and the density with "
-                        f"{_thresholds_text(_rule.density)}; the strongest class whose "
-                        "condition the chip meets wins.")
+        problems.append(
+            f"'{label}' is not the class: compare TPP with "
+            f"{_thresholds_text(_rule.tpp)} and the density with "
+            f"{_thresholds_text(_rule.density)}; the strongest class whose "
+            "condition the chip meets wins."
+        )
     if problems:
         return CheckResult(False, " Also, ".join(problems))
-    return CheckResult(True, f"{chip_id} has TPP {expected_tpp:,.0f} and is {expected_class} "
-                             f"under the {OCTOBER_2023.name} rule.")
+    return CheckResult(
+        True,
+        f"{chip_id} has TPP {expected_tpp:,.0f} and is {expected_class} "
+        f"under the {OCTOBER_2023.name} rule.",
+    )
 
 
 # --- Exercise: which limit binds ------------------------------------------------------------
+
 
 def _near(value: float, expected: float) -> bool:
     return abs(value - expected) <= ANSWER_RELATIVE_TOLERANCE * abs(expected) + 1e-9
@@ -214,30 +239,41 @@ def check_binding(answer: str, volume: float | None = None, **parameters: float)
     >>> check_binding("US cap", volume=..., approvals=2.5)
     Not yet: fill in volume: replace each ... with your answer, then run the cell again.
     """
-    blank = unanswered(answer=answer, **({"volume": volume} if volume is ... else {}),
-                       **parameters)
+    blank = unanswered(
+        answer=answer, **({"volume": volume} if volume is ... else {}), **parameters
+    )
     if blank is not None:
         return blank
     name = choose("answer", answer, LIMIT_NAMES)
     result = _ledger.ledger(**parameters)
     if name not in result.binding:
-        return CheckResult(False, f"{name} allows {result.limits[name]:.2f} M chips, but another "
-                                  "limit is tighter. Work out all four limits (Washington's cap "
-                                  "is cap_share x us_volume) and take the smallest.")
+        return CheckResult(
+            False,
+            f"{name} allows {result.limits[name]:.2f} M chips, but another "
+            "limit is tighter. Work out all four limits (Washington's cap "
+            "is cap_share x us_volume) and take the smallest.",
+        )
     if volume is not None:
         given = _ledger.EXPORT_VOLUME.check(volume)
         if not _near(given, result.volume):
-            return CheckResult(False, f"{name} does bind, but your volume {given:g} M is not the "
-                                      "value of that limit in this scenario. Compute the limit "
-                                      "from the parameters (in million chips).")
+            return CheckResult(
+                False,
+                f"{name} does bind, but your volume {given:g} M is not the "
+                "value of that limit in this scenario. Compute the limit "
+                "from the parameters (in million chips).",
+            )
     others = [limit for limit in result.binding if limit != name]
     tie = f" It ties with {' and '.join(others)}." if others else ""
-    return CheckResult(True, f"{name} binds: at most {result.volume:.2f} M H200s can go to China "
-                             f"in this scenario.{tie}")
+    return CheckResult(
+        True,
+        f"{name} binds: at most {result.volume:.2f} M H200s can go to China "
+        f"in this scenario.{tie}",
+    )
 
 
-def check_january_2026(answer: str, volume: float | None = None,
-                       **parameters: float) -> CheckResult:
+def check_january_2026(
+    answer: str, volume: float | None = None, **parameters: float
+) -> CheckResult:
     """Check the binding limit in mid-January 2026, with the student's own parameters.
 
     The student sets the ledger's parameters to describe January 2026 (after the BIS rule of
@@ -255,25 +291,33 @@ def check_january_2026(answer: str, volume: float | None = None,
     >>> check_january_2026("US cap", demand=2.0)
     Not yet: your scenario does not set approvals (the ledger's default is the position after 28 January). What had Beijing approved by mid-January? See the 13 and 14 January entries of the timeline.
     """
-    blank = unanswered(answer=answer, **({"volume": volume} if volume is ... else {}),
-                       **parameters)
+    blank = unanswered(
+        answer=answer, **({"volume": volume} if volume is ... else {}), **parameters
+    )
     if blank is not None:
         return blank
     choose("answer", answer, LIMIT_NAMES)
     if "approvals" not in parameters:
-        return CheckResult(False, "your scenario does not set approvals (the ledger's default is "
-                                  "the position after 28 January). What had Beijing approved by "
-                                  "mid-January? See the 13 and 14 January entries of the "
-                                  "timeline.")
+        return CheckResult(
+            False,
+            "your scenario does not set approvals (the ledger's default is "
+            "the position after 28 January). What had Beijing approved by "
+            "mid-January? See the 13 and 14 January entries of the "
+            "timeline.",
+        )
     approvals = _ledger.PARAMETERS["approvals"].check(parameters["approvals"])
     if approvals != record.value("january_2026_approvals") / 1e6:
-        return CheckResult(False, f"approvals = {approvals:g} M does not match the record for "
-                                  "mid-January 2026. What had Beijing approved before 28 January? "
-                                  "See the 13 and 14 January entries of the timeline.")
+        return CheckResult(
+            False,
+            f"approvals = {approvals:g} M does not match the record for "
+            "mid-January 2026. What had Beijing approved before 28 January? "
+            "See the 13 and 14 January entries of the timeline.",
+        )
     return check_binding(answer, volume=volume, **parameters)
 
 
 # --- Exercise: reproduce IFP's range with the ledger -------------------------------------
+
 
 def _verdict(value: float, bounds: tuple[float, float]) -> str:
     low, high = bounds
@@ -283,10 +327,14 @@ def _verdict(value: float, bounds: tuple[float, float]) -> str:
 
 
 @strict_keywords
-
-
-def check_ifp_reproduction(*, us_compute: float, china_compute: float, h100e_per_chip: float,
-                           displacement: float, volume: float) -> CheckResult:
+def check_ifp_reproduction(
+    *,
+    us_compute: float,
+    china_compute: float,
+    h100e_per_chip: float,
+    displacement: float,
+    volume: float,
+) -> CheckResult:
     """Check whether a ledger scenario lands inside IFP's published range of US:China ratios.
 
     The ratio is the ledger's closed form ρ(Q) evaluated at no exports and at ``volume``;
@@ -326,27 +374,40 @@ def check_ifp_reproduction(*, us_compute: float, china_compute: float, h100e_per
     ...
     ValueError: volume = 3 is outside the valid range [0, 2.5] million chips (H200s exported to China in the year)
     """
-    blank = unanswered(us_compute=us_compute, china_compute=china_compute,
-                       h100e_per_chip=h100e_per_chip, displacement=displacement, volume=volume)
+    blank = unanswered(
+        us_compute=us_compute,
+        china_compute=china_compute,
+        h100e_per_chip=h100e_per_chip,
+        displacement=displacement,
+        volume=volume,
+    )
     if blank is not None:
         return blank
     checked_volume = _ledger.EXPORT_VOLUME.check(volume)
     without, with_exports = _ledger.ratio_at(
-        [0.0, checked_volume], us_compute=us_compute, china_compute=china_compute,
-        h100e_per_chip=h100e_per_chip, displacement=displacement)
+        [0.0, checked_volume],
+        us_compute=us_compute,
+        china_compute=china_compute,
+        h100e_per_chip=h100e_per_chip,
+        displacement=displacement,
+    )
     ranges = (ifp_range(with_exports=False), ifp_range(with_exports=True))
     verdicts = (_verdict(without, ranges[0]), _verdict(with_exports, ranges[1]))
-    summary = (f"without exports {without:.2f}x (IFP {ranges[0][0]:g}-{ranges[0][1]:g}x: "
-               f"{verdicts[0]}); with {checked_volume:.2f} M chips exported {with_exports:.2f}x "
-               f"(IFP about {ranges[1][0]:g}-{ranges[1][1]:g}x: {verdicts[1]}).")
+    summary = (
+        f"without exports {without:.2f}x (IFP {ranges[0][0]:g}-{ranges[0][1]:g}x: "
+        f"{verdicts[0]}); with {checked_volume:.2f} M chips exported {with_exports:.2f}x "
+        f"(IFP about {ranges[1][0]:g}-{ranges[1][1]:g}x: {verdicts[1]})."
+    )
     if verdicts == ("inside", "inside"):
         return CheckResult(True, summary)
     hints = []
     if verdicts[0] != "inside":
         hints.append("the ratio without exports depends only on us_compute / china_compute")
     if verdicts[1] == "above":
-        hints.append("with exports, China's side grows with h100e_per_chip x volume; "
-                     "displacement also shrinks the US side")
+        hints.append(
+            "with exports, China's side grows with h100e_per_chip x volume; "
+            "displacement also shrinks the US side"
+        )
     elif verdicts[1] == "below":
         hints.append("with exports, fewer H100-equivalents reaching China raise the ratio")
     return CheckResult(False, summary + " Hint: " + "; ".join(hints) + ".")
@@ -390,30 +451,42 @@ def check_ratio_function(rho, seed: int = 2025_12_08) -> CheckResult:
     if blank is not None:
         return blank
     if not callable(rho):
-        raise ValueError(f"rho = {rho!r} is not a function: define "
-                         f"def rho({', '.join(_RATIO_ARGUMENTS)}): ...")
+        raise ValueError(
+            f"rho = {rho!r} is not a function: define def rho({', '.join(_RATIO_ARGUMENTS)}): ..."
+        )
     generator = np.random.default_rng(seed)
     declared = [_ledger.PARAMETERS[name] for name in _RATIO_ARGUMENTS]
     for _ in range(RATIO_FUNCTION_SAMPLES):
         point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
-        expected = _ledger.ratio_at(point["volume"], **{k: v for k, v in point.items()
-                                                       if k != "volume"})
+        expected = _ledger.ratio_at(
+            point["volume"], **{k: v for k, v in point.items() if k != "volume"}
+        )
         returned = rho(**point)
         if is_unanswered(returned):
-            return CheckResult(False, "fill in rho: its body still returns ...; replace it with "
-                                      "the ratio's formula in terms of the five arguments.")
+            return CheckResult(
+                False,
+                "fill in rho: its body still returns ...; replace it with "
+                "the ratio's formula in terms of the five arguments.",
+            )
         given = require_number("rho(...)", returned)
         if not _near(given, expected):
             shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
-            return CheckResult(False, f"at {shown} your function gives {given:.3g}, which is not "
-                                      "the ledger's ratio. Exported chips add h100e_per_chip x "
-                                      "volume to China's side; displacement takes some of that "
-                                      "from the US side.")
-    return CheckResult(True, f"your function matches the ledger's ratio on "
-                             f"{RATIO_FUNCTION_SAMPLES} parameter sets across the declared ranges.")
+            return CheckResult(
+                False,
+                f"at {shown} your function gives {given:.3g}, which is not "
+                "the ledger's ratio. Exported chips add h100e_per_chip x "
+                "volume to China's side; displacement takes some of that "
+                "from the US side.",
+            )
+    return CheckResult(
+        True,
+        f"your function matches the ledger's ratio on "
+        f"{RATIO_FUNCTION_SAMPLES} parameter sets across the declared ranges.",
+    )
 
 
 # --- Exercise: the break-even valuation ----------------------------------------------------
+
 
 def check_break_even(sigma_star: float, volume: float, **parameters: float) -> CheckResult:
     """Check a student's break-even valuation σ* (billion USD per log-unit of China's compute).
@@ -445,26 +518,42 @@ def check_break_even(sigma_star: float, volume: float, **parameters: float) -> C
     if blank is not None:
         return blank
     expected = _ledger.break_even_at(volume, **parameters)
-    given = require_number("sigma_star", sigma_star, minimum=0, minimum_included=False,
-                           unit="billion USD per log-unit")
+    given = require_number(
+        "sigma_star",
+        sigma_star,
+        minimum=0,
+        minimum_included=False,
+        unit="billion USD per log-unit",
+    )
     if _near(given, expected):
-        return CheckResult(True, f"σ* = {expected:.2f} bn USD per log-unit, "
-                                 f"{expected * math.log(2):.2f} bn per doubling, at "
-                                 f"Q = {_ledger.EXPORT_VOLUME.check(volume):g} M chips.")
+        return CheckResult(
+            True,
+            f"σ* = {expected:.2f} bn USD per log-unit, "
+            f"{expected * math.log(2):.2f} bn per doubling, at "
+            f"Q = {_ledger.EXPORT_VOLUME.check(volume):g} M chips.",
+        )
     if _near(given, expected * math.log(2)):
-        hint = ("that looks like a figure per doubling; the check wants σ* per log-unit "
-                "(divide by ln 2).")
+        hint = (
+            "that looks like a figure per doubling; the check wants σ* per log-unit "
+            "(divide by ln 2)."
+        )
     elif any(_near(given, expected * factor) for factor in (1e3, 1e-3, 1e6, 1e-6)):
-        hint = ("the size is off by a power of a thousand: the price is in thousand USD and Q "
-                "in million chips, so price x Q is in billion USD.")
+        hint = (
+            "the size is off by a power of a thousand: the price is in thousand USD and Q "
+            "in million chips, so price x Q is in billion USD."
+        )
     else:
-        hint = ("σ* is the US gain (τ + ω(1 − τ)) p Q divided by the harm factor "
-                "ln(1 + h Q / C_CN).")
-    return CheckResult(False, f"your σ* = {given:g} bn is off by more than "
-                              f"{ANSWER_RELATIVE_TOLERANCE:.0%}: {hint}")
+        hint = (
+            "σ* is the US gain (τ + ω(1 − τ)) p Q divided by the harm factor ln(1 + h Q / C_CN)."
+        )
+    return CheckResult(
+        False,
+        f"your σ* = {given:g} bn is off by more than {ANSWER_RELATIVE_TOLERANCE:.0%}: {hint}",
+    )
 
 
 # --- Exercise: the cap tied to a legacy product --------------------------------------------
+
 
 def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
     """Check the US sales at which Washington's cap reaches Nvidia's supply for China.
@@ -500,21 +589,31 @@ def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
     declared = _ledger.PARAMETERS["us_volume"]
     given = declared.check(us_volume)
     if values["cap_share"] <= 0:
-        raise ValueError("cap_share = 0 allows no exports at any US volume, so the cap never "
-                         "reaches Nvidia's supply; choose cap_share above 0 (valid range "
-                         f"{_ledger.PARAMETERS['cap_share'].describe_range()})")
+        raise ValueError(
+            "cap_share = 0 allows no exports at any US volume, so the cap never "
+            "reaches Nvidia's supply; choose cap_share above 0 (valid range "
+            f"{_ledger.PARAMETERS['cap_share'].describe_range()})"
+        )
     expected = values["supply"] / values["cap_share"]
     if not declared.minimum <= expected <= declared.maximum:
-        raise ValueError(f"with supply = {values['supply']:g} and cap_share = "
-                         f"{values['cap_share']:g} the cap never equals Nvidia's supply inside "
-                         f"us_volume's range {declared.describe_range()}")
+        raise ValueError(
+            f"with supply = {values['supply']:g} and cap_share = "
+            f"{values['cap_share']:g} the cap never equals Nvidia's supply inside "
+            f"us_volume's range {declared.describe_range()}"
+        )
     if _near(given, expected):
-        return CheckResult(True, f"at {expected:g} M H200s sold in the US the cap equals Nvidia's "
-                                 f"supply for China ({values['supply']:g} M); above it Nvidia's "
-                                 "supply binds.")
+        return CheckResult(
+            True,
+            f"at {expected:g} M H200s sold in the US the cap equals Nvidia's "
+            f"supply for China ({values['supply']:g} M); above it Nvidia's "
+            "supply binds.",
+        )
     side = "the cap is still below" if given < expected else "the cap is already above"
-    return CheckResult(False, f"at us_volume = {given:g} {side} Nvidia's supply. Set "
-                              "cap_share x us_volume equal to supply and solve for us_volume.")
+    return CheckResult(
+        False,
+        f"at us_volume = {given:g} {side} Nvidia's supply. Set "
+        "cap_share x us_volume equal to supply and solve for us_volume.",
+    )
 
 
 # --- Assignment checks: the student's own functions and chip ----------------------------------
@@ -529,8 +628,11 @@ def _sample_chips(seed: int, count: int = FUNCTION_SAMPLES):
     for _ in range(count):
         tpp_value = float(generator.uniform(800, 8_000))
         fp16_share = float(generator.uniform(0.5, 1.3))
-        yield (round(tpp_value * fp16_share / 16, 1), round(tpp_value / 8, 1),
-               float(generator.integers(_rule.DIE_AREA.minimum, 1_200)))
+        yield (
+            round(tpp_value * fp16_share / 16, 1),
+            round(tpp_value / 8, 1),
+            float(generator.integers(_rule.DIE_AREA.minimum, 1_200)),
+        )
 
 
 def check_tpp_function(tpp_function, seed: int = 2025_12_08) -> CheckResult:
@@ -549,8 +651,11 @@ def check_tpp_function(tpp_function, seed: int = 2025_12_08) -> CheckResult:
     if blank is not None:
         return blank
     chips = load_chips()
-    published = [(row.dense_fp16_tflops, row.dense_8bit_tops) for row in chips.itertuples()
-                 if is_known(row.dense_fp16_tflops) and is_known(row.dense_8bit_tops)]
+    published = [
+        (row.dense_fp16_tflops, row.dense_8bit_tops)
+        for row in chips.itertuples()
+        if is_known(row.dense_fp16_tflops) and is_known(row.dense_8bit_tops)
+    ]
     cases = [(fp16, int8) for fp16, int8, _ in _sample_chips(seed)] + published
     for fp16, int8 in cases:
         returned = tpp_function(dense_fp16_tflops=fp16, dense_8bit_tops=int8)
@@ -558,10 +663,13 @@ def check_tpp_function(tpp_function, seed: int = 2025_12_08) -> CheckResult:
             return CheckResult(False, "fill in tpp: its body still returns ...")
         expected = _rule.total_processing_performance(fp16, int8)
         if not _close(require_number("tpp(...)", returned), expected):
-            return CheckResult(False, f"for dense_fp16_tflops={fp16:g}, dense_8bit_tops={int8:g} "
-                                      f"your tpp gives {float(returned):,.0f} but that is not the "
-                                      "chip's TPP. TPP is the largest of throughput x bit length "
-                                      "over the precisions.")
+            return CheckResult(
+                False,
+                f"for dense_fp16_tflops={fp16:g}, dense_8bit_tops={int8:g} "
+                f"your tpp gives {float(returned):,.0f} but that is not the "
+                "chip's TPP. TPP is the largest of throughput x bit length "
+                "over the precisions.",
+            )
     return CheckResult(True, f"your tpp agrees with the classifier on {len(cases)} chips.")
 
 
@@ -580,11 +688,16 @@ def check_classify_function(classify_function, seed: int = 2025_12_08) -> CheckR
     blank = unanswered(classify=classify_function)
     if blank is not None:
         return blank
-    on_lines = [(value, area) for value in OCTOBER_2023.thresholds_of(_rule.tpp)
-                for area in (value / d for d in OCTOBER_2023.thresholds_of(_rule.density))]
+    on_lines = [
+        (value, area)
+        for value in OCTOBER_2023.thresholds_of(_rule.tpp)
+        for area in (value / d for d in OCTOBER_2023.thresholds_of(_rule.density))
+    ]
     on_lines += [(value, 600.0) for value in OCTOBER_2023.thresholds_of(_rule.tpp)]
-    samples = [(_rule.total_processing_performance(fp16, int8), area)
-               for fp16, int8, area in _sample_chips(seed)]
+    samples = [
+        (_rule.total_processing_performance(fp16, int8), area)
+        for fp16, int8, area in _sample_chips(seed)
+    ]
     for tpp_value, area in sorted(set(on_lines)) + samples:
         expected = classify_hypothetical_chip(tpp_value, area)
         returned = classify_function(tpp=tpp_value, die_area_mm2=area)
@@ -592,18 +705,32 @@ def check_classify_function(classify_function, seed: int = 2025_12_08) -> CheckR
             return CheckResult(False, "fill in classify: its body still returns ...")
         label = choose("classify(...)", returned, OCTOBER_2023.labels)
         if label != expected:
-            hint = ("Check the 3A090.b boxes (TPP with density in a band)." if "b" in expected
-                    or "b" in label else "Check the 3A090.a conditions and whether each line "
-                    "counts as reached (>=).")
-            return CheckResult(False, f"for tpp={tpp_value:,.0f}, die_area_mm2={area:g} your "
-                                      f"classify says {label!r}; under the {OCTOBER_2023.name} rule "
-                                      f"the chip is in another class. {hint}")
-    return CheckResult(True, "your classify agrees with the rule on every line and on "
-                             f"{FUNCTION_SAMPLES} chips between them.")
+            hint = (
+                "Check the 3A090.b boxes (TPP with density in a band)."
+                if "b" in expected or "b" in label
+                else "Check the 3A090.a conditions and whether each line counts as reached (>=)."
+            )
+            return CheckResult(
+                False,
+                f"for tpp={tpp_value:,.0f}, die_area_mm2={area:g} your "
+                f"classify says {label!r}; under the {OCTOBER_2023.name} rule "
+                f"the chip is in another class. {hint}",
+            )
+    return CheckResult(
+        True,
+        "your classify agrees with the rule on every line and on "
+        f"{FUNCTION_SAMPLES} chips between them.",
+    )
 
 
-def check_hypothetical_chip(tpp: float, eccn_class: str, *, dense_fp16_tflops: float,
-                            dense_8bit_tops: float, die_area_mm2: float) -> CheckResult:
+def check_hypothetical_chip(
+    tpp: float,
+    eccn_class: str,
+    *,
+    dense_fp16_tflops: float,
+    dense_8bit_tops: float,
+    die_area_mm2: float,
+) -> CheckResult:
     """Check TPP and class of a chip given by its datasheet (e.g. a per-student variant).
 
     Examples
@@ -620,10 +747,19 @@ def check_hypothetical_chip(tpp: float, eccn_class: str, *, dense_fp16_tflops: f
     given = require_number("tpp", tpp, minimum=0, minimum_included=False, unit="bit-TOPS")
     label = choose("eccn_class", eccn_class, OCTOBER_2023.labels)
     if not _close(given, expected_tpp):
-        return CheckResult(False, f"your TPP {given:,.0f} is off by more than "
-                                  f"{TPP_RELATIVE_TOLERANCE:.0%}: " + _tpp_hint(given, expected_tpp))
+        return CheckResult(
+            False,
+            f"your TPP {given:,.0f} is off by more than "
+            f"{TPP_RELATIVE_TOLERANCE:.0%}: " + _tpp_hint(given, expected_tpp),
+        )
     if label != expected_class:
-        return CheckResult(False, f"TPP is right, but '{label}' is not the class: compute the "
-                                  "density (TPP / die area) and compare both with the rule's lines.")
-    return CheckResult(True, f"TPP {expected_tpp:,.0f}, density {expected_tpp / die_area_mm2:.2f} "
-                             f"per mm²: {expected_class} under the {OCTOBER_2023.name} rule.")
+        return CheckResult(
+            False,
+            f"TPP is right, but '{label}' is not the class: compute the "
+            "density (TPP / die area) and compare both with the rule's lines.",
+        )
+    return CheckResult(
+        True,
+        f"TPP {expected_tpp:,.0f}, density {expected_tpp / die_area_mm2:.2f} "
+        f"per mm²: {expected_class} under the {OCTOBER_2023.name} rule.",
+    )

@@ -7,9 +7,9 @@ scenario the text describes as "X binds" is checked to have X as its only bindin
 
 from __future__ import annotations
 
-from chipcontrols.core.parameters import strict_keywords
 from chipcontrols import ledger as model
 from chipcontrols.core.data import load_chips
+from chipcontrols.core.parameters import strict_keywords
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
 #: The two ways of counting an H200 in H100-equivalents, and the chip metric each compares.
@@ -24,8 +24,6 @@ FIRST_TENTH = 0.1
 
 
 @strict_keywords
-
-
 def h100_equivalence(chips=None) -> dict[str, float]:
     """H100-equivalents per H200 on each basis of :data:`EQUIVALENCE_BASES`, from the data.
 
@@ -56,8 +54,9 @@ def h100_equivalence(chips=None) -> dict[str, float]:
     bases = {}
     for basis, column in EQUIVALENCE_BASES.items():
         try:
-            bases[basis] = declared.check(chip_metric(classified, H200, column)
-                                          / chip_metric(classified, H100, column))
+            bases[basis] = declared.check(
+                chip_metric(classified, H200, column) / chip_metric(classified, H100, column)
+            )
         except ValueError as error:
             raise ValueError(f"{basis} basis ({column} of {H200} / {H100}): {error}") from None
     return bases
@@ -66,8 +65,10 @@ def h100_equivalence(chips=None) -> dict[str, float]:
 def only_binding(result: model.LedgerResult) -> str:
     """The single binding limit of a scenario; ``ValueError`` if limits tie."""
     if len(result.binding) != 1:
-        raise ValueError(f"the scenario is a tie ({result.binding_text}); choose parameters "
-                         "under which one limit binds alone")
+        raise ValueError(
+            f"the scenario is a tie ({result.binding_text}); choose parameters "
+            "under which one limit binds alone"
+        )
     return result.binding[0]
 
 
@@ -113,9 +114,11 @@ def key_figures() -> dict[str, float | str]:
         "q_star_full_displacement": model.closed_form_results(displacement=1.0).volume_for_target,
         "target": model.TARGET_RATIO.default,
         "sigma_star_supply": model.closed_form_results(
-            approvals=most_approvals, us_volume=most_us_volume).break_even_valuation,
+            approvals=most_approvals, us_volume=most_us_volume
+        ).break_even_valuation,
         "marginal_first_cost": -model.closed_form_results(
-            approvals=no_approvals.volume).marginal_ratio,
+            approvals=no_approvals.volume
+        ).marginal_ratio,
         "first_tenth": tenth,
         "ratio_first_tenth": model.ratio_at(tenth),
         "ratio_drop_last_tenth_of_demand": model.ratio_at(demand - tenth) - model.ratio_at(demand),

@@ -43,58 +43,183 @@ _CAP_SOURCE = record.figure("china_volume_cap_percent_of_us_shipments")
 
 def _sourced(figure: record.RecordFigure) -> str:
     qualifier = f"{figure.qualifier} " if figure.qualifier else ""
-    return (f"{figure.description.rstrip('.')} ({qualifier}{figure.value:,.10g} {figure.unit}; "
-            f"{figure.citation}, {figure.date}).")
+    return (
+        f"{figure.description.rstrip('.')} ({qualifier}{figure.value:,.10g} {figure.unit}; "
+        f"{figure.citation}, {figure.date})."
+    )
 
 
 PARAMETERS = ParameterSet(
-    Parameter("demand", "Chinese demand for H200s", "million chips",
-              _DEMAND_SOURCE.value / _MILLION, 0.0, 2.5, 0.05, _sourced(_DEMAND_SOURCE),
-              latex="D"),
-    Parameter("supply", "Nvidia supply for China", "million chips",
-              _SUPPLY_SOURCE.value / _MILLION, 0.3, 2.0, 0.05, _sourced(_SUPPLY_SOURCE),
-              latex="S"),
-    Parameter("cap_share", "US cap: share of US-customer volume", "",
-              _CAP_SOURCE.value / 100, 0.0, 1.0, 0.05, _sourced(_CAP_SOURCE), latex=r"\kappa"),
-    Parameter("us_volume", "H200s sold to US customers", "million chips", 1.0, 0.2, 3.0, 0.05,
-              "Not published; illustrative (research memo, models.md §3).",
-              latex=r"Q_{\mathrm{US}}"),
-    Parameter("approvals", "Beijing's approvals", "million chips",
-              _APPROVALS_SOURCE.value / _MILLION, 0.0, 2.5, 0.05, _sourced(_APPROVALS_SOURCE),
-              latex="A"),
-    Parameter("price", "Price per H200", "thousand USD", _PRICE_SOURCE.value / 1e3, 20.0, 35.0,
-              0.5, _sourced(_PRICE_SOURCE), latex="p"),
-    Parameter("tariff_share", "US government take", "", _TARIFF_SOURCE.value / 100, 0.0, 0.5,
-              0.01, _sourced(_TARIFF_SOURCE), latex=r"\tau"),
-    Parameter("h100e_per_chip", "H100-equivalents per H200", "H100e", 1.0, 1.0, 1.8, 0.01,
-              "1.0 by dense arithmetic; 4.8/3.35 ≈ 1.43 by memory bandwidth (data/chips.csv).",
-              latex="h"),
-    Parameter("china_compute", "China's other compute added", "million H100e", 0.3, 0.2, 1.5,
-              0.05, "Domestic output plus smuggling, The Substrate (Feb 2026), via models.md §3.",
-              latex=r"C_{\mathrm{CN}}"),
-    Parameter("us_compute", "US compute added", "million H100e", 13.0, 8.0, 25.0, 0.5,
-              "Derived assumption from Epoch AI stock and growth (models.md §3).",
-              latex=r"C_{\mathrm{US}}"),
-    Parameter("displacement", "US deployments displaced per China-bound chip", "", 0.0, 0.0,
-              1.0, 0.05, "0 if supply is slack, up to 1 if foundry or HBM capacity binds.",
-              latex=r"\delta"),
-    Parameter("nvidia_weight", "Weight on Nvidia's revenue in US gains", "", 0.3, 0.0, 1.0,
-              0.05, "Policy judgement; research memo default 0.3 (models.md §3).",
-              latex=r"\omega"),
-    Parameter("volume", "H200s exported to China in the year", "million chips",
-              _DEMAND_SOURCE.value / _MILLION, 0.0, 2.5, 0.05,
-              "Any volume Chinese demand could reach in the ledger (the demand slider's range).",
-              latex="Q"),
-    Parameter("target_ratio", "Target US:China ratio of compute added", "×", 10.0, 1.0, 50.0,
-              0.5, "Reader's choice; research memo example 10× (models.md §3).",
-              latex=r"\bar{\rho}"),
-    Parameter("valuation", "Harm per log-unit of China's compute", "billion USD", 5.0, 0.1,
-              50.0, 0.1, "Reader's judgement: the decision-maker's valuation (models.md §3).",
-              latex=r"\sigma"),
+    Parameter(
+        "demand",
+        "Chinese demand for H200s",
+        "million chips",
+        _DEMAND_SOURCE.value / _MILLION,
+        0.0,
+        2.5,
+        0.05,
+        _sourced(_DEMAND_SOURCE),
+        latex="D",
+    ),
+    Parameter(
+        "supply",
+        "Nvidia supply for China",
+        "million chips",
+        _SUPPLY_SOURCE.value / _MILLION,
+        0.3,
+        2.0,
+        0.05,
+        _sourced(_SUPPLY_SOURCE),
+        latex="S",
+    ),
+    Parameter(
+        "cap_share",
+        "US cap: share of US-customer volume",
+        "",
+        _CAP_SOURCE.value / 100,
+        0.0,
+        1.0,
+        0.05,
+        _sourced(_CAP_SOURCE),
+        latex=r"\kappa",
+    ),
+    Parameter(
+        "us_volume",
+        "H200s sold to US customers",
+        "million chips",
+        1.0,
+        0.2,
+        3.0,
+        0.05,
+        "Not published; illustrative (research memo, models.md §3).",
+        latex=r"Q_{\mathrm{US}}",
+    ),
+    Parameter(
+        "approvals",
+        "Beijing's approvals",
+        "million chips",
+        _APPROVALS_SOURCE.value / _MILLION,
+        0.0,
+        2.5,
+        0.05,
+        _sourced(_APPROVALS_SOURCE),
+        latex="A",
+    ),
+    Parameter(
+        "price",
+        "Price per H200",
+        "thousand USD",
+        _PRICE_SOURCE.value / 1e3,
+        20.0,
+        35.0,
+        0.5,
+        _sourced(_PRICE_SOURCE),
+        latex="p",
+    ),
+    Parameter(
+        "tariff_share",
+        "US government take",
+        "",
+        _TARIFF_SOURCE.value / 100,
+        0.0,
+        0.5,
+        0.01,
+        _sourced(_TARIFF_SOURCE),
+        latex=r"\tau",
+    ),
+    Parameter(
+        "h100e_per_chip",
+        "H100-equivalents per H200",
+        "H100e",
+        1.0,
+        1.0,
+        1.8,
+        0.01,
+        "1.0 by dense arithmetic; 4.8/3.35 ≈ 1.43 by memory bandwidth (data/chips.csv).",
+        latex="h",
+    ),
+    Parameter(
+        "china_compute",
+        "China's other compute added",
+        "million H100e",
+        0.3,
+        0.2,
+        1.5,
+        0.05,
+        "Domestic output plus smuggling, The Substrate (Feb 2026), via models.md §3.",
+        latex=r"C_{\mathrm{CN}}",
+    ),
+    Parameter(
+        "us_compute",
+        "US compute added",
+        "million H100e",
+        13.0,
+        8.0,
+        25.0,
+        0.5,
+        "Derived assumption from Epoch AI stock and growth (models.md §3).",
+        latex=r"C_{\mathrm{US}}",
+    ),
+    Parameter(
+        "displacement",
+        "US deployments displaced per China-bound chip",
+        "",
+        0.0,
+        0.0,
+        1.0,
+        0.05,
+        "0 if supply is slack, up to 1 if foundry or HBM capacity binds.",
+        latex=r"\delta",
+    ),
+    Parameter(
+        "nvidia_weight",
+        "Weight on Nvidia's revenue in US gains",
+        "",
+        0.3,
+        0.0,
+        1.0,
+        0.05,
+        "Policy judgement; research memo default 0.3 (models.md §3).",
+        latex=r"\omega",
+    ),
+    Parameter(
+        "volume",
+        "H200s exported to China in the year",
+        "million chips",
+        _DEMAND_SOURCE.value / _MILLION,
+        0.0,
+        2.5,
+        0.05,
+        "Any volume Chinese demand could reach in the ledger (the demand slider's range).",
+        latex="Q",
+    ),
+    Parameter(
+        "target_ratio",
+        "Target US:China ratio of compute added",
+        "×",
+        10.0,
+        1.0,
+        50.0,
+        0.5,
+        "Reader's choice; research memo example 10× (models.md §3).",
+        latex=r"\bar{\rho}",
+    ),
+    Parameter(
+        "valuation",
+        "Harm per log-unit of China's compute",
+        "billion USD",
+        5.0,
+        0.1,
+        50.0,
+        0.1,
+        "Reader's judgement: the decision-maker's valuation (models.md §3).",
+        latex=r"\sigma",
+    ),
 )
 #: The inputs of :func:`ledger` (the volume is its output; the target and valuation are not).
-INPUTS = PARAMETERS.subset(*(name for name in PARAMETERS
-                             if name not in ("volume", "target_ratio", "valuation")))
+INPUTS = PARAMETERS.subset(
+    *(name for name in PARAMETERS if name not in ("volume", "target_ratio", "valuation"))
+)
 #: The export volume studied as given (:func:`ratio_at`, :func:`scenarios`).
 EXPORT_VOLUME = PARAMETERS["volume"]
 TARGET_RATIO = PARAMETERS["target_ratio"]
@@ -104,13 +229,16 @@ LATEX_NAMES = PARAMETERS.latex_names
 TIE_TOLERANCE = 1e-9
 
 _SYMBOL = PARAMETERS.symbol
-demand, supply, cap_share, us_volume = (_SYMBOL(n) for n in ("demand", "supply", "cap_share",
-                                                             "us_volume"))
+demand, supply, cap_share, us_volume = (
+    _SYMBOL(n) for n in ("demand", "supply", "cap_share", "us_volume")
+)
 approvals, price, tariff_share = (_SYMBOL(n) for n in ("approvals", "price", "tariff_share"))
-h100e_per_chip, china_compute, us_compute = (_SYMBOL(n) for n in ("h100e_per_chip",
-                                                                  "china_compute", "us_compute"))
-displacement, nvidia_weight, volume = (_SYMBOL(n) for n in ("displacement", "nvidia_weight",
-                                                            "volume"))
+h100e_per_chip, china_compute, us_compute = (
+    _SYMBOL(n) for n in ("h100e_per_chip", "china_compute", "us_compute")
+)
+displacement, nvidia_weight, volume = (
+    _SYMBOL(n) for n in ("displacement", "nvidia_weight", "volume")
+)
 target_ratio, valuation = _SYMBOL("target_ratio"), _SYMBOL("valuation")
 
 #: The four limits on the year's exports, by the name the ledger reports when one binds.
@@ -127,13 +255,17 @@ TREASURY_REVENUE = tariff_share * price * volume
 NVIDIA_REVENUE = (1 - tariff_share) * price * volume
 #: China's compute added by the exports, million H100-equivalents.
 CHINA_COMPUTE_ADDED = h100e_per_chip * volume
-RATIO = (us_compute - displacement * h100e_per_chip * volume) / (china_compute + h100e_per_chip * volume)
+RATIO = (us_compute - displacement * h100e_per_chip * volume) / (
+    china_compute + h100e_per_chip * volume
+)
 VOLUME_FOR_TARGET_RATIO = sp.solve(sp.Eq(RATIO, target_ratio), volume)[0]
 MARGINAL_RATIO = sp.factor(sp.cancel(sp.diff(RATIO, volume)))
 #: Value to the US of one exported chip: the tariff plus a weight on Nvidia's share (thousand USD).
 US_GAIN_PER_CHIP = (tariff_share + nvidia_weight * (1 - tariff_share)) * price
 #: Net US gain from exporting Q, against exporting nothing (billion USD).
-WELFARE = US_GAIN_PER_CHIP * volume - valuation * sp.log(1 + h100e_per_chip * volume / china_compute)
+WELFARE = US_GAIN_PER_CHIP * volume - valuation * sp.log(
+    1 + h100e_per_chip * volume / china_compute
+)
 #: The valuation at which exporting Q and exporting nothing are equally good: W(Q) = 0.
 BREAK_EVEN_VALUATION = sp.solve(sp.Eq(WELFARE, 0), valuation)[0]
 
@@ -144,28 +276,41 @@ def _at_binding_volume(expression: sp.Basic) -> sp.Basic:
 
 #: Every closed form of the ledger, registered for the text and the website.
 FORMS = {
-    "limits": {name: register(f"ledger: limit, {name}", limit, PARAMETERS)
-               for name, limit in LIMITS.items()},
+    "limits": {
+        name: register(f"ledger: limit, {name}", limit, PARAMETERS)
+        for name, limit in LIMITS.items()
+    },
     "volume": register("ledger: export volume, the tightest limit", VOLUME, PARAMETERS),
     "treasury": register("ledger: Treasury revenue", TREASURY_REVENUE, PARAMETERS),
     "nvidia": register("ledger: Nvidia revenue", NVIDIA_REVENUE, PARAMETERS),
     "china_added": register("ledger: China's compute added", CHINA_COMPUTE_ADDED, PARAMETERS),
     "ratio": register("ledger: US:China compute ratio", RATIO, PARAMETERS),
-    "ratio_without_exports": register("ledger: ratio with no exports", RATIO.subs(volume, 0),
-                                      PARAMETERS),
-    "treasury_at_limit": register("ledger: Treasury revenue at the binding volume",
-                                  _at_binding_volume(TREASURY_REVENUE), PARAMETERS),
-    "nvidia_at_limit": register("ledger: Nvidia revenue at the binding volume",
-                                _at_binding_volume(NVIDIA_REVENUE), PARAMETERS),
-    "ratio_at_limit": register("ledger: ratio at the binding volume", _at_binding_volume(RATIO),
-                               PARAMETERS),
-    "marginal_ratio": register("ledger: marginal effect of one more chip on the ratio",
-                               MARGINAL_RATIO, PARAMETERS),
-    "volume_for_target": register("ledger: export volume for a target ratio",
-                                  VOLUME_FOR_TARGET_RATIO, PARAMETERS),
+    "ratio_without_exports": register(
+        "ledger: ratio with no exports", RATIO.subs(volume, 0), PARAMETERS
+    ),
+    "treasury_at_limit": register(
+        "ledger: Treasury revenue at the binding volume",
+        _at_binding_volume(TREASURY_REVENUE),
+        PARAMETERS,
+    ),
+    "nvidia_at_limit": register(
+        "ledger: Nvidia revenue at the binding volume",
+        _at_binding_volume(NVIDIA_REVENUE),
+        PARAMETERS,
+    ),
+    "ratio_at_limit": register(
+        "ledger: ratio at the binding volume", _at_binding_volume(RATIO), PARAMETERS
+    ),
+    "marginal_ratio": register(
+        "ledger: marginal effect of one more chip on the ratio", MARGINAL_RATIO, PARAMETERS
+    ),
+    "volume_for_target": register(
+        "ledger: export volume for a target ratio", VOLUME_FOR_TARGET_RATIO, PARAMETERS
+    ),
     "welfare": register("ledger: net US gain from exporting", WELFARE, PARAMETERS),
-    "break_even_valuation": register("ledger: break-even valuation", BREAK_EVEN_VALUATION,
-                                     PARAMETERS),
+    "break_even_valuation": register(
+        "ledger: break-even valuation", BREAK_EVEN_VALUATION, PARAMETERS
+    ),
 }
 _LIMITS_NUMPY = {name: form.numpy() for name, form in FORMS["limits"].items()}
 _NUMPY = {key: form.numpy() for key, form in FORMS.items() if key != "limits"}
@@ -294,9 +439,11 @@ def break_even_at(volume: float, **values: float) -> float:
     """
     exported = EXPORT_VOLUME.check(volume)
     if exported <= 0:
-        raise ValueError(f"volume = {volume!r} must be positive for σ*: with no exports there "
-                         f"is nothing to value (valid range (0, {EXPORT_VOLUME.maximum:g}] "
-                         f"{EXPORT_VOLUME.unit})")
+        raise ValueError(
+            f"volume = {volume!r} must be positive for σ*: with no exports there "
+            f"is nothing to value (valid range (0, {EXPORT_VOLUME.maximum:g}] "
+            f"{EXPORT_VOLUME.unit})"
+        )
     return float(_NUMPY["break_even_valuation"](**{**INPUTS.check(values), "volume": exported}))
 
 
@@ -310,8 +457,9 @@ class ClosedFormResults:
     break_even_valuation: float
 
 
-def closed_form_results(target_ratio: float = TARGET_RATIO.default,
-                        **values: float) -> ClosedFormResults:
+def closed_form_results(
+    target_ratio: float = TARGET_RATIO.default, **values: float
+) -> ClosedFormResults:
     """Q* for a target ratio, ∂ρ/∂Q and σ* at the ledger's volume, from the sympy forms.
 
     Returns
@@ -335,8 +483,9 @@ def closed_form_results(target_ratio: float = TARGET_RATIO.default,
         target_ratio=checked["target_ratio"],
         volume_for_target=float(_NUMPY["volume_for_target"](**checked)),
         marginal_ratio=float(_NUMPY["marginal_ratio"](**at_volume)),
-        break_even_valuation=(float(_NUMPY["break_even_valuation"](**at_volume))
-                              if exported > 0 else float("nan")),
+        break_even_valuation=(
+            float(_NUMPY["break_even_valuation"](**at_volume)) if exported > 0 else float("nan")
+        ),
     )
 
 
@@ -378,8 +527,16 @@ def scenarios(volumes=None, **values: float):
 
     at = _at_volumes(scenario_volumes() if volumes is None else volumes, values)
     at["volume"] = np.atleast_1d(at["volume"]).ravel()
-    columns = {"volume": at["volume"], "treasury_revenue": _NUMPY["treasury"](**at),
-               "nvidia_revenue": _NUMPY["nvidia"](**at),
-               "china_compute_added": _NUMPY["china_added"](**at), "ratio": _NUMPY["ratio"](**at)}
-    return pd.DataFrame({name: np.broadcast_to(np.asarray(column, dtype=float), at["volume"].shape)
-                         for name, column in columns.items()})
+    columns = {
+        "volume": at["volume"],
+        "treasury_revenue": _NUMPY["treasury"](**at),
+        "nvidia_revenue": _NUMPY["nvidia"](**at),
+        "china_compute_added": _NUMPY["china_added"](**at),
+        "ratio": _NUMPY["ratio"](**at),
+    }
+    return pd.DataFrame(
+        {
+            name: np.broadcast_to(np.asarray(column, dtype=float), at["volume"].shape)
+            for name, column in columns.items()
+        }
+    )

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from chipcontrols.core import record
 from chipcontrols import ledger as L
+from chipcontrols.core import record
 from chipcontrols.core.data import load_chips
-from chipcontrols.eccn3a090 import chip_metric, classify_chips, classify_hypothetical_chip, versions
+from chipcontrols.eccn3a090 import (
+    chip_metric,
+    classify_chips,
+    classify_hypothetical_chip,
+    versions,
+)
 from chipcontrols.eccn3a090.metrics import PRECISIONS
 from chipcontrols.ledger.figures import FIRST_TENTH, h100_equivalence
 
@@ -30,8 +35,13 @@ TRY_TPP_STEP = 100.0
 #: Chip ids of the Blackwell parts in ``data/chips.csv``.
 BLACKWELL = ("nvidia-b200-hgx", "nvidia-b300-hgx", "nvidia-gb300")
 #: Chip ids used by the TPP exercise and the prose.
-A100, H20, H100, H200, H800 = ("nvidia-a100-sxm4-80gb", "nvidia-h20", "nvidia-h100-sxm5",
-                               "nvidia-h200-sxm", "nvidia-h800-sxm5")
+A100, H20, H100, H200, H800 = (
+    "nvidia-a100-sxm4-80gb",
+    "nvidia-h20",
+    "nvidia-h100-sxm5",
+    "nvidia-h200-sxm",
+    "nvidia-h800-sxm5",
+)
 #: A 2:4-sparse headline figure is twice the dense one (half the weights are skipped).
 SPARSITY_FACTOR = 2.0
 
@@ -68,8 +78,10 @@ def exercise_figures() -> dict[str, float]:
         Glued as ``ex_<key>``: the A100's 2:4-sparse headline throughputs (TFLOPS and TOPS),
         which the TPP exercise lists as a trap, since the rule uses dense throughput.
     """
-    return {"a100_sparse_fp16": SPARSITY_FACTOR * _chip(A100, "dense_fp16_tflops"),
-            "a100_sparse_int8": SPARSITY_FACTOR * _chip(A100, "dense_8bit_tops")}
+    return {
+        "a100_sparse_fp16": SPARSITY_FACTOR * _chip(A100, "dense_fp16_tflops"),
+        "a100_sparse_int8": SPARSITY_FACTOR * _chip(A100, "dense_8bit_tops"),
+    }
 
 
 def prose_figures() -> dict[str, float | str]:
@@ -89,8 +101,9 @@ def prose_figures() -> dict[str, float | str]:
     out["inventory_million"] = v("nvidia_h200_inventory") / MILLION
     out["approvals_million"] = v("beijing_h200_approvals_jan_2026") / MILLION
     out["epoch_stock_million"] = v("epoch_global_ai_compute_h100e") / MILLION
-    out["us_clearances_total"] = (v("us_cleared_chinese_h200_buyers")
-                                  * v("us_clearance_per_firm_h200"))
+    out["us_clearances_total"] = v("us_cleared_chinese_h200_buyers") * v(
+        "us_clearance_per_firm_h200"
+    )
     # FT, August 2026: what reached ByteDance and Tencent, and what it is worth.
     received = v("ft_h200_received_bytedance") + v("ft_h200_received_tencent")
     out["ft_received_total"] = received
@@ -105,8 +118,11 @@ def prose_figures() -> dict[str, float | str]:
     out["ft_treasury_usd_million"] = ft.treasury_revenue * 1e3
     out["ratio_points_cost_ft"] = ft.ratio_without_exports - ft.ratio_with_exports
     # Nvidia, Q2 FY2027: the ceiling "under 1% of data-centre revenue" implies.
-    out["hopper_ceiling_usd_billion"] = (v("china_hopper_share_of_dc_revenue_q2_fy2027_percent")
-                                         / 100 * v("nvidia_q2_fy2027_data_center_revenue_usd_billion"))
+    out["hopper_ceiling_usd_billion"] = (
+        v("china_hopper_share_of_dc_revenue_q2_fy2027_percent")
+        / 100
+        * v("nvidia_q2_fy2027_data_center_revenue_usd_billion")
+    )
     # Chips: how far the H100 sits above the line, and the H20 below it.
     out["h100_tpp_over_line"] = _chip(H100, "tpp") / versions.TPP_LINE
     out["h100_over_h20_tpp"] = _chip(H100, "tpp") / _chip(H20, "tpp")

@@ -60,9 +60,11 @@ class Chapter1Variant:
     def __str__(self) -> str:
         chip = self.chip
         scenario = ", ".join(f"{name} = {value:g}" for name, value in self.scenario.items())
-        return (f"Your chip: {chip.dense_fp16_tflops:g} TFLOPS dense FP16, "
-                f"{chip.dense_8bit_tops:g} TOPS dense 8-bit, die {chip.die_area_mm2:g} mm².\n"
-                f"Your scenario (other parameters at their defaults): {scenario}.")
+        return (
+            f"Your chip: {chip.dense_fp16_tflops:g} TFLOPS dense FP16, "
+            f"{chip.dense_8bit_tops:g} TOPS dense 8-bit, die {chip.die_area_mm2:g} mm².\n"
+            f"Your scenario (other parameters at their defaults): {scenario}."
+        )
 
 
 def chapter1_variant(student_id: str) -> Chapter1Variant:
@@ -90,6 +92,7 @@ def chapter1_variant(student_id: str) -> Chapter1Variant:
     scenario = {}
     for name in SCENARIO_PARAMETERS:
         declared = _ledger.PARAMETERS[name]
-        scenario[name] = between(student_id, name, declared.minimum + SCENARIO_STEP,
-                                  declared.maximum, SCENARIO_STEP)
+        scenario[name] = between(
+            student_id, name, declared.minimum + SCENARIO_STEP, declared.maximum, SCENARIO_STEP
+        )
     return Chapter1Variant(student_id.strip(), chip, scenario)

@@ -6,5 +6,5 @@ import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=['allied_revenue', 'glossary', 'seed', 'wafers'],
+    submodules=["allied_revenue", "glossary", "seed", "wafers"],
 )

@@ -24,8 +24,9 @@ def _table() -> pd.DataFrame:
 
 
 @strict_keywords
-def china_share_row(holder: str, period: str, period_type: str | None = None,
-                    citation: str | None = None) -> pd.Series:
+def china_share_row(
+    holder: str, period: str, period_type: str | None = None, citation: str | None = None
+) -> pd.Series:
     """The one row giving ``holder``'s China share for ``period`` (and type and source, if named).
 
     Raises
@@ -41,14 +42,17 @@ def china_share_row(holder: str, period: str, period_type: str | None = None,
         rows = rows[rows.citation == citation]
     rows = rows[rows.china_share_percent.notna()]
     if len(rows) != 1:
-        raise ValueError(f"{len(rows)} rows of data/allied_china_revenue.csv give {holder}'s China "
-                         f"share for {period} ({period_type}, {citation}); name the row exactly")
+        raise ValueError(
+            f"{len(rows)} rows of data/allied_china_revenue.csv give {holder}'s China "
+            f"share for {period} ({period_type}, {citation}); name the row exactly"
+        )
     return rows.iloc[0]
 
 
 @strict_keywords
-def china_share(holder: str, period: str, period_type: str | None = None,
-                citation: str | None = None) -> float:
+def china_share(
+    holder: str, period: str, period_type: str | None = None, citation: str | None = None
+) -> float:
     """A holder's China share of revenue (percent) from one row of the table.
 
     Examples

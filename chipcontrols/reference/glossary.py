@@ -41,9 +41,15 @@ class GlossaryTerm:
 @lru_cache(maxsize=1)
 def terms() -> dict[str, GlossaryTerm]:
     """Every term of ``data/glossary.csv``, validated, by term."""
-    return {row.term: GlossaryTerm(row.term, row.term_zh, row.definition,
-                                   tuple(int(chapter) for chapter in row.chapters.split(";")))
-            for row in load_table("glossary").itertuples()}
+    return {
+        row.term: GlossaryTerm(
+            row.term,
+            row.term_zh,
+            row.definition,
+            tuple(int(chapter) for chapter in row.chapters.split(";")),
+        )
+        for row in load_table("glossary").itertuples()
+    }
 
 
 @strict_keywords

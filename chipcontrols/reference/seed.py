@@ -68,9 +68,18 @@ def passages() -> dict[str, SeedPassage]:
     table = load_table("seed_quotes")
     return {
         row.quote_id: SeedPassage(
-            row.quote_id, tuple(int(chapter) for chapter in row.chapters.split(";")), row.kind,
-            row.speaker, row.speaker_zh, _text(row.affiliation), _text(row.affiliation_zh),
-            row.original_zh, row.english, _text(row.translator_note), row.citation)
+            row.quote_id,
+            tuple(int(chapter) for chapter in row.chapters.split(";")),
+            row.kind,
+            row.speaker,
+            row.speaker_zh,
+            _text(row.affiliation),
+            _text(row.affiliation_zh),
+            row.original_zh,
+            row.english,
+            _text(row.translator_note),
+            row.citation,
+        )
         for row in table.itertuples()
     }
 
@@ -98,6 +107,8 @@ def passage(quote_id: str) -> SeedPassage:
     """
     known = passages()
     if not isinstance(quote_id, str) or quote_id not in known:
-        raise ValueError(f"quote_id = {quote_id!r} is not a passage of data/seed_quotes.csv; "
-                         f"valid ids: {sorted(known)}")
+        raise ValueError(
+            f"quote_id = {quote_id!r} is not a passage of data/seed_quotes.csv; "
+            f"valid ids: {sorted(known)}"
+        )
     return known[quote_id]

@@ -25,4 +25,6 @@ def gross_dies_per_wafer(die_area: sp.Expr, wafer_diameter: sp.Expr) -> sp.Expr:
     >>> round(float(gross_dies_per_wafer(sp.Integer(100), sp.Integer(300))), 1)   # 1 cm² dies
     640.2
     """
-    return sp.pi * (wafer_diameter / 2) ** 2 / die_area - sp.pi * wafer_diameter / sp.sqrt(2 * die_area)
+    return sp.pi * (wafer_diameter / 2) ** 2 / die_area - sp.pi * wafer_diameter / sp.sqrt(
+        2 * die_area
+    )

@@ -25,11 +25,19 @@ import sympy as sp
 
 from chipcontrols import ledger
 from chipcontrols.core import record
-from chipcontrols.tools_vs_chips import model
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.tools_vs_chips import model
 
-__all__ = ["HORIZON_LAMBERT", "Horizon", "horizon", "horizon_lambert", "horizon_numerical",
-           "scenarios", "servicing_ban_shock", "two_input_path"]
+__all__ = [
+    "HORIZON_LAMBERT",
+    "Horizon",
+    "horizon",
+    "horizon_lambert",
+    "horizon_numerical",
+    "scenarios",
+    "servicing_ban_shock",
+    "two_input_path",
+]
 
 #: The uptime of installed tools once a servicing ban bites, in the shock the text and the
 #: lab show (illustrative: no published estimate of a ban's effect was found).
@@ -70,9 +78,20 @@ def _dynamic(values: dict[str, float]) -> dict[str, float]:
 
 def _gap(horizon_value: float, p: dict[str, float]) -> float:
     with np.errstate(divide="ignore", invalid="ignore"):
-        return float(_GAP_NUMPY(*(np.float64(v) for v in (
-            horizon_value, p["chip_imports"], p["domestic_output"], p["growth_with_controls"],
-            p["growth_without_controls"]))))
+        return float(
+            _GAP_NUMPY(
+                *(
+                    np.float64(v)
+                    for v in (
+                        horizon_value,
+                        p["chip_imports"],
+                        p["domestic_output"],
+                        p["growth_with_controls"],
+                        p["growth_without_controls"],
+                    )
+                )
+            )
+        )
 
 
 def horizon_numerical(**values: float) -> float:
@@ -103,8 +122,12 @@ def horizon_numerical(**values: float) -> float:
         if high > HORIZON_SEARCH_LIMIT:
             return math.inf
     low = max(low, 1e-9)
-    fixed = {_M: p["chip_imports"], _D0: p["domestic_output"], _GC: p["growth_with_controls"],
-             _GF: p["growth_without_controls"]}
+    fixed = {
+        _M: p["chip_imports"],
+        _D0: p["domestic_output"],
+        _GC: p["growth_with_controls"],
+        _GF: p["growth_without_controls"],
+    }
     gap = HORIZON_GAP.subs(fixed)
     return float(sp.nsolve(gap, _T, (low, high), solver="bisect", tol=1e-12))
 
@@ -126,12 +149,15 @@ def horizon_lambert(**values: float) -> float:
     """
     p = _dynamic(values)
     if p["growth_with_controls"] != 0:
-        raise ValueError(f"growth_with_controls = {p['growth_with_controls']:g}: the Lambert W "
-                         "form holds only for growth_with_controls = 0; use horizon_numerical")
+        raise ValueError(
+            f"growth_with_controls = {p['growth_with_controls']:g}: the Lambert W "
+            "form holds only for growth_with_controls = 0; use horizon_numerical"
+        )
     if p["growth_without_controls"] <= 0:
         return math.inf
-    return float(_LAMBERT_MPMATH(p["chip_imports"], p["domestic_output"],
-                                 p["growth_without_controls"]).real)
+    return float(
+        _LAMBERT_MPMATH(p["chip_imports"], p["domestic_output"], p["growth_without_controls"]).real
+    )
 
 
 @dataclass(frozen=True)
@@ -159,9 +185,16 @@ def horizon(**values: float) -> Horizon:
     """
     p = _dynamic(values)
     with np.errstate(divide="ignore", invalid="ignore"):
-        numbers = {key: model.evaluate(key, **p) for key in
-                   ("crossover_with", "crossover_without", "years_bought", "denied_by_chip_ban",
-                    "denied_by_tool_controls")}
+        numbers = {
+            key: model.evaluate(key, **p)
+            for key in (
+                "crossover_with",
+                "crossover_without",
+                "years_bought",
+                "denied_by_chip_ban",
+                "denied_by_tool_controls",
+            )
+        }
     lambert = horizon_lambert(**p) if p["growth_with_controls"] == 0 else None
     return Horizon(horizon=horizon_numerical(**p), lambert=lambert, **numbers)
 
@@ -195,15 +228,24 @@ def two_input_path(years=None, controls: bool = True, **values: float) -> pd.Dat
     ['HBM', 'HBM']
     """
     declared = model.PARAMETERS["years_ahead"]
-    grid = (np.arange(declared.minimum, declared.maximum + 1e-9, declared.step)
-            if years is None else declared.check_array(years).ravel())
+    grid = (
+        np.arange(declared.minimum, declared.maximum + 1e-9, declared.step)
+        if years is None
+        else declared.check_array(years).ravel()
+    )
     case = "with" if controls else "without"
     wafer = model.evaluate_along(f"wafer_path_{case}", grid, **values)
     hbm = model.evaluate_along(f"hbm_path_{case}", grid, **values)
     output = model.evaluate_along(f"two_input_{case}", grid, **values)
-    return pd.DataFrame({"year": grid, "wafer_limited": wafer, "hbm_limited": hbm,
-                         "output": output,
-                         "binding": np.where(wafer <= hbm, "wafers", "HBM")})
+    return pd.DataFrame(
+        {
+            "year": grid,
+            "wafer_limited": wafer,
+            "hbm_limited": hbm,
+            "output": output,
+            "binding": np.where(wafer <= hbm, "wafers", "HBM"),
+        }
+    )
 
 
 def cumulative(path: pd.DataFrame, column: str = "output") -> float:
@@ -223,8 +265,9 @@ class Shock:
     paths: pd.DataFrame
 
 
-def servicing_ban_shock(uptime: float = SHOCK_UPTIME, ban_year: float | None = None,
-                        **values: float) -> Shock:
+def servicing_ban_shock(
+    uptime: float = SHOCK_UPTIME, ban_year: float | None = None, **values: float
+) -> Shock:
     """What a ban on servicing installed tools costs China's domestic output.
 
     Parameters
@@ -244,23 +287,30 @@ def servicing_ban_shock(uptime: float = SHOCK_UPTIME, ban_year: float | None = N
     """
     p = _dynamic(values)
     banned = model.PARAMETERS["tool_uptime"].check(uptime)
-    year = p["servicing_ban_year"] if ban_year is None else model.PARAMETERS[
-        "servicing_ban_year"].check(ban_year)
+    year = (
+        p["servicing_ban_year"]
+        if ban_year is None
+        else model.PARAMETERS["servicing_ban_year"].check(ban_year)
+    )
     horizon_value = p["horizon_years"]
     step = model.PARAMETERS["years_ahead"].step / 5
     years = np.round(np.arange(0.0, horizon_value + 1e-9, step), 10)
     base = two_input_path(years, controls=True, **{**p, "tool_uptime": 1.0})
-    shocked = two_input_path(years, controls=True,
-                             **{**p, "tool_uptime": banned, "servicing_ban_year": year})
+    shocked = two_input_path(
+        years, controls=True, **{**p, "tool_uptime": banned, "servicing_ban_year": year}
+    )
     after = shocked["year"] >= year
     first = int(np.argmax(after.to_numpy())) if after.any() else len(years) - 1
     paths = base[["year", "output"]].rename(columns={"output": "no_ban"})
     paths["ban"] = shocked["output"]
-    return Shock(ban_year=year, uptime=banned,
-                 output_lost_after_ban=float(base["output"].iloc[first]
-                                             - shocked["output"].iloc[first]),
-                 cumulative_lost=cumulative(base) - cumulative(shocked),
-                 binding_after_ban=str(shocked["binding"].iloc[first]), paths=paths)
+    return Shock(
+        ban_year=year,
+        uptime=banned,
+        output_lost_after_ban=float(base["output"].iloc[first] - shocked["output"].iloc[first]),
+        cumulative_lost=cumulative(base) - cumulative(shocked),
+        binding_after_ban=str(shocked["binding"].iloc[first]),
+        paths=paths,
+    )
 
 
 def scenarios(cases: dict[str, dict[str, float]] | None = None, **values: float) -> pd.DataFrame:
@@ -281,26 +331,41 @@ def scenarios(cases: dict[str, dict[str, float]] | None = None, **values: float)
         p = _dynamic({**values, **changes})
         limits = {key: model.evaluate(f"{key}_limit", **p) for key in ("wafer", "hbm")}
         output = model.evaluate("output", **p)
-        chained = {**p, "domestic_output": require_number(
-            "domestic_output", round(output, 6), minimum=model.PARAMETERS["domestic_output"].minimum,
-            maximum=model.PARAMETERS["domestic_output"].maximum, unit="million H100e/year",
-            label="the static model's output for scenario " + repr(name))}
+        chained = {
+            **p,
+            "domestic_output": require_number(
+                "domestic_output",
+                round(output, 6),
+                minimum=model.PARAMETERS["domestic_output"].minimum,
+                maximum=model.PARAMETERS["domestic_output"].maximum,
+                unit="million H100e/year",
+                label="the static model's output for scenario " + repr(name),
+            ),
+        }
         race = horizon(**chained)
-        rows.append({"scenario": name, "accelerators": min(limits.values()),
-                     "binding": "wafers" if limits["wafer"] <= limits["hbm"] else "HBM",
-                     "output": output, "imports": p["chip_imports"],
-                     "domestic_share": model.evaluate("domestic_share", **chained),
-                     "crossover_with": race.crossover_with,
-                     "crossover_without": race.crossover_without,
-                     "years_bought": race.years_bought, "horizon": race.horizon})
+        rows.append(
+            {
+                "scenario": name,
+                "accelerators": min(limits.values()),
+                "binding": "wafers" if limits["wafer"] <= limits["hbm"] else "HBM",
+                "output": output,
+                "imports": p["chip_imports"],
+                "domestic_share": model.evaluate("domestic_share", **chained),
+                "crossover_with": race.crossover_with,
+                "crossover_without": race.crossover_without,
+                "years_bought": race.years_bought,
+                "horizon": race.horizon,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def delivered_by_august_2026() -> float:
     """H200s reported delivered to ByteDance and Tencent by August 2026 (FT), in million H100e
     at one H100e each by arithmetic (``data/record.csv``)."""
-    received = (record.value("ft_h200_received_bytedance")
-                + record.value("ft_h200_received_tencent"))
+    received = record.value("ft_h200_received_bytedance") + record.value(
+        "ft_h200_received_tencent"
+    )
     return received / 1e6 * ledger.PARAMETERS["h100e_per_chip"].default
 
 
@@ -316,5 +381,6 @@ def default_scenarios() -> dict[str, dict[str, float]]:
         "Servicing ban (uptime 70%)": {"tool_uptime": 0.7},
         "Imports as delivered by August 2026": {"chip_imports": delivered_by_august_2026()},
         "Uncontrolled growth as world chip production (0.5 a year)": {
-            "growth_without_controls": 0.5},
+            "growth_without_controls": 0.5
+        },
     }

@@ -23,8 +23,17 @@ import pandas as pd
 from chipcontrols.core.data import field_labels, field_values, load_table
 from chipcontrols.core.parameters import strict_keywords
 
-__all__ = ["CapacityEstimate", "SIDES", "capacity_estimates", "control_events", "disputed_inputs",
-           "estimate", "estimate_value", "estimates_of", "tally_by_side"]
+__all__ = [
+    "CapacityEstimate",
+    "SIDES",
+    "capacity_estimates",
+    "control_events",
+    "disputed_inputs",
+    "estimate",
+    "estimate_value",
+    "estimates_of",
+    "tally_by_side",
+]
 
 
 @dataclass(frozen=True)
@@ -92,12 +101,23 @@ def estimate(estimate_id: str) -> CapacityEstimate:
     """
     table = capacity_estimates()
     if not isinstance(estimate_id, str) or estimate_id not in table.index:
-        raise ValueError(f"estimate_id = {estimate_id!r} is not an estimate of data/capacity.csv; "
-                         f"valid ids: {sorted(table.index)}")
+        raise ValueError(
+            f"estimate_id = {estimate_id!r} is not an estimate of data/capacity.csv; "
+            f"valid ids: {sorted(table.index)}"
+        )
     row = table.loc[estimate_id]
-    return CapacityEstimate(estimate_id, row.quantity, int(row.year), float(row.value), row.unit,
-                            row.qualifier, row.estimator, row.description, row.citation,
-                            row.confidence)
+    return CapacityEstimate(
+        estimate_id,
+        row.quantity,
+        int(row.year),
+        float(row.value),
+        row.unit,
+        row.qualifier,
+        row.estimator,
+        row.description,
+        row.citation,
+        row.confidence,
+    )
 
 
 def estimate_value(estimate_id: str) -> float:
@@ -121,8 +141,9 @@ def estimates_of(quantity: str) -> tuple[CapacityEstimate, ...]:
     """
     valid = field_values("capacity", "quantity")
     if quantity not in valid:
-        raise ValueError(f"quantity = {quantity!r} is not a quantity of data/capacity.csv; "
-                         f"valid: {list(valid)}")
+        raise ValueError(
+            f"quantity = {quantity!r} is not a quantity of data/capacity.csv; valid: {list(valid)}"
+        )
     table = capacity_estimates()
     chosen = table[table["quantity"] == quantity].sort_values(["year", "estimator"])
     return tuple(estimate(estimate_id) for estimate_id in chosen.index)
@@ -164,8 +185,10 @@ def disputed_inputs(parameter: str | None = None) -> pd.DataFrame:
         return table.copy()
     valid = field_values("disputed_inputs", "parameter")
     if parameter not in valid:
-        raise ValueError(f"parameter = {parameter!r} has no published values in "
-                         f"data/disputed_inputs.csv; valid: {list(valid)}")
+        raise ValueError(
+            f"parameter = {parameter!r} has no published values in "
+            f"data/disputed_inputs.csv; valid: {list(valid)}"
+        )
     return table[table["parameter"] == parameter].reset_index(drop=True)
 
 
@@ -241,8 +264,10 @@ def tally_by_side(coding: pd.DataFrame) -> pd.DataFrame:
     events = _events().set_index("event_id")
     unknown = sorted(set(coding["event_id"]) - set(events.index))
     if unknown:
-        raise ValueError(f"coding: event_id {unknown} are not coded control events; valid: "
-                         f"{sorted(events.index)}")
+        raise ValueError(
+            f"coding: event_id {unknown} are not coded control events; valid: "
+            f"{sorted(events.index)}"
+        )
     for column in ("instrument", "direction"):
         valid = field_values("control_events", column)
         bad = sorted(set(coding[column]) - set(valid))
@@ -253,10 +278,22 @@ def tally_by_side(coding: pd.DataFrame) -> pd.DataFrame:
         for side, instruments in SIDES.items():
             if item.instrument in instruments:
                 event = events.loc[item.event_id]
-                rows.append({"year": int(event["year"]), "branch": event["branch"], "side": side,
-                             "direction": item.direction})
+                rows.append(
+                    {
+                        "year": int(event["year"]),
+                        "branch": event["branch"],
+                        "side": side,
+                        "direction": item.direction,
+                    }
+                )
     if not rows:
         return pd.DataFrame(columns=["year", "branch", "side", "direction", "events"])
-    return (pd.DataFrame(rows).groupby(["year", "branch", "side", "direction"]).size()
-            .rename("events").reset_index().sort_values(["year", "branch", "side", "direction"])
-            .reset_index(drop=True))
+    return (
+        pd.DataFrame(rows)
+        .groupby(["year", "branch", "side", "direction"])
+        .size()
+        .rename("events")
+        .reset_index()
+        .sort_values(["year", "branch", "side", "direction"])
+        .reset_index(drop=True)
+    )

@@ -38,8 +38,8 @@ from chipcontrols import ledger
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import Parameter, ParameterSet
-from chipcontrols.tools_vs_chips.evidence import estimate, estimate_value
 from chipcontrols.reference.wafers import gross_dies_per_wafer
+from chipcontrols.tools_vs_chips.evidence import estimate, estimate_value
 
 #: Diameter of the wafers SMIC's advanced lines use (mm).
 WAFER_DIAMETER_MM = 300
@@ -49,8 +49,10 @@ THOUSANDS_PER_MILLION = 1000
 #: Chips of ``data/chips.csv`` whose figures set defaults.
 ASCEND_910B, ASCEND_910C, H100 = "huawei-ascend-910b", "huawei-ascend-910c", "nvidia-h100-sxm5"
 #: The capacity path (``data/capacity.csv``) whose growth is the controlled rate.
-CAPACITY_PATH = ("smic-advanced-capacity-2025-semianalysis",
-                 "smic-advanced-capacity-2027-semianalysis")
+CAPACITY_PATH = (
+    "smic-advanced-capacity-2025-semianalysis",
+    "smic-advanced-capacity-2027-semianalysis",
+)
 #: SemiAnalysis's HBM-limited output for 2026, which the default HBM supply reproduces.
 HBM_LIMITED_2026 = "ascend-output-2026-semianalysis"
 
@@ -73,61 +75,146 @@ _HBM_PER_PACKAGE = 8.0
 _MILLION = 1e6
 
 STATIC = ParameterSet(
-    Parameter("wafer_starts", "SMIC advanced-node wafer starts", "thousand wafers/month",
-              _WAFERS_2025.value / THOUSANDS_PER_MILLION, 10.0, 150.0, 1.0,
-              f"SemiAnalysis: about {_WAFERS_2025.value:,.0f} wafers a month at the end of "
-              f"{_WAFERS_2025.year} (data/capacity.csv); CSIS reports a 50,000 target.",
-              latex="W"),
-    Parameter("ai_wafer_share", "Share of those wafers for AI accelerators", "", 0.10, 0.01,
-              0.6, 0.01, "Research memo default (models.md §4); SemiAnalysis: single-digit "
-              "shares already yield millions of dies.", latex=r"\alpha"),
-    Parameter("ascend_die_area", "Compute-die area", "mm²",
-              _chip(ASCEND_910B, "die_area_mm2"), 300.0, 858.0, 1.0,
-              "Disputed: the 910B compute die measures 665.61 mm² in die shots (data/chips.csv); "
-              "the original 910's 456.25 mm² (data/disputed_inputs.csv). 858 mm² is one reticle.",
-              latex="A"),
-    Parameter("ascend_yield", "Die yield", "", 0.4, 0.1, 0.9, 0.01,
-              "About 40% for the 910C (FT via Lao Tian Times, Feb 2025), up from about 20% "
-              "(Reuters, Nov 2024); Huawei's target 60%.", latex="y"),
-    Parameter("dies_per_package", "Compute dies per accelerator", "dies", 2.0, 1.0, 4.0, 1.0,
-              "Disputed: two (TechInsights teardown, Bloomberg) or one (Tom's Hardware); "
-              "data/disputed_inputs.csv.", latex="n_d"),
-    Parameter("hbm_supply", "HBM stacks available", "million stacks/year",
-              estimate_value(HBM_LIMITED_2026) * _HBM_PER_PACKAGE / _MILLION, 0.2, 15.0, 0.1,
-              "Calibrated, not published: the supply at which the model reproduces SemiAnalysis's "
-              "HBM-limited 300,000 Ascends in 2026 at 8 stacks each; about 13 million stacks "
-              "reached China before the December 2024 controls.", latex="H"),
-    Parameter("hbm_per_package", "HBM stacks per accelerator", "stacks", _HBM_PER_PACKAGE, 2.0,
-              12.0, 1.0, "Disputed: about 8 (SemiAnalysis: 13 million stacks for 1.6 million "
-              "910C packages); the original Ascend 910 carries 4 (data/disputed_inputs.csv).",
-              latex="s_h"),
-    Parameter("h100e_per_accelerator", "H100-equivalents per Ascend accelerator", "H100e",
-              round(_chip(ASCEND_910C, "dense_fp16_tflops") / _chip(H100, "dense_fp16_tflops"), 2),
-              0.3, 1.5, 0.01, "Dense 16-bit throughput of the 910C over the H100's "
-              "(data/chips.csv), to the slider's step.",
-              latex="P"),
-    Parameter("tool_uptime", "Uptime of installed tools", "", 1.0, 0.3, 1.0, 0.01,
-              "Relative to today; a servicing ban lowers it. No published estimate of the "
-              "effect.", latex="u"),
-    Parameter("litho_passes", "Lithography passes per critical layer", "× today", 1.0, 1.0,
-              4.0, 0.1, "Relative to today's process; without EUV, smaller nodes need more "
-              "multipatterning passes. Conceptual.", latex="m"),
+    Parameter(
+        "wafer_starts",
+        "SMIC advanced-node wafer starts",
+        "thousand wafers/month",
+        _WAFERS_2025.value / THOUSANDS_PER_MILLION,
+        10.0,
+        150.0,
+        1.0,
+        f"SemiAnalysis: about {_WAFERS_2025.value:,.0f} wafers a month at the end of "
+        f"{_WAFERS_2025.year} (data/capacity.csv); CSIS reports a 50,000 target.",
+        latex="W",
+    ),
+    Parameter(
+        "ai_wafer_share",
+        "Share of those wafers for AI accelerators",
+        "",
+        0.10,
+        0.01,
+        0.6,
+        0.01,
+        "Research memo default (models.md §4); SemiAnalysis: single-digit "
+        "shares already yield millions of dies.",
+        latex=r"\alpha",
+    ),
+    Parameter(
+        "ascend_die_area",
+        "Compute-die area",
+        "mm²",
+        _chip(ASCEND_910B, "die_area_mm2"),
+        300.0,
+        858.0,
+        1.0,
+        "Disputed: the 910B compute die measures 665.61 mm² in die shots (data/chips.csv); "
+        "the original 910's 456.25 mm² (data/disputed_inputs.csv). 858 mm² is one reticle.",
+        latex="A",
+    ),
+    Parameter(
+        "ascend_yield",
+        "Die yield",
+        "",
+        0.4,
+        0.1,
+        0.9,
+        0.01,
+        "About 40% for the 910C (FT via Lao Tian Times, Feb 2025), up from about 20% "
+        "(Reuters, Nov 2024); Huawei's target 60%.",
+        latex="y",
+    ),
+    Parameter(
+        "dies_per_package",
+        "Compute dies per accelerator",
+        "dies",
+        2.0,
+        1.0,
+        4.0,
+        1.0,
+        "Disputed: two (TechInsights teardown, Bloomberg) or one (Tom's Hardware); "
+        "data/disputed_inputs.csv.",
+        latex="n_d",
+    ),
+    Parameter(
+        "hbm_supply",
+        "HBM stacks available",
+        "million stacks/year",
+        estimate_value(HBM_LIMITED_2026) * _HBM_PER_PACKAGE / _MILLION,
+        0.2,
+        15.0,
+        0.1,
+        "Calibrated, not published: the supply at which the model reproduces SemiAnalysis's "
+        "HBM-limited 300,000 Ascends in 2026 at 8 stacks each; about 13 million stacks "
+        "reached China before the December 2024 controls.",
+        latex="H",
+    ),
+    Parameter(
+        "hbm_per_package",
+        "HBM stacks per accelerator",
+        "stacks",
+        _HBM_PER_PACKAGE,
+        2.0,
+        12.0,
+        1.0,
+        "Disputed: about 8 (SemiAnalysis: 13 million stacks for 1.6 million "
+        "910C packages); the original Ascend 910 carries 4 (data/disputed_inputs.csv).",
+        latex="s_h",
+    ),
+    Parameter(
+        "h100e_per_accelerator",
+        "H100-equivalents per Ascend accelerator",
+        "H100e",
+        round(_chip(ASCEND_910C, "dense_fp16_tflops") / _chip(H100, "dense_fp16_tflops"), 2),
+        0.3,
+        1.5,
+        0.01,
+        "Dense 16-bit throughput of the 910C over the H100's "
+        "(data/chips.csv), to the slider's step.",
+        latex="P",
+    ),
+    Parameter(
+        "tool_uptime",
+        "Uptime of installed tools",
+        "",
+        1.0,
+        0.3,
+        1.0,
+        0.01,
+        "Relative to today; a servicing ban lowers it. No published estimate of the effect.",
+        latex="u",
+    ),
+    Parameter(
+        "litho_passes",
+        "Lithography passes per critical layer",
+        "× today",
+        1.0,
+        1.0,
+        4.0,
+        0.1,
+        "Relative to today's process; without EUV, smaller nodes need more "
+        "multipatterning passes. Conceptual.",
+        latex="m",
+    ),
 )
 
 _S = STATIC.symbol
 wafer_starts, ai_wafer_share, ascend_die_area, ascend_yield = (
-    _S(n) for n in ("wafer_starts", "ai_wafer_share", "ascend_die_area", "ascend_yield"))
+    _S(n) for n in ("wafer_starts", "ai_wafer_share", "ascend_die_area", "ascend_yield")
+)
 dies_per_package, hbm_supply, hbm_per_package = (
-    _S(n) for n in ("dies_per_package", "hbm_supply", "hbm_per_package"))
+    _S(n) for n in ("dies_per_package", "hbm_supply", "hbm_per_package")
+)
 h100e_per_accelerator, tool_uptime, litho_passes = (
-    _S(n) for n in ("h100e_per_accelerator", "tool_uptime", "litho_passes"))
+    _S(n) for n in ("h100e_per_accelerator", "tool_uptime", "litho_passes")
+)
 
 _d = sp.Integer(WAFER_DIAMETER_MM)
 #: Gross dies per 300 mm wafer: wafer area over die area, less the dies lost at the edge.
 GROSS_DIES = gross_dies_per_wafer(ascend_die_area, _d)
 #: Million wafers a year that run as if fully available: starts × uptime ÷ passes.
-EFFECTIVE_WAFERS = (MONTHS_PER_YEAR * wafer_starts / THOUSANDS_PER_MILLION
-                    * tool_uptime / litho_passes)
+EFFECTIVE_WAFERS = (
+    MONTHS_PER_YEAR * wafer_starts / THOUSANDS_PER_MILLION * tool_uptime / litho_passes
+)
 #: Good compute dies a year for AI accelerators (million).
 GOOD_DIES = ai_wafer_share * EFFECTIVE_WAFERS * GROSS_DIES * ascend_yield
 #: The two limits on good accelerators a year (million).
@@ -143,34 +230,100 @@ HBM_AT_WHICH_WAFERS_BIND = sp.solve(sp.Eq(WAFER_LIMIT, HBM_LIMIT), hbm_supply)[0
 _DEFAULT_OUTPUT = float(OUTPUT.subs({p.symbol: p.default for p in STATIC.values()}))
 
 DYNAMIC = ParameterSet(
-    Parameter("chip_imports", "China's chip imports", "million H100e/year",
-              ledger.PARAMETERS["supply"].default * ledger.PARAMETERS["h100e_per_chip"].default,
-              0.01, 5.0, 0.01, "Chapter 1: Nvidia's H200 stock for China (about 700,000), at one "
-              "H100e each by arithmetic (data/record.csv).", latex="M"),
-    Parameter("domestic_output", "Domestic output today", "million H100e/year",
-              round(_DEFAULT_OUTPUT, 3), 0.005, 5.0, 0.005,
-              "The wafer and HBM limits at their defaults (this model's static part).",
-              latex="D_0"),
-    Parameter("growth_with_controls", "Growth of capacity with tool controls", "per year",
-              round(_GROWTH_CONTROLLED, 4), 0.0, 1.0, 0.01,
-              "ln(80,000 ÷ 45,000) ÷ 2 from SemiAnalysis's SMIC capacity path "
-              "(data/capacity.csv); other published paths are faster "
-              "(data/disputed_inputs.csv).", latex=r"\gamma_c"),
-    Parameter("growth_without_controls", "Growth of capacity without tool controls",
-              "per year", 0.6, 0.0, 1.5, 0.01, "No published estimate: a scenario parameter "
-              "(research memo, models.md §4); world AI chip production grows about 0.50 a year "
-              "(AI 2027).", latex=r"\gamma_f"),
-    Parameter("horizon_years", "Horizon", "years", 8.0, 1.0, 20.0, 0.5,
-              "Reader's choice: the years over which denied compute is summed.", latex="T"),
-    Parameter("years_ahead", "Years from now", "years", 0.0, 0.0, 20.0, 0.5,
-              "Time along an output path.", latex="t"),
-    Parameter("hbm_growth", "Growth of HBM supply", "per year", round(_GROWTH_CONTROLLED, 4),
-              -0.5, 1.5, 0.01, "Assumption, no published estimate: HBM made with controlled "
-              "tools grows at the controlled rate; CXMT's ramp could make it faster.",
-              latex=r"\gamma_h"),
-    Parameter("servicing_ban_year", "Year a servicing ban takes effect", "years from now", 2.0,
-              0.0, 20.0, 0.5, "Scenario: from this year on, installed tools run at the uptime "
-              "u; illustrative.", latex="t_s"),
+    Parameter(
+        "chip_imports",
+        "China's chip imports",
+        "million H100e/year",
+        ledger.PARAMETERS["supply"].default * ledger.PARAMETERS["h100e_per_chip"].default,
+        0.01,
+        5.0,
+        0.01,
+        "Chapter 1: Nvidia's H200 stock for China (about 700,000), at one "
+        "H100e each by arithmetic (data/record.csv).",
+        latex="M",
+    ),
+    Parameter(
+        "domestic_output",
+        "Domestic output today",
+        "million H100e/year",
+        round(_DEFAULT_OUTPUT, 3),
+        0.005,
+        5.0,
+        0.005,
+        "The wafer and HBM limits at their defaults (this model's static part).",
+        latex="D_0",
+    ),
+    Parameter(
+        "growth_with_controls",
+        "Growth of capacity with tool controls",
+        "per year",
+        round(_GROWTH_CONTROLLED, 4),
+        0.0,
+        1.0,
+        0.01,
+        "ln(80,000 ÷ 45,000) ÷ 2 from SemiAnalysis's SMIC capacity path "
+        "(data/capacity.csv); other published paths are faster "
+        "(data/disputed_inputs.csv).",
+        latex=r"\gamma_c",
+    ),
+    Parameter(
+        "growth_without_controls",
+        "Growth of capacity without tool controls",
+        "per year",
+        0.6,
+        0.0,
+        1.5,
+        0.01,
+        "No published estimate: a scenario parameter "
+        "(research memo, models.md §4); world AI chip production grows about 0.50 a year "
+        "(AI 2027).",
+        latex=r"\gamma_f",
+    ),
+    Parameter(
+        "horizon_years",
+        "Horizon",
+        "years",
+        8.0,
+        1.0,
+        20.0,
+        0.5,
+        "Reader's choice: the years over which denied compute is summed.",
+        latex="T",
+    ),
+    Parameter(
+        "years_ahead",
+        "Years from now",
+        "years",
+        0.0,
+        0.0,
+        20.0,
+        0.5,
+        "Time along an output path.",
+        latex="t",
+    ),
+    Parameter(
+        "hbm_growth",
+        "Growth of HBM supply",
+        "per year",
+        round(_GROWTH_CONTROLLED, 4),
+        -0.5,
+        1.5,
+        0.01,
+        "Assumption, no published estimate: HBM made with controlled "
+        "tools grows at the controlled rate; CXMT's ramp could make it faster.",
+        latex=r"\gamma_h",
+    ),
+    Parameter(
+        "servicing_ban_year",
+        "Year a servicing ban takes effect",
+        "years from now",
+        2.0,
+        0.0,
+        20.0,
+        0.5,
+        "Scenario: from this year on, installed tools run at the uptime u; illustrative.",
+        latex="t_s",
+    ),
 )
 #: Every declaration of the model.
 PARAMETERS = ParameterSet(*STATIC.values(), *DYNAMIC.values())
@@ -178,10 +331,12 @@ LATEX_NAMES = PARAMETERS.latex_names
 
 _D = PARAMETERS.symbol
 chip_imports, domestic_output, growth_with_controls, growth_without_controls = (
-    _D(n) for n in ("chip_imports", "domestic_output", "growth_with_controls",
-                    "growth_without_controls"))
+    _D(n)
+    for n in ("chip_imports", "domestic_output", "growth_with_controls", "growth_without_controls")
+)
 horizon_years, years_ahead, hbm_growth, servicing_ban_year = (
-    _D(n) for n in ("horizon_years", "years_ahead", "hbm_growth", "servicing_ban_year"))
+    _D(n) for n in ("horizon_years", "years_ahead", "hbm_growth", "servicing_ban_year")
+)
 #: A growth rate in general (the derivations are shown once, then specialised).
 growth = sp.Symbol("gamma", nonnegative=True)
 _GENERAL_LATEX = {**LATEX_NAMES, growth: r"\gamma"}
@@ -199,20 +354,25 @@ def at_growth(expression: sp.Basic, rate: sp.Symbol) -> sp.Basic:
     return expression.subs(growth, rate)
 
 
-CROSSOVER_WITH, CROSSOVER_WITHOUT = (at_growth(CROSSOVER, g) for g in
-                                     (growth_with_controls, growth_without_controls))
+CROSSOVER_WITH, CROSSOVER_WITHOUT = (
+    at_growth(CROSSOVER, g) for g in (growth_with_controls, growth_without_controls)
+)
 #: Years tool controls buy before domestic output replaces imports: the difference of the two
 #: crossover years, written as ln(M/D0)·(1/γ_c − 1/γ_f) (checked equal below).
-YEARS_BOUGHT = sp.log(chip_imports / domestic_output) * (1 / growth_with_controls
-                                                         - 1 / growth_without_controls)
-if sp.simplify(sp.expand_log(YEARS_BOUGHT - (CROSSOVER_WITH - CROSSOVER_WITHOUT),
-                             force=True)) != 0:
+YEARS_BOUGHT = sp.log(chip_imports / domestic_output) * (
+    1 / growth_with_controls - 1 / growth_without_controls
+)
+if (
+    sp.simplify(sp.expand_log(YEARS_BOUGHT - (CROSSOVER_WITH - CROSSOVER_WITHOUT), force=True))
+    != 0
+):
     raise AssertionError("YEARS_BOUGHT is not the difference of the crossover years")
 #: Cumulative compute denied over the horizon: a chip ban stops the flow M.
 DENIED_BY_CHIP_BAN = sp.integrate(chip_imports, (years_ahead, 0, horizon_years))
 #: ... tool controls keep output on the slower path.
-DENIED_BY_TOOL_CONTROLS = (at_growth(CUMULATIVE, growth_without_controls)
-                           - at_growth(CUMULATIVE, growth_with_controls))
+DENIED_BY_TOOL_CONTROLS = at_growth(CUMULATIVE, growth_without_controls) - at_growth(
+    CUMULATIVE, growth_with_controls
+)
 #: The horizon T* solves DENIED_BY_TOOL_CONTROLS = DENIED_BY_CHIP_BAN (no closed form in general).
 HORIZON_EQUATION = sp.Eq(DENIED_BY_TOOL_CONTROLS, DENIED_BY_CHIP_BAN)
 #: Domestic share of China's compute acquisitions in a year, with imports M.
@@ -220,18 +380,23 @@ DOMESTIC_SHARE = domestic_output / (domestic_output + chip_imports)
 
 #: Wafer-limited output along a path growing at γ; from the servicing-ban year on, installed
 #: tools run at uptime u (before it, at full uptime).
-WAFER_PATH = (h100e_per_accelerator * WAFER_LIMIT.subs(tool_uptime, 1)
-              * sp.exp(growth * years_ahead)
-              * sp.Piecewise((tool_uptime, years_ahead >= servicing_ban_year), (1, True)))
+WAFER_PATH = (
+    h100e_per_accelerator
+    * WAFER_LIMIT.subs(tool_uptime, 1)
+    * sp.exp(growth * years_ahead)
+    * sp.Piecewise((tool_uptime, years_ahead >= servicing_ban_year), (1, True))
+)
 #: HBM-limited output along a path growing at γ.  Under tool controls HBM supply grows at its
 #: own rate γ_h (the December 2024 rules control HBM and the tools that make it); without
 #: them, at γ_f like the wafers.
 HBM_PATH = h100e_per_accelerator * HBM_LIMIT * sp.exp(growth * years_ahead)
 #: Two-input paths: output is the smaller of the two limits.
-TWO_INPUT_WITH = sp.Min(at_growth(WAFER_PATH, growth_with_controls),
-                        at_growth(HBM_PATH, hbm_growth))
-TWO_INPUT_WITHOUT = sp.Min(at_growth(WAFER_PATH, growth_without_controls),
-                           at_growth(HBM_PATH, growth_without_controls))
+TWO_INPUT_WITH = sp.Min(
+    at_growth(WAFER_PATH, growth_with_controls), at_growth(HBM_PATH, hbm_growth)
+)
+TWO_INPUT_WITHOUT = sp.Min(
+    at_growth(WAFER_PATH, growth_without_controls), at_growth(HBM_PATH, growth_without_controls)
+)
 
 
 def elasticity(expression: sp.Basic, symbol: sp.Symbol) -> sp.Basic:
@@ -240,13 +405,23 @@ def elasticity(expression: sp.Basic, symbol: sp.Symbol) -> sp.Basic:
 
 
 #: The static levers, in the order the text lists them.
-LEVERS = ("wafer_starts", "ai_wafer_share", "ascend_yield", "tool_uptime", "litho_passes",
-          "dies_per_package", "ascend_die_area", "hbm_supply", "hbm_per_package",
-          "h100e_per_accelerator")
+LEVERS = (
+    "wafer_starts",
+    "ai_wafer_share",
+    "ascend_yield",
+    "tool_uptime",
+    "litho_passes",
+    "dies_per_package",
+    "ascend_die_area",
+    "hbm_supply",
+    "hbm_per_package",
+    "h100e_per_accelerator",
+)
 #: Elasticity of output to each lever when the wafers bind and when HBM binds.
 ELASTICITIES = {
-    regime: {name: elasticity(h100e_per_accelerator * limit, STATIC.symbol(name))
-             for name in LEVERS}
+    regime: {
+        name: elasticity(h100e_per_accelerator * limit, STATIC.symbol(name)) for name in LEVERS
+    }
     for regime, limit in LIMITS.items()
 }
 
@@ -260,10 +435,11 @@ def _forms() -> dict[str, object]:
         "hbm_limit": ("HBM limit", HBM_LIMIT),
         "accelerators": ("accelerators a year", ACCELERATORS),
         "output": ("domestic output", OUTPUT),
-        "hbm_at_which_wafers_bind": ("HBM supply at which wafers bind",
-                                     HBM_AT_WHICH_WAFERS_BIND),
-        "die_area_elasticity": ("elasticity of output to die area, wafers binding",
-                                ELASTICITIES["wafers"]["ascend_die_area"]),
+        "hbm_at_which_wafers_bind": ("HBM supply at which wafers bind", HBM_AT_WHICH_WAFERS_BIND),
+        "die_area_elasticity": (
+            "elasticity of output to die area, wafers binding",
+            ELASTICITIES["wafers"]["ascend_die_area"],
+        ),
         "path_with": ("output path with tool controls", at_growth(OUTPUT_PATH, with_)),
         "path_without": ("output path without tool controls", at_growth(OUTPUT_PATH, without)),
         "crossover_with": ("crossover year with tool controls", CROSSOVER_WITH),
@@ -272,20 +448,23 @@ def _forms() -> dict[str, object]:
         "denied_by_chip_ban": ("compute denied by a chip ban", DENIED_BY_CHIP_BAN),
         "denied_by_tool_controls": ("compute denied by tool controls", DENIED_BY_TOOL_CONTROLS),
         "domestic_share": ("domestic share of acquisitions", DOMESTIC_SHARE),
-        "wafer_path_with": ("wafer-limited path with tool controls",
-                            at_growth(WAFER_PATH, with_)),
-        "wafer_path_without": ("wafer-limited path without tool controls",
-                               at_growth(WAFER_PATH, without)),
-        "hbm_path_with": ("HBM-limited path with tool controls",
-                          at_growth(HBM_PATH, hbm_growth)),
-        "hbm_path_without": ("HBM-limited path without tool controls",
-                             at_growth(HBM_PATH, without)),
+        "wafer_path_with": ("wafer-limited path with tool controls", at_growth(WAFER_PATH, with_)),
+        "wafer_path_without": (
+            "wafer-limited path without tool controls",
+            at_growth(WAFER_PATH, without),
+        ),
+        "hbm_path_with": ("HBM-limited path with tool controls", at_growth(HBM_PATH, hbm_growth)),
+        "hbm_path_without": (
+            "HBM-limited path without tool controls",
+            at_growth(HBM_PATH, without),
+        ),
         "two_input_with": ("two-input output path with tool controls", TWO_INPUT_WITH),
-        "two_input_without": ("two-input output path without tool controls",
-                              TWO_INPUT_WITHOUT),
+        "two_input_without": ("two-input output path without tool controls", TWO_INPUT_WITHOUT),
     }
-    return {key: register(f"tools vs chips: {name}", expression, PARAMETERS)
-            for key, (name, expression) in forms.items()}
+    return {
+        key: register(f"tools vs chips: {name}", expression, PARAMETERS)
+        for key, (name, expression) in forms.items()
+    }
 
 
 #: Every closed form the text and the website use, registered (the only route to Vega).
@@ -310,8 +489,9 @@ def evaluate(key: str, **values: float) -> float:
     3.6
     """
     if key not in FORMS:
-        raise ValueError(f"key = {key!r} is not a form of the tools-vs-chips model; valid: "
-                         f"{sorted(FORMS)}")
+        raise ValueError(
+            f"key = {key!r} is not a form of the tools-vs-chips model; valid: {sorted(FORMS)}"
+        )
     checked = {name: np.float64(value) for name, value in PARAMETERS.check(values).items()}
     # numpy floats, so that the unselected branch of a Piecewise (γ = 0) yields nan, not an error
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -327,14 +507,19 @@ def evaluate_along(key: str, years, **values: float):
     [0.25, 0.333]
     """
     if key not in FORMS:
-        raise ValueError(f"key = {key!r} is not a form of the tools-vs-chips model; valid: "
-                         f"{sorted(FORMS)}")
+        raise ValueError(
+            f"key = {key!r} is not a form of the tools-vs-chips model; valid: {sorted(FORMS)}"
+        )
     checked = PARAMETERS.check(values)
     grid = PARAMETERS["years_ahead"].check_array(years).ravel()
     names = [s.name for s in FORMS[key].symbols]
     with np.errstate(divide="ignore", invalid="ignore"):
-        result = _NUMPY[key](**{name: grid if name == "years_ahead" else np.float64(checked[name])
-                                for name in names})
+        result = _NUMPY[key](
+            **{
+                name: grid if name == "years_ahead" else np.float64(checked[name])
+                for name in names
+            }
+        )
     return np.broadcast_to(np.asarray(result, dtype=float), grid.shape).copy()
 
 
@@ -347,9 +532,18 @@ def static_table(**values: float) -> pd.DataFrame:
         One row per quantity (gross dies per wafer, good dies, the two limits, accelerators,
         output, the HBM at which wafers bind), with its unit.
     """
-    units = {"gross_dies": "dies per wafer", "good_dies": "million dies a year",
-             "wafer_limit": "million accelerators a year", "hbm_limit": "million accelerators a year",
-             "accelerators": "million accelerators a year", "output": "million H100e a year",
-             "hbm_at_which_wafers_bind": "million stacks a year"}
-    return pd.DataFrame([{"quantity": key, "value": evaluate(key, **values), "unit": unit}
-                         for key, unit in units.items()])
+    units = {
+        "gross_dies": "dies per wafer",
+        "good_dies": "million dies a year",
+        "wafer_limit": "million accelerators a year",
+        "hbm_limit": "million accelerators a year",
+        "accelerators": "million accelerators a year",
+        "output": "million H100e a year",
+        "hbm_at_which_wafers_bind": "million stacks a year",
+    }
+    return pd.DataFrame(
+        [
+            {"quantity": key, "value": evaluate(key, **values), "unit": unit}
+            for key, unit in units.items()
+        ]
+    )

@@ -13,23 +13,44 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chipcontrols import ledger
-from chipcontrols.tools_vs_chips import model
-from chipcontrols.tools_vs_chips import dynamics
-from chipcontrols.reference.allied_revenue import china_share
 from chipcontrols.core.data import load_chips
-from chipcontrols.tools_vs_chips.evidence import (capacity_estimates, control_events,
-                                              disputed_inputs, estimate, estimate_value,
-                                              tally_by_side)
+from chipcontrols.reference.allied_revenue import china_share
+from chipcontrols.tools_vs_chips import dynamics, model
+from chipcontrols.tools_vs_chips.evidence import (
+    capacity_estimates,
+    control_events,
+    disputed_inputs,
+    estimate,
+    estimate_value,
+    tally_by_side,
+)
 
-__all__ = ["capacity_figures", "exercise_figures", "model_figures", "shift_figures",
-           "validation_figures", "OUTPUT_ESTIMATES", "B300_CHIP", "H100_CHIP", "RACE_GROWTHS",
-           "OTHER_SIDE", "SUCCESSOR", "other_side", "race_imports"]
+__all__ = [
+    "capacity_figures",
+    "exercise_figures",
+    "model_figures",
+    "shift_figures",
+    "validation_figures",
+    "OUTPUT_ESTIMATES",
+    "B300_CHIP",
+    "H100_CHIP",
+    "RACE_GROWTHS",
+    "OTHER_SIDE",
+    "SUCCESSOR",
+    "other_side",
+    "race_imports",
+]
 
 MILLION = 1e6
 #: The Ascend output estimates the validation compares, in the order the text discusses them.
-OUTPUT_ESTIMATES = ("ascend-output-2025-bis", "ascend-shipments-2025-mizuho",
-                    "ascend-output-2025-semianalysis", "ascend-shipments-2025-idc",
-                    "ascend-output-2026-semianalysis", "ascend-910c-output-2026-bloomberg")
+OUTPUT_ESTIMATES = (
+    "ascend-output-2025-bis",
+    "ascend-shipments-2025-mizuho",
+    "ascend-output-2025-semianalysis",
+    "ascend-shipments-2025-idc",
+    "ascend-output-2026-semianalysis",
+    "ascend-910c-output-2026-bloomberg",
+)
 #: Growth rates without tool controls the race exercise asks T* for (research memo, models.md
 #: §4, exercise 1), per year.
 RACE_GROWTHS = (0.4, 0.6, 0.9)
@@ -39,8 +60,12 @@ OTHER_SIDE = ("dies-one-toms-hardware", "hbm-four-ascend-910")
 #: The bottleneck exercise's hypothetical single-die successor to the 910C: the research
 #: memo's illustrative die area, a yield at Huawei's reported target's neighbourhood, one
 #: compute die and six HBM stacks per accelerator (a scenario, not a product).
-SUCCESSOR = {"ascend_die_area": 600.0, "ascend_yield": 0.5, "dies_per_package": 1.0,
-             "hbm_per_package": 6.0}
+SUCCESSOR = {
+    "ascend_die_area": 600.0,
+    "ascend_yield": 0.5,
+    "dies_per_package": 1.0,
+    "hbm_per_package": 6.0,
+}
 #: The race exercise's imports: Beijing's January 2026 approvals, at one H100e per H200
 #: (data/record.csv), million H100e a year.
 APPROVALS_RECORD_KEY = "beijing_h200_approvals_jan_2026"
@@ -50,8 +75,9 @@ B300_CHIP, H100_CHIP = "nvidia-gb300", "nvidia-h100-sxm5"
 
 def _plain(figures: dict) -> dict:
     """Numbers as Python floats (a numpy float would be glued as its repr), texts as they are."""
-    return {key: value if isinstance(value, str) else float(value)
-            for key, value in figures.items()}
+    return {
+        key: value if isinstance(value, str) else float(value) for key, value in figures.items()
+    }
 
 
 def _key(estimate_id: str) -> str:
@@ -78,21 +104,24 @@ def model_figures() -> dict[str, float | str]:
     for key, value in table.items():
         out[key] = float(value)
     out["binding"] = "HBM" if table["hbm_limit"] < table["wafer_limit"] else "the wafers"
-    out["wafers_per_year_million"] = (model.MONTHS_PER_YEAR * P["wafer_starts"].default
-                                      / model.THOUSANDS_PER_MILLION)
+    out["wafers_per_year_million"] = (
+        model.MONTHS_PER_YEAR * P["wafer_starts"].default / model.THOUSANDS_PER_MILLION
+    )
     out["wafer_diameter_mm"] = float(model.WAFER_DIAMETER_MM)
     out["months_per_year"] = float(model.MONTHS_PER_YEAR)
     out["threshold_multiple"] = table["hbm_at_which_wafers_bind"] / P["hbm_supply"].default
     out["output_at_threshold"] = model.evaluate(
-        "output", hbm_supply=table["hbm_at_which_wafers_bind"])
+        "output", hbm_supply=table["hbm_at_which_wafers_bind"]
+    )
     out["wafer_headroom"] = table["wafer_limit"] / table["hbm_limit"]
     out["die_area_elasticity"] = model.evaluate("die_area_elasticity")
     areas = disputed_inputs("ascend_die_area").set_index("dispute_id")["value"]
     out["area_910"] = float(areas["area-910-die-shot"])
     out["gross_dies_910"] = model.evaluate("gross_dies", ascend_die_area=out["area_910"])
     out["one_die_threshold"] = model.evaluate("hbm_at_which_wafers_bind", dies_per_package=1.0)
-    out["one_die_threshold_beyond_range"] = ("beyond" if out["one_die_threshold"]
-                                             > P["hbm_supply"].maximum else "within")
+    out["one_die_threshold_beyond_range"] = (
+        "beyond" if out["one_die_threshold"] > P["hbm_supply"].maximum else "within"
+    )
     race = dynamics.horizon()
     out["crossover_with"] = race.crossover_with
     out["crossover_without"] = race.crossover_without
@@ -108,8 +137,9 @@ def model_figures() -> dict[str, float | str]:
     # The record's deliveries instead of Nvidia's stock for China.
     delivered = dynamics.delivered_by_august_2026()
     out["imports_delivered"] = delivered
-    out["domestic_share_delivered_percent"] = 100 * model.evaluate("domestic_share",
-                                                                   chip_imports=delivered)
+    out["domestic_share_delivered_percent"] = 100 * model.evaluate(
+        "domestic_share", chip_imports=delivered
+    )
     out["horizon_delivered"] = dynamics.horizon_numerical(chip_imports=delivered)
     out["output_over_delivered"] = model.evaluate("output") / delivered
     # The bottleneck scenarios of the text.
@@ -117,9 +147,11 @@ def model_figures() -> dict[str, float | str]:
     out["hbm_doubled"] = doubled
     out["output_hbm_doubled"] = model.evaluate("output", hbm_supply=doubled)
     out["crossover_hbm_doubled"] = model.evaluate(
-        "crossover_with", domestic_output=out["output_hbm_doubled"])
+        "crossover_with", domestic_output=out["output_hbm_doubled"]
+    )
     out["horizon_hbm_doubled"] = dynamics.horizon_numerical(
-        domestic_output=out["output_hbm_doubled"])
+        domestic_output=out["output_hbm_doubled"]
+    )
     most = P["hbm_supply"].maximum
     shock = dynamics.servicing_ban_shock()
     out["shock_uptime_percent"] = 100 * shock.uptime
@@ -167,24 +199,33 @@ def validation_figures() -> dict[str, float | str]:
     out["lowest_thousand"] = 1e3 * min(values)
     out["highest_thousand"] = 1e3 * max(values)
     out["model_thousand"] = 1e3 * model.evaluate("accelerators")
-    out["model_inside_spread"] = ("inside" if min(values) <= model.evaluate("accelerators")
-                                  <= max(values) else "outside")
+    out["model_inside_spread"] = (
+        "inside" if min(values) <= model.evaluate("accelerators") <= max(values) else "outside"
+    )
     out["largest_wafer_share_percent"] = max(
-        out[f"{_key(e)}_wafer_share_percent"] for e in OUTPUT_ESTIMATES)
+        out[f"{_key(e)}_wafer_share_percent"] for e in OUTPUT_ESTIMATES
+    )
     out["stockpile_million"] = estimate_value("hbm-reached-china-semianalysis") / MILLION
     out["die_bank_million"] = estimate_value("ascend-die-bank-semianalysis") / MILLION
     out["die_bank_packages_million"] = out["die_bank_million"] / P["dies_per_package"].default
     # BIS's figure as a wafer limit: at half the default yield, the AI share that gives it.
     half_yield = P["ascend_yield"].default / 2
     out["half_yield_percent"] = 100 * half_yield
-    out["bis_share_at_half_yield_percent"] = 100 * estimate_value("ascend-output-2025-bis") / (
-        MILLION * model.evaluate("wafer_limit", ascend_yield=half_yield)
-        / P["ai_wafer_share"].default)
+    out["bis_share_at_half_yield_percent"] = (
+        100
+        * estimate_value("ascend-output-2025-bis")
+        / (
+            MILLION
+            * model.evaluate("wafer_limit", ascend_yield=half_yield)
+            / P["ai_wafer_share"].default
+        )
+    )
     # Bloomberg's die plan against the model's good dies.
     out["bloomberg_dies_million"] = estimate_value("ascend-dies-2026-bloomberg") / MILLION
     out["model_good_dies_million"] = model.evaluate("good_dies")
-    out["bloomberg_hbm_multiple"] = (out["ascend_910c_output_2026_bloomberg_hbm"]
-                                     / P["hbm_supply"].default)
+    out["bloomberg_hbm_multiple"] = (
+        out["ascend_910c_output_2026_bloomberg_hbm"] / P["hbm_supply"].default
+    )
     # The Substrate: China's 2026 acquisitions in H100e and the domestic share.
     factor = b300_in_h100e()
     acquisitions = estimate_value("china-acquisitions-2026-substrate")
@@ -196,9 +237,11 @@ def validation_figures() -> dict[str, float | str]:
     out["model_output"] = model.evaluate("output")
     out["model_domestic_share_percent"] = 100 * model.evaluate("domestic_share")
     out["model_share_at_substrate_imports_percent"] = 100 * model.evaluate(
-        "domestic_share", chip_imports=out["substrate_imports_h100e_million"])
-    out["model_over_substrate_domestic"] = out["model_output"] / out[
-        "substrate_domestic_h100e_million"]
+        "domestic_share", chip_imports=out["substrate_imports_h100e_million"]
+    )
+    out["model_over_substrate_domestic"] = (
+        out["model_output"] / out["substrate_domestic_h100e_million"]
+    )
     return _plain(out)
 
 
@@ -210,23 +253,31 @@ def shift_figures() -> dict[str, float | str]:
     def count(**where) -> float:
         rows = tally
         for column, value in where.items():
-            rows = rows[rows[column] == value] if not isinstance(value, tuple) else rows[
-                rows[column].isin(value)]
+            rows = (
+                rows[rows[column] == value]
+                if not isinstance(value, tuple)
+                else rows[rows[column].isin(value)]
+            )
         return float(rows["events"].sum())
 
     out: dict[str, float | str] = {"events": float(len(events))}
-    out["executive_tool_tightenings"] = count(branch="executive", side="tools",
-                                              direction="tightening")
+    out["executive_tool_tightenings"] = count(
+        branch="executive", side="tools", direction="tightening"
+    )
     out["executive_tool_tightenings_since_2025"] = count(
-        branch="executive", side="tools", direction="tightening", year=(2025, 2026))
+        branch="executive", side="tools", direction="tightening", year=(2025, 2026)
+    )
     out["executive_chip_loosenings_since_2025"] = count(
-        branch="executive", side="chips", direction="loosening", year=(2025, 2026))
+        branch="executive", side="chips", direction="loosening", year=(2025, 2026)
+    )
     out["executive_chip_tightenings_since_2025"] = count(
-        branch="executive", side="chips", direction="tightening", year=(2025, 2026))
+        branch="executive", side="chips", direction="tightening", year=(2025, 2026)
+    )
     out["congress_tool_bills"] = count(branch="congress", side="tools")
     out["congress_chip_bills"] = count(branch="congress", side="chips")
-    tools = events[(events["branch"] == "executive")
-                   & events["instrument"].isin(["tools", "chips_and_tools"])]
+    tools = events[
+        (events["branch"] == "executive") & events["instrument"].isin(["tools", "chips_and_tools"])
+    ]
     out["last_executive_tool_rule"] = f"{tools['date'].max():%-d %B %Y}"
     entities = events[(events["instrument"] == "entities")]
     out["entity_events"] = float(len(entities))
@@ -241,8 +292,10 @@ def shift_figures() -> dict[str, float | str]:
 def other_side() -> dict[str, float]:
     """The model parameters on the other side of the package disputes, from the data."""
     table = disputed_inputs().set_index("dispute_id")
-    return {table.loc[dispute, "parameter"]: float(table.loc[dispute, "value"])
-            for dispute in OTHER_SIDE}
+    return {
+        table.loc[dispute, "parameter"]: float(table.loc[dispute, "value"])
+        for dispute in OTHER_SIDE
+    }
 
 
 def exercise_figures() -> dict[str, float]:
@@ -250,12 +303,16 @@ def exercise_figures() -> dict[str, float]:
     low, mid, high = (model.PARAMETERS["growth_without_controls"].check(g) for g in RACE_GROWTHS)
     side = other_side()
     successor = model.STATIC.check(SUCCESSOR)
-    figures = {"race_growth_low": low, "race_growth_mid": mid, "race_growth_high": high,
-            "race_imports": race_imports(),
-            "estimates_dies_per_package": side["dies_per_package"],
-            "estimates_hbm_per_package": side["hbm_per_package"],
-            **{f"successor_{name}": successor[name] for name in SUCCESSOR},
-            "successor_yield_percent": 100 * successor["ascend_yield"]}
+    figures = {
+        "race_growth_low": low,
+        "race_growth_mid": mid,
+        "race_growth_high": high,
+        "race_imports": race_imports(),
+        "estimates_dies_per_package": side["dies_per_package"],
+        "estimates_hbm_per_package": side["hbm_per_package"],
+        **{f"successor_{name}": successor[name] for name in SUCCESSOR},
+        "successor_yield_percent": 100 * successor["ascend_yield"],
+    }
     return _plain(figures)
 
 
@@ -265,8 +322,9 @@ def race_imports() -> float:
     from chipcontrols.core import record
 
     per_chip = ledger.PARAMETERS["h100e_per_chip"].default
-    return model.PARAMETERS["chip_imports"].check(record.value(APPROVALS_RECORD_KEY) / MILLION
-                                                  * per_chip)
+    return model.PARAMETERS["chip_imports"].check(
+        record.value(APPROVALS_RECORD_KEY) / MILLION * per_chip
+    )
 
 
 def estimate_label(estimate_id: str) -> str:

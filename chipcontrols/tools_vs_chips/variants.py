@@ -62,8 +62,9 @@ class Chapter2Variant:
     def __str__(self) -> str:
         fab = ", ".join(f"{name} = {value:g}" for name, value in self.fab.items())
         race = ", ".join(f"{name} = {value:g}" for name, value in self.race.items())
-        return (f"Your fab and memory (other parameters at their defaults): {fab}.\n"
-                f"Your race: {race}.")
+        return (
+            f"Your fab and memory (other parameters at their defaults): {fab}.\nYour race: {race}."
+        )
 
 
 def chapter2_variant(student_id: str) -> Chapter2Variant:
@@ -86,5 +87,6 @@ def chapter2_variant(student_id: str) -> Chapter2Variant:
     race = {name: _between(student_id, name, *bounds) for name, bounds in RACE_RANGES.items()}
     gap = _between(student_id, "growth-gap", LEAST_GROWTH_GAP, MOST_GROWTH_GAP, 0.01)
     race["growth_without_controls"] = _model.PARAMETERS["growth_without_controls"].check(
-        round(race["growth_with_controls"] + gap, 10))
+        round(race["growth_with_controls"] + gap, 10)
+    )
     return Chapter2Variant(student_id.strip(), fab, race)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import nbformat
@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import assignments  # noqa: E402
-
 from chipcontrols.ledger.variants import chapter1_variant  # noqa: E402
 
 MASTERS = assignments.masters()
-pytestmark = pytest.mark.skipif(not assignments.OUTPUT.is_dir(),
-                                reason="needs the assignments: run `make assignments`")
+pytestmark = pytest.mark.skipif(
+    not assignments.OUTPUT.is_dir(), reason="needs the assignments: run `make assignments`"
+)
 OTHER_STUDENT = "s7654321"
 
 
@@ -66,14 +66,17 @@ def _solved(master: Path, tmp_path: Path, name: str, edit=None) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grade(path: Path, master: Path) -> dict[str, float]:
     return assignments.grade(path, assignments.autograder_zip(_built(master)))
 
 
 def test_every_chapter_with_exercises_has_an_assignment():
-    chapters = sorted(path.stem for path in (ROOT / "chapters").glob("*.md")
-                      if ":::{exercise-start}" in path.read_text(encoding="utf-8"))
+    chapters = sorted(
+        path.stem
+        for path in (ROOT / "chapters").glob("*.md")
+        if ":::{exercise-start}" in path.read_text(encoding="utf-8")
+    )
     assert [f"ch{stem.lstrip('0')}" for stem in chapters] == [master.stem for master in MASTERS]
 
 
@@ -92,9 +95,13 @@ def test_an_untouched_notebook_earns_nothing(master):
 def test_one_wrong_answer_loses_exactly_that_question(master, tmp_path):
     check = _front_matter(master)["h200_grading_check"]
     solved = nbformat.read(_built(master) / "autograder" / f"{master.stem}.ipynb", as_version=4)
-    assert any(check["replace"] in cell.source for cell in solved.cells), check   # the edit bites
-    wrong = _solved(master, tmp_path, "one-wrong",
-                    lambda source: source.replace(check["replace"], check["with"]))
+    assert any(check["replace"] in cell.source for cell in solved.cells), check  # the edit bites
+    wrong = _solved(
+        master,
+        tmp_path,
+        "one-wrong",
+        lambda source: source.replace(check["replace"], check["with"]),
+    )
     assert _grade(wrong, master) == {**_points(master), check["question"]: 0.0}
 
 
@@ -112,8 +119,11 @@ def test_student_notebook_holds_no_solution_and_no_hidden_test(master):
             secrets |= {line.strip() for line in body.splitlines() if len(line.strip()) > 12}
     assert len(secrets) >= 12
     student = (_built(master) / "student" / f"{master.stem}.ipynb").read_text(encoding="utf-8")
-    found = [secret for secret in secrets if secret in student.replace("\\n", "\n")
-             or secret.replace('"', '\\"') in student]
+    found = [
+        secret
+        for secret in secrets
+        if secret in student.replace("\\n", "\n") or secret.replace('"', '\\"') in student
+    ]
     assert not found
 
 

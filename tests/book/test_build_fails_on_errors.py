@@ -33,15 +33,23 @@ def _build(tmp_path: Path, body: str) -> subprocess.CompletedProcess:
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: page\n")
     (tmp_path / "page.md").write_text(NOTEBOOK_HEADER + body)
     # the same flags as `make book`
-    return subprocess.run([JUPYTER_BOOK, "build", "--warningiserror", "--keep-going", str(tmp_path)],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [JUPYTER_BOOK, "build", "--warningiserror", "--keep-going", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.mark.parametrize(
     ("body", "fails", "evidence"),
     [
         ("```{code-cell} ipython3\nprint(1 + 1)\n```\n", False, ""),
-        ("```{code-cell} ipython3\nraise ValueError('boom in a cell')\n```\n", True, "boom in a cell"),
+        (
+            "```{code-cell} ipython3\nraise ValueError('boom in a cell')\n```\n",
+            True,
+            "boom in a cell",
+        ),
         ("See [a missing page](missing.md).\n", True, "missing"),
     ],
     ids=["control", "cell exception", "sphinx warning"],

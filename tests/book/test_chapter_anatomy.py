@@ -65,19 +65,30 @@ def test_bottom_line_comes_before_any_section(path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
 def test_claims_table_and_validation_box_have_content(path):
     text = path.read_text(encoding="utf-8")
-    claims = text[text.index("## Claims and evidence"):text.index("## Exercises")]
+    claims = text[text.index("## Claims and evidence") : text.index("## Exercises")]
     assert claims.count("\n* - ") >= 3, "the claims table needs a header and at least two claims"
     validation = re.search(r"^:::\{admonition\} Validation.*?^:::$", text, re.S | re.M).group(0)
     assert len(validation.split()) >= 80, "the validation box states agreement and gaps"
 
 
 def test_landmarks_are_found_in_a_well_formed_sample():
-    sample = "\n\n".join(["# 9. A chapter", ":::{admonition} The question", ":::{admonition} Bottom line",
-                          ":::{admonition} Learning goals", "## The claim tested",
-                          ":::{admonition} Validation: x", "## Claims and evidence", "## Exercises",
-                          ":::{admonition} Key terms", "## What to remember",
-                          ":::{admonition} A note on the numbers"])
+    sample = "\n\n".join(
+        [
+            "# 9. A chapter",
+            ":::{admonition} The question",
+            ":::{admonition} Bottom line",
+            ":::{admonition} Learning goals",
+            "## The claim tested",
+            ":::{admonition} Validation: x",
+            "## Claims and evidence",
+            "## Exercises",
+            ":::{admonition} Key terms",
+            "## What to remember",
+            ":::{admonition} A note on the numbers",
+        ]
+    )
     assert [name for name, _ in landmarks(sample)] == [name for name, _ in LANDMARKS]
-    swapped = sample.replace("## Exercises", "## Exercise").replace("## What to remember",
-                                                                    "## Exercises\n\n## What to remember")
+    swapped = sample.replace("## Exercises", "## Exercise").replace(
+        "## What to remember", "## Exercises\n\n## What to remember"
+    )
     assert [name for name, _ in landmarks(swapped)] != [name for name, _ in LANDMARKS]

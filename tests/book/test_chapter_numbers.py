@@ -21,11 +21,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 #: The files whose prose must contain no typed number: the preface, every chapter, and the
 #: instructor guide's rubrics (found by globbing, so a new chapter is scanned without an edit).
-FILES = (ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md")),
-         *sorted((ROOT / "appendix" / "rubrics").glob("*.md")))
+FILES = (
+    ROOT / "intro.md",
+    *sorted((ROOT / "chapters").glob("*.md")),
+    *sorted((ROOT / "appendix" / "rubrics").glob("*.md")),
+)
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY = r"\d{1,2}(?:\s*(?:–|-|and|to)\s*\d{1,2})?"
 
 #: A glue role: ``{glue}`key```, ``{glue:text}`key:fmt```, ``{glue:md}`key```.
@@ -42,17 +44,25 @@ ALLOWED = [
     rf"\b{_DAY}\s+(?:{_MONTHS})(?:,?\s+(?:19|20)\d{{2}})?",
     rf"\b(?:{_MONTHS})\s+{_DAY}(?:,\s+(?:19|20)\d{{2}})?\b",
     r"(?<![\$\d.,])\b(?:19|20)\d{2}(?:\s*[–-]\s*\d{2}(?!\d))?\b(?![%×]|\s*(?:bn|billion|million))",
-    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b",                       # ISO dates
+    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b",  # ISO dates
     # identifiers
-    r"\bSection\s+\d+\b", r"§\s*\d+(?:\([a-z]\))?", r"\b\d+\s+U\.S\.C\.",
+    r"\bSection\s+\d+\b",
+    r"§\s*\d+(?:\([a-z]\))?",
+    r"\b\d+\s+U\.S\.C\.",
     r"\bArticle\s+[IVX]+,?\s+Section\s+\d+,?\s+Clause\s+\d+",
-    r"\b\d+\s+FR\s+\d+\b", r"\bFR\s+Doc\s+\d{4}-\d+\b", r"\bH\.R\.\s*\d+\b", r"\bS\.\s*\d{3,}\b",
-    r"\b2:4\s+sparsity\b", r"\b\d+-,\s*\d+-\s+and\s+\d+-bit\b", r"\b\d+-bit\b",
-    r"\b(?:Ascend|Atlas|TaiShan|Instinct|Kirin)\s+\d+\w*", r"\b[A-E]:\d\b",
+    r"\b\d+\s+FR\s+\d+\b",
+    r"\bFR\s+Doc\s+\d{4}-\d+\b",
+    r"\bH\.R\.\s*\d+\b",
+    r"\bS\.\s*\d{3,}\b",
+    r"\b2:4\s+sparsity\b",
+    r"\b\d+-,\s*\d+-\s+and\s+\d+-bit\b",
+    r"\b\d+-bit\b",
+    r"\b(?:Ascend|Atlas|TaiShan|Instinct|Kirin)\s+\d+\w*",
+    r"\b[A-E]:\d\b",
     r"\b[Cc]hapters?\s+\d+(?:\s*(?:–|-|and|to)\s*\d+)?\b",
     r"\b[Pp]arts?\s+\d+(?:\s*(?:–|-|and|to)\s*\d+)?\b",
     r"\b[Ee]xercises?\s+\d+\b",
-    r"\*About\s+\d+\s+minutes\s+·\s+(?:core|stretch)\*",   # an exercise's effort estimate
+    r"\*About\s+\d+\s+minutes\s+·\s+(?:core|stretch)\*",  # an exercise's effort estimate
 ]
 _ALLOWED = re.compile("|".join(f"(?:{p})" for p in ALLOWED))
 #: A number: digits not glued to a word on either side (so H200, 3A090, FY2027 are not).
@@ -108,7 +118,7 @@ def _strip_front_matter(lines: list[str]) -> list[str]:
     if lines and lines[0].strip() == "---":
         for end in range(1, len(lines)):
             if lines[end].strip() == "---":
-                return [""] * (end + 1) + lines[end + 1:]
+                return [""] * (end + 1) + lines[end + 1 :]
     return lines
 
 
@@ -121,14 +131,14 @@ def clean_line(line: str) -> str:
     """One line of prose with everything that may carry digits legitimately removed."""
     stripped = line.strip()
     if re.match(r"^:[\w-]+:", stripped) or re.match(r"^\([\w-]+\)=$", stripped):
-        return ""                                            # directive options, labels
+        return ""  # directive options, labels
     if re.match(r"^(:{3,}|`{3,})\{", stripped):
-        return ""                                            # a directive's opening line
+        return ""  # a directive's opening line
     line = GLUE_ROLE.sub(" ", line)
     line = OTHER_ROLES.sub(" ", line)
-    line = re.sub(r"\]\([^)]*\)", "]", line)                 # link targets
-    line = re.sub(r"<?https?://[^\s>)]+>?", " ", line)       # bare URLs
-    line = line.replace(r"\$", " USD ")                      # escaped dollars are not math
+    line = re.sub(r"\]\([^)]*\)", "]", line)  # link targets
+    line = re.sub(r"<?https?://[^\s>)]+>?", " ", line)  # bare URLs
+    line = line.replace(r"\$", " USD ")  # escaped dollars are not math
     line = re.sub(r"\$\$.*?\$\$|\$[^$]*\$", _math_without_digits, line)
     line = _LIST_NUMBER.sub(r"\1", line)
     line = _HEADING_NUMBER.sub(r"\1", line)
@@ -165,23 +175,30 @@ def counts(paths=FILES) -> dict[str, dict[str, int]]:
         text = Path(path).read_text(encoding="utf-8")
         report = scan(text)
         result[Path(path).relative_to(ROOT).as_posix()] = {
-            "glued": report.glued, "glued_formulas": glue_directives(text),
-            "typed": len(report.typed)}
+            "glued": report.glued,
+            "glued_formulas": glue_directives(text),
+            "typed": len(report.typed),
+        }
     return result
 
 
 # -- tests ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.relative_to(ROOT).as_posix())
 def test_no_number_is_typed(path):
-    failures = [f"{path.relative_to(ROOT)} {finding}"
-                for finding in scan(path.read_text(encoding="utf-8")).typed]
+    failures = [
+        f"{path.relative_to(ROOT)} {finding}"
+        for finding in scan(path.read_text(encoding="utf-8")).typed
+    ]
     assert not failures, "typed numbers (glue them from the model):\n" + "\n".join(failures)
 
 
 def test_scanner_reports_a_typed_number():
-    sample = ("Beijing approved {glue:text}`record_x:,.0f` chips on 28 January 2026,\n"
-              "and the Treasury got \\$2.7 billion, a ratio of $13/0.3$.\n")
+    sample = (
+        "Beijing approved {glue:text}`record_x:,.0f` chips on 28 January 2026,\n"
+        "and the Treasury got \\$2.7 billion, a ratio of $13/0.3$.\n"
+    )
     found = [(f.line, f.number) for f in scan(sample).typed]
     assert (2, "2.7") in found
     assert (2, "13") in found and (2, "0.3") in found
@@ -228,8 +245,10 @@ def test_the_counts_cover_the_preface_and_every_chapter():
 
 def main() -> int:
     for name, entry in counts().items():
-        print(f"{name}: {entry['glued']} glued numbers, {entry['glued_formulas']} glued formulas, "
-              f"{entry['typed']} typed numbers")
+        print(
+            f"{name}: {entry['glued']} glued numbers, {entry['glued_formulas']} glued formulas, "
+            f"{entry['typed']} typed numbers"
+        )
     for path in FILES:
         for finding in scan(path.read_text(encoding="utf-8")).typed:
             print(f"  {path.relative_to(ROOT)} {finding}")

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
+from test_chapter_numbers import scan
 
 from chipcontrols.reference.glossary import terms, terms_of_chapter
 from chipcontrols.reference.seed import passages
-from test_chapter_numbers import scan
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
@@ -52,9 +52,16 @@ def test_chapter_shows_the_seed_passages_it_tests(path):
 
 
 def test_every_passage_is_shown_by_the_chapters_it_names():
-    shown = {_number(path): set(re.findall(r'seed_quote\("([a-z0-9-]+)"\)',
-                                          path.read_text(encoding="utf-8")))
-             for path in CHAPTERS}
-    missing = [(quote.quote_id, chapter) for quote in passages().values()
-               for chapter in quote.chapters if quote.quote_id not in shown.get(chapter, set())]
+    shown = {
+        _number(path): set(
+            re.findall(r'seed_quote\("([a-z0-9-]+)"\)', path.read_text(encoding="utf-8"))
+        )
+        for path in CHAPTERS
+    }
+    missing = [
+        (quote.quote_id, chapter)
+        for quote in passages().values()
+        for chapter in quote.chapters
+        if quote.quote_id not in shown.get(chapter, set())
+    ]
     assert not missing, f"passages a chapter is listed for but does not show: {missing}"

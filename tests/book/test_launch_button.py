@@ -37,8 +37,9 @@ def sample_build(tmp_path_factory) -> Path:
     config["execute"]["execute_notebooks"] = "off"
     (book / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    subprocess.run([str(jupyter_book), "build", "--quiet", str(book)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(jupyter_book), "build", "--quiet", str(book)], check=True, capture_output=True
+    )
     return book / "_build" / "html"
 
 
@@ -48,15 +49,18 @@ def test_every_chapter_page_links_to_binder_at_its_own_source(sample_build):
         relative = chapter.relative_to(ROOT).with_suffix("")
         page = (sample_build / relative).with_suffix(".html").read_text(encoding="utf-8")
         links = set(BINDER_LINK.findall(page))
-        assert links == {f"https://mybinder.org/v2/gh/example-org/h200-decision/{branch}"
-                         f"?urlpath=lab/tree/{relative.as_posix()}.md"}, chapter.name
+        assert links == {
+            f"https://mybinder.org/v2/gh/example-org/h200-decision/{branch}"
+            f"?urlpath=lab/tree/{relative.as_posix()}.md"
+        }, chapter.name
 
 
 def test_binder_builds_from_the_binder_folder():
     assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
     pins = (ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8")
-    names = {line.split("==")[0].lower().replace("_", "-") for line in pins.splitlines()
-             if "==" in line}
+    names = {
+        line.split("==")[0].lower().replace("_", "-") for line in pins.splitlines() if "==" in line
+    }
     assert {"jupytext", "jupyterlab-myst", "jupyterlab", "ipywidgets", "altair"} <= names
     assert not names & {"jupyter-book", "playwright", "pytest", "otter-grader"}
     assert "-e ." in pins.splitlines()

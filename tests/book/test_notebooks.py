@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,24 +25,29 @@ CHAPTERS = notebooks.chapter_paths()
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def executed(path: Path) -> notebooks.Run:
     return notebooks.execute(path)
 
 
 def _stream(cell) -> str:
-    return "".join(output.get("text", "") for output in cell.get("outputs", [])
-                   if output.output_type == "stream")
+    return "".join(
+        output.get("text", "")
+        for output in cell.get("outputs", [])
+        if output.output_type == "stream"
+    )
 
 
 def _tagged(run: notebooks.Run, tag: str):
-    return [cell for cell in notebooks.code_cells(run.notebook)
-            if tag in cell.metadata.get("tags", [])]
+    return [
+        cell for cell in notebooks.code_cells(run.notebook) if tag in cell.metadata.get("tags", [])
+    ]
 
 
 def test_every_chapter_is_in_the_table_of_contents():
     assert [path.name for path in CHAPTERS] == sorted(
-        path.name for path in (ROOT / "chapters").glob("*.md"))
+        path.name for path in (ROOT / "chapters").glob("*.md")
+    )
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
@@ -57,8 +62,12 @@ def test_chapter_opens_as_a_myst_notebook_with_all_its_code_cells(path):
 def test_chapter_runs_top_to_bottom_in_a_fresh_kernel(path):
     run = executed(path)
     assert run.executed == run.code_cells
-    errors = [output for cell in notebooks.code_cells(run.notebook)
-              for output in cell.outputs if output.output_type == "error"]
+    errors = [
+        output
+        for cell in notebooks.code_cells(run.notebook)
+        for output in cell.outputs
+        if output.output_type == "error"
+    ]
     assert not errors
 
 
@@ -72,7 +81,9 @@ def test_open_refuses_a_file_jupytext_would_not_read_as_myst(tmp_path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
 def test_starter_cells_ask_and_reveal_nothing(path):
     starters = _tagged(executed(path), "starter")
-    assert len(starters) >= 5, f"{path.name}: {len(starters)} starter cells; every chapter has >= 5"
+    assert len(starters) >= 5, (
+        f"{path.name}: {len(starters)} starter cells; every chapter has >= 5"
+    )
     for cell in starters:
         text = _stream(cell)
         assert "Not yet: fill in" in text, cell.source
@@ -81,8 +92,11 @@ def test_starter_cells_ask_and_reveal_nothing(path):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
 def test_solution_code_runs_and_every_check_says_right(path):
-    solutions = [cell for cell in _tagged(executed(path), "solution")
-                 if "remove-cell" not in cell.metadata.get("tags", [])]
+    solutions = [
+        cell
+        for cell in _tagged(executed(path), "solution")
+        if "remove-cell" not in cell.metadata.get("tags", [])
+    ]
     assert len(solutions) >= 5, f"{path.name}: {len(solutions)} solution cells"
     for cell in solutions:
         text = _stream(cell)
@@ -108,6 +122,9 @@ def test_exercise_code_sits_inside_exercises_and_solutions(path):
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
 def test_labs_are_live_widgets_in_a_notebook(path):
     run = executed(path)
-    views = [cell for cell in notebooks.code_cells(run.notebook)
-             if any(WIDGET_VIEW in output.get("data", {}) for output in cell.outputs)]
+    views = [
+        cell
+        for cell in notebooks.code_cells(run.notebook)
+        if any(WIDGET_VIEW in output.get("data", {}) for output in cell.outputs)
+    ]
     assert len(views) >= 1, f"{path.name}: no lab came up as a live widget"

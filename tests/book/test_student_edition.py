@@ -27,11 +27,14 @@ import student_edition  # noqa: E402
 
 #: Sentences shorter than this are too generic to be a solution's fingerprint.
 MIN_SENTENCE_CHARS = 40
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.,])\d+\.\d+(?![\w])")
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.,])\d+\.\d+(?![\w])"
+)
 _TEXT_SUFFIXES = {".html", ".js", ".json", ".txt", ".md", ".ipynb", ".css", ".svg", ".xml"}
 
-pytestmark = pytest.mark.skipif(not (READER / "chapters").is_dir(),
-                                reason="needs the reader edition: run `make book` first")
+pytestmark = pytest.mark.skipif(
+    not (READER / "chapters").is_dir(), reason="needs the reader edition: run `make book` first"
+)
 
 
 def _visible_text(markup: str) -> str:
@@ -62,8 +65,13 @@ def _shipped_without_solutions(folder: Path):
     the page sources, the search index and the pages' solution blocks."""
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
-        if (not path.is_file() or path.suffix not in _TEXT_SUFFIXES or path.suffix == ".html"
-                or relative.startswith("_sources/") or path.name == "searchindex.js"):
+        if (
+            not path.is_file()
+            or path.suffix not in _TEXT_SUFFIXES
+            or path.suffix == ".html"
+            or relative.startswith("_sources/")
+            or path.name == "searchindex.js"
+        ):
             continue
         yield path.read_text(encoding="utf-8", errors="replace")
 
@@ -87,8 +95,9 @@ def fingerprints() -> tuple[frozenset[str], frozenset[str]]:
             if len(sentence) >= MIN_SENTENCE_CHARS and _words(sentence) not in outside_text:
                 sentences.add(sentence)
         for number in _NUMBER.findall(block):
-            if number not in outside_numbers and (len(number.replace(",", "")) >= 3
-                                                  or "." in number):
+            if number not in outside_numbers and (
+                len(number.replace(",", "")) >= 3 or "." in number
+            ):
                 numbers.add(number)
     return frozenset(sentences), frozenset(numbers)
 
@@ -111,8 +120,9 @@ def leaks(folder: Path) -> dict[str, list[str]]:
     """Each fingerprint found in ``folder``, with the files it was found in."""
     sentences, numbers = fingerprints()
     found: dict[str, list[str]] = {}
-    patterns = {number: re.compile(rf"(?<![\w.,]){re.escape(number)}(?![\w])")
-                for number in numbers}
+    patterns = {
+        number: re.compile(rf"(?<![\w.,]){re.escape(number)}(?![\w])") for number in numbers
+    }
     for path, text in _texts(folder):
         name = str(path.relative_to(folder))
         for sentence in sentences:
@@ -151,19 +161,23 @@ def test_student_edition_has_the_chapters_and_their_notebooks():
     for chapter in chapters:
         assert (STUDENT / "notebooks" / f"{chapter}.ipynb").is_file(), chapter
         page = (STUDENT / "html" / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
-        if ":::{exercise-start}" in (ROOT / "chapters" / f"{chapter}.md").read_text(encoding="utf-8"):
+        if ":::{exercise-start}" in (ROOT / "chapters" / f"{chapter}.md").read_text(
+            encoding="utf-8"
+        ):
             assert 'class="exercise' in page and 'class="solution' not in page, chapter
     assert (STUDENT / "html" / "appendix" / "glossary.html").is_file()
     assert not (STUDENT / "html" / "appendix" / "instructor-guide.html").exists()
 
 
 def test_strip_solutions_removes_regions_and_tagged_cells():
-    page = ("Intro.\n\n```{code-cell} ipython3\n:tags: [remove-cell, solution]\nx = 1\n```\n\n"
-            ":::{exercise-start}\n:label: e\n:::\n\nDo it.\n\n```{code-cell} ipython3\n"
-            ":tags: [starter]\nanswer = ...\n```\n\n:::{exercise-end}\n:::\n\n"
-            ":::{solution-start} e\n:class: dropdown\n:::\n\nSecret 4,992.\n\n"
-            "```{code-cell} ipython3\n:tags: [solution]\nanswer = 4992\n```\n\n"
-            ":::{solution-end}\n:::\n\nOutro.\n")
+    page = (
+        "Intro.\n\n```{code-cell} ipython3\n:tags: [remove-cell, solution]\nx = 1\n```\n\n"
+        ":::{exercise-start}\n:label: e\n:::\n\nDo it.\n\n```{code-cell} ipython3\n"
+        ":tags: [starter]\nanswer = ...\n```\n\n:::{exercise-end}\n:::\n\n"
+        ":::{solution-start} e\n:class: dropdown\n:::\n\nSecret 4,992.\n\n"
+        "```{code-cell} ipython3\n:tags: [solution]\nanswer = 4992\n```\n\n"
+        ":::{solution-end}\n:::\n\nOutro.\n"
+    )
     stripped = student_edition.strip_solutions(page)
     assert "Secret" not in stripped and "4992" not in stripped and "x = 1" not in stripped
     assert "answer = ..." in stripped and stripped.endswith("Outro.\n")
@@ -182,6 +196,8 @@ def test_strip_solutions_refuses_an_unclosed_region():
 if __name__ == "__main__":
     sentences, numbers = fingerprints()
     student = leaks(STUDENT) if STUDENT.is_dir() else {}
-    print(f"solution strings searched: {len(sentences)} sentences, {len(numbers)} numbers; "
-          f"found in the reader edition: {len(leaks(READER))}; "
-          f"found in the student edition: {len(student)}")
+    print(
+        f"solution strings searched: {len(sentences)} sentences, {len(numbers)} numbers; "
+        f"found in the reader edition: {len(leaks(READER))}; "
+        f"found in the student edition: {len(student)}"
+    )

@@ -8,19 +8,19 @@ negative number, a value outside the valid range and an unknown keyword; each mu
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 
 from chipcontrols import catchup
+from chipcontrols.catchup import checks as ch4
 from chipcontrols.catchup import cost as C
 from chipcontrols.catchup import learning as L
 from chipcontrols.catchup import market as M
 from chipcontrols.catchup import performance as P
 from chipcontrols.catchup import reliability as R
 from chipcontrols.catchup import yields as Y
-from chipcontrols.catchup import checks as ch4
 
 KINDS = ("wrong type", "nan", "+inf", "-inf", "negative", "out of range", "unknown keyword")
 BAD = {"wrong type": "12", "nan": math.nan, "+inf": math.inf, "-inf": -math.inf, "negative": -1.0}
@@ -37,62 +37,191 @@ class Case:
 
 
 CASES = [
-    Case("gross_dies", "chip_die_area_mm2", lambda v: Y.gross_dies(v), 2_000,
-         lambda: Y.gross_dies(600, diameter=300)),
-    Case("die_yield", "defect_density", lambda v: Y.die_yield("Poisson", defect_density=v), 5.0,
-         lambda: Y.die_yield("Poisson", defects=0.1)),
-    Case("cost_per_good_die", "wafer_cost_usd", lambda v: Y.cost_per_good_die("Murphy", wafer_cost_usd=v),
-         1e6, lambda: Y.cost_per_good_die("Murphy", wafer=1e4)),
-    Case("cost_at_yield", "reported_yield", lambda v: Y.cost_at_yield(v), 1.5,
-         lambda: Y.cost_at_yield(0.4, die=600)),
-    Case("defects_per_die", "reported_yield", lambda v: Y.defects_per_die(v), 1.5,
-         lambda: Y.defects_per_die(0.4, alpha=3)),
-    Case("defects_from_yield", "reported_yield", lambda v: Y.defects_from_yield(v), 1.5,
-         lambda: Y.defects_from_yield(0.4, area=600)),
-    Case("fit", "yield_later", lambda v: L.fit(yield_later=v), 0.99,
-         lambda: L.fit(model="Poisson", clusters=3)),
-    Case("years_to_multiple", "output_growth", lambda v: L.years_to_multiple(2.0, v),
-         "no upper bound", lambda: L.years_to_multiple(2.0, 0.7, years=1)),
-    Case("race", "learning_rate", lambda v: C.race(learning_rate=v), 0.9,
-         lambda: C.race(lr=0.2)),
-    Case("cost_paths", "race_years", lambda v: C.cost_paths([v]), 100,
-         lambda: C.cost_paths([1.0], years=2)),
-    Case("mandate_growth", "domestic_share_target", lambda v: C.mandate_growth(domestic_share_target=v),
-         1.5, lambda: C.mandate_growth(target=0.8)),
-    Case("crossover_table", "learning_rate", lambda v: C.crossover_table([v], [1.0]), 0.9,
-         lambda: C.crossover_table([0.2], [1.0], lr=0.2)),
-    Case("clock", "huawei_performance_growth", lambda v: P.clock(huawei_performance_growth=v), 3.0,
-         lambda: P.clock(huawei=0.5), skip=("negative",)),
-    Case("required_advantage", "claim_years", lambda v: P.required_advantage(v), 50,
-         lambda: P.required_advantage(2.5, gap=5)),
-    Case("ratio_path", "clock_years", lambda v: P.ratio_path([v]), 50,
-         lambda: P.ratio_path([1.0], g=0.2)),
-    Case("growth_between", "years", lambda v: P.growth_between(5, 17, v), "no upper bound",
-         lambda: P.growth_between(5, 17, 2, base=2)),
-    Case("cluster_reliability", "ascend_failure_multiple",
-         lambda v: R.cluster_reliability("ascend", ascend_failure_multiple=v), 50,
-         lambda: R.cluster_reliability("ascend", k=3)),
-    Case("waste_by_size", "cluster_size", lambda v: R.waste_by_size([v]), 1e7,
-         lambda: R.waste_by_size([1024.0], size=1)),
-    Case("chips_to_match", "h100e_per_chip", lambda v: R.chips_to_match(16384, v), 50,
-         lambda: R.chips_to_match(16384, 0.8, k=3)),
-    Case("young_check", "mtbf_hours", lambda v: R.young_check(0.01, v), "no upper bound",
-         lambda: R.young_check(0.01, 3.0, grid=10)),
-    Case("failure_rate_per_chip_hour", "days", lambda v: R.failure_rate_per_chip_hour(419, v, 16384),
-         "no upper bound", lambda: R.failure_rate_per_chip_hour(419, 54, 16384, hours=1)),
-    Case("shares", "domestic_unit_share", lambda v: M.shares(domestic_unit_share=v), 1.5,
-         lambda: M.shares(share=0.4)),
-    Case("chip_growth", "years", lambda v: catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300", years=v),
-         "no upper bound", lambda: catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300", span=3)),
-    Case("check_defect_density", "density", lambda v: ch4.check_defect_density(0.4, density=v),
-         "no upper bound", lambda: ch4.check_defect_density(0.4, density=0.1, area=600)),
-    Case("check_gamma_min", "gamma_min", lambda v: ch4.check_gamma_min(0.2, gamma_min=v),
-         "no upper bound", lambda: ch4.check_gamma_min(0.2, gamma_min=1.1, r=0.3),
-         skip=("negative",)),
-    Case("check_waste", "waste", lambda v: ch4.check_waste(16384, waste=v), "no upper bound",
-         lambda: ch4.check_waste(16384, waste=0.1, k=3)),
-    Case("check_compute_share", "share", lambda v: ch4.check_compute_share(v), 200,
-         lambda: ch4.check_compute_share(0.6, h=0.4)),
+    Case(
+        "gross_dies",
+        "chip_die_area_mm2",
+        lambda v: Y.gross_dies(v),
+        2_000,
+        lambda: Y.gross_dies(600, diameter=300),
+    ),
+    Case(
+        "die_yield",
+        "defect_density",
+        lambda v: Y.die_yield("Poisson", defect_density=v),
+        5.0,
+        lambda: Y.die_yield("Poisson", defects=0.1),
+    ),
+    Case(
+        "cost_per_good_die",
+        "wafer_cost_usd",
+        lambda v: Y.cost_per_good_die("Murphy", wafer_cost_usd=v),
+        1e6,
+        lambda: Y.cost_per_good_die("Murphy", wafer=1e4),
+    ),
+    Case(
+        "cost_at_yield",
+        "reported_yield",
+        lambda v: Y.cost_at_yield(v),
+        1.5,
+        lambda: Y.cost_at_yield(0.4, die=600),
+    ),
+    Case(
+        "defects_per_die",
+        "reported_yield",
+        lambda v: Y.defects_per_die(v),
+        1.5,
+        lambda: Y.defects_per_die(0.4, alpha=3),
+    ),
+    Case(
+        "defects_from_yield",
+        "reported_yield",
+        lambda v: Y.defects_from_yield(v),
+        1.5,
+        lambda: Y.defects_from_yield(0.4, area=600),
+    ),
+    Case(
+        "fit",
+        "yield_later",
+        lambda v: L.fit(yield_later=v),
+        0.99,
+        lambda: L.fit(model="Poisson", clusters=3),
+    ),
+    Case(
+        "years_to_multiple",
+        "output_growth",
+        lambda v: L.years_to_multiple(2.0, v),
+        "no upper bound",
+        lambda: L.years_to_multiple(2.0, 0.7, years=1),
+    ),
+    Case("race", "learning_rate", lambda v: C.race(learning_rate=v), 0.9, lambda: C.race(lr=0.2)),
+    Case(
+        "cost_paths",
+        "race_years",
+        lambda v: C.cost_paths([v]),
+        100,
+        lambda: C.cost_paths([1.0], years=2),
+    ),
+    Case(
+        "mandate_growth",
+        "domestic_share_target",
+        lambda v: C.mandate_growth(domestic_share_target=v),
+        1.5,
+        lambda: C.mandate_growth(target=0.8),
+    ),
+    Case(
+        "crossover_table",
+        "learning_rate",
+        lambda v: C.crossover_table([v], [1.0]),
+        0.9,
+        lambda: C.crossover_table([0.2], [1.0], lr=0.2),
+    ),
+    Case(
+        "clock",
+        "huawei_performance_growth",
+        lambda v: P.clock(huawei_performance_growth=v),
+        3.0,
+        lambda: P.clock(huawei=0.5),
+        skip=("negative",),
+    ),
+    Case(
+        "required_advantage",
+        "claim_years",
+        lambda v: P.required_advantage(v),
+        50,
+        lambda: P.required_advantage(2.5, gap=5),
+    ),
+    Case(
+        "ratio_path",
+        "clock_years",
+        lambda v: P.ratio_path([v]),
+        50,
+        lambda: P.ratio_path([1.0], g=0.2),
+    ),
+    Case(
+        "growth_between",
+        "years",
+        lambda v: P.growth_between(5, 17, v),
+        "no upper bound",
+        lambda: P.growth_between(5, 17, 2, base=2),
+    ),
+    Case(
+        "cluster_reliability",
+        "ascend_failure_multiple",
+        lambda v: R.cluster_reliability("ascend", ascend_failure_multiple=v),
+        50,
+        lambda: R.cluster_reliability("ascend", k=3),
+    ),
+    Case(
+        "waste_by_size",
+        "cluster_size",
+        lambda v: R.waste_by_size([v]),
+        1e7,
+        lambda: R.waste_by_size([1024.0], size=1),
+    ),
+    Case(
+        "chips_to_match",
+        "h100e_per_chip",
+        lambda v: R.chips_to_match(16384, v),
+        50,
+        lambda: R.chips_to_match(16384, 0.8, k=3),
+    ),
+    Case(
+        "young_check",
+        "mtbf_hours",
+        lambda v: R.young_check(0.01, v),
+        "no upper bound",
+        lambda: R.young_check(0.01, 3.0, grid=10),
+    ),
+    Case(
+        "failure_rate_per_chip_hour",
+        "days",
+        lambda v: R.failure_rate_per_chip_hour(419, v, 16384),
+        "no upper bound",
+        lambda: R.failure_rate_per_chip_hour(419, 54, 16384, hours=1),
+    ),
+    Case(
+        "shares",
+        "domestic_unit_share",
+        lambda v: M.shares(domestic_unit_share=v),
+        1.5,
+        lambda: M.shares(share=0.4),
+    ),
+    Case(
+        "chip_growth",
+        "years",
+        lambda v: catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300", years=v),
+        "no upper bound",
+        lambda: catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300", span=3),
+    ),
+    Case(
+        "check_defect_density",
+        "density",
+        lambda v: ch4.check_defect_density(0.4, density=v),
+        "no upper bound",
+        lambda: ch4.check_defect_density(0.4, density=0.1, area=600),
+    ),
+    Case(
+        "check_gamma_min",
+        "gamma_min",
+        lambda v: ch4.check_gamma_min(0.2, gamma_min=v),
+        "no upper bound",
+        lambda: ch4.check_gamma_min(0.2, gamma_min=1.1, r=0.3),
+        skip=("negative",),
+    ),
+    Case(
+        "check_waste",
+        "waste",
+        lambda v: ch4.check_waste(16384, waste=v),
+        "no upper bound",
+        lambda: ch4.check_waste(16384, waste=0.1, k=3),
+    ),
+    Case(
+        "check_compute_share",
+        "share",
+        lambda v: ch4.check_compute_share(v),
+        200,
+        lambda: ch4.check_compute_share(0.6, h=0.4),
+    ),
 ]
 REASONS = {
     "clock/negative": "a negative growth rate is a valid input (a chip that gets worse)",

@@ -12,9 +12,9 @@ import pytest
 from chipcontrols.catchup import checks as ch4
 from chipcontrols.catchup.variants import chapter4_variant
 
-AREA_910B, AREA_GH100, AREA_MLU290 = 665.61, 814.0, 560.0     # mm², data/chips.csv
-R_N = -math.log(0.7)                                          # Epoch: 30% cheaper a year
-RATE = 419 / (54 * 24 * 16384)                                # Llama 3 interruptions per GPU-hour
+AREA_910B, AREA_GH100, AREA_MLU290 = 665.61, 814.0, 560.0  # mm², data/chips.csv
+R_N = -math.log(0.7)  # Epoch: 30% cheaper a year
+RATE = 419 / (54 * 24 * 16384)  # Llama 3 interruptions per GPU-hour
 
 
 def gross(area, d=300.0):
@@ -25,20 +25,25 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:\.\d+)?", text))
 
 
-@pytest.mark.parametrize(("chip_id", "area"), [("huawei-ascend-910b", AREA_910B),
-                                                ("nvidia-h100-sxm5", AREA_GH100),
-                                                ("cambricon-mlu290-m5", AREA_MLU290)])
+@pytest.mark.parametrize(
+    ("chip_id", "area"),
+    [
+        ("huawei-ascend-910b", AREA_910B),
+        ("nvidia-h100-sxm5", AREA_GH100),
+        ("cambricon-mlu290-m5", AREA_MLU290),
+    ],
+)
 def test_gross_dies_right_and_wrong(chip_id, area):
     assert ch4.check_gross_dies(chip_id, dies=gross(area)).correct
     assert ch4.check_gross_dies(chip_id, dies=round(gross(area))).correct
-    wrong = ch4.check_gross_dies(chip_id, dies=math.pi * 150 ** 2 / area)
+    wrong = ch4.check_gross_dies(chip_id, dies=math.pi * 150**2 / area)
     assert not wrong.correct and "edge" in wrong.message
     assert f"{gross(area):.1f}" not in wrong.message
 
 
 def test_an_unknown_chip_is_refused_with_the_valid_ids():
     with pytest.raises(ValueError, match="valid ids"):
-        ch4.check_gross_dies("huawei-ascend-910c", dies=40)   # die area not published
+        ch4.check_gross_dies("huawei-ascend-910c", dies=40)  # die area not published
 
 
 def test_defect_density_right_and_the_unit_slip_is_named():
@@ -59,9 +64,10 @@ def test_learning_exponent_and_projection():
     assert not forgot_the_log.correct and "divide by ln" in forgot_the_log.message
     wafer = 9346 * 1.45
     for multiple in (2, 4):
-        projected = math.exp(math.log(0.4) * multiple ** -d)
-        assert ch4.check_projected_cost(wafer / (gross(AREA_910B) * projected),
-                                        output_multiple_ahead=multiple).correct
+        projected = math.exp(math.log(0.4) * multiple**-d)
+        assert ch4.check_projected_cost(
+            wafer / (gross(AREA_910B) * projected), output_multiple_ahead=multiple
+        ).correct
     today = ch4.check_projected_cost(wafer / (gross(AREA_910B) * 0.4), output_multiple_ahead=2)
     assert not today.correct and "today" in today.message
 
@@ -74,7 +80,7 @@ def test_required_advantage(years):
 
 
 def test_roadmap_growth_for_both_vendors():
-    assert ch4.check_roadmap_growth(math.log(4000 / 1000) / 2).correct          # 950DT → 970
+    assert ch4.check_roadmap_growth(math.log(4000 / 1000) / 2).correct  # 950DT → 970
     assert ch4.check_roadmap_growth(math.log(5000 / 1979) / 3, vendor="Nvidia").correct
     multiple = ch4.check_roadmap_growth(2.0)
     assert not multiple.correct and "multiple" in multiple.message
@@ -92,8 +98,9 @@ def test_gamma_min(lr):
 
 def test_growth_for_a_three_year_crossover():
     b = -math.log2(0.8)
-    assert ch4.check_growth_for_crossover(0.2, years=3,
-                                          growth=(math.log(2.5) / 3 + R_N) / b).correct
+    assert ch4.check_growth_for_crossover(
+        0.2, years=3, growth=(math.log(2.5) / 3 + R_N) / b
+    ).correct
     assert not ch4.check_growth_for_crossover(0.2, years=3, growth=1.2).correct
 
 
@@ -140,7 +147,7 @@ def test_waste(size, k):
 
 
 def test_chips_to_match_rejects_the_arithmetic_only_answer():
-    h = 12800 / 15832                               # 910C TPP over H100 TPP, data/chips.csv
+    h = 12800 / 15832  # 910C TPP over H100 TPP, data/chips.csv
     naive = ch4.check_chips_to_match(16384 / h)
     assert not naive.correct and "arithmetic" in naive.message
 
@@ -156,20 +163,22 @@ def test_compute_share_and_denominators():
 
 
 def test_every_check_reports_placeholders_instead_of_failing():
-    calls = [lambda: ch4.check_gross_dies("huawei-ascend-910b", dies=...),
-             lambda: ch4.check_defect_density(0.4, density=...),
-             lambda: ch4.check_learning_exponent(...),
-             lambda: ch4.check_projected_cost(..., output_multiple_ahead=2),
-             lambda: ch4.check_required_advantage(2, advantage=...),
-             lambda: ch4.check_roadmap_growth(...),
-             lambda: ch4.check_gamma_min(0.2, gamma_min=...),
-             lambda: ch4.check_growth_for_crossover(0.2, years=3, growth=...),
-             lambda: ch4.check_crossover_function(...),
-             lambda: ch4.check_time_saved(..., growth_from=1.3, growth_to=1.4),
-             lambda: ch4.check_waste(16384, waste=...),
-             lambda: ch4.check_chips_to_match(...),
-             lambda: ch4.check_compute_share(...),
-             lambda: ch4.check_market_denominators(...)]
+    calls = [
+        lambda: ch4.check_gross_dies("huawei-ascend-910b", dies=...),
+        lambda: ch4.check_defect_density(0.4, density=...),
+        lambda: ch4.check_learning_exponent(...),
+        lambda: ch4.check_projected_cost(..., output_multiple_ahead=2),
+        lambda: ch4.check_required_advantage(2, advantage=...),
+        lambda: ch4.check_roadmap_growth(...),
+        lambda: ch4.check_gamma_min(0.2, gamma_min=...),
+        lambda: ch4.check_growth_for_crossover(0.2, years=3, growth=...),
+        lambda: ch4.check_crossover_function(...),
+        lambda: ch4.check_time_saved(..., growth_from=1.3, growth_to=1.4),
+        lambda: ch4.check_waste(16384, waste=...),
+        lambda: ch4.check_chips_to_match(...),
+        lambda: ch4.check_compute_share(...),
+        lambda: ch4.check_market_denominators(...),
+    ]
     for call in calls:
         result = call()
         assert not result.correct and result.message.startswith("fill in")
@@ -192,8 +201,10 @@ def test_variants_are_stable_distinct_and_inside_the_ranges():
         assert 0.1 <= v.yield_earlier < v.yield_later <= 0.65
         assert 300 <= v.die_area_mm2 <= 858
         # Every variant is answerable: the density the later yield implies is inside its range.
-        assert ch4.check_defect_density(v.yield_later, density=-math.log(v.yield_later)
-                                        / (v.die_area_mm2 / 100),
-                                        chip_die_area_mm2=v.die_area_mm2).correct
+        assert ch4.check_defect_density(
+            v.yield_later,
+            density=-math.log(v.yield_later) / (v.die_area_mm2 / 100),
+            chip_die_area_mm2=v.die_area_mm2,
+        ).correct
     with pytest.raises(ValueError, match="student_id"):
         chapter4_variant(...)

@@ -23,8 +23,11 @@ ROUNDED = 1e-3
 @pytest.mark.parametrize(("advantage", "years"), [(0.2, 8.0), (0.64, 2.5)])
 def test_crossover_from_a_fivefold_gap(advantage, years):
     # t* = ln 5 / (g_H - g_N): 1.609/0.2 = 8.0 years; 1.609/0.64 = 2.5 years.
-    clock = P.clock(performance_gap=5.0, nvidia_performance_growth=0.3,
-                    huawei_performance_growth=0.3 + advantage)
+    clock = P.clock(
+        performance_gap=5.0,
+        nvidia_performance_growth=0.3,
+        huawei_performance_growth=0.3 + advantage,
+    )
     assert clock.crossover_years == pytest.approx(years, abs=0.05)
 
 
@@ -35,12 +38,17 @@ def test_two_or_three_years_needs_an_advantage_of_about_0_64_a_year():
 
 @given(st.floats(1.01, 20), st.floats(0, 1.5), st.floats(-0.5, 1.5))
 def test_the_ratio_reaches_one_at_the_crossover_exactly_when_huawei_grows_faster(gap, g_n, g_h):
-    clock = P.clock(performance_gap=gap, nvidia_performance_growth=g_n,
-                    huawei_performance_growth=g_h)
+    clock = P.clock(
+        performance_gap=gap, nvidia_performance_growth=g_n, huawei_performance_growth=g_h
+    )
     assert math.isfinite(clock.crossover_years) == (g_h > g_n)
     if math.isfinite(clock.crossover_years) and clock.crossover_years <= 10:
-        ratio = P.ratio_path([clock.crossover_years], performance_gap=gap,
-                             nvidia_performance_growth=g_n, huawei_performance_growth=g_h)
+        ratio = P.ratio_path(
+            [clock.crossover_years],
+            performance_gap=gap,
+            nvidia_performance_growth=g_n,
+            huawei_performance_growth=g_h,
+        )
         assert ratio[0] == pytest.approx(1.0, rel=1e-9)
 
 
@@ -53,15 +61,17 @@ def test_cfrs_reading_of_the_roadmaps_is_a_widening_gap():
 def test_the_default_clock_misses_the_claims_window():
     clock = P.clock()
     assert not clock.within_claim
-    assert clock.crossover_years == pytest.approx(math.log(5) / (math.log(2) - math.log(1.29)),
-                                                 rel=ROUNDED)
+    assert clock.crossover_years == pytest.approx(
+        math.log(5) / (math.log(2) - math.log(1.29)), rel=ROUNDED
+    )
 
 
 def test_huaweis_roadmap_doubles_8bit_compute_a_year_as_it_says():
     # 950DT 1,000 TFLOPS FP8 (Q4 2026) to 970 4,000 (Q4 2028): ln 4 / 2 = ln 2.
     assert catchup.roadmap_growth() == pytest.approx(math.log(2))
-    assert catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300") == \
-        pytest.approx(math.log(5000 / 1979) / 3)
+    assert catchup.chip_growth("nvidia-h100-sxm5", "nvidia-gb300") == pytest.approx(
+        math.log(5000 / 1979) / 3
+    )
 
 
 # --- reliability clock ----------------------------------------------------------------------
@@ -69,7 +79,7 @@ def test_huaweis_roadmap_doubles_8bit_compute_a_year_as_it_says():
 
 def test_llama3_calibration():
     # 419 / (54 days x 24 h x 16,384 GPUs) = 1.973e-5 per GPU-hour; one failure every 3.09 h.
-    assert R.LLAMA3_FAILURE_RATE == pytest.approx(419 / (54 * 24 * 16384))
+    assert pytest.approx(419 / (54 * 24 * 16384)) == R.LLAMA3_FAILURE_RATE
     assert R.failure_rate_per_chip_hour(419, 54, 16384) == pytest.approx(R.LLAMA3_FAILURE_RATE)
     assert R.cluster_reliability("h100").mtbf_hours == pytest.approx(54 * 24 / 419, rel=ROUNDED)
 
@@ -97,8 +107,11 @@ def test_waste_grows_as_the_square_root_of_cluster_size():
 
 @given(st.floats(256, 131072), st.floats(1, 10), st.floats(0.1, 15))
 def test_exact_waste_stays_below_one_and_near_youngs_when_small(size, multiple, minutes):
-    point = {"cluster_size": size, "ascend_failure_multiple": multiple,
-             "checkpoint_minutes": minutes}
+    point = {
+        "cluster_size": size,
+        "ascend_failure_multiple": multiple,
+        "checkpoint_minutes": minutes,
+    }
     result = R.cluster_reliability("ascend", **point)
     assert 0 < result.exact_waste < 1
     if result.waste < 0.05:
@@ -106,11 +119,14 @@ def test_exact_waste_stays_below_one_and_near_youngs_when_small(size, multiple, 
 
 
 def test_more_failure_prone_chips_waste_more():
-    wastes = [R.cluster_reliability("ascend", ascend_failure_multiple=k).exact_waste
-              for k in (1, 2, 5, 10)]
+    wastes = [
+        R.cluster_reliability("ascend", ascend_failure_multiple=k).exact_waste
+        for k in (1, 2, 5, 10)
+    ]
     assert wastes == sorted(wastes)
-    assert R.cluster_reliability("ascend", ascend_failure_multiple=1).waste == \
-        pytest.approx(R.cluster_reliability("h100").waste)
+    assert R.cluster_reliability("ascend", ascend_failure_multiple=1).waste == pytest.approx(
+        R.cluster_reliability("h100").waste
+    )
 
 
 def test_failures_make_the_superpod_route_need_extra_chips():
@@ -134,16 +150,23 @@ def test_compute_share_by_hand():
 
 @given(st.floats(0.01, 0.99), st.floats(0.05, 1.5))
 def test_equal_cards_make_the_shares_equal(share, h):
-    shares = M.shares(domestic_unit_share=share, domestic_h100e_per_card=h,
-                      foreign_h100e_per_card=h, domestic_price_ratio=1.0)
+    shares = M.shares(
+        domestic_unit_share=share,
+        domestic_h100e_per_card=h,
+        foreign_h100e_per_card=h,
+        domestic_price_ratio=1.0,
+    )
     assert shares["compute"] == pytest.approx(share) and shares["dollars"] == pytest.approx(share)
 
 
 def test_default_h100_equivalents_come_from_the_chip_data():
     chips = load_chips().set_index("chip_id")
     assert M.PARAMETERS["foreign_h100e_per_card"].default == pytest.approx(
-        16 * chips.loc["nvidia-h20", "dense_fp16_tflops"]
-        / (16 * chips.loc["nvidia-h100-sxm5", "dense_fp16_tflops"]), rel=ROUNDED)
+        16
+        * chips.loc["nvidia-h20", "dense_fp16_tflops"]
+        / (16 * chips.loc["nvidia-h100-sxm5", "dense_fp16_tflops"]),
+        rel=ROUNDED,
+    )
 
 
 # --- the chapter's tables -------------------------------------------------------------------
@@ -151,10 +174,14 @@ def test_default_h100_equivalents_come_from_the_chip_data():
 
 def test_the_roadmap_records_the_960dt_pulled_forward_to_early_2027():
     table = catchup.roadmap().set_index("entry_id")
-    assert (table.loc["huawei-960-2025", "planned_year"], table.loc["huawei-960-2025",
-                                                                    "planned_quarter"]) == (2027, 4)
-    assert (table.loc["huawei-960dt-2026", "planned_year"],
-            table.loc["huawei-960dt-2026", "planned_quarter"]) == (2027, 1)
+    assert (
+        table.loc["huawei-960-2025", "planned_year"],
+        table.loc["huawei-960-2025", "planned_quarter"],
+    ) == (2027, 4)
+    assert (
+        table.loc["huawei-960dt-2026", "planned_year"],
+        table.loc["huawei-960dt-2026", "planned_quarter"],
+    ) == (2027, 1)
     assert table.loc["huawei-950pr-2025", "status_2026_11"] == "launched"
 
 

@@ -53,7 +53,7 @@ def test_gross_dies_are_fewer_than_the_area_ratio_and_positive(area_mm2, diamete
 
 
 def test_yield_models_at_one_defect_per_die():
-    one = {"chip_die_area_mm2": 500.0, "defect_density": 0.2}          # m = 5 cm² x 0.2 = 1
+    one = {"chip_die_area_mm2": 500.0, "defect_density": 0.2}  # m = 5 cm² x 0.2 = 1
     assert Y.die_yield("Poisson", **one) == pytest.approx(math.exp(-1))
     assert Y.die_yield("Murphy", **one) == pytest.approx((1 - math.exp(-1)) ** 2)
     # alpha = 1 is Seeds' model, 1/(1 + m) = 0.5; alpha = 3 gives (4/3)^-3 = 27/64.
@@ -70,8 +70,10 @@ def test_poisson_is_the_most_pessimistic_and_seeds_the_least(density, area_mm2):
 
 
 def test_negative_binomial_approaches_poisson_as_clustering_vanishes():
-    gaps = [abs(Y.die_yield("negative binomial", defect_clustering=a) - Y.die_yield("Poisson"))
-            for a in (0.5, 2.0, 10.0)]
+    gaps = [
+        abs(Y.die_yield("negative binomial", defect_clustering=a) - Y.die_yield("Poisson"))
+        for a in (0.5, 2.0, 10.0)
+    ]
     assert gaps == sorted(gaps, reverse=True)
 
 
@@ -87,8 +89,9 @@ def test_yield_falls_and_cost_rises_with_defect_density(model):
 @given(st.floats(0.2, 0.85), st.floats(500, 858))
 def test_reading_a_yield_backwards_gives_the_density_that_reproduces_it(model, target, area_mm2):
     density = Y.defects_from_yield(target, model, chip_die_area_mm2=area_mm2)
-    assert Y.die_yield(model, chip_die_area_mm2=area_mm2, defect_density=density) == \
-        pytest.approx(target, rel=1e-9)
+    assert Y.die_yield(model, chip_die_area_mm2=area_mm2, defect_density=density) == pytest.approx(
+        target, rel=1e-9
+    )
 
 
 def test_reported_yields_imply_these_poisson_defect_densities():
@@ -107,7 +110,7 @@ def test_cost_per_good_die_is_wafer_cost_over_good_dies():
 
 def test_the_default_wafer_cost_is_csets_price_plus_the_reported_premium():
     tsmc = record.value("cset_tsmc_7nm_wafer_cost_usd")
-    assert Y.PARAMETERS["wafer_cost_usd"].default == round(tsmc * 1.45)     # to the dollar
+    assert Y.PARAMETERS["wafer_cost_usd"].default == round(tsmc * 1.45)  # to the dollar
 
 
 def test_an_unreachable_yield_is_refused_with_the_range():
@@ -124,8 +127,8 @@ def test_learning_exponent_from_twenty_to_forty_percent_over_one_doubling():
     curve = L.fit()
     assert curve.exponent == pytest.approx(math.log(math.log(0.2) / math.log(0.4)) / math.log(2))
     # At 2x and 4x more output: 0.4^(2^-d) and 0.4^(4^-d).
-    assert curve.yield_at(2) == pytest.approx(0.4 ** (2 ** -curve.exponent))
-    assert curve.yield_at(4) == pytest.approx(0.4 ** (4 ** -curve.exponent))
+    assert curve.yield_at(2) == pytest.approx(0.4 ** (2**-curve.exponent))
+    assert curve.yield_at(4) == pytest.approx(0.4 ** (4**-curve.exponent))
     assert curve.yield_at(1) == pytest.approx(0.4)
 
 
@@ -134,9 +137,10 @@ def test_every_fitted_curve_passes_through_both_reported_yields(model):
     curve = L.fit(model=model, output_multiple_observed=3.0)
     assert curve.yield_at(1) == pytest.approx(0.4, rel=1e-9)
     # One step back (a third of the output) gives the earlier yield again.
-    m_earlier = curve.defects_later * 3.0 ** curve.exponent
-    assert L._yield_of_defects(m_earlier, model, curve.defect_clustering) == \
-        pytest.approx(0.2, rel=1e-9)
+    m_earlier = curve.defects_later * 3.0**curve.exponent
+    assert L._yield_of_defects(m_earlier, model, curve.defect_clustering) == pytest.approx(
+        0.2, rel=1e-9
+    )
 
 
 def test_the_target_yield_is_reached_where_the_curve_says():
@@ -181,16 +185,21 @@ def test_the_gap_closes_exactly_when_growth_beats_the_minimum(lr, growth, declin
     race = C.race(learning_rate=lr, huawei_output_growth=growth, nvidia_cost_decline=decline)
     assert race.catches_up == (growth > race.gamma_min)
     if race.catches_up and race.crossover_years <= 25:
-        huawei, nvidia = C.cost_paths([race.crossover_years], learning_rate=lr,
-                                      huawei_output_growth=growth, nvidia_cost_decline=decline)
+        huawei, nvidia = C.cost_paths(
+            [race.crossover_years],
+            learning_rate=lr,
+            huawei_output_growth=growth,
+            nvidia_cost_decline=decline,
+        )
         assert huawei[0] == pytest.approx(nvidia[0], rel=1e-9)
 
 
 def test_the_sensitivity_is_the_derivative_of_the_crossover():
     step = 1e-6
     up, down = (C.race(huawei_output_growth=1.4 + s).crossover_years for s in (step, -step))
-    assert C.race(huawei_output_growth=1.4).sensitivity == pytest.approx((up - down) / (2 * step),
-                                                                          rel=1e-5)
+    assert C.race(huawei_output_growth=1.4).sensitivity == pytest.approx(
+        (up - down) / (2 * step), rel=1e-5
+    )
     assert C.race(huawei_output_growth=1.4).sensitivity < 0
 
 

@@ -21,33 +21,42 @@ ROUNDED = 1e-3
 
 
 def test_dies_solutions():
-    area = math.pi * 150 ** 2
+    area = math.pi * 150**2
     assert SOL["dies_wafer_area"] == pytest.approx(area)
-    assert SOL["dies_dies_910b"] == pytest.approx(area / 665.61 - math.pi * 300 / math.sqrt(1331.22))
+    assert SOL["dies_dies_910b"] == pytest.approx(
+        area / 665.61 - math.pi * 300 / math.sqrt(1331.22)
+    )
     assert SOL["dies_edge_h100"] == pytest.approx(math.pi * 300 / math.sqrt(1628))
-    assert SOL["dies_edge_share_h100_percent"] > SOL["dies_edge_share_910b_percent"] > \
-        SOL["dies_edge_share_m5_percent"]
+    assert (
+        SOL["dies_edge_share_h100_percent"]
+        > SOL["dies_edge_share_910b_percent"]
+        > SOL["dies_edge_share_m5_percent"]
+    )
 
 
 def test_yield_solutions():
     assert SOL["yield_defects_late_2024_Poisson"] == pytest.approx(-math.log(0.2) / 6.6561)
     assert SOL["yield_defects_early_2025_negative_binomial"] == pytest.approx(
-        3 * (0.4 ** (-1 / 3) - 1) / 6.6561)
+        3 * (0.4 ** (-1 / 3) - 1) / 6.6561
+    )
     d = math.log(math.log(0.2) / math.log(0.4)) / math.log(2)
     assert SOL["yield_exponent"] == pytest.approx(d)
-    assert SOL["yield_yield_at_2x_percent"] == pytest.approx(100 * 0.4 ** (2 ** -d))
+    assert SOL["yield_yield_at_2x_percent"] == pytest.approx(100 * 0.4 ** (2**-d))
     # 60% target: 0.4^(M^-d) = 0.6  =>  M = (ln 0.4 / ln 0.6)^(1/d)
     assert SOL["yield_multiple_for_target"] == pytest.approx(
-        (math.log(0.4) / math.log(0.6)) ** (1 / d))
+        (math.log(0.4) / math.log(0.6)) ** (1 / d)
+    )
     assert SOL["yield_years_for_target"] == pytest.approx(
-        math.log(SOL["yield_multiple_for_target"]) / math.log(2), rel=ROUNDED)
+        math.log(SOL["yield_multiple_for_target"]) / math.log(2), rel=ROUNDED
+    )
 
 
 def test_clock_solutions():
     assert SOL["clock_needed_2_0"] == pytest.approx(math.log(5) / 2)
     assert SOL["clock_needed_3_0"] == pytest.approx(math.log(5) / 3)
     assert SOL["clock_t_star_vs_data"] == pytest.approx(
-        math.log(5) / (math.log(2) - math.log(5000 / 1979) / 3), rel=ROUNDED)
+        math.log(5) / (math.log(2) - math.log(5000 / 1979) / 3), rel=ROUNDED
+    )
     # The 970 a year late: 1 → 4 PFLOP/s of FP8 in three years instead of two.
     assert SOL["clock_slipped_growth"] == pytest.approx(math.log(4) / 3)
 
@@ -57,15 +66,18 @@ def test_race_solutions():
         slug = f"{round(100 * lr):d}"
         b = -math.log2(1 - lr)
         assert SOL[f"race_gamma_min_lr_{slug}"] == pytest.approx(R_N / b, rel=ROUNDED)
-        assert SOL[f"race_growth_for_3_lr_{slug}"] == pytest.approx((math.log(2.5) / 3 + R_N) / b, rel=ROUNDED)
-    assert SOL["race_gamma_min_multiple_lr_30"] == pytest.approx(2.0, rel=ROUNDED)   # = ln 2
+        assert SOL[f"race_growth_for_3_lr_{slug}"] == pytest.approx(
+            (math.log(2.5) / 3 + R_N) / b, rel=ROUNDED
+        )
+    assert SOL["race_gamma_min_multiple_lr_30"] == pytest.approx(2.0, rel=ROUNDED)  # = ln 2
 
 
 def test_reliability_solutions():
     rate = 419 / (54 * 24 * 16384)
     assert SOL["rel_failure_rate_per_million_hours"] == pytest.approx(rate * 1e6)
     assert SOL["rel_superpod_waste_percent"] == pytest.approx(
-        100 * math.sqrt(2 * (1 / 60) * 8192 * 3 * rate), rel=ROUNDED)
+        100 * math.sqrt(2 * (1 / 60) * 8192 * 3 * rate), rel=ROUNDED
+    )
 
 
 def test_memo_solution_is_the_exact_difference():
@@ -73,7 +85,7 @@ def test_memo_solution_is_the_exact_difference():
         return math.log(2.5) / (B * gamma - R_N)
 
     assert SOL["memo_years_saved"] == pytest.approx(t_c(1.3) - t_c(1.4), rel=ROUNDED)
-    assert SOL["memo_derivative_estimate"] > SOL["memo_years_saved"]     # t_c is convex in γ
+    assert SOL["memo_derivative_estimate"] > SOL["memo_years_saved"]  # t_c is convex in γ
     assert SOL["memo_rubric_total"] == sum(ch4_solutions.MEMO_RUBRIC.values())
 
 
@@ -86,16 +98,24 @@ def test_prose_headline_numbers():
     assert PROSE["waste_ascend_percent"] == pytest.approx(18.0, abs=0.05)
     assert PROSE["cost_cut_40_to_60_percent"] == pytest.approx(100 / 3)
     # Mandate: ln(69/37)/2 + ln(0.80/0.41)/3.
-    assert PROSE["mandate_growth"] == pytest.approx(math.log(69 / 37) / 2 + math.log(0.8 / 0.41) / 3, rel=ROUNDED)
+    assert PROSE["mandate_growth"] == pytest.approx(
+        math.log(69 / 37) / 2 + math.log(0.8 / 0.41) / 3, rel=ROUNDED
+    )
     # Units: 0.41 x 0.38 / (0.41 x 0.38 + 0.59 x 0.1496).
     h_d, h_f = 6016 / 15832, 2368 / 15832
-    assert PROSE["compute_share_percent"] == pytest.approx(100 * 0.41 * h_d / (0.41 * h_d + 0.59 * h_f), rel=ROUNDED)
+    assert PROSE["compute_share_percent"] == pytest.approx(
+        100 * 0.41 * h_d / (0.41 * h_d + 0.59 * h_f), rel=ROUNDED
+    )
     assert PROSE["china_over_nvidia_percent"] == pytest.approx(10.0)
 
 
 def test_chen_figures_come_from_the_seed_passage_and_the_mandate_labels():
-    assert (PROSE["chen_yield_percent"], PROSE["chen_all_percent"], PROSE["chen_all_year"],
-            PROSE["chen_shanghai_percent"]) == (50, 100, 2027, 70)
+    assert (
+        PROSE["chen_yield_percent"],
+        PROSE["chen_all_percent"],
+        PROSE["chen_all_year"],
+        PROSE["chen_shanghai_percent"],
+    ) == (50, 100, 2027, 70)
 
 
 def test_the_student_edition_never_needs_the_solutions_module():

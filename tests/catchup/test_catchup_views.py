@@ -10,24 +10,32 @@ import pytest
 
 from chipcontrols.catchup import (
     cost as catchup_cost,
+)
+from chipcontrols.catchup import (
     learning as catchup_learning,
+)
+from chipcontrols.catchup import (
     yields as catchup_yield,
 )
 from widgets.catchup import (
-    lab as catchup_lab,
     cost_chart,
-    performance_chart,
     cost_race_chart,
+    performance_chart,
     reliability_chart,
+)
+from widgets.catchup import (
+    lab as catchup_lab,
 )
 from widgets.core.display import StaticLabView
 
 
-@pytest.mark.parametrize("make", [cost_chart, performance_chart, cost_race_chart, reliability_chart])
+@pytest.mark.parametrize(
+    "make", [cost_chart, performance_chart, cost_race_chart, reliability_chart]
+)
 def test_charts_are_small_described_and_use_declared_sliders(make):
     figure = make()
     spec = json.dumps(figure.spec())
-    assert len(spec) < 30_000                      # inline data: small tables only
+    assert len(spec) < 30_000  # inline data: small tables only
     assert len(figure.description.split()) >= 40
     assert '"bind"' in spec and "binding" not in figure.description
 
@@ -57,14 +65,17 @@ def test_live_lab_redraws_when_a_slider_or_the_model_changes(live_kernel):
     assert isinstance(lab, catchup_lab.LearningLab)
     before = lab.html
     lab.sliders["yield_later"].value = 0.5
-    assert lab.html != before and f"d = {catchup_learning.fit(yield_later=0.5).exponent:.3f}" in lab.html
+    assert (
+        lab.html != before
+        and f"d = {catchup_learning.fit(yield_later=0.5).exponent:.3f}" in lab.html
+    )
     lab.model.value = "negative binomial"
     assert "negative binomial" in lab.html
 
 
 def test_live_lab_reports_bad_combinations_instead_of_raising(live_kernel):
     lab = catchup_lab.learning_lab()
-    lab.sliders["yield_later"].value = 0.1                # below the earlier yield
+    lab.sliders["yield_later"].value = 0.1  # below the earlier yield
     assert "must be higher" in lab.html
 
 

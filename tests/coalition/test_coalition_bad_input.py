@@ -8,57 +8,130 @@ every chapter-3 check.
 from __future__ import annotations
 
 import pytest
-
-from chipcontrols import coalition
-from chipcontrols.coalition.named import usd_billion
-from chipcontrols.coalition import checks as ch3
 from bad_input_kinds import KINDS, Case
 from bad_input_kinds import applicable as _applicable
 from bad_input_kinds import expected_failure as _expected_failure
 
+from chipcontrols import coalition
+from chipcontrols.coalition import checks as ch3
+from chipcontrols.coalition.named import usd_billion
+
 UNBOUNDED = "no upper bound"
 CASES = [
-    Case("stag_hunt", "restraint_cost", lambda v: coalition.stag_hunt(restraint_cost=v), 1.5,
-         lambda: coalition.stag_hunt(cost=0.3)),
-    Case("belief_threshold", "retained_share", lambda v: coalition.belief_threshold(retained_share=v),
-         0.5, lambda: coalition.belief_threshold(beta=0.1)),
-    Case("regime", "security_value", lambda v: coalition.regime(0.3, v, 0.0), 5.0,
-         lambda: coalition.regime(0.3, 1.0, 0.0, belief=0.5)),
-    Case("response", "seller_share", lambda v: coalition.response(v), 1.5,
-         lambda: coalition.response(0.3, mean=0.3)),
-    Case("cascade_path", "seed_share", lambda v: coalition.cascade_path(5, seed_share=v), 0.9,
-         lambda: coalition.cascade_path(5, seed=0.2)),
-    Case("cascade_outcome", "threshold_spread",
-         lambda v: coalition.cascade_outcome(threshold_spread=v), 0.5,
-         lambda: coalition.cascade_outcome(sigma=0.1)),
-    Case("tipping_seed", "threshold_mean", lambda v: coalition.tipping_seed(threshold_mean=v), 0.9,
-         lambda: coalition.tipping_seed(mean=0.3)),
-    Case("uniform_tipping_point", "threshold_half_width",
-         lambda v: coalition.uniform_tipping_point(threshold_half_width=v), 0.6,
-         lambda: coalition.uniform_tipping_point(width=0.2)),
-    Case("linear_fixed_point", "response_slope",
-         lambda v: coalition.linear_fixed_point(response_slope=v), 1.0,
-         lambda: coalition.linear_fixed_point(slope=0.5)),
-    Case("critical_spread", "threshold_mean", lambda v: coalition.critical_spread(v), 0.9,
-         lambda: coalition.critical_spread(mean=0.3)),
-    Case("with_changes", "holder_defect_threshold",
-         lambda v: coalition.with_changes(coalition.holders(), defect_thresholds={"Japan": v}), 2.0,
-         lambda: coalition.with_changes(coalition.holders(), caps={"Japan": 1})),
-    Case("check_belief_threshold", "restraint_cost",
-         lambda v: ch3.check_belief_threshold(v, q_star=0.3), 1.5,
-         lambda: ch3.check_belief_threshold(0.3, q_star=0.3, beta=0.1)),
-    Case("check_tipping_seed", "seed",
-         lambda v: ch3.check_tipping_seed(v, threshold_mean=0.3, threshold_spread=0.12), 2.0,
-         lambda: ch3.check_tipping_seed(0.2, mean=0.3, threshold_spread=0.12)),
-    Case("check_final_share", "final_share",
-         lambda v: ch3.check_final_share(v, threshold_mean=0.3, threshold_spread=0.12,
-                                         seed_share=0.2), 1.5,
-         lambda: ch3.check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.12, seed=0.2)),
-    Case("check_critical_spread", "sigma", lambda v: ch3.check_critical_spread(v), UNBOUNDED,
-         lambda: ch3.check_critical_spread(0.15, mean=0.3)),
-    Case("check_holder_data", "amat_fy2025_total_usd_bn",
-         lambda v: ch3.check_holder_data(41, 36, v), UNBOUNDED,
-         lambda: ch3.check_holder_data(41, 36, 28.3, tel=42)),
+    Case(
+        "stag_hunt",
+        "restraint_cost",
+        lambda v: coalition.stag_hunt(restraint_cost=v),
+        1.5,
+        lambda: coalition.stag_hunt(cost=0.3),
+    ),
+    Case(
+        "belief_threshold",
+        "retained_share",
+        lambda v: coalition.belief_threshold(retained_share=v),
+        0.5,
+        lambda: coalition.belief_threshold(beta=0.1),
+    ),
+    Case(
+        "regime",
+        "security_value",
+        lambda v: coalition.regime(0.3, v, 0.0),
+        5.0,
+        lambda: coalition.regime(0.3, 1.0, 0.0, belief=0.5),
+    ),
+    Case(
+        "response",
+        "seller_share",
+        lambda v: coalition.response(v),
+        1.5,
+        lambda: coalition.response(0.3, mean=0.3),
+    ),
+    Case(
+        "cascade_path",
+        "seed_share",
+        lambda v: coalition.cascade_path(5, seed_share=v),
+        0.9,
+        lambda: coalition.cascade_path(5, seed=0.2),
+    ),
+    Case(
+        "cascade_outcome",
+        "threshold_spread",
+        lambda v: coalition.cascade_outcome(threshold_spread=v),
+        0.5,
+        lambda: coalition.cascade_outcome(sigma=0.1),
+    ),
+    Case(
+        "tipping_seed",
+        "threshold_mean",
+        lambda v: coalition.tipping_seed(threshold_mean=v),
+        0.9,
+        lambda: coalition.tipping_seed(mean=0.3),
+    ),
+    Case(
+        "uniform_tipping_point",
+        "threshold_half_width",
+        lambda v: coalition.uniform_tipping_point(threshold_half_width=v),
+        0.6,
+        lambda: coalition.uniform_tipping_point(width=0.2),
+    ),
+    Case(
+        "linear_fixed_point",
+        "response_slope",
+        lambda v: coalition.linear_fixed_point(response_slope=v),
+        1.0,
+        lambda: coalition.linear_fixed_point(slope=0.5),
+    ),
+    Case(
+        "critical_spread",
+        "threshold_mean",
+        lambda v: coalition.critical_spread(v),
+        0.9,
+        lambda: coalition.critical_spread(mean=0.3),
+    ),
+    Case(
+        "with_changes",
+        "holder_defect_threshold",
+        lambda v: coalition.with_changes(coalition.holders(), defect_thresholds={"Japan": v}),
+        2.0,
+        lambda: coalition.with_changes(coalition.holders(), caps={"Japan": 1}),
+    ),
+    Case(
+        "check_belief_threshold",
+        "restraint_cost",
+        lambda v: ch3.check_belief_threshold(v, q_star=0.3),
+        1.5,
+        lambda: ch3.check_belief_threshold(0.3, q_star=0.3, beta=0.1),
+    ),
+    Case(
+        "check_tipping_seed",
+        "seed",
+        lambda v: ch3.check_tipping_seed(v, threshold_mean=0.3, threshold_spread=0.12),
+        2.0,
+        lambda: ch3.check_tipping_seed(0.2, mean=0.3, threshold_spread=0.12),
+    ),
+    Case(
+        "check_final_share",
+        "final_share",
+        lambda v: ch3.check_final_share(
+            v, threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2
+        ),
+        1.5,
+        lambda: ch3.check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.12, seed=0.2),
+    ),
+    Case(
+        "check_critical_spread",
+        "sigma",
+        lambda v: ch3.check_critical_spread(v),
+        UNBOUNDED,
+        lambda: ch3.check_critical_spread(0.15, mean=0.3),
+    ),
+    Case(
+        "check_holder_data",
+        "amat_fy2025_total_usd_bn",
+        lambda v: ch3.check_holder_data(41, 36, v),
+        UNBOUNDED,
+        lambda: ch3.check_holder_data(41, 36, 28.3, tel=42),
+    ),
 ]
 PAIRS = [(case, kind) for case in CASES for kind in _applicable(case)]
 
@@ -74,7 +147,9 @@ def test_bad_value_raises_a_value_error_naming_the_parameter(case, kind):
 def test_every_case_tries_every_kind():
     for case in CASES:
         tried = set(_applicable(case))
-        assert tried | ({"out of range"} if case.out_of_range == UNBOUNDED else set()) == set(KINDS)
+        assert tried | ({"out of range"} if case.out_of_range == UNBOUNDED else set()) == set(
+            KINDS
+        )
 
 
 def test_a_unit_that_is_not_a_currency_is_refused():

@@ -28,8 +28,12 @@ def test_belief_threshold_right_and_wrong():
 
 
 def test_tipping_point_and_seed():
-    assert _says_right(ch3.check_tipping_point(0.05 / 0.5, threshold_mean=0.3, threshold_half_width=0.25))
-    assert _says_right(ch3.check_tipping_point(0.15 / 0.6, threshold_mean=0.35, threshold_half_width=0.2))
+    assert _says_right(
+        ch3.check_tipping_point(0.05 / 0.5, threshold_mean=0.3, threshold_half_width=0.25)
+    )
+    assert _says_right(
+        ch3.check_tipping_point(0.15 / 0.6, threshold_mean=0.35, threshold_half_width=0.2)
+    )
     at_mean = ch3.check_tipping_point(0.3, threshold_mean=0.3, threshold_half_width=0.25)
     assert not at_mean and "mean threshold is not" in at_mean.message
     assert not ch3.check_tipping_seed(0.1, threshold_mean=0.3, threshold_spread=0.12)
@@ -38,15 +42,25 @@ def test_tipping_point_and_seed():
 
 
 def test_outcomes_follow_granovetter():
-    assert _says_right(ch3.check_cascade_outcome("holds", threshold_mean=0.3, threshold_spread=0.08,
-                                                 seed_share=0.2))
-    assert _says_right(ch3.check_cascade_outcome("Unravels", threshold_mean=0.3, threshold_spread=0.12,
-                                                 seed_share=0.2))
-    assert not ch3.check_cascade_outcome("holds", threshold_mean=0.3, threshold_spread=0.12,
-                                         seed_share=0.2)
-    assert _says_right(ch3.check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.08,
-                                             seed_share=0.2))
-    assert not ch3.check_final_share(0.5, threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2)
+    assert _says_right(
+        ch3.check_cascade_outcome(
+            "holds", threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
+        )
+    )
+    assert _says_right(
+        ch3.check_cascade_outcome(
+            "Unravels", threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2
+        )
+    )
+    assert not ch3.check_cascade_outcome(
+        "holds", threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2
+    )
+    assert _says_right(
+        ch3.check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2)
+    )
+    assert not ch3.check_final_share(
+        0.5, threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
+    )
 
 
 def test_critical_spread_brackets():
@@ -68,11 +82,14 @@ def test_holder_data_from_the_file(tmp_path):
     from chipcontrols.core.data import load_table
 
     table = load_table("allied_china_revenue")
-    asml = table[(table.holder == "ASML") & (table.period == "2024")
-                 & (table.period_type == "calendar_year")]
+    asml = table[
+        (table.holder == "ASML")
+        & (table.period == "2024")
+        & (table.period_type == "calendar_year")
+    ]
     system = float(asml[asml.basis == "net system sales"].china_share_percent.iloc[0])
     total = float(asml[asml.basis == "total revenue"].china_share_percent.iloc[0])
-    assert (system, total) == (41.0, 36.0)                     # the two figures of allies.md
+    assert (system, total) == (41.0, 36.0)  # the two figures of allies.md
     assert _says_right(ch3.check_holder_data(system, total, 8.5 / 0.30))
     swapped = ch3.check_holder_data(total, system, 8.5 / 0.30)
     assert not swapped and "swapped" in swapped.message
@@ -81,37 +98,58 @@ def test_holder_data_from_the_file(tmp_path):
 
 
 def test_q_star_function():
-    assert _says_right(ch3.check_q_star_function(
-        lambda restraint_cost, security_value, retained_share:
-        (restraint_cost - retained_share * security_value)
-        / (security_value * (1 - 2 * retained_share))))
+    assert _says_right(
+        ch3.check_q_star_function(
+            lambda restraint_cost, security_value, retained_share: (
+                (restraint_cost - retained_share * security_value)
+                / (security_value * (1 - 2 * retained_share))
+            )
+        )
+    )
     with pytest.raises(ValueError, match="is not a function"):
         ch3.check_q_star_function(0.3)
 
 
-@pytest.mark.parametrize("check", [
-    lambda: ch3.check_belief_threshold(0.33, q_star=...),
-    lambda: ch3.check_tipping_point(..., threshold_mean=0.3, threshold_half_width=0.25),
-    lambda: ch3.check_tipping_seed(..., threshold_mean=0.3, threshold_spread=0.12),
-    lambda: ch3.check_cascade_outcome(..., threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2),
-    lambda: ch3.check_final_share(..., threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2),
-    lambda: ch3.check_critical_spread(...),
-    lambda: ch3.check_unravelling_seed(...),
-    lambda: ch3.check_holder_data(..., ..., ...),
-    lambda: ch3.check_q_star_function(...),
-])
+@pytest.mark.parametrize(
+    "check",
+    [
+        lambda: ch3.check_belief_threshold(0.33, q_star=...),
+        lambda: ch3.check_tipping_point(..., threshold_mean=0.3, threshold_half_width=0.25),
+        lambda: ch3.check_tipping_seed(..., threshold_mean=0.3, threshold_spread=0.12),
+        lambda: ch3.check_cascade_outcome(
+            ..., threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
+        ),
+        lambda: ch3.check_final_share(
+            ..., threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
+        ),
+        lambda: ch3.check_critical_spread(...),
+        lambda: ch3.check_unravelling_seed(...),
+        lambda: ch3.check_holder_data(..., ..., ...),
+        lambda: ch3.check_q_star_function(...),
+    ],
+)
 def test_placeholders_ask_for_an_answer(check):
     result = check()
     assert not result and "fill in" in result.message
 
 
-@pytest.mark.parametrize(("call", "message"), [
-    (lambda: ch3.check_belief_threshold(1.5, q_star=0.3), r"restraint_cost = 1.5 is outside"),
-    (lambda: ch3.check_cascade_outcome("collapses", threshold_mean=0.3, threshold_spread=0.1,
-                                       seed_share=0.2), "is not one of the valid answers"),
-    (lambda: ch3.check_unravelling_seed(["France"]), "is not one of the valid answers"),
-    (lambda: ch3.check_tipping_seed(2.0, threshold_mean=0.3, threshold_spread=0.1), r"seed = 2 is outside"),
-])
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: ch3.check_belief_threshold(1.5, q_star=0.3), r"restraint_cost = 1.5 is outside"),
+        (
+            lambda: ch3.check_cascade_outcome(
+                "collapses", threshold_mean=0.3, threshold_spread=0.1, seed_share=0.2
+            ),
+            "is not one of the valid answers",
+        ),
+        (lambda: ch3.check_unravelling_seed(["France"]), "is not one of the valid answers"),
+        (
+            lambda: ch3.check_tipping_seed(2.0, threshold_mean=0.3, threshold_spread=0.1),
+            r"seed = 2 is outside",
+        ),
+    ],
+)
 def test_bad_input_is_refused_clearly(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -120,8 +158,10 @@ def test_bad_input_is_refused_clearly(call, message):
 def test_variants_are_per_student_reproducible_and_inside_the_ranges():
     ids = [f"s{number:07d}" for number in range(150)]
     variants = [chapter3_variant(student) for student in ids]
-    keys = {(tuple(v.holder.items()), tuple(v.uniform.items()), tuple(v.normal.items()))
-            for v in variants}
+    keys = {
+        (tuple(v.holder.items()), tuple(v.uniform.items()), tuple(v.normal.items()))
+        for v in variants
+    }
     assert len(keys) == len(ids)
     assert chapter3_variant(" s0000001 ") == variants[1]
     for v in variants:

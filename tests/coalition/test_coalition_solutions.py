@@ -30,12 +30,14 @@ def test_threshold_solutions_by_hand(solutions):
 
 def test_seed_and_spread_solutions_by_hand(solutions):
     assert solutions["seed_uniform_tip"] == pytest.approx(0.05 / 0.5)
-    assert 0.19 < solutions["seed_normal_seed"] < 0.2           # just below the 0.2 seed that flips
+    assert 0.19 < solutions["seed_normal_seed"] < 0.2  # just below the 0.2 seed that flips
     assert solutions["seed_named_seed"] == "US toolmakers and US chipmakers"
     assert solutions["seed_named_round3_share"] == pytest.approx(1.0)
     assert solutions["spr_narrow_z"] == pytest.approx(-1.25)
     assert solutions["spr_wide_z"] == pytest.approx(-0.1 / 0.12)
-    assert solutions["spr_narrow_outcome"] == "holds" and solutions["spr_wide_outcome"] == "unravels"
+    assert (
+        solutions["spr_narrow_outcome"] == "holds" and solutions["spr_wide_outcome"] == "unravels"
+    )
 
 
 def test_data_solutions_by_hand(solutions):
@@ -54,7 +56,8 @@ def _keys(text: str, prefix: str) -> set[str]:
 
 def test_every_solution_key_the_chapter_and_rubric_cite_exists(solutions):
     cited = _keys(CHAPTER.read_text(encoding="utf-8"), "sol3") | _keys(
-        RUBRIC.read_text(encoding="utf-8"), "sol3")
+        RUBRIC.read_text(encoding="utf-8"), "sol3"
+    )
     assert cited and cited <= set(solutions)
 
 

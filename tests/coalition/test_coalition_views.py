@@ -7,8 +7,7 @@ import json
 import pytest
 
 from chipcontrols import coalition
-from chipcontrols.coalition import cascade
-from chipcontrols.coalition import staghunt
+from chipcontrols.coalition import cascade, staghunt
 from chipcontrols.core.data import load_table
 from widgets.coalition import allied_record_chart, cascade_chart, holders_table, staghunt_chart
 from widgets.coalition.charts import CASCADE_SLIDERS, STAGHUNT_SLIDERS, _critical_spread_lookup
@@ -26,17 +25,23 @@ def _params(spec: dict) -> dict[str, dict]:
     return found
 
 
-@pytest.mark.parametrize(("figure", "names", "parameters"), [
-    (staghunt_chart, STAGHUNT_SLIDERS, staghunt.PARAMETERS),
-    (cascade_chart, CASCADE_SLIDERS, cascade.PARAMETERS),
-])
+@pytest.mark.parametrize(
+    ("figure", "names", "parameters"),
+    [
+        (staghunt_chart, STAGHUNT_SLIDERS, staghunt.PARAMETERS),
+        (cascade_chart, CASCADE_SLIDERS, cascade.PARAMETERS),
+    ],
+)
 def test_sliders_come_from_the_declarations(figure, names, parameters):
     params = _params(figure().spec())
     for name in names:
         bind, declared = params[name]["bind"], parameters[name]
         assert params[name]["value"] == declared.default
-        assert (bind["min"], bind["max"], bind["step"]) == (declared.minimum, declared.maximum,
-                                                             declared.step)
+        assert (bind["min"], bind["max"], bind["step"]) == (
+            declared.minimum,
+            declared.maximum,
+            declared.step,
+        )
 
 
 def test_cascade_chart_chains_the_registered_step_and_stays_small():
@@ -49,15 +54,19 @@ def test_cascade_chart_chains_the_registered_step_and_stays_small():
 def test_the_critical_spread_lookup_is_the_models_table():
     lookup = _critical_spread_lookup()
     table = coalition.critical_spread_table(step=0.01)
-    values = json.loads(lookup[lookup.index("["):lookup.index("]") + 1])
+    values = json.loads(lookup[lookup.index("[") : lookup.index("]") + 1])
     assert values == pytest.approx([row["critical_spread"] for row in table], abs=5e-5)
-    assert values[20] == pytest.approx(coalition.critical_spread(0.3), abs=5e-5)   # mean 0.1 + 20 steps
+    assert values[20] == pytest.approx(
+        coalition.critical_spread(0.3), abs=5e-5
+    )  # mean 0.1 + 20 steps
 
 
 def test_record_chart_plots_every_published_share_and_marks_every_event():
     table = load_table("allied_china_revenue")
-    expected = table[table.holder.isin(["ASML", "Tokyo Electron", "Applied Materials",
-                                        "Lam Research", "KLA"]) & table.china_share_percent.notna()]
+    expected = table[
+        table.holder.isin(["ASML", "Tokyo Electron", "Applied Materials", "Lam Research", "KLA"])
+        & table.china_share_percent.notna()
+    ]
     assert len(record_table()) == len(expected)
     assert len(event_table()) == len(EVENTS)
     assert "Toolmaker" in json.dumps(allied_record_chart().spec())
@@ -72,7 +81,9 @@ def test_lab_default_state_is_the_h200_seed():
     text = cascade_lab_html()
     assert "first mover" in text and text.count(">holds<") == 4
     assert "US toolmakers and US chipmakers" in text
-    bound = cascade_lab_html(seed=("US toolmakers", "US chipmakers"), bound=coalition.MATCH_ACT_BOUND)
+    bound = cascade_lab_html(
+        seed=("US toolmakers", "US chipmakers"), bound=coalition.MATCH_ACT_BOUND
+    )
     assert "bound by league rule" in bound and "No set of first movers" in bound
 
 
@@ -80,7 +91,7 @@ def test_live_lab_recomputes_when_a_box_or_slider_changes():
     lab = CascadeLab()
     assert lab.html.count(">sells<") == 0
     lab.first_mover["US toolmakers"].value = True
-    assert lab.html.count(">sells<") == 3                    # Japan, the Netherlands, Korea follow
+    assert lab.html.count(">sells<") == 3  # Japan, the Netherlands, Korea follow
     lab.bound["Japan"].value = True
     assert lab.html.count(">sells<") == 0
     lab.bound["Japan"].value = False

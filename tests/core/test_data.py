@@ -9,8 +9,17 @@ import pytest
 from chipcontrols.core.data import DATA_DIR, DataValidationError, load_chips
 
 REQUIRED_CHIPS = {
-    "A100", "H100", "H800", "H20", "H200", "B200", "MI308X", "MI325X",
-    "Ascend 910B", "Ascend 910C", "Ascend 950PR",
+    "A100",
+    "H100",
+    "H800",
+    "H20",
+    "H200",
+    "B200",
+    "MI308X",
+    "MI325X",
+    "Ascend 910B",
+    "Ascend 910C",
+    "Ascend 950PR",
 }
 
 
@@ -48,8 +57,10 @@ def _corrupt(tmp_path: Path, change) -> Path:
 
 def _set(row_number: int, column: str, value: str):
     """A change that sets one cell; row_number counts the header as row 1."""
+
     def change(rows):
         rows[row_number - 1][rows[0].index(column)] = value
+
     return change
 
 
@@ -58,12 +69,14 @@ def _drop_column(column: str):
         index = rows[0].index(column)
         for row in rows:
             del row[index]
+
     return change
 
 
 def _duplicate_row(row_number: int):
     def change(rows):
         rows.append(list(rows[row_number - 1]))
+
     return change
 
 

@@ -8,9 +8,9 @@ import sympy as sp
 
 from chipcontrols import eccn3a090
 from chipcontrols.core.closed_forms import ClosedForm, registered
-from chipcontrols.eccn3a090 import HYPOTHETICAL_CHIP_PARAMETERS
 from chipcontrols.core.parameters import Parameter, ParameterSet
 from chipcontrols.core.vega import to_vega
+from chipcontrols.eccn3a090 import HYPOTHETICAL_CHIP_PARAMETERS
 from widgets.core.sliders import altair_param, ipywidgets_slider
 
 x, y = sp.symbols("x y", positive=True)
@@ -27,7 +27,10 @@ x, y = sp.symbols("x y", positive=True)
         (sp.Max(x, 2 * y), "max(x, 2*y)"),
         (sp.Rational(1, 3) * x, "x/3"),
         (sp.Rational(2, 3) + x, "x + (2/3)"),
-        (sp.Piecewise((1, sp.And(x >= 2, y < 3)), (0, True)), "(((x >= 2) && (y < 3)) ? (1) : (0))"),
+        (
+            sp.Piecewise((1, sp.And(x >= 2, y < 3)), (0, True)),
+            "(((x >= 2) && (y < 3)) ? (1) : (0))",
+        ),
     ],
 )
 def test_vega_printer_output(expr, expected):
@@ -42,7 +45,9 @@ def test_vega_printer_refuses_what_vega_cannot_express():
     with pytest.raises(ValueError, match="no Vega equivalent"):
         to_vega(sp.gamma(x))
     with pytest.raises(ValueError, match="final"):
-        to_vega(sp.Piecewise((1, x > 1), (0, x <= 1)).func((1, x > 1), (0, x <= 1), evaluate=False))
+        to_vega(
+            sp.Piecewise((1, x > 1), (0, x <= 1)).func((1, x > 1), (0, x <= 1), evaluate=False)
+        )
     with pytest.raises(ValueError, match="infinity"):
         to_vega(sp.Min(x, sp.oo, evaluate=False))
 
@@ -54,8 +59,11 @@ def test_parameter_declaration_rejects_a_default_outside_its_range():
 
 def test_parameter_check_rejects_non_numbers_with_the_range():
     share = Parameter("od_share", "Share", "", 0.25, 0.0, 1.0, 0.05, "test")
-    with pytest.raises(ValueError, match=r"od_share = 'a lot' is not a number \(it is a str\); "
-                                         r"valid range \[0, 1\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"od_share = 'a lot' is not a number \(it is a str\); "
+        r"valid range \[0, 1\]",
+    ):
         share.check("a lot")
 
 
@@ -66,11 +74,18 @@ def test_sliders_are_generated_from_the_declaration(parameter):
     assert vega_param["name"] == parameter.name
     assert vega_param["value"] == parameter.default
     assert (binding["min"], binding["max"], binding["step"]) == (
-        parameter.minimum, parameter.maximum, parameter.step)
+        parameter.minimum,
+        parameter.maximum,
+        parameter.step,
+    )
     assert parameter.unit in binding["name"]
     widget = ipywidgets_slider(parameter)
     assert (widget.value, widget.min, widget.max, widget.step) == (
-        parameter.default, parameter.minimum, parameter.maximum, parameter.step)
+        parameter.default,
+        parameter.minimum,
+        parameter.maximum,
+        parameter.step,
+    )
 
 
 def test_a_closed_form_with_an_undeclared_symbol_is_refused():
@@ -81,7 +96,7 @@ def test_a_closed_form_with_an_undeclared_symbol_is_refused():
 
 def test_a_name_declared_twice_with_different_definitions_is_refused():
     Parameter("od_test_twice", "Twice", "", 0.5, 0, 1, 0.1, "test")
-    Parameter("od_test_twice", "Twice", "", 0.5, 0, 1, 0.1, "test")   # the same: fine
+    Parameter("od_test_twice", "Twice", "", 0.5, 0, 1, 0.1, "test")  # the same: fine
     with pytest.raises(ValueError, match="declared twice"):
         Parameter("od_test_twice", "Twice, again", "", 0.5, 0, 1, 0.1, "test")
 
@@ -106,7 +121,7 @@ def test_declarations_symbols_and_latex_names_cover_the_same_set(module_name):
     assert declared <= used, f"declared but never used {declared - used}"
     assert set(parameters.latex_names) == declared
     for name, parameter in parameters.items():
-        assert parameter.symbol.name == name          # one name: keyword, symbol, Vega signal
+        assert parameter.symbol.name == name  # one name: keyword, symbol, Vega signal
         assert parameter.latex, f"{name} has no LaTeX name"
 
 
@@ -127,18 +142,23 @@ def test_views_never_print_sympy_themselves():
     from pathlib import Path
 
     views = Path(__file__).resolve().parents[2] / "widgets"
-    offenders = [path.name for path in views.glob("*.py")
-                 if "to_vega" in path.read_text(encoding="utf-8")
-                 or "VegaPrinter" in path.read_text(encoding="utf-8")]
+    offenders = [
+        path.name
+        for path in views.glob("*.py")
+        if "to_vega" in path.read_text(encoding="utf-8")
+        or "VegaPrinter" in path.read_text(encoding="utf-8")
+    ]
     assert offenders == []
 
 
 def test_chip_data_lies_inside_the_declared_metric_ranges(chips):
-    columns = {"dense_fp16_tflops": eccn3a090.PARAMETERS["fp16_ops"],
-               "dense_8bit_tops": eccn3a090.PARAMETERS["int8_ops"],
-               "dense_fp4_tflops": eccn3a090.PARAMETERS["fp4_ops"],
-               "interconnect_gbs": eccn3a090.PARAMETERS["interconnect"],
-               "memory_bandwidth_gbs": eccn3a090.PARAMETERS["memory_bandwidth"]}
+    columns = {
+        "dense_fp16_tflops": eccn3a090.PARAMETERS["fp16_ops"],
+        "dense_8bit_tops": eccn3a090.PARAMETERS["int8_ops"],
+        "dense_fp4_tflops": eccn3a090.PARAMETERS["fp4_ops"],
+        "interconnect_gbs": eccn3a090.PARAMETERS["interconnect"],
+        "memory_bandwidth_gbs": eccn3a090.PARAMETERS["memory_bandwidth"],
+    }
     for column, declared in columns.items():
         for value in chips[column].dropna():
             declared.check(value)
@@ -148,9 +168,13 @@ def test_chip_data_lies_inside_the_declared_metric_ranges(chips):
 
 
 def test_the_model_package_imports_no_view_library():
-    code = ("import sys, chipcontrols, chipcontrols.core.closed_forms; chipcontrols.core.closed_forms.registered(); "
-            "bad = {'altair', 'ipywidgets', 'IPython'} & set(sys.modules); print(sorted(bad))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = (
+        "import sys, chipcontrols, chipcontrols.core.closed_forms; chipcontrols.core.closed_forms.registered(); "
+        "bad = {'altair', 'ipywidgets', 'IPython'} & set(sys.modules); print(sorted(bad))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -163,8 +187,9 @@ def test_chapters_import_only_public_names_of_the_package():
     chapters = Path(__file__).resolve().parents[2] / "chapters"
     for path in chapters.glob("*.md"):
         text = path.read_text(encoding="utf-8")
-        for module, names in re.findall(r"^\s*from (chipcontrols[\w.]*) import \(?([^)\n]+)", text,
-                                        flags=re.M):
+        for module, names in re.findall(
+            r"^\s*from (chipcontrols[\w.]*) import \(?([^)\n]+)", text, flags=re.M
+        ):
             imported = [n.strip().split(" as ")[0] for n in names.split(",") if n.strip()]
             assert not any(n.startswith("_") for n in imported), (path.name, module, imported)
             assert not any(part.startswith("_") for part in module.split(".")), (path.name, module)

@@ -32,7 +32,9 @@ def test_an_exercise_without_its_effort_line_is_an_error():
 
 
 def test_a_goal_naming_a_missing_exercise_is_an_error():
-    page = (":::{admonition} Learning goals\n:class: learning-goals\n"
-            "1. do a thing ({ref}`ex-9-missing`).\n:::\n")
+    page = (
+        ":::{admonition} Learning goals\n:class: learning-goals\n"
+        "1. do a thing ({ref}`ex-9-missing`).\n:::\n"
+    )
     with pytest.raises(ValueError, match="ex-9-missing"):
         read_chapter_text(page, "09.md")

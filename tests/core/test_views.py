@@ -7,12 +7,14 @@ import ipywidgets
 import pytest
 
 from chipcontrols.eccn3a090 import DIE_AREA, TPP
-from widgets.eccn3a090 import classifier_chart, classifier_lab
 from widgets.core.display import StaticLabView
+from widgets.eccn3a090 import classifier_chart, classifier_lab
 
 
 def _embedded_spec(html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="[^"]+-spec">(.*?)</script>', html, re.S)
+    match = re.search(
+        r'<script type="application/json" id="[^"]+-spec">(.*?)</script>', html, re.S
+    )
     return json.loads(match.group(1))
 
 
@@ -69,6 +71,7 @@ def test_live_lab_redraws_when_a_slider_moves(live_kernel, chips):
 
 # -- chapter 1: the ledger views ----------------------------------------------------------
 
+
 def _bound_params(spec: dict) -> dict[str, dict]:
     return {p["name"]: p for p in spec.get("params", []) if "bind" in p}
 
@@ -83,7 +86,11 @@ def test_ledger_chart_sliders_are_generated_from_the_declarations(static_site):
         declared = model.PARAMETERS[name]
         bind = params[name]["bind"]
         assert (params[name]["value"], bind["min"], bind["max"], bind["step"]) == (
-            declared.default, declared.minimum, declared.maximum, declared.step)
+            declared.default,
+            declared.minimum,
+            declared.maximum,
+            declared.step,
+        )
     switch = params["h100e_per_chip"]["bind"]
     assert switch["input"] == "radio"
     assert switch["options"] == pytest.approx([1.0, 4800 / 3350])

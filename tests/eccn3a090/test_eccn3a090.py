@@ -1,6 +1,5 @@
 """The 3A090 classifier against hand-computed values, the rule's boundaries and properties."""
 
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,10 +16,10 @@ from chipcontrols.eccn3a090 import (
 
 # Hand computations (dense datasheet figures x bit length), thresholds_and_formulas.md section 3.
 HAND_TPP = {
-    "A100": ((312, 624, None), 4992),   # 624 INT8 x 8 = 312 FP16 x 16
+    "A100": ((312, 624, None), 4992),  # 624 INT8 x 8 = 312 FP16 x 16
     "H100": ((989.5, 1979, None), 15832),  # 1979 FP8 x 8
     "H200": ((989.5, 1979, None), 15832),
-    "H20": ((148, 296, None), 2368),     # 296 x 8 = 148 x 16
+    "H20": ((148, 296, None), 2368),  # 296 x 8 = 148 x 16
     "B200": ((2250, 4500, 9000), 36000),  # every precision gives 36,000
 }
 
@@ -46,12 +45,12 @@ def test_h20_is_not_controlled_and_h200_is_3a090a():
 @pytest.mark.parametrize(
     ("tpp", "density", "expected"),
     [
-        (4800, 0.01, "3A090.a"),        # a.1 at its threshold, any density
+        (4800, 0.01, "3A090.a"),  # a.1 at its threshold, any density
         (4799.99, 1.0, "not controlled"),
-        (1600, 5.92, "3A090.a"),        # a.2 at both thresholds
-        (1600, 5.9199, "3A090.b"),      # b.2: TPP >= 1600 and 3.2 <= PD < 5.92
+        (1600, 5.92, "3A090.a"),  # a.2 at both thresholds
+        (1600, 5.9199, "3A090.b"),  # b.2: TPP >= 1600 and 3.2 <= PD < 5.92
         (1599.99, 5.92, "not controlled"),
-        (2400, 1.6, "3A090.b"),         # b.1 at its lower corner
+        (2400, 1.6, "3A090.b"),  # b.1 at its lower corner
         (2399.99, 1.6, "not controlled"),
         (1600, 3.2, "3A090.b"),
         (1600, 3.1999, "not controlled"),
@@ -75,8 +74,12 @@ def test_hypothetical_chip_crosses_from_uncontrolled_to_a_at_4800_on_a_large_die
 
 @pytest.mark.parametrize(
     ("tpp", "area", "name"),
-    [(TPP.maximum + 1, 800, "tpp"), (4000, DIE_AREA.minimum - 1, "die_area"),
-     (-1, 800, "tpp"), (4000, float("nan"), "die_area")],
+    [
+        (TPP.maximum + 1, 800, "tpp"),
+        (4000, DIE_AREA.minimum - 1, "die_area"),
+        (-1, 800, "tpp"),
+        (4000, float("nan"), "die_area"),
+    ],
 )
 def test_out_of_range_inputs_name_parameter_value_and_range(tpp, area, name):
     with pytest.raises(ValueError) as error:
@@ -95,7 +98,10 @@ density_values = st.floats(min_value=0.01, max_value=1e3, allow_nan=False)
 @given(tpp_values, tpp_values, density_values)
 def test_class_never_weakens_as_tpp_rises(tpp_a, tpp_b, density):
     low, high = sorted((tpp_a, tpp_b))
-    assert code_of[OCTOBER_2023.classify(low, density)] <= code_of[OCTOBER_2023.classify(high, density)]
+    assert (
+        code_of[OCTOBER_2023.classify(low, density)]
+        <= code_of[OCTOBER_2023.classify(high, density)]
+    )
 
 
 @given(tpp_values, density_values, density_values)
@@ -106,8 +112,10 @@ def test_class_never_weakens_as_density_rises(tpp, density_a, density_b):
 
 def test_shaded_regions_agree_with_the_classifier_at_their_corners():
     for cell in OCTOBER_2023.regions((500, 100_000), (0.5, 100)):
-        inside = [(cell["tpp_low"] * 1.0001, cell["density_low"] * 1.0001),
-                  (cell["tpp_high"] * 0.9999, cell["density_high"] * 0.9999)]
+        inside = [
+            (cell["tpp_low"] * 1.0001, cell["density_low"] * 1.0001),
+            (cell["tpp_high"] * 0.9999, cell["density_high"] * 0.9999),
+        ]
         for tpp, density in inside:
             assert OCTOBER_2023.classify(tpp, density) == cell["label"], cell
 

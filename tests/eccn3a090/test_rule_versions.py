@@ -4,7 +4,6 @@ Expected classes are written out from the thresholds quoted in the chapter (87 F
 October 2022; 91 FR 1684 for January 2026), not computed with the code under test.
 """
 
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,14 +20,17 @@ from chipcontrols.eccn3a090 import (
 NAN = None  # an unknown figure
 
 
-@pytest.mark.parametrize(("tpp", "interconnect", "expected"), [
-    (4_992, 600, "3A090"),            # A100: both tests met, exactly at 600 GB/s
-    (15_832, 900, "3A090"),           # H100
-    (15_832, 400, "not controlled"),  # H800: full compute, links cut below 600 GB/s
-    (4_799, 900, "not controlled"),   # just under the TPP line
-    (4_800, 599.9, "not controlled"),
-    (2_368, 900, "not controlled"),   # H20
-])
+@pytest.mark.parametrize(
+    ("tpp", "interconnect", "expected"),
+    [
+        (4_992, 600, "3A090"),  # A100: both tests met, exactly at 600 GB/s
+        (15_832, 900, "3A090"),  # H100
+        (15_832, 400, "not controlled"),  # H800: full compute, links cut below 600 GB/s
+        (4_799, 900, "not controlled"),  # just under the TPP line
+        (4_800, 599.9, "not controlled"),
+        (2_368, 900, "not controlled"),  # H20
+    ],
+)
 def test_october_2022_needs_both_tpp_and_interconnect(tpp, interconnect, expected):
     assert OCTOBER_2022.classify(tpp, NAN, interconnect_gbs=interconnect) == expected
 
@@ -40,17 +42,20 @@ def test_october_2022_ignores_density_and_flags_unknown_interconnect():
     assert OCTOBER_2022.classify(2_000, NAN) == "not controlled"
 
 
-@pytest.mark.parametrize(("tpp", "density", "bandwidth", "expected"), [
-    (15_832, 19.45, 4_800, "3A090.a, case-by-case"),          # H200
-    (20_919, 25.0, 6_000, "3A090.a, case-by-case"),           # MI325X, just under both
-    (21_000, 25.0, 6_000, "3A090.a, presumption of denial"),  # TPP ceiling reached
-    (15_832, 19.45, 6_500, "3A090.a, presumption of denial"), # bandwidth ceiling reached
-    (15_832, 19.45, 6_499.9, "3A090.a, case-by-case"),
-    (36_000, 30.0, 8_000, "3A090.a, presumption of denial"),  # B200
-    (2_000, 6.0, 7_000, "3A090.a, presumption of denial"),    # dense small chip, 3A090.a.2
-    (3_000, 2.0, 7_000, "3A090.b"),                            # grey zone is not split
-    (2_368, 2.91, 4_000, "not controlled"),                   # H20
-])
+@pytest.mark.parametrize(
+    ("tpp", "density", "bandwidth", "expected"),
+    [
+        (15_832, 19.45, 4_800, "3A090.a, case-by-case"),  # H200
+        (20_919, 25.0, 6_000, "3A090.a, case-by-case"),  # MI325X, just under both
+        (21_000, 25.0, 6_000, "3A090.a, presumption of denial"),  # TPP ceiling reached
+        (15_832, 19.45, 6_500, "3A090.a, presumption of denial"),  # bandwidth ceiling reached
+        (15_832, 19.45, 6_499.9, "3A090.a, case-by-case"),
+        (36_000, 30.0, 8_000, "3A090.a, presumption of denial"),  # B200
+        (2_000, 6.0, 7_000, "3A090.a, presumption of denial"),  # dense small chip, 3A090.a.2
+        (3_000, 2.0, 7_000, "3A090.b"),  # grey zone is not split
+        (2_368, 2.91, 4_000, "not controlled"),  # H20
+    ],
+)
 def test_january_2026_splits_3a090a_at_21000_tpp_and_6500_gbs(tpp, density, bandwidth, expected):
     assert JANUARY_2026.classify(tpp, density, memory_bandwidth_gbs=bandwidth) == expected
 
@@ -61,8 +66,7 @@ def test_january_2026_unknown_bandwidth_is_undetermined_only_where_it_matters():
     assert JANUARY_2026.classify(1_000, 1.0) == "not controlled"
 
 
-@given(tpp=st.floats(500, 100_000), density=st.floats(0.1, 200),
-       bandwidth=st.floats(0, 20_000))
+@given(tpp=st.floats(500, 100_000), density=st.floats(0.1, 200), bandwidth=st.floats(0, 20_000))
 def test_january_2026_is_october_2023_with_3a090a_split(tpp, density, bandwidth):
     before = OCTOBER_2023.classify(tpp, density)
     after = JANUARY_2026.classify(tpp, density, memory_bandwidth_gbs=bandwidth)

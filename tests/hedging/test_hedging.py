@@ -23,18 +23,21 @@ RNG_SEED = 20260128
 
 # --- hand-derived values (issue 13, models.md §7) ------------------------------------------
 
+
 def test_best_reply_at_the_memo_defaults():
     # s* = (V(a - 1) - beta) / (2 p L) = (1 x 0.8 - 0.2) / (2 x 0.4 x 1) = 0.75
     assert hedging.best_reply(**NO_CAP).import_share == pytest.approx(0.75)
     # at p = 0.8: 0.6 / 1.6 = 0.375
-    assert hedging.best_reply(cutoff_probability=0.8, **NO_CAP).import_share == pytest.approx(0.375)
+    assert hedging.best_reply(cutoff_probability=0.8, **NO_CAP).import_share == pytest.approx(
+        0.375
+    )
 
 
 def test_a_pairing_rule_of_four_caps_the_share_at_one_fifth():
     reply = hedging.best_reply(pairing_ratio=4, **NO_CAP)
-    assert reply.import_share == pytest.approx(0.2)              # 1 / (1 + 4)
+    assert reply.import_share == pytest.approx(0.2)  # 1 / (1 + 4)
     assert reply.binding == (hedging.PAIRING,)
-    assert reply.interior == pytest.approx(0.75)                  # the preference is not what binds
+    assert reply.interior == pytest.approx(0.75)  # the preference is not what binds
 
 
 def test_all_in_only_below_the_threshold():
@@ -49,7 +52,7 @@ def test_revenue_maximising_levy_and_prohibitive_levy():
     result = hedging.levy_outcome(base_advantage=1.8, pass_through=0.8, domestic_value=0.2)
     assert result.revenue_maximising_levy == pytest.approx(0.375)
     assert result.prohibitive_levy == pytest.approx(0.75)
-    assert result.levy_verdict == "below"                          # 25% < 37.5%
+    assert result.levy_verdict == "below"  # 25% < 37.5%
 
 
 def test_exit_date_at_half_a_year_erosion_rate():
@@ -57,7 +60,7 @@ def test_exit_date_at_half_a_year_erosion_rate():
     clock = hedging.exit_clock(advantage_erosion_rate=0.5)
     assert clock.exit_time == pytest.approx(2 * math.log(4))
     assert round(clock.exit_time, 1) == 2.8
-    assert clock.exit_advantage == pytest.approx(1.2)               # 1 + beta / V
+    assert clock.exit_advantage == pytest.approx(1.2)  # 1 + beta / V
 
 
 def test_compute_share_by_hand():
@@ -66,17 +69,20 @@ def test_compute_share_by_hand():
 
 
 def test_defaults_read_from_the_record_and_the_ledger():
-    orders, approvals = (record.value("chinese_h200_orders_2026"),
-                         record.value("beijing_h200_approvals_jan_2026"))
+    orders, approvals = (
+        record.value("chinese_h200_orders_2026"),
+        record.value("beijing_h200_approvals_jan_2026"),
+    )
     assert PARAMETERS["observed_share"].default == pytest.approx(approvals / orders) == 0.2
     assert PARAMETERS["levy"].default == record.value("section_232_tariff_rate_percent") / 100
     # the 50% cap on US-customer volume, as a share of China's orders: 0.5 x 1.0 M / 2.0 M
     assert PARAMETERS["us_share_cap"].default == pytest.approx(0.25)
-    assert PARAMETERS["china_ai_budget"].default == pytest.approx(2.0 * 27)   # M chips x $k
-    assert PARAMETERS["nvidia_weight"] is ledger.PARAMETERS["nvidia_weight"]   # declared once
+    assert PARAMETERS["china_ai_budget"].default == pytest.approx(2.0 * 27)  # M chips x $k
+    assert PARAMETERS["nvidia_weight"] is ledger.PARAMETERS["nvidia_weight"]  # declared once
 
 
 # --- properties ------------------------------------------------------------------------------
+
 
 def _random_points(count, names, seed=RNG_SEED):
     rng = np.random.default_rng(seed)
@@ -100,8 +106,9 @@ def test_the_chosen_share_maximises_the_payoff_on_a_grid():
 
 def test_the_payoff_is_concave():
     for point in _random_points(10, CHINA):
-        curvature = float(hedging.CURVATURE.subs(
-            {PARAMETERS.symbol(n): v for n, v in point.items()}))
+        curvature = float(
+            hedging.CURVATURE.subs({PARAMETERS.symbol(n): v for n, v in point.items()})
+        )
         assert curvature == pytest.approx(-2 * point["cutoff_probability"] * point["cutoff_loss"])
         assert curvature < 0
 
@@ -109,7 +116,7 @@ def test_the_payoff_is_concave():
 def test_signs_of_the_comparative_statics_and_finite_differences():
     for point in _random_points(30, CHINA):
         if point["value_scale"] * (point["us_advantage"] - 1) <= point["domestic_value"]:
-            continue                                               # no interior gain to buy
+            continue  # no interior gain to buy
         statics = hedging.comparative_statics(**point)
         assert statics["cutoff_probability"] < 0 and statics["cutoff_loss"] < 0
         assert statics["us_advantage"] > 0 and statics["domestic_value"] < 0
@@ -121,7 +128,7 @@ def test_signs_of_the_comparative_statics_and_finite_differences():
 
 
 def test_leverage_paradox_leverage_and_expected_loss_fall_as_the_threat_grows():
-    probabilities = np.linspace(0.31, 0.9, 60)                     # above p_bar: interior
+    probabilities = np.linspace(0.31, 0.9, 60)  # above p_bar: interior
     curve = hedging.leverage_curve(probabilities, **NO_CAP)
     assert np.all(np.diff(curve["leverage"]) < 0)
     assert np.all(np.diff(curve["expected_loss"]) < 0)
@@ -132,8 +139,8 @@ def test_leverage_paradox_leverage_and_expected_loss_fall_as_the_threat_grows():
 
 def test_below_the_all_in_threshold_expected_loss_rises_with_p():
     curve = hedging.leverage_curve(np.linspace(0.05, 0.29, 20), **NO_CAP)
-    assert np.allclose(curve["leverage"], 1.0)                     # all in: L x 1²
-    assert np.all(np.diff(curve["expected_loss"]) > 0)             # p L, rising
+    assert np.allclose(curve["leverage"], 1.0)  # all in: L x 1²
+    assert np.all(np.diff(curve["expected_loss"]) > 0)  # p L, rising
 
 
 def test_washingtons_cap_caps_leverage():
@@ -143,8 +150,17 @@ def test_washingtons_cap_caps_leverage():
 
 
 def test_revenue_at_tau_star_beats_nearby_levies_and_a_grid():
-    for point in _random_points(25, ("base_advantage", "pass_through", "domestic_value",
-                                     "cutoff_probability", "cutoff_loss", "value_scale")):
+    for point in _random_points(
+        25,
+        (
+            "base_advantage",
+            "pass_through",
+            "domestic_value",
+            "cutoff_probability",
+            "cutoff_loss",
+            "value_scale",
+        ),
+    ):
         values = {**point, "us_share_cap": 1.0, "pairing_ratio": 0.0}
         best = hedging.levy_outcome(**values)
         peak = best.peak_levy
@@ -174,17 +190,23 @@ def test_revenue_is_consistent_with_the_chapter_1_ledger():
     # 25% of a $54bn budget times the cap share 0.25 = the ledger's Treasury at its cap (0.5 M)
     result = hedging.levy_outcome()
     capped = ledger.ledger(approvals=ledger.PARAMETERS["approvals"].maximum)
-    assert result.treasury_revenue == pytest.approx(capped.treasury_revenue) == pytest.approx(3.375)
+    assert (
+        result.treasury_revenue == pytest.approx(capped.treasury_revenue) == pytest.approx(3.375)
+    )
 
 
 def test_exit_time_solves_the_exit_condition():
-    for point in _random_points(20, ("base_advantage", "value_scale", "domestic_value",
-                                     "advantage_erosion_rate")):
+    for point in _random_points(
+        20, ("base_advantage", "value_scale", "domestic_value", "advantage_erosion_rate")
+    ):
         clock = hedging.exit_clock(**point)
         if not 0 <= clock.exit_time <= PARAMETERS["years_after_january_2026"].maximum:
             continue
-        at_exit = hedging.advantage_at(clock.exit_time, base_advantage=point["base_advantage"],
-                                       advantage_erosion_rate=point["advantage_erosion_rate"])
+        at_exit = hedging.advantage_at(
+            clock.exit_time,
+            base_advantage=point["base_advantage"],
+            advantage_erosion_rate=point["advantage_erosion_rate"],
+        )
         assert point["value_scale"] * (at_exit - 1) == pytest.approx(point["domestic_value"])
 
 
@@ -194,16 +216,27 @@ def test_exit_is_already_past_when_the_advantage_is_worth_less_than_buying_domes
 
 # --- bounds are named, never silent ----------------------------------------------------------
 
-@pytest.mark.parametrize(("values", "binding", "share"), [
-    ({}, (hedging.US_CAP,), 0.25),
-    (NO_CAP, (hedging.INTERIOR,), 0.75),
-    ({"cutoff_probability": 0.2, **NO_CAP}, (hedging.ALL_IN, hedging.US_CAP), 1.0),
-    ({"cutoff_probability": 0.2, "us_share_cap": 1.0, "pairing_ratio": 0.5}, (hedging.PAIRING,),
-     1 / 1.5),
-    ({"pairing_ratio": 1, "us_share_cap": 0.5}, (hedging.PAIRING, hedging.US_CAP), 0.5),
-    ({"domestic_value": 0.8, "us_advantage": 1.5}, (hedging.NO_IMPORTS,), 0.0),
-    ({"cutoff_probability": 0.6, "us_share_cap": 0.5}, (hedging.INTERIOR, hedging.US_CAP), 0.5),
-])
+
+@pytest.mark.parametrize(
+    ("values", "binding", "share"),
+    [
+        ({}, (hedging.US_CAP,), 0.25),
+        (NO_CAP, (hedging.INTERIOR,), 0.75),
+        ({"cutoff_probability": 0.2, **NO_CAP}, (hedging.ALL_IN, hedging.US_CAP), 1.0),
+        (
+            {"cutoff_probability": 0.2, "us_share_cap": 1.0, "pairing_ratio": 0.5},
+            (hedging.PAIRING,),
+            1 / 1.5,
+        ),
+        ({"pairing_ratio": 1, "us_share_cap": 0.5}, (hedging.PAIRING, hedging.US_CAP), 0.5),
+        ({"domestic_value": 0.8, "us_advantage": 1.5}, (hedging.NO_IMPORTS,), 0.0),
+        (
+            {"cutoff_probability": 0.6, "us_share_cap": 0.5},
+            (hedging.INTERIOR, hedging.US_CAP),
+            0.5,
+        ),
+    ],
+)
 def test_the_bound_that_binds_is_named(values, binding, share):
     reply = hedging.best_reply(**values)
     assert reply.binding == binding
@@ -220,12 +253,17 @@ def test_beijings_choice_ignores_washingtons_cap():
 
 # --- calibration -----------------------------------------------------------------------------
 
+
 def test_calibrations_to_the_january_share_by_hand():
     # s* = 0.2: p = 0.6 / (2 x 0.2) = 1.5 (not a probability); beta = 0.8 - 2 x 0.4 x 0.2 = 0.64;
     # a = 1 + (0.2 + 0.16) = 1.36; L = 0.6 / (2 x 0.4 x 0.2) = 3.75; k = 1 / 0.2 - 1 = 4
-    expected = {"cutoff_probability": (1.5, False), "domestic_value": (0.64, True),
-                "us_advantage": (1.36, True), "cutoff_loss": (3.75, False),
-                "pairing_ratio": (4.0, True)}
+    expected = {
+        "cutoff_probability": (1.5, False),
+        "domestic_value": (0.64, True),
+        "us_advantage": (1.36, True),
+        "cutoff_loss": (3.75, False),
+        "pairing_ratio": (4.0, True),
+    }
     for name, (value, inside) in expected.items():
         result = hedging.calibrate(name)
         assert result.value == pytest.approx(value) and result.inside_range is inside, name
@@ -248,17 +286,19 @@ def test_a_pairing_rule_cannot_explain_a_share_above_what_beijing_wants():
 
 # --- the link to chapter 1 -------------------------------------------------------------------
 
+
 def test_beijings_share_of_chinas_orders_becomes_the_ledgers_approvals():
     link = hedging.ledger_link(domestic_value=0.64)
-    assert link.approvals == pytest.approx(0.2 * 2.0)              # share x demand (M chips)
+    assert link.approvals == pytest.approx(0.2 * 2.0)  # share x demand (M chips)
     assert link.ledger_result == ledger.ledger(approvals=link.approvals)
     assert link.ledger_result.binding == ("Beijing's approvals",)
-    default = hedging.ledger_link()                                  # Beijing wants 0.75 x 2.0
+    default = hedging.ledger_link()  # Beijing wants 0.75 x 2.0
     assert default.approvals == pytest.approx(1.5)
-    assert default.ledger_result.binding == ("US cap",)              # the ledger applies its cap
+    assert default.ledger_result.binding == ("US cap",)  # the ledger applies its cap
 
 
 # --- the dependence record -------------------------------------------------------------------
+
 
 def test_every_dependence_step_points_at_the_record_it_reads():
     steps = load_table("dependence")
@@ -275,31 +315,35 @@ def test_every_dependence_step_points_at_the_record_it_reads():
             assert step.record_key in figures
         if isinstance(step.lever, str):
             assert step.lever in PARAMETERS
-    assert str(steps["date"].max())[:7] == "2026-11"                 # the record runs to November
+    assert str(steps["date"].max())[:7] == "2026-11"  # the record runs to November
     assert (steps["status"] == "not found").any()
 
 
 # --- bad input ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("call", "named"), [
-    (lambda: hedging.best_reply(cutoff_probability=1.2), "cutoff_probability"),
-    (lambda: hedging.best_reply(cutoff_probability=math.nan), "cutoff_probability"),
-    (lambda: hedging.best_reply(us_advantage="1.8"), "us_advantage"),
-    (lambda: hedging.best_reply(pairing_ratio=-1), "pairing_ratio"),
-    (lambda: hedging.best_reply(probability=0.4), "probability"),
-    (lambda: hedging.best_reply(levy=0.25), "levy"),
-    (lambda: hedging.payoff([0.2, 1.5]), "import_share"),
-    (lambda: hedging.levy_outcome(levy=math.inf), "levy"),
-    (lambda: hedging.levy_outcome(pass_through=0), "pass_through"),
-    (lambda: hedging.exit_clock(domestic_value=0), "domestic_value"),
-    (lambda: hedging.advantage_at(-1.0), "years_after_january_2026"),
-    (lambda: hedging.calibrate("levy"), "levy"),
-    (lambda: hedging.calibrate("domestic_value", domestic_value=0.3), "domestic_value"),
-    (lambda: hedging.calibrate("domestic_value", observed_share=0), "observed_share"),
-    (lambda: hedging.compute_share(0.2, us_advantage=0.5), "us_advantage"),
-    (lambda: hedging.leverage_curve([0.4, 2.0]), "cutoff_probability"),
-    (lambda: hedging.revenue_curve([0.1], tau=1), "tau"),
-])
+
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (lambda: hedging.best_reply(cutoff_probability=1.2), "cutoff_probability"),
+        (lambda: hedging.best_reply(cutoff_probability=math.nan), "cutoff_probability"),
+        (lambda: hedging.best_reply(us_advantage="1.8"), "us_advantage"),
+        (lambda: hedging.best_reply(pairing_ratio=-1), "pairing_ratio"),
+        (lambda: hedging.best_reply(probability=0.4), "probability"),
+        (lambda: hedging.best_reply(levy=0.25), "levy"),
+        (lambda: hedging.payoff([0.2, 1.5]), "import_share"),
+        (lambda: hedging.levy_outcome(levy=math.inf), "levy"),
+        (lambda: hedging.levy_outcome(pass_through=0), "pass_through"),
+        (lambda: hedging.exit_clock(domestic_value=0), "domestic_value"),
+        (lambda: hedging.advantage_at(-1.0), "years_after_january_2026"),
+        (lambda: hedging.calibrate("levy"), "levy"),
+        (lambda: hedging.calibrate("domestic_value", domestic_value=0.3), "domestic_value"),
+        (lambda: hedging.calibrate("domestic_value", observed_share=0), "observed_share"),
+        (lambda: hedging.compute_share(0.2, us_advantage=0.5), "us_advantage"),
+        (lambda: hedging.leverage_curve([0.4, 2.0]), "cutoff_probability"),
+        (lambda: hedging.revenue_curve([0.1], tau=1), "tau"),
+    ],
+)
 def test_bad_input_is_refused_with_the_parameter_named(call, named):
     with pytest.raises(ValueError, match=named):
         call()

@@ -31,8 +31,11 @@ RIGHT = [
     lambda: ch5.check_exit_time(math.log(4) / 0.5),
     lambda: ch5.check_erosion_for_exit(math.log(4) / 2, 2.0),
     lambda: ch5.check_best_reply_function(
-        lambda value_scale, us_advantage, domestic_value, cutoff_probability, cutoff_loss:
-        (value_scale * (us_advantage - 1) - domestic_value) / (2 * cutoff_probability * cutoff_loss)),
+        lambda value_scale, us_advantage, domestic_value, cutoff_probability, cutoff_loss: (
+            (value_scale * (us_advantage - 1) - domestic_value)
+            / (2 * cutoff_probability * cutoff_loss)
+        )
+    ),
 ]
 #: Wrong answers, each with the expected answer its hint must not reveal.
 WRONG = [
@@ -74,35 +77,41 @@ def test_hints_do_not_state_the_expected_value():
     assert "0.25" not in str(ch5.check_us_cap_share(0.5))
 
 
-@pytest.mark.parametrize("call", [
-    lambda: ch5.check_calibration("domestic_value", ...),
-    lambda: ch5.check_leverage(...),
-    lambda: ch5.check_leverage_ratio(..., p_low=0.4, p_high=0.8),
-    lambda: ch5.check_levy(..., verdict=...),
-    lambda: ch5.check_peak_levy(...),
-    lambda: ch5.check_us_cap_share(...),
-    lambda: ch5.check_pairing_switch(...),
-    lambda: ch5.check_bound(...),
-    lambda: ch5.check_compute_share(..., import_share=0.2),
-    lambda: ch5.check_spending_share(..., compute_share=0.6),
-    lambda: ch5.check_exit_time(...),
-    lambda: ch5.check_erosion_for_exit(..., years=2.0),
-    lambda: ch5.check_best_reply_function(...),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: ch5.check_calibration("domestic_value", ...),
+        lambda: ch5.check_leverage(...),
+        lambda: ch5.check_leverage_ratio(..., p_low=0.4, p_high=0.8),
+        lambda: ch5.check_levy(..., verdict=...),
+        lambda: ch5.check_peak_levy(...),
+        lambda: ch5.check_us_cap_share(...),
+        lambda: ch5.check_pairing_switch(...),
+        lambda: ch5.check_bound(...),
+        lambda: ch5.check_compute_share(..., import_share=0.2),
+        lambda: ch5.check_spending_share(..., compute_share=0.6),
+        lambda: ch5.check_exit_time(...),
+        lambda: ch5.check_erosion_for_exit(..., years=2.0),
+        lambda: ch5.check_best_reply_function(...),
+    ],
+)
 def test_placeholders_ask_to_be_filled_in(call):
     assert str(call()).startswith("Not yet: fill in")
 
 
-@pytest.mark.parametrize(("call", "named"), [
-    (lambda: ch5.check_calibration("levy", 0.3), "levy"),
-    (lambda: ch5.check_calibration("domestic_value", "a lot"), "domestic_value"),
-    (lambda: ch5.check_levy(0.375, "way below"), "verdict"),
-    (lambda: ch5.check_bound("Congress"), "answer"),
-    (lambda: ch5.check_pairing_switch(3, us_share_cap=2.0), "us_share_cap"),
-    (lambda: ch5.check_erosion_for_exit(5.0, 2.0), "advantage_erosion_rate"),
-    (lambda: ch5.check_best_reply_function(3.0), "s_star"),
-    (lambda: ch5.check_leverage(0.5, cutoff_probability=2.0), "cutoff_probability"),
-])
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (lambda: ch5.check_calibration("levy", 0.3), "levy"),
+        (lambda: ch5.check_calibration("domestic_value", "a lot"), "domestic_value"),
+        (lambda: ch5.check_levy(0.375, "way below"), "verdict"),
+        (lambda: ch5.check_bound("Congress"), "answer"),
+        (lambda: ch5.check_pairing_switch(3, us_share_cap=2.0), "us_share_cap"),
+        (lambda: ch5.check_erosion_for_exit(5.0, 2.0), "advantage_erosion_rate"),
+        (lambda: ch5.check_best_reply_function(3.0), "s_star"),
+        (lambda: ch5.check_leverage(0.5, cutoff_probability=2.0), "cutoff_probability"),
+    ],
+)
 def test_bad_input_is_refused(call, named):
     with pytest.raises(ValueError, match=named):
         call()
@@ -113,13 +122,20 @@ def test_variants_are_per_student_reproducible_and_inside_the_ranges():
     variants = [chapter5_variant(student) for student in ids]
     assert len({tuple(v.values.items()) for v in variants}) == len(ids)
     assert chapter5_variant(" s0000001 ") == variants[1]
-    for variant in variants:                      # every variant has an interior answer
-        tau_star = ((variant["base_advantage"] - 1 - variant["domestic_value"])
-                    / (2 * variant["pass_through"]))
-        verdict = "at" if abs(tau_star - 0.25) < 1e-9 else ("below" if 0.25 < tau_star else "above")
+    for variant in variants:  # every variant has an interior answer
+        tau_star = (variant["base_advantage"] - 1 - variant["domestic_value"]) / (
+            2 * variant["pass_through"]
+        )
+        verdict = (
+            "at" if abs(tau_star - 0.25) < 1e-9 else ("below" if tau_star > 0.25 else "above")
+        )
         assert tau_star > 0
-        assert ch5.check_levy(tau_star, verdict, base_advantage=variant["base_advantage"],
-                              pass_through=variant["pass_through"],
-                              domestic_value=variant["domestic_value"]).correct
+        assert ch5.check_levy(
+            tau_star,
+            verdict,
+            base_advantage=variant["base_advantage"],
+            pass_through=variant["pass_through"],
+            domestic_value=variant["domestic_value"],
+        ).correct
     with pytest.raises(ValueError, match="student_id"):
         chapter5_variant(...)

@@ -24,22 +24,30 @@ def test_defaults_reproduce_the_memo_worked_numbers():
 
 @pytest.mark.parametrize(
     ("overrides", "binding"),
-    [({"approvals": 2.5}, "US cap"), ({"approvals": 2.5, "us_volume": 3.0}, "Nvidia supply"),
-     ({"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
-      "Chinese demand")],
+    [
+        ({"approvals": 2.5}, "US cap"),
+        ({"approvals": 2.5, "us_volume": 3.0}, "Nvidia supply"),
+        (
+            {"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
+            "Chinese demand",
+        ),
+    ],
 )
 def test_the_tightest_limit_binds(overrides, binding):
     assert L.ledger(**overrides).binding == (binding,)
 
 
-@pytest.mark.parametrize(("overrides", "tied"), [
-    # supply 0.7 = cap 0.5 x 1.4
-    ({"approvals": 2.5, "us_volume": 1.4}, ("Nvidia supply", "US cap")),
-    # supply 0.7 = cap 0.5 x 1.4 = approvals 0.7
-    ({"approvals": 0.7, "us_volume": 1.4}, ("Nvidia supply", "US cap", "Beijing's approvals")),
-    # demand 0.5 = cap 0.5 x 1.0
-    ({"approvals": 2.5, "demand": 0.5}, ("Chinese demand", "US cap")),
-])
+@pytest.mark.parametrize(
+    ("overrides", "tied"),
+    [
+        # supply 0.7 = cap 0.5 x 1.4
+        ({"approvals": 2.5, "us_volume": 1.4}, ("Nvidia supply", "US cap")),
+        # supply 0.7 = cap 0.5 x 1.4 = approvals 0.7
+        ({"approvals": 0.7, "us_volume": 1.4}, ("Nvidia supply", "US cap", "Beijing's approvals")),
+        # demand 0.5 = cap 0.5 x 1.0
+        ({"approvals": 2.5, "demand": 0.5}, ("Chinese demand", "US cap")),
+    ],
+)
 def test_ties_are_reported_as_ties(overrides, tied):
     result = L.ledger(**overrides)
     assert result.binding == tied
@@ -47,24 +55,31 @@ def test_ties_are_reported_as_ties(overrides, tied):
 
 
 def test_closed_form_volume_for_a_target_ratio_matches_memo_and_inverts_the_ratio():
-    q_star = sp.lambdify((L.us_compute, L.china_compute, L.h100e_per_chip, L.displacement,
-                          L.target_ratio), L.VOLUME_FOR_TARGET_RATIO)
-    assert q_star(13, 0.3, 1, 0, 10) == pytest.approx(1.0)      # memo: 1.0M
+    q_star = sp.lambdify(
+        (L.us_compute, L.china_compute, L.h100e_per_chip, L.displacement, L.target_ratio),
+        L.VOLUME_FOR_TARGET_RATIO,
+    )
+    assert q_star(13, 0.3, 1, 0, 10) == pytest.approx(1.0)  # memo: 1.0M
     assert q_star(13, 0.3, 1, 1, 10) == pytest.approx(10 / 11)  # memo: 0.91M
-    ratio = sp.lambdify((L.volume, L.us_compute, L.china_compute, L.h100e_per_chip, L.displacement),
-                        L.RATIO)
+    ratio = sp.lambdify(
+        (L.volume, L.us_compute, L.china_compute, L.h100e_per_chip, L.displacement), L.RATIO
+    )
     assert ratio(q_star(13, 0.3, 1.43, 0.5, 7), 13, 0.3, 1.43, 0.5) == pytest.approx(7)
 
 
 def test_break_even_valuation_matches_the_memo():
-    sigma = sp.lambdify((L.tariff_share, L.nvidia_weight, L.price, L.volume, L.h100e_per_chip,
-                         L.china_compute), L.BREAK_EVEN_VALUATION)
+    sigma = sp.lambdify(
+        (L.tariff_share, L.nvidia_weight, L.price, L.volume, L.h100e_per_chip, L.china_compute),
+        L.BREAK_EVEN_VALUATION,
+    )
     assert sigma(0.25, 0.3, 27, 0.7, 1, 0.3) == pytest.approx(7.46, abs=0.01)  # $bn
 
 
 def test_marginal_ratio_is_the_derivative_and_is_negative():
-    marginal = sp.lambdify((L.volume, L.us_compute, L.china_compute, L.h100e_per_chip,
-                            L.displacement), L.MARGINAL_RATIO)
+    marginal = sp.lambdify(
+        (L.volume, L.us_compute, L.china_compute, L.h100e_per_chip, L.displacement),
+        L.MARGINAL_RATIO,
+    )
     assert marginal(0.4, 13, 0.3, 1, 0) == pytest.approx(-13 / 0.7**2)
     assert marginal(0.4, 13, 0.3, 1.43, 0.5) < 0
 
@@ -73,8 +88,10 @@ def test_marginal_ratio_is_the_derivative_and_is_negative():
 def test_ratio_falls_as_volume_rises(approvals_a, approvals_b):
     low, high = sorted((approvals_a, approvals_b))
     common = {"demand": 2.5, "supply": 2.0, "cap_share": 1.0, "us_volume": 3.0}
-    assert (L.ledger(approvals=high, **common).ratio_with_exports
-            <= L.ledger(approvals=low, **common).ratio_with_exports)
+    assert (
+        L.ledger(approvals=high, **common).ratio_with_exports
+        <= L.ledger(approvals=low, **common).ratio_with_exports
+    )
 
 
 @given(st.floats(20, 35), st.floats(0.0, 0.5))
@@ -87,7 +104,9 @@ def test_revenue_is_linear_in_price_and_share(price, share):
     assert doubled.treasury_revenue == pytest.approx(result.treasury_revenue / 2)
 
 
-@pytest.mark.parametrize(("name", "value"), [("tariff_share", 0.9), ("price", 1_000), ("demand", -1)])
+@pytest.mark.parametrize(
+    ("name", "value"), [("tariff_share", 0.9), ("price", 1_000), ("demand", -1)]
+)
 def test_out_of_range_inputs_are_rejected_by_name(name, value):
     with pytest.raises(ValueError, match=rf"^{name} = "):
         L.ledger(**{name: value})
@@ -117,6 +136,7 @@ def test_closed_form_results_agree_with_the_ledger_they_summarise():
 
 def test_h100_equivalence_comes_from_the_chip_data(chips):
     from chipcontrols.ledger.figures import h100_equivalence
+
     bases = h100_equivalence(chips)
     assert bases["arithmetic"] == pytest.approx(15_832 / 15_832)
     assert bases["memory bandwidth"] == pytest.approx(4_800 / 3_350)

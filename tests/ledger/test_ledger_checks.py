@@ -30,6 +30,7 @@ def ratio(q, c_us, c_cn, h, delta):
 
 # --- CheckResult ---------------------------------------------------------------------------
 
+
 def test_check_result_prints_a_verdict_first():
     assert str(CheckResult(True, "fine.")) == "Right: fine."
     assert repr(CheckResult(False, "hint.")) == "Not yet: hint."
@@ -40,10 +41,14 @@ def test_check_result_prints_a_verdict_first():
 
 # --- Exercise 1: TPP and class ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("chip", "tpp", "density", "label"), [
-    (A100, A100_TPP, A100_DENSITY, "3A090.a"),
-    (H20, H20_TPP, H20_DENSITY, "not controlled"),
-])
+
+@pytest.mark.parametrize(
+    ("chip", "tpp", "density", "label"),
+    [
+        (A100, A100_TPP, A100_DENSITY, "3A090.a"),
+        (H20, H20_TPP, H20_DENSITY, "not controlled"),
+    ],
+)
 def test_right_tpp_and_class_pass(chip, tpp, density, label):
     assert check_tpp(chip, tpp=tpp, eccn_class=label).correct
     assert check_tpp(chip, tpp=tpp, eccn_class=label, density=round(density, 2)).correct
@@ -64,15 +69,17 @@ def test_tpp_off_by_ten_percent_fails():
     assert str(A100_TPP) not in result.message and "4,992" not in result.message
 
 
-@pytest.mark.parametrize(("factor", "correct"), [
-    (1.0099, True), (0.9901, True), (1.0101, False), (0.9899, False)])
+@pytest.mark.parametrize(
+    ("factor", "correct"), [(1.0099, True), (0.9901, True), (1.0101, False), (0.9899, False)]
+)
 def test_tpp_tolerance_is_one_percent(factor, correct):
     assert check_tpp(H20, tpp=H20_TPP * factor, eccn_class="not controlled").correct is correct
 
 
 def test_density_off_by_more_than_one_percent_fails():
-    assert not check_tpp(A100, tpp=A100_TPP, eccn_class="3A090.a",
-                         density=A100_DENSITY * 1.02).correct
+    assert not check_tpp(
+        A100, tpp=A100_TPP, eccn_class="3A090.a", density=A100_DENSITY * 1.02
+    ).correct
 
 
 def test_sparse_figure_gets_the_sparsity_hint():
@@ -112,13 +119,19 @@ def test_density_for_a_chip_without_die_area_is_refused():
 
 # --- Exercise 2: binding constraint -----------------------------------------------------------
 
-@pytest.mark.parametrize(("parameters", "binding"), [
-    ({}, "Beijing's approvals"),                       # min(2.0, 0.7, 0.5 x 1.0, 0.4)
-    ({"approvals": 2.5}, "US cap"),                    # min(2.0, 0.7, 0.5, 2.5)
-    ({"approvals": 2.5, "us_volume": 3.0}, "Nvidia supply"),   # min(2.0, 0.7, 1.5, 2.5)
-    ({"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
-     "Chinese demand"),
-])
+
+@pytest.mark.parametrize(
+    ("parameters", "binding"),
+    [
+        ({}, "Beijing's approvals"),  # min(2.0, 0.7, 0.5 x 1.0, 0.4)
+        ({"approvals": 2.5}, "US cap"),  # min(2.0, 0.7, 0.5, 2.5)
+        ({"approvals": 2.5, "us_volume": 3.0}, "Nvidia supply"),  # min(2.0, 0.7, 1.5, 2.5)
+        (
+            {"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
+            "Chinese demand",
+        ),
+    ],
+)
 def test_right_constraint_passes_and_the_others_fail(parameters, binding):
     assert check_binding(binding, **parameters).correct
     assert check_binding(binding.upper(), **parameters).correct
@@ -177,14 +190,16 @@ def test_ifp_range_is_the_published_one():
 
 def test_defaults_with_two_million_exports_reproduce_ifp():
     without, with_exports = ratio(0, 13, 0.3, 1, 0), ratio(2.0, 13, 0.3, 1, 0)
-    assert without == pytest.approx(43.33, abs=0.01) and with_exports == pytest.approx(5.65, abs=0.01)
+    assert without == pytest.approx(43.33, abs=0.01) and with_exports == pytest.approx(
+        5.65, abs=0.01
+    )
     result = check_ifp_reproduction(**DEFAULTS, volume=2.0)
     assert result.correct
     assert f"{without:.2f}x" in result.message and f"{with_exports:.2f}x" in result.message
 
 
 def test_defaults_at_beijings_first_approvals_are_above_ifps_export_range():
-    assert ratio(0.4, 13, 0.3, 1, 0) == pytest.approx(18.57, abs=0.01)   # above 6.7
+    assert ratio(0.4, 13, 0.3, 1, 0) == pytest.approx(18.57, abs=0.01)  # above 6.7
     result = check_ifp_reproduction(**DEFAULTS, volume=0.4)
     assert not result.correct and "above" in result.message and "Hint" in result.message
 
@@ -196,45 +211,102 @@ def test_no_export_ratio_outside_the_range_fails():
     assert not result.correct and "us_compute / china_compute" in result.message
 
 
-@pytest.mark.parametrize(("parameters", "inside"), [
-    # exactly 21x: 8.4 / 0.4; with 2.5 M exports 8.4 / 2.9 = 2.9x
-    ({"us_compute": 8.4, "china_compute": 0.4, "h100e_per_chip": 1.0, "displacement": 0.0,
-      "volume": 2.5}, True),
-    # 8.0 / 0.4 = 20x, just below 21x
-    ({"us_compute": 8.0, "china_compute": 0.4, "h100e_per_chip": 1.0, "displacement": 0.0,
-      "volume": 2.5}, False),
-    # exactly 6.7x: (13.4 - 0) / (0.3 + 1.7) ; no exports 44.7x
-    ({"us_compute": 13.4, "china_compute": 0.3, "h100e_per_chip": 1.0, "displacement": 0.0,
-      "volume": 1.7}, True),
-    # the low end: (8 - 0.45 x 1.8 x 2.5) / (0.38 + 1.8 x 2.5) = 1.22x; no exports 21.05x
-    ({"us_compute": 8.0, "china_compute": 0.38, "h100e_per_chip": 1.8, "displacement": 0.45,
-      "volume": 2.5}, True),
-    # more displacement: (8 - 0.5 x 4.5) / 4.88 = 1.18x, below 1.2x
-    ({"us_compute": 8.0, "china_compute": 0.38, "h100e_per_chip": 1.8, "displacement": 0.5,
-      "volume": 2.5}, False),
-])
+@pytest.mark.parametrize(
+    ("parameters", "inside"),
+    [
+        # exactly 21x: 8.4 / 0.4; with 2.5 M exports 8.4 / 2.9 = 2.9x
+        (
+            {
+                "us_compute": 8.4,
+                "china_compute": 0.4,
+                "h100e_per_chip": 1.0,
+                "displacement": 0.0,
+                "volume": 2.5,
+            },
+            True,
+        ),
+        # 8.0 / 0.4 = 20x, just below 21x
+        (
+            {
+                "us_compute": 8.0,
+                "china_compute": 0.4,
+                "h100e_per_chip": 1.0,
+                "displacement": 0.0,
+                "volume": 2.5,
+            },
+            False,
+        ),
+        # exactly 6.7x: (13.4 - 0) / (0.3 + 1.7) ; no exports 44.7x
+        (
+            {
+                "us_compute": 13.4,
+                "china_compute": 0.3,
+                "h100e_per_chip": 1.0,
+                "displacement": 0.0,
+                "volume": 1.7,
+            },
+            True,
+        ),
+        # the low end: (8 - 0.45 x 1.8 x 2.5) / (0.38 + 1.8 x 2.5) = 1.22x; no exports 21.05x
+        (
+            {
+                "us_compute": 8.0,
+                "china_compute": 0.38,
+                "h100e_per_chip": 1.8,
+                "displacement": 0.45,
+                "volume": 2.5,
+            },
+            True,
+        ),
+        # more displacement: (8 - 0.5 x 4.5) / 4.88 = 1.18x, below 1.2x
+        (
+            {
+                "us_compute": 8.0,
+                "china_compute": 0.38,
+                "h100e_per_chip": 1.8,
+                "displacement": 0.5,
+                "volume": 2.5,
+            },
+            False,
+        ),
+    ],
+)
 def test_range_edges(parameters, inside):
     p = parameters
     without = ratio(0, p["us_compute"], p["china_compute"], p["h100e_per_chip"], p["displacement"])
-    with_exports = ratio(p["volume"], p["us_compute"], p["china_compute"], p["h100e_per_chip"],
-                         p["displacement"])
+    with_exports = ratio(
+        p["volume"], p["us_compute"], p["china_compute"], p["h100e_per_chip"], p["displacement"]
+    )
     expected = (21 - 1e-9 <= without <= 49 + 1e-9) and (1.2 - 1e-9 <= with_exports <= 6.7 + 1e-9)
     assert expected is inside  # the hand arithmetic in the comments is right
     result = check_ifp_reproduction(**parameters)
     assert result.correct is inside
     low, high = ifp_range(with_exports=True)
-    where = "below" if with_exports < low - 1e-9 else "above" if with_exports > high + 1e-9 else "inside"
+    where = (
+        "below"
+        if with_exports < low - 1e-9
+        else "above"
+        if with_exports > high + 1e-9
+        else "inside"
+    )
     assert f"{with_exports:.2f}x (IFP about 1.2-6.7x: {where})" in result.message
 
 
-@pytest.mark.parametrize(("name", "value", "pattern"), [
-    ("volume", 3.0, r"volume = 3 is outside the valid range \[0, 2\.5\] million chips"),
-    ("volume", -0.1, r"volume = -0\.1 is outside the valid range"),
-    ("h100e_per_chip", 0.5, r"h100e_per_chip = 0\.5 is outside the valid range \[1, 1\.8\] H100e"),
-    ("displacement", 1.2, r"displacement = 1\.2 is outside the valid range \[0, 1\]"),
-    ("us_compute", 30, r"us_compute = 30 is outside the valid range \[8, 25\] million H100e"),
-    ("china_compute", 0.0, r"china_compute = 0 is outside the valid range \[0\.2, 1\.5\]"),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "pattern"),
+    [
+        ("volume", 3.0, r"volume = 3 is outside the valid range \[0, 2\.5\] million chips"),
+        ("volume", -0.1, r"volume = -0\.1 is outside the valid range"),
+        (
+            "h100e_per_chip",
+            0.5,
+            r"h100e_per_chip = 0\.5 is outside the valid range \[1, 1\.8\] H100e",
+        ),
+        ("displacement", 1.2, r"displacement = 1\.2 is outside the valid range \[0, 1\]"),
+        ("us_compute", 30, r"us_compute = 30 is outside the valid range \[8, 25\] million H100e"),
+        ("china_compute", 0.0, r"china_compute = 0 is outside the valid range \[0\.2, 1\.5\]"),
+    ],
+)
 def test_ifp_inputs_out_of_range_are_refused_not_clamped(name, value, pattern):
     with pytest.raises(ValueError, match=pattern):
         check_ifp_reproduction(**{**DEFAULTS, "volume": 2.0, name: value})
@@ -242,4 +314,6 @@ def test_ifp_inputs_out_of_range_are_refused_not_clamped(name, value, pattern):
 
 def test_ifp_check_needs_every_parameter():
     with pytest.raises(TypeError):
-        check_ifp_reproduction(us_compute=13, china_compute=0.3, h100e_per_chip=1.0, displacement=0.0)
+        check_ifp_reproduction(
+            us_compute=13, china_compute=0.3, h100e_per_chip=1.0, displacement=0.0
+        )

@@ -44,19 +44,19 @@ def test_binding_exercise():
     assert close(SOL["bind_jan_ratio"], 13 / 0.3)
     assert close(SOL["bind_jan_cap"], 0.5 * 1.0)
     assert SOL["bind_cap_binding"] == "US cap"
-    assert close(SOL["bind_cap_treasury"], 0.25 * 27 * 0.5)              # 3.375 bn
-    assert close(SOL["bind_cap_ratio"], 13 / (0.3 + 0.5))                # 16.25
+    assert close(SOL["bind_cap_treasury"], 0.25 * 27 * 0.5)  # 3.375 bn
+    assert close(SOL["bind_cap_ratio"], 13 / (0.3 + 0.5))  # 16.25
     assert SOL["bind_supply_binding"] == "Nvidia supply"
     assert close(SOL["bind_supply_cap"], 0.5 * 3.0)
-    assert close(SOL["bind_supply_treasury"], 0.25 * 27 * 0.7)           # 4.725 bn
-    assert close(SOL["bind_supply_ratio"], 13 / (0.3 + 0.7))             # 13.0
-    assert close(SOL["bind_us_clearances_million"], 10 * 75_000 / 1e6)   # 0.75
+    assert close(SOL["bind_supply_treasury"], 0.25 * 27 * 0.7)  # 4.725 bn
+    assert close(SOL["bind_supply_ratio"], 13 / (0.3 + 0.7))  # 13.0
+    assert close(SOL["bind_us_clearances_million"], 10 * 75_000 / 1e6)  # 0.75
     assert SOL["bind_us_clearances_binding"] == "US cap"
 
 
 def test_ifp_exercise_part_1_and_2():
-    assert close(SOL["ifp_ratio_none"], 13 / 0.3)                        # 43.3
-    assert close(SOL["ifp_ratio_demand"], 13 / 2.3)                      # 5.65
+    assert close(SOL["ifp_ratio_none"], 13 / 0.3)  # 43.3
+    assert close(SOL["ifp_ratio_demand"], 13 / 2.3)  # 5.65
     assert close(SOL["ifp_top_ratio_none"], 14.5 / 0.3)
     assert close(SOL["ifp_top_ratio"], 14.5 / 2.2)
     assert close(SOL["ifp_bottom_ratio_none"], 8 / 0.38)
@@ -67,10 +67,10 @@ def test_ifp_exercise_part_1_and_2():
 
 def test_ifp_exercise_part_3_values_for_a_ratio_of_1_2():
     target = 1.2
-    assert close(SOL["ifp_need_volume"], (13 - target * 0.3) / target)        # h = 1: 10.53
+    assert close(SOL["ifp_need_volume"], (13 - target * 0.3) / target)  # h = 1: 10.53
     assert close(SOL["ifp_need_h100e_per_chip"], (13 - target * 0.3) / (target * 2.0))
-    assert close(SOL["ifp_need_displacement"], (13 - target * 2.3) / 2.0)     # 5.12
-    assert close(SOL["ifp_need_us_compute"], target * 2.3)                    # 2.76
+    assert close(SOL["ifp_need_displacement"], (13 - target * 2.3) / 2.0)  # 5.12
+    assert close(SOL["ifp_need_us_compute"], target * 2.3)  # 2.76
     assert close(SOL["ifp_need_china_compute"], (13 - target * 2.0) / target)  # 8.83
     assert close(SOL["ifp_china_compute_multiple"], (13 - 2.4) / 1.2 / 0.3)
     assert close(SOL["ifp_pessimistic_no_displacement"], 8 / (0.38 + 1.8 * 2.5))
@@ -88,17 +88,24 @@ def test_ifp_exercise_part_4():
 
 
 def test_memo_exercise():
-    gain = (0.25 + 0.3 * 0.75) * 27                                   # thousand USD a chip
+    gain = (0.25 + 0.3 * 0.75) * 27  # thousand USD a chip
     assert close(SOL["memo_gain_per_chip_usd"], 12_825)
-    assert close(SOL["memo_gain_bn"], gain * 0.7)                     # 8.98 bn
+    assert close(SOL["memo_gain_bn"], gain * 0.7)  # 8.98 bn
     assert close(SOL["memo_harm_factor"], math.log(1 + 0.7 / 0.3))
     assert close(SOL["memo_sigma_star"], gain * 0.7 / math.log(1 + 0.7 / 0.3))
     assert close(SOL["memo_per_doubling"], gain * 0.7 / math.log(1 + 0.7 / 0.3) * math.log(2))
     assert round(SOL["memo_per_doubling"], 1) == 5.2
 
 
-@pytest.mark.parametrize("row, q, h", [("approvals", 0.4, 1.0), ("supply", 0.7, 1.0),
-                                       ("bandwidth", 0.7, 4800 / 3350), ("demand", 2.0, 1.0)])
+@pytest.mark.parametrize(
+    "row, q, h",
+    [
+        ("approvals", 0.4, 1.0),
+        ("supply", 0.7, 1.0),
+        ("bandwidth", 0.7, 4800 / 3350),
+        ("demand", 2.0, 1.0),
+    ],
+)
 @pytest.mark.parametrize("col, omega", [("min", 0.0), ("default", 0.3), ("max", 1.0)])
 def test_memo_sensitivity_table(row, q, h, col, omega):
     gain = (0.25 + omega * 0.75) * 27
@@ -113,15 +120,15 @@ def test_memo_rubric_adds_up():
 def test_legacy_cap_exercise():
     assert SOL["legacy_high_binding"] == SOL["legacy_low_binding"] == "US cap"
     assert close(SOL["legacy_high_cap"], 0.5 * 1.0)
-    assert close(SOL["legacy_high_treasury"], 0.25 * 27 * 0.5)        # 3.4 bn
-    assert close(SOL["legacy_high_ratio"], 13 / 0.8)                  # 16.25
+    assert close(SOL["legacy_high_treasury"], 0.25 * 27 * 0.5)  # 3.4 bn
+    assert close(SOL["legacy_high_ratio"], 13 / 0.8)  # 16.25
     assert close(SOL["legacy_low_cap"], 0.5 * 0.2)
-    assert close(SOL["legacy_low_treasury"], 0.25 * 27 * 0.1)         # 0.68 bn
-    assert close(SOL["legacy_low_ratio"], 13 / 0.4)                   # 32.5
+    assert close(SOL["legacy_low_treasury"], 0.25 * 27 * 0.1)  # 0.68 bn
+    assert close(SOL["legacy_low_ratio"], 13 / 0.4)  # 32.5
 
 
 def test_prose_figures():
-    assert close(PROSE["h100_over_h20_tpp"], 15_832 / 2_368)          # about 6.7
+    assert close(PROSE["h100_over_h20_tpp"], 15_832 / 2_368)  # about 6.7
     assert close(PROSE["h100_tpp_over_line"], 15_832 / 4_800)
     assert PROSE["orders_million"] == 2.0
     assert PROSE["ft_received_total"] == 20_000
@@ -132,7 +139,7 @@ def test_prose_figures():
     assert PROSE["blackwell_min_tpp"] == 36_000
     assert PROSE["blackwell_min_bandwidth_gbs"] == 8_000
     assert PROSE["try_class_below"] == "not controlled" and PROSE["try_class_at"] == "3A090.a"
-    assert PROSE["try_density_at"] < 1.6                                # below the grey zone
+    assert PROSE["try_density_at"] < 1.6  # below the grey zone
 
 
 def test_only_numbers_and_short_texts():

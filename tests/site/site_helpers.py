@@ -17,7 +17,7 @@ class PageVisit:
 
         def route(request_route):
             url = request_route.request.url
-            if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
+            if url.startswith((site_url, "data:", "blob:")):
                 request_route.continue_()
             else:
                 self.offsite.append(url)
@@ -33,15 +33,19 @@ class PageVisit:
         for index in range(charts.count()):
             chart = charts.nth(index)
             chart.scroll_into_view_if_needed()
-            self.page.wait_for_function("id => window.h200Views && window.h200Views[id]",
-                                        arg=chart.get_attribute("id"), timeout=15_000)
+            self.page.wait_for_function(
+                "id => window.h200Views && window.h200Views[id]",
+                arg=chart.get_attribute("id"),
+                timeout=15_000,
+            )
         return charts
 
     def chart(self, caption_start: str):
         """The one chart whose caption (its text description) starts with ``caption_start``."""
         self.charts()
         figure = self.page.locator("figure.h200-figure").filter(
-            has=self.page.locator("figcaption", has_text=caption_start))
+            has=self.page.locator("figcaption", has_text=caption_start)
+        )
         assert figure.count() == 1, f"{figure.count()} charts captioned {caption_start!r}"
         return figure.locator(".h200-chart")
 
@@ -52,10 +56,13 @@ def chart_texts(chart) -> list[str]:
         """texts => texts.map(text => {
                const lines = [...text.querySelectorAll('tspan')].map(line => line.textContent.trim());
                return (lines.length ? lines.join(' ') : text.textContent).trim();
-           })""")
+           })"""
+    )
 
 
 def set_slider(slider, value) -> None:
     """Set a range input and fire the event Vega listens to."""
-    slider.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
-                    str(value))
+    slider.evaluate(
+        "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
+        str(value),
+    )

@@ -11,19 +11,24 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
+from page_metrics import SITE, is_chart_page, site_pages
+from site_helpers import CHART_PAGE, PageVisit, set_slider
 
 from chipcontrols.core.closed_forms import registered
 from chipcontrols.core.vega import to_vega
-from page_metrics import SITE, site_pages
-from site_helpers import CHART_PAGE, PageVisit, set_slider
-from page_metrics import is_chart_page
 
 pytestmark = pytest.mark.browser
 #: Every page of the build with a chart (found in the build, so a new chapter is covered).
-CHART_PAGES = ([path for path in site_pages() if is_chart_page(path)]
-               if (SITE / "index.html").exists() else [CHART_PAGE])
+CHART_PAGES = (
+    [path for path in site_pages() if is_chart_page(path)]
+    if (SITE / "index.html").exists()
+    else [CHART_PAGE]
+)
 
-@pytest.mark.parametrize("path", site_pages() if (SITE / "index.html").exists() else ["index.html"])
+
+@pytest.mark.parametrize(
+    "path", site_pages() if (SITE / "index.html").exists() else ["index.html"]
+)
 def test_page_loads_with_no_console_error_and_no_offsite_request(visit, path):
     page = visit(path)
     page.page.wait_for_timeout(300)
@@ -46,13 +51,16 @@ def test_every_chart_draws_and_can_be_saved_as_png_and_svg(visit, path):
         marks = chart.locator("svg.marks .role-mark > *")
         assert marks.count() >= 5, f"chart {index} drew {marks.count()} marks"
         menu = chart.locator(".vega-actions a")
-        assert {menu.nth(i).text_content() for i in range(menu.count())} >= {"Save as SVG",
-                                                                              "Save as PNG"}
+        assert {menu.nth(i).text_content() for i in range(menu.count())} >= {
+            "Save as SVG",
+            "Save as PNG",
+        }
         chart_id = chart.get_attribute("id")
         png, svg = page.page.evaluate(
             """async (id) => { const view = window.h200Views[id];
                                return [await view.toImageURL("png"), await view.toSVG()]; }""",
-            chart_id)
+            chart_id,
+        )
         assert png.startswith("data:image/png;base64,") and len(png) > 5_000, chart_id
         assert svg.lstrip().startswith("<svg") and "</svg>" in svg, chart_id
 
@@ -88,7 +96,9 @@ def test_each_slider_changes_what_the_chart_shows(visit, path):
                 new_value = low + 0.2 * (high - low)
             set_slider(slider, new_value)
             page.page.wait_for_timeout(200)
-            assert chart.locator("svg.marks").inner_html() != before, f"slider {number} of chart {index}"
+            assert chart.locator("svg.marks").inner_html() != before, (
+                f"slider {number} of chart {index}"
+            )
             sliders_seen += 1
     assert sliders_seen >= 2
 
@@ -153,7 +163,8 @@ def test_browser_evaluates_each_vega_expression_like_numpy(vega_page, closed_for
     points = _sample(closed_form, rng, 250)
     symbols = sorted(closed_form.expression.free_symbols, key=lambda s: s.name)
     expected = sp.lambdify(symbols, closed_form.expression, modules="numpy")(
-        *(points[s.name] for s in symbols))
+        *(points[s.name] for s in symbols)
+    )
     expected = np.broadcast_to(np.asarray(expected, dtype=float), (250,))
     expression = to_vega(closed_form.expression, {s.name: f"datum.{s.name}" for s in symbols})
     rows = [{name: float(values[i]) for name, values in points.items()} for i in range(250)]
@@ -161,17 +172,23 @@ def test_browser_evaluates_each_vega_expression_like_numpy(vega_page, closed_for
     np.testing.assert_allclose(np.asarray(result, dtype=float), expected, rtol=1e-9, atol=0)
 
 
-@pytest.mark.parametrize(("name", "expression", "function", "low", "high"), [
-    ("erf", sp.erf(sp.Symbol("x", real=True)), np.vectorize(math.erf), -3.0, 3.0),
-])
-def test_browser_evaluates_printed_functions_like_python(vega_page, name, expression, function,
-                                                          low, high):
+@pytest.mark.parametrize(
+    ("name", "expression", "function", "low", "high"),
+    [
+        ("erf", sp.erf(sp.Symbol("x", real=True)), np.vectorize(math.erf), -3.0, 3.0),
+    ],
+)
+def test_browser_evaluates_printed_functions_like_python(
+    vega_page, name, expression, function, low, high
+):
     # Functions the printer maps to other Vega functions (erf through cumulativeNormal).
     page = vega_page
     values = np.linspace(low, high, 61)
     printed = to_vega(expression, {"x": "datum.x"})
     result = _evaluate_in_vega(page, [{"x": float(v)} for v in values], printed)
-    np.testing.assert_allclose(np.asarray(result, dtype=float), function(values), rtol=0, atol=1e-7)
+    np.testing.assert_allclose(
+        np.asarray(result, dtype=float), function(values), rtol=0, atol=1e-7
+    )
 
 
 @pytest.mark.parametrize("path", [p for p in CHART_PAGES if p.startswith("chapters/")])
@@ -185,12 +202,15 @@ def test_displayed_formulas_are_centred_in_the_column(visit, path):
                     return [box.left - column.left, column.right - box.right]; })""")
     assert offsets, f"{path} shows no displayed formula"
     for left, right in offsets:
-        assert abs(left - right) <= 4, (left, right)   # equal margins either side, not pushed aside
+        assert abs(left - right) <= 4, (left, right)  # equal margins either side, not pushed aside
 
 
 def test_no_page_names_a_cdn():
     """Not even as a string a click could fetch (e.g. Thebe's loader URL)."""
     cdn = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com")
-    offenders = [path for path in site_pages() if any(host in (SITE / path).read_text(encoding="utf-8")
-                                                       for host in cdn)]
+    offenders = [
+        path
+        for path in site_pages()
+        if any(host in (SITE / path).read_text(encoding="utf-8") for host in cdn)
+    ]
     assert offenders == []

@@ -8,12 +8,12 @@ that what the browser computes from the printed Vega expressions agrees with it,
 from __future__ import annotations
 
 import pytest
+from site_helpers import set_slider
 
 from chipcontrols.catchup import cost as race
 from chipcontrols.catchup import performance as clock
 from chipcontrols.catchup import reliability as failures
 from chipcontrols.catchup import yields as wafer
-from site_helpers import set_slider
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/04-domestic-chips.html"
@@ -21,12 +21,14 @@ PAGE = "chapters/04-domestic-chips.html"
 
 def _texts(chart) -> list[str]:
     return chart.locator("svg.marks .role-mark text").evaluate_all(
-        "texts => texts.map(text => text.textContent.trim())")
+        "texts => texts.map(text => text.textContent.trim())"
+    )
 
 
 def _slider(chart, parameter):
     binding = chart.locator(".vega-bind").filter(
-        has=chart.page.locator(".vega-bind-name", has_text=parameter.label))
+        has=chart.page.locator(".vega-bind-name", has_text=parameter.label)
+    )
     assert binding.count() == 1, parameter.label
     return binding.locator("input[type=range]")
 
@@ -40,17 +42,27 @@ def test_the_page_has_its_four_charts_with_sliders_from_the_declarations(visit):
     charts = page.charts()
     assert charts.count() == 4
     for start, module, names in (
-            ("Line chart of the ratio", clock, ("performance_gap", "nvidia_performance_growth",
-                                                "huawei_performance_growth")),
-            ("Line chart of the cost of one good die", wafer, ("chip_die_area_mm2",
-                                                               "wafer_cost_usd",
-                                                               "defect_clustering",
-                                                               "wafer_diameter_mm")),
-            ("Two panels.", race, ("huawei_output_growth", "learning_rate",
-                                   "nvidia_cost_decline", "huawei_cost_ratio")),
-            ("Line chart of the share of a training cluster", failures,
-             ("ascend_failure_multiple", "checkpoint_minutes", "gpu_failure_rate",
-              "cluster_size"))):
+        (
+            "Line chart of the ratio",
+            clock,
+            ("performance_gap", "nvidia_performance_growth", "huawei_performance_growth"),
+        ),
+        (
+            "Line chart of the cost of one good die",
+            wafer,
+            ("chip_die_area_mm2", "wafer_cost_usd", "defect_clustering", "wafer_diameter_mm"),
+        ),
+        (
+            "Two panels.",
+            race,
+            ("huawei_output_growth", "learning_rate", "nvidia_cost_decline", "huawei_cost_ratio"),
+        ),
+        (
+            "Line chart of the share of a training cluster",
+            failures,
+            ("ascend_failure_multiple", "checkpoint_minutes", "gpu_failure_rate", "cluster_size"),
+        ),
+    ):
         chart = page.chart(start)
         for name in names:
             declared = module.PARAMETERS[name]
@@ -69,8 +81,7 @@ def test_performance_clock_reads_the_model_crossover(visit, huawei, nvidia):
     result = clock.clock(huawei_performance_growth=huawei, nvidia_performance_growth=nvidia)
     texts = _texts(chart)
     if result.advantage > 0:
-        expected = (f"Level after {result.crossover_years:.1f} years "
-                    f"({result.crossover_year:.1f})")
+        expected = f"Level after {result.crossover_years:.1f} years ({result.crossover_year:.1f})"
     else:
         expected = "Never level: Huawei not faster"
     assert expected in texts, texts
@@ -100,8 +111,9 @@ def test_cost_race_gamma_min_moves_with_the_learning_rate(visit):
     set_slider(_slider(chart, race.PARAMETERS["learning_rate"]), 0.3)
     _settle(page)
     texts = _texts(chart)
-    assert any(t.startswith(f"γ_min = {race.race(learning_rate=0.3).gamma_min:.2f}")
-               for t in texts), texts
+    assert any(
+        t.startswith(f"γ_min = {race.race(learning_rate=0.3).gamma_min:.2f}") for t in texts
+    ), texts
 
 
 @pytest.mark.parametrize("area", [665.61, 814, 300])
@@ -112,7 +124,9 @@ def test_cost_chart_counts_dies_as_the_model_does(visit, area):
     _settle(page)
     assert f"{wafer.gross_dies(area):.0f} gross dies per wafer" in _texts(chart)
     costs = [t for t in _texts(chart) if t.startswith("910C, early 2025")]
-    assert costs == [f"910C, early 2025: 40% yield: ${wafer.cost_at_yield(0.4, chip_die_area_mm2=area):,.0f}"]
+    assert costs == [
+        f"910C, early 2025: 40% yield: ${wafer.cost_at_yield(0.4, chip_die_area_mm2=area):,.0f}"
+    ]
 
 
 @pytest.mark.parametrize(("multiple", "size"), [(3.0, 16384), (1.0, 16384), (6.0, 65536)])
@@ -123,8 +137,9 @@ def test_reliability_chart_reads_the_model_waste(visit, multiple, size):
     set_slider(_slider(chart, failures.PARAMETERS["cluster_size"]), size)
     _settle(page)
     h100 = failures.cluster_reliability("h100", cluster_size=size).exact_waste
-    ascend = failures.cluster_reliability("ascend", cluster_size=size,
-                                          ascend_failure_multiple=multiple).exact_waste
+    ascend = failures.cluster_reliability(
+        "ascend", cluster_size=size, ascend_failure_multiple=multiple
+    ).exact_waste
     texts = _texts(chart)
     assert f"Time wasted at {size:,.0f} chips:" in texts
     assert f"H100 {h100:.0%}, Ascend {ascend:.0%}" in texts, texts
@@ -134,6 +149,6 @@ def test_the_lab_shows_its_default_state_and_how_to_run_it(visit):
     page = visit(PAGE)
     lab = page.page.locator(".h200-lab-static")
     assert lab.count() == 1
-    text = " ".join(lab.text_content().split())     # far sections are not laid out yet
+    text = " ".join(lab.text_content().split())  # far sections are not laid out yet
     assert "Yield-learning lab" in text and "Binder" in text
     assert "d = 0.813" in text

@@ -8,11 +8,10 @@ the printed Vega expressions agrees with it.
 from __future__ import annotations
 
 import pytest
+from site_helpers import chart_texts, set_slider
 
 from chipcontrols import coalition
-from chipcontrols.coalition import cascade
-from chipcontrols.coalition import staghunt
-from site_helpers import chart_texts, set_slider
+from chipcontrols.coalition import cascade, staghunt
 from widgets.coalition.record import record_table
 
 pytestmark = pytest.mark.browser
@@ -21,7 +20,8 @@ PAGE = "chapters/03-allied-risk.html"
 
 def _slider(chart, label: str):
     binding = chart.locator(".vega-bind").filter(
-        has=chart.page.locator(".vega-bind-name", has_text=label))
+        has=chart.page.locator(".vega-bind-name", has_text=label)
+    )
     assert binding.count() == 1, label
     return binding.locator("input[type=range]")
 
@@ -31,13 +31,18 @@ def _settle(page):
 
 
 def _restraining(q: float, beta: float, s: float) -> int:
-    return sum(coalition.stag_hunt(restraint_cost=h.china_share, security_value=s,
-                                   retained_share=beta, partner_belief=q).restrains
-               for h in coalition.holders())
+    return sum(
+        coalition.stag_hunt(
+            restraint_cost=h.china_share, security_value=s, retained_share=beta, partner_belief=q
+        ).restrains
+        for h in coalition.holders()
+    )
 
 
-@pytest.mark.parametrize(("q", "beta", "s"), [(0.5, 0.0, 1.0), (0.3, 0.0, 1.0), (0.2, 0.0, 1.0),
-                                              (0.3, 0.1, 1.2), (0.1, 0.0, 0.6)])
+@pytest.mark.parametrize(
+    ("q", "beta", "s"),
+    [(0.5, 0.0, 1.0), (0.3, 0.0, 1.0), (0.2, 0.0, 1.0), (0.3, 0.1, 1.2), (0.1, 0.0, 0.6)],
+)
 def test_staghunt_readout_counts_the_holders_that_restrain(visit, q, beta, s):
     page = visit(PAGE)
     chart = page.chart("Stag-hunt map")
@@ -45,8 +50,10 @@ def test_staghunt_readout_counts_the_holders_that_restrain(visit, q, beta, s):
         set_slider(_slider(chart, staghunt.PARAMETERS[name].label), value)
     _settle(page)
     readout = next(t for t in chart_texts(chart) if t.startswith("At belief"))
-    assert readout == (f"At belief q = {q:.2f}: {_restraining(q, beta, s)} of "
-                       f"{len(coalition.HOLDER_GROUPS)} holders restrain")
+    assert readout == (
+        f"At belief q = {q:.2f}: {_restraining(q, beta, s)} of "
+        f"{len(coalition.HOLDER_GROUPS)} holders restrain"
+    )
 
 
 def _expected_outcome(**values) -> str:
@@ -62,13 +69,21 @@ def _expected_outcome(**values) -> str:
     return f"After {cascade.BROWSER_STEPS} rounds: {text}"
 
 
-@pytest.mark.parametrize("settings", [
-    {"threshold_mean": 0.3, "threshold_spread": 0.08, "seed_share": 0.2},
-    {"threshold_mean": 0.3, "threshold_spread": 0.12, "seed_share": 0.2},
-    {"threshold_mean": 0.3, "threshold_spread": 0.16, "seed_share": 0.05},
-    {"threshold_mean": 0.3, "threshold_spread": 0.12, "seed_share": 0.2, "league_coverage": 0.5},
-    {"threshold_mean": 0.45, "threshold_spread": 0.2, "seed_share": 0.1},
-])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"threshold_mean": 0.3, "threshold_spread": 0.08, "seed_share": 0.2},
+        {"threshold_mean": 0.3, "threshold_spread": 0.12, "seed_share": 0.2},
+        {"threshold_mean": 0.3, "threshold_spread": 0.16, "seed_share": 0.05},
+        {
+            "threshold_mean": 0.3,
+            "threshold_spread": 0.12,
+            "seed_share": 0.2,
+            "league_coverage": 0.5,
+        },
+        {"threshold_mean": 0.45, "threshold_spread": 0.2, "seed_share": 0.1},
+    ],
+)
 def test_cascade_outcome_matches_the_python_iteration(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Threshold cascade")
@@ -86,8 +101,11 @@ def test_cascade_states_the_critical_spread_of_the_model(visit, mean):
     set_slider(_slider(chart, cascade.PARAMETERS["threshold_mean"].label), mean)
     _settle(page)
     sigma = coalition.critical_spread(mean)
-    expected = ("No critical spread at this mean" if sigma != sigma
-                else f"Critical spread at this mean: σc = {sigma:.3f}")
+    expected = (
+        "No critical spread at this mean"
+        if sigma != sigma
+        else f"Critical spread at this mean: σc = {sigma:.3f}"
+    )
     assert expected in chart_texts(chart)
 
 

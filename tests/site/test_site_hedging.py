@@ -8,9 +8,9 @@ levy's peak, the exit date) is what numpy computes.
 from __future__ import annotations
 
 import pytest
+from site_helpers import chart_texts, set_slider
 
 from chipcontrols import hedging as model
-from site_helpers import chart_texts, set_slider
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/05-dual-dependence.html"
@@ -23,7 +23,8 @@ def _plain(texts: list[str]) -> list[str]:
 
 def _slider(chart, label_start: str):
     binding = chart.locator(".vega-bind").filter(
-        has=chart.page.locator(".vega-bind-name", has_text=label_start))
+        has=chart.page.locator(".vega-bind-name", has_text=label_start)
+    )
     assert binding.count() == 1, label_start
     return binding.locator("input[type=range]")
 
@@ -34,26 +35,37 @@ def _set(page, chart, settings):
     page.page.wait_for_timeout(250)
 
 
-@pytest.mark.parametrize("settings", [
-    {},
-    {"us_share_cap": 1.0},
-    {"us_share_cap": 1.0, "cutoff_probability": 0.2},          # all in, tied with the cap at 1
-    {"us_share_cap": 1.0, "pairing_ratio": 4.0},               # the pairing rule binds at 0.2
-    {"domestic_value": 0.8, "us_advantage": 1.5},              # nothing worth buying
-    {"pairing_ratio": 1.0, "us_share_cap": 0.5},               # pairing and cap tied
-])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"us_share_cap": 1.0},
+        {"us_share_cap": 1.0, "cutoff_probability": 0.2},  # all in, tied with the cap at 1
+        {"us_share_cap": 1.0, "pairing_ratio": 4.0},  # the pairing rule binds at 0.2
+        {"domestic_value": 0.8, "us_advantage": 1.5},  # nothing worth buying
+        {"pairing_ratio": 1.0, "us_share_cap": 0.5},  # pairing and cap tied
+    ],
+)
 def test_payoff_chart_names_the_bound_as_the_model_does(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Line chart of Beijing's payoff")
     _set(page, chart, settings)
     reply = model.best_reply(**settings)
     readout = next(t for t in _plain(chart_texts(chart)) if t.startswith("s = "))
-    assert readout == (f"s = {reply.import_share:.2f}, set by {reply.binding_text} "
-                       f"interior s* = {reply.interior:.2f}")
+    assert readout == (
+        f"s = {reply.import_share:.2f}, set by {reply.binding_text} "
+        f"interior s* = {reply.interior:.2f}"
+    )
 
 
-@pytest.mark.parametrize("settings", [{}, {"cutoff_probability": 0.8, "us_share_cap": 1.0},
-                                      {"pairing_ratio": 2.0, "cutoff_probability": 0.6}])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"cutoff_probability": 0.8, "us_share_cap": 1.0},
+        {"pairing_ratio": 2.0, "cutoff_probability": 0.6},
+    ],
+)
 def test_leverage_chart_readout_matches_the_model(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The leverage paradox.")
@@ -62,25 +74,32 @@ def test_leverage_chart_readout_matches_the_model(visit, settings):
     p_bar = model.best_reply(**settings).all_in_threshold
     p = settings.get("cutoff_probability", model.PARAMETERS["cutoff_probability"].default)
     readout = next(t for t in chart_texts(chart) if t.startswith("At p = "))
-    assert readout == (f"At p = {p:.2f}: leverage {held.leverage_beijing:.2f}, expected loss "
-                       f"{held.expected_loss_beijing:.2f}; all in below p̄ = {p_bar:.2f}")
+    assert readout == (
+        f"At p = {p:.2f}: leverage {held.leverage_beijing:.2f}, expected loss "
+        f"{held.expected_loss_beijing:.2f}; all in below p̄ = {p_bar:.2f}"
+    )
 
 
-@pytest.mark.parametrize("settings", [{}, {"us_share_cap": 1.0, "levy": 0.5},
-                                      {"pass_through": 1.6, "base_advantage": 2.5}])
+@pytest.mark.parametrize(
+    "settings",
+    [{}, {"us_share_cap": 1.0, "levy": 0.5}, {"pass_through": 1.6, "base_advantage": 2.5}],
+)
 def test_laffer_chart_marks_tau_star_and_the_capped_peak(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The levy's Laffer curve.")
     _set(page, chart, settings)
     result = model.levy_outcome(**settings)
     texts = " ".join(chart_texts(chart))
-    assert (f"τ* = {result.revenue_maximising_levy:.3f}; with the cap the peak is "
-            f"{result.peak_levy:.2f}") in texts
+    assert (
+        f"τ* = {result.revenue_maximising_levy:.3f}; with the cap the peak is "
+        f"{result.peak_levy:.2f}"
+    ) in texts
     assert f"The levy {result.levy:.2f} is {result.levy_verdict} τ*" in texts
 
 
-@pytest.mark.parametrize("settings", [{}, {"advantage_erosion_rate": 1.0},
-                                      {"advantage_erosion_rate": 0.1}])
+@pytest.mark.parametrize(
+    "settings", [{}, {"advantage_erosion_rate": 1.0}, {"advantage_erosion_rate": 0.1}]
+)
 def test_exit_chart_dates_the_exit_as_the_model_does(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The exit clock.")

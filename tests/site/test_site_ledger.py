@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from site_helpers import CHART_PAGE, chart_texts, set_slider
 
 from chipcontrols import ledger as model
 from chipcontrols.core.data import load_table
 from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_under_every_version
-from site_helpers import CHART_PAGE, chart_texts, set_slider
 from widgets.core import palette
 from widgets.eccn3a090.history import short_class
 
@@ -22,7 +22,8 @@ pytestmark = pytest.mark.browser
 
 def _slider(chart, label_start: str):
     binding = chart.locator(".vega-bind").filter(
-        has=chart.page.locator(".vega-bind-name", has_text=label_start))
+        has=chart.page.locator(".vega-bind-name", has_text=label_start)
+    )
     assert binding.count() == 1, label_start
     return binding.locator("input[type=range]")
 
@@ -32,6 +33,7 @@ def _settle(page):
 
 
 # -- (a) timeline -------------------------------------------------------------------------
+
 
 def _point_count(chart) -> int:
     return chart.locator("svg.marks .mark-symbol.role-mark path").count()
@@ -54,6 +56,7 @@ def test_timeline_shows_every_event_and_filters_by_actor(visit):
 
 # -- (d) rule versions --------------------------------------------------------------------
 
+
 def test_rule_grid_has_one_cell_per_chip_and_version_with_the_model_class(visit, chips):
     page = visit(CHART_PAGE)
     chart = page.chart("Grid of")
@@ -73,13 +76,16 @@ def test_rule_grid_cells_on_a_phone_name_only_the_class(visit, chips):
     heads = sorted(label.split(" (")[0].replace("not controlled", "not ctrl.") for label in labels)
     assert sorted(chart_texts(chart)) == heads
     widest = chart.locator("svg.marks .mark-text.role-mark text").evaluate_all(
-        "texts => Math.max(...texts.map(t => t.getBBox().width))")
+        "texts => Math.max(...texts.map(t => t.getBBox().width))"
+    )
     column = chart.locator("svg.marks .mark-rect.role-mark path").first.evaluate(
-        "cell => cell.getBBox().width")
+        "cell => cell.getBBox().width"
+    )
     assert widest < column
 
 
 # -- (b) ledger -----------------------------------------------------------------------------
+
 
 def _ledger_readout(chart) -> str:
     return next(t for t in chart_texts(chart) if t.startswith("Exports:"))
@@ -90,14 +96,17 @@ def _expected_readout(**values) -> str:
     return f"Exports: {result.volume:.2f} million chips; binding: {result.binding_text}"
 
 
-@pytest.mark.parametrize("settings", [
-    {},
-    {"approvals": 2.5},
-    {"approvals": 2.5, "us_volume": 3.0},
-    {"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
-    {"approvals": 2.5, "us_volume": 1.4},                 # supply 0.7 = cap 0.5 x 1.4: a tie
-    {"approvals": 0.7, "us_volume": 1.4},                 # three limits at 0.7
-])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"approvals": 2.5},
+        {"approvals": 2.5, "us_volume": 3.0},
+        {"approvals": 2.5, "us_volume": 3.0, "supply": 2.0, "cap_share": 1.0, "demand": 0.6},
+        {"approvals": 2.5, "us_volume": 1.4},  # supply 0.7 = cap 0.5 x 1.4: a tie
+        {"approvals": 0.7, "us_volume": 1.4},  # three limits at 0.7
+    ],
+)
 def test_ledger_names_the_binding_limit_as_the_model_does(visit, settings):
     page = visit(CHART_PAGE)
     chart = page.chart("The H200 ledger.")
@@ -125,25 +134,31 @@ def test_ledger_revenue_and_ratio_follow_price_share_and_the_h100e_switch(visit)
     result = model.ledger(price=30, tariff_share=0.15, h100e_per_chip=h)
     texts = chart_texts(chart)
     assert sorted(_number_before(texts, " bn")) == pytest.approx(
-        sorted([round(result.treasury_revenue, 1), round(result.nvidia_revenue, 1)]), abs=0.051)
+        sorted([round(result.treasury_revenue, 1), round(result.nvidia_revenue, 1)]), abs=0.051
+    )
     assert sorted(_number_before(texts, "×")) == pytest.approx(
         sorted([round(result.ratio_without_exports, 1), round(result.ratio_with_exports, 1)]),
-        abs=0.051)
+        abs=0.051,
+    )
 
 
 # -- (c) ratio against volume ---------------------------------------------------------------
+
 
 def _q_star_readout(chart) -> str:
     return next(t for t in chart_texts(chart) if t.startswith(("Q* =", "Already below")))
 
 
-@pytest.mark.parametrize("settings", [
-    {},
-    {"target_ratio": 5.0},
-    {"target_ratio": 20.0, "china_compute": 0.8},
-    {"target_ratio": 8.0, "displacement": 1.0, "us_compute": 20.0},
-    {"target_ratio": 50.0},  # above the no-exports ratio: already below the target
-])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"target_ratio": 5.0},
+        {"target_ratio": 20.0, "china_compute": 0.8},
+        {"target_ratio": 8.0, "displacement": 1.0, "us_compute": 20.0},
+        {"target_ratio": 50.0},  # above the no-exports ratio: already below the target
+    ],
+)
 def test_ratio_chart_marks_the_closed_form_volume(visit, settings):
     page = visit(CHART_PAGE)
     chart = page.chart("Line chart of the US:China ratio")
@@ -169,8 +184,10 @@ def test_ratio_curve_reference_points_match_the_model(visit):
     page = visit(CHART_PAGE)
     chart = page.chart("Line chart of the US:China ratio")
     labels = [t for t in chart_texts(chart) if t.endswith(" M)")]
-    assert sorted(labels) == sorted([
-        f"approved by Beijing ({model.PARAMETERS['approvals'].default:.1f} M)",
-        f"Nvidia's stock ({model.PARAMETERS['supply'].default:.1f} M)",
-        f"ordered ({model.PARAMETERS['demand'].default:.1f} M)",
-    ])
+    assert sorted(labels) == sorted(
+        [
+            f"approved by Beijing ({model.PARAMETERS['approvals'].default:.1f} M)",
+            f"Nvidia's stock ({model.PARAMETERS['supply'].default:.1f} M)",
+            f"ordered ({model.PARAMETERS['demand'].default:.1f} M)",
+        ]
+    )

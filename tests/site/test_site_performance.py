@@ -23,9 +23,12 @@ pytestmark = pytest.mark.browser
 
 PAGES = metrics.site_pages() if (metrics.SITE / "index.html").exists() else ["index.html"]
 #: Pages a reader sees: not index.html, which only redirects to the front page.
-READER_PAGES = [path for path in PAGES
-                if (metrics.SITE / path).exists() and not metrics.is_redirect(path)]
-CHART_PAGES = [path for path in PAGES if (metrics.SITE / path).exists() and metrics.is_chart_page(path)]
+READER_PAGES = [
+    path for path in PAGES if (metrics.SITE / path).exists() and not metrics.is_redirect(path)
+]
+CHART_PAGES = [
+    path for path in PAGES if (metrics.SITE / path).exists() and metrics.is_chart_page(path)
+]
 PHONE_WIDTH = 390
 
 
@@ -57,7 +60,8 @@ def test_page_stays_within_its_transfer_budget(browser, gzip_site, path):
     assert fonts == [], f"{path} downloads fonts: {fonts}"
     assert transfer.total <= metrics.budget_for(path), (
         f"{path}: {transfer.total:,} bytes; largest: "
-        f"{sorted(transfer.bytes_by_path.items(), key=lambda kv: -kv[1])[:5]}")
+        f"{sorted(transfer.bytes_by_path.items(), key=lambda kv: -kv[1])[:5]}"
+    )
     assert len(bundle_loads) == (1 if metrics.is_chart_page(path) else 0)
 
 
@@ -69,8 +73,11 @@ def test_page_loads_no_math_runtime_icon_script_or_render_blocking_script(path):
     assert not re.search(r'<i class="[^"]*\bfa-', page), "an icon left for Font Awesome's script"
     head_match = re.search(r"<head>.*?</head>", page, re.S)
     head = head_match.group(0) if head_match else page
-    blocking = [tag for tag in re.findall(r"<script[^>]*\bsrc=[^>]*>", head)
-                if not re.search(r"\b(?:defer|async)\b|type=\"module\"", tag)]
+    blocking = [
+        tag
+        for tag in re.findall(r"<script[^>]*\bsrc=[^>]*>", head)
+        if not re.search(r"\b(?:defer|async)\b|type=\"module\"", tag)
+    ]
     assert blocking == []
 
 
@@ -88,7 +95,9 @@ def test_formulas_are_mathml_with_their_latex_as_alternative_text():
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_charts_far_below_the_first_screen_wait_until_the_reader_nears_them(browser, gzip_site, path):
+def test_charts_far_below_the_first_screen_wait_until_the_reader_nears_them(
+    browser, gzip_site, path
+):
     context, page = _opened(browser, gzip_site, path)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
@@ -102,8 +111,14 @@ def test_charts_far_below_the_first_screen_wait_until_the_reader_nears_them(brow
 
 @pytest.mark.parametrize("path", READER_PAGES)
 def test_page_and_every_chart_fit_a_390_px_phone(browser, gzip_site, path):
-    context, page = _opened(browser, gzip_site, path, is_mobile=True, has_touch=True,
-                            viewport={"width": PHONE_WIDTH, "height": 844})
+    context, page = _opened(
+        browser,
+        gzip_site,
+        path,
+        is_mobile=True,
+        has_touch=True,
+        viewport={"width": PHONE_WIDTH, "height": 844},
+    )
     metrics.read_to_the_end(page)
     page_width = page.evaluate("document.documentElement.scrollWidth")
     overflowing = page.evaluate("""() => [...document.querySelectorAll('.h200-chart')].flatMap(chart => {
@@ -128,8 +143,11 @@ def test_charts_use_the_text_column_width_on_a_desktop(browser, gzip_site, path)
         const room = chart.clientWidth - parseFloat(getComputedStyle(chart).paddingRight);
         return [chart.id, room, chart.querySelector('svg.marks').getBoundingClientRect().width]; })""")
     context.close()
-    narrow = [(chart, round(room), round(drawn)) for chart, room, drawn in widths
-              if drawn < 0.95 * room or drawn > room + 1]
+    narrow = [
+        (chart, round(room), round(drawn))
+        for chart, room, drawn in widths
+        if drawn < 0.95 * room or drawn > room + 1
+    ]
     assert narrow == []
 
 
@@ -140,14 +158,19 @@ def test_axe_finds_no_serious_or_critical_violation(browser, gzip_site, path):
     page.evaluate("window.scrollTo(0, 0)")
     violations = Axe().run(page).response["violations"]
     context.close()
-    serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-               for v in violations if v["impact"] in ("serious", "critical")]
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 
 #: The blocks the theme gives a tab stop when they scroll (pydata-sphinx-theme's own list).
-SCROLLABLE_BLOCKS = ("pre, .nboutput > .output_area, .cell_output > .output, "
-                     ".jp-RenderedHTMLCommon, .pst-scrollable-table-container")
+SCROLLABLE_BLOCKS = (
+    "pre, .nboutput > .output_area, .cell_output > .output, "
+    ".jp-RenderedHTMLCommon, .pst-scrollable-table-container"
+)
 #: Each rendered block's tab index (None if unset), whether it scrolls and whether the browser
 #: skipped its section (content-visibility) when asked, before anything here laid it out.
 #: Blocks not rendered at all (in a closed solution or folded code) are measured when they open.
@@ -167,8 +190,14 @@ def test_blocks_that_scroll_get_a_tab_stop_as_the_reader_nears_them(browser, gzi
     """Blocks in sections the browser skips are not measured at load (measuring them laid out
     the whole page); read to the end, every block that scrolls can take the keyboard's focus
     and every other block cannot."""
-    context, page = _opened(browser, gzip_site, path, is_mobile=True, has_touch=True,
-                            viewport={"width": PHONE_WIDTH, "height": 844})
+    context, page = _opened(
+        browser,
+        gzip_site,
+        path,
+        is_mobile=True,
+        has_touch=True,
+        viewport={"width": PHONE_WIDTH, "height": 844},
+    )
     page.wait_for_load_state("load")
     page.wait_for_timeout(500)
     at_load = page.evaluate(_TAB_STOPS, SCROLLABLE_BLOCKS)
@@ -179,15 +208,22 @@ def test_blocks_that_scroll_get_a_tab_stop_as_the_reader_nears_them(browser, gzi
     skipped = [tab for tab, _, was_skipped, _ in at_load if was_skipped]
     assert skipped, f"{path}: the browser skipped no section with a block; the test needs one"
     assert all(tab is None for tab in skipped), f"{path}: skipped blocks measured at load"
-    wrong = [(index, tab, scrolls) for index, (tab, scrolls, _, _) in enumerate(read)
-             if tab != (0 if scrolls else -1)]
+    wrong = [
+        (index, tab, scrolls)
+        for index, (tab, scrolls, _, _) in enumerate(read)
+        if tab != (0 if scrolls else -1)
+    ]
     assert any(row[1] for row in read), f"{path}: no block scrolls; the test needs one"
     assert wrong == []
 
 
 def test_pressing_tab_gives_every_scrolling_block_its_tab_stop(browser, gzip_site):
-    context, page = _opened(browser, gzip_site, "chapters/02-strategic-shift.html",
-                            viewport={"width": PHONE_WIDTH, "height": 844})
+    context, page = _opened(
+        browser,
+        gzip_site,
+        "chapters/02-strategic-shift.html",
+        viewport={"width": PHONE_WIDTH, "height": 844},
+    )
     page.wait_for_load_state("load")
     page.keyboard.press("Tab")
     page.wait_for_timeout(200)

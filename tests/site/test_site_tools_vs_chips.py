@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 
 import pytest
+from site_helpers import chart_texts, set_slider
 
 from chipcontrols import tools_vs_chips as model
 from chipcontrols.tools_vs_chips import dynamics
 from chipcontrols.tools_vs_chips.evidence import control_events, disputed_inputs
-from site_helpers import chart_texts, set_slider
 from widgets.core import palette
 from widgets.tools_vs_chips.charts import BOTTLENECK_DISPUTES, DENIED_STEP
 
@@ -25,9 +25,13 @@ PAGE = "chapters/02-strategic-shift.html"
 def _slider(chart, name: str):
     label = model.PARAMETERS[name].label
     binding = chart.locator(".vega-bind").filter(
-        has=chart.page.locator(".vega-bind-name", has_text=label))
-    matches = [i for i in range(binding.count())
-               if binding.nth(i).locator(".vega-bind-name").text_content().strip().startswith(label)]
+        has=chart.page.locator(".vega-bind-name", has_text=label)
+    )
+    matches = [
+        i
+        for i in range(binding.count())
+        if binding.nth(i).locator(".vega-bind-name").text_content().strip().startswith(label)
+    ]
     assert len(matches) == 1, name
     return binding.nth(matches[0]).locator("input[type=range]")
 
@@ -44,13 +48,17 @@ def _readout(chart, start: str) -> str:
 
 # --- chart 1: which bottleneck binds ----------------------------------------------------------
 
-@pytest.mark.parametrize("settings", [
-    {},
-    {"hbm_supply": 12.0},
-    {"hbm_supply": 12.0, "tool_uptime": 0.5, "litho_passes": 2.0},
-    {"dies_per_package": 1.0, "hbm_per_package": 4.0, "ascend_die_area": 456.0},
-    {"wafer_starts": 20.0, "ascend_yield": 0.2, "hbm_supply": 6.0},
-])
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"hbm_supply": 12.0},
+        {"hbm_supply": 12.0, "tool_uptime": 0.5, "litho_passes": 2.0},
+        {"dies_per_package": 1.0, "hbm_per_package": 4.0, "ascend_die_area": 456.0},
+        {"wafer_starts": 20.0, "ascend_yield": 0.2, "hbm_supply": 6.0},
+    ],
+)
 def test_bottleneck_readout_and_red_bar_follow_the_model(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Which bottleneck binds.")
@@ -60,8 +68,9 @@ def test_bottleneck_readout_and_red_bar_follow_the_model(visit, settings):
     wafer, hbm = model.evaluate("wafer_limit", **settings), model.evaluate("hbm_limit", **settings)
     threshold = model.evaluate("hbm_at_which_wafers_bind", **settings)
     readout = _readout(chart, "Output:")
-    assert readout.startswith(f"Output: {accelerators:.2f} million accelerators = {output:.2f} "
-                              "million H100e a year;")
+    assert readout.startswith(
+        f"Output: {accelerators:.2f} million accelerators = {output:.2f} million H100e a year;"
+    )
     assert ("the wafers bind" if wafer < hbm else "HBM binds") in readout
     assert readout.endswith(f"Wafers bind from {threshold:.1f} million HBM stacks a year.")
     red = chart.locator(f"svg.marks .mark-rect.role-mark path[fill='{palette.BINDING}']")
@@ -79,11 +88,15 @@ def test_bottleneck_strips_show_every_published_value(visit):
 
 # --- chart 2: the race ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("settings", [
-    {},
-    {"chip_imports": 3.0, "growth_with_controls": 0.2, "growth_without_controls": 1.0},
-    {"domestic_output": 1.0},                                   # already above imports
-])
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"chip_imports": 3.0, "growth_with_controls": 0.2, "growth_without_controls": 1.0},
+        {"domestic_output": 1.0},  # already above imports
+    ],
+)
 def test_race_readout_and_crossover_rules_follow_the_closed_forms(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The race over ten years")
@@ -95,8 +108,10 @@ def test_race_readout_and_crossover_rules_follow_the_closed_forms(visit, setting
         assert readout == "Domestic output already exceeds these imports."
     else:
         bought = model.evaluate("years_bought", **settings)
-        assert readout == (f"Domestic output replaces imports after {with_controls:.1f} years "
-                           f"with tool controls, {without:.1f} without: they buy {bought:.1f} years.")
+        assert readout == (
+            f"Domestic output replaces imports after {with_controls:.1f} years "
+            f"with tool controls, {without:.1f} without: they buy {bought:.1f} years."
+        )
     expected_rules = sum(0 < t <= 10 for t in (with_controls, without))
     dotted = chart.locator("svg.marks .mark-rule.role-mark line[stroke-dasharray='2,2']")
     assert dotted.count() == expected_rules
@@ -104,13 +119,17 @@ def test_race_readout_and_crossover_rules_follow_the_closed_forms(visit, setting
 
 # --- chart 3: compute denied --------------------------------------------------------------------
 
-@pytest.mark.parametrize("settings", [
-    {},
-    {"growth_without_controls": 0.9},
-    {"chip_imports": 0.02},
-    {"growth_without_controls": 0.2},                 # no root: a chip ban always denies more
-    {"horizon_years": 3.0},                           # T* beyond the horizon shown
-])
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"growth_without_controls": 0.9},
+        {"chip_imports": 0.02},
+        {"growth_without_controls": 0.2},  # no root: a chip ban always denies more
+        {"horizon_years": 3.0},  # T* beyond the horizon shown
+    ],
+)
 def test_denied_chart_marks_t_star_at_the_first_sampled_step_after_the_root(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Compute denied, summed over the horizon")
@@ -127,6 +146,7 @@ def test_denied_chart_marks_t_star_at_the_first_sampled_step_after_the_root(visi
 
 
 # --- chart 4 and the lab -----------------------------------------------------------------------
+
 
 def test_control_events_chart_draws_one_point_per_coded_event(visit):
     page = visit(PAGE)

@@ -18,18 +18,32 @@ from chipcontrols.tools_vs_chips import dynamics as dyn
 from chipcontrols.tools_vs_chips.evidence import estimate_value
 
 #: The research memo's defaults for its worked numbers (models.md §4).
-MEMO = {"wafer_starts": 45.0, "ai_wafer_share": 0.10, "ascend_die_area": 600.0,
-        "ascend_yield": 0.4, "dies_per_package": 2.0, "hbm_supply": 2.4, "hbm_per_package": 8.0,
-        "h100e_per_accelerator": 0.78}
-MEMO_RACE = {"chip_imports": 0.7, "domestic_output": 0.25, "growth_with_controls": 0.29,
-             "growth_without_controls": 0.6}
+MEMO = {
+    "wafer_starts": 45.0,
+    "ai_wafer_share": 0.10,
+    "ascend_die_area": 600.0,
+    "ascend_yield": 0.4,
+    "dies_per_package": 2.0,
+    "hbm_supply": 2.4,
+    "hbm_per_package": 8.0,
+    "h100e_per_accelerator": 0.78,
+}
+MEMO_RACE = {
+    "chip_imports": 0.7,
+    "domestic_output": 0.25,
+    "growth_with_controls": 0.29,
+    "growth_without_controls": 0.6,
+}
 
 
 def hand_gross_dies(area_mm2: float, diameter_mm: float = 300.0) -> float:
-    return math.pi * (diameter_mm / 2) ** 2 / area_mm2 - math.pi * diameter_mm / math.sqrt(2 * area_mm2)
+    return math.pi * (diameter_mm / 2) ** 2 / area_mm2 - math.pi * diameter_mm / math.sqrt(
+        2 * area_mm2
+    )
 
 
 # --- hand-derived values from the memo ------------------------------------------------------
+
 
 def test_a_600_mm2_die_gives_about_91_gross_dies_per_300_mm_wafer():
     assert model.evaluate("gross_dies", ascend_die_area=600.0) == pytest.approx(90.6, abs=0.05)
@@ -50,11 +64,13 @@ def test_hbm_of_24_million_stacks_caps_output_near_03_million_accelerators():
 
 def test_crossover_years_are_36_under_controls_and_17_without():
     assert model.evaluate("crossover_with", **MEMO_RACE) == pytest.approx(
-        math.log(0.7 / 0.25) / 0.29)
+        math.log(0.7 / 0.25) / 0.29
+    )
     assert round(model.evaluate("crossover_with", **MEMO_RACE), 1) == 3.6
     assert round(model.evaluate("crossover_without", **MEMO_RACE), 1) == 1.7
     assert model.evaluate("years_bought", **MEMO_RACE) == pytest.approx(
-        math.log(0.7 / 0.25) * (1 / 0.29 - 1 / 0.6))
+        math.log(0.7 / 0.25) * (1 / 0.29 - 1 / 0.6)
+    )
 
 
 def test_tool_controls_out_deny_a_chip_ban_after_about_43_years():
@@ -75,18 +91,24 @@ def test_t_star_matches_a_brute_force_search_over_integrated_paths():
 
 # --- the horizon: numerical root and Lambert W -------------------------------------------------
 
+
 @pytest.mark.parametrize("growth_without", [0.1, 0.4, 0.6, 0.9, 1.5])
 @pytest.mark.parametrize("imports", [0.05, 0.7, 3.0])
 def test_lambert_w_and_the_numerical_root_agree_when_capacity_does_not_grow_under_controls(
-        growth_without, imports):
-    values = {"growth_with_controls": 0.0, "growth_without_controls": growth_without,
-              "chip_imports": imports}
+    growth_without, imports
+):
+    values = {
+        "growth_with_controls": 0.0,
+        "growth_without_controls": growth_without,
+        "chip_imports": imports,
+    }
     lambert = dyn.horizon_lambert(**values)
     assert lambert == pytest.approx(dyn.horizon_numerical(**values), rel=1e-9)
     # and the root solves e^{γT} − 1 = γT(M + D0)/D0, by hand
     d0 = model.PARAMETERS["domestic_output"].default
     assert math.expm1(growth_without * lambert) == pytest.approx(
-        growth_without * lambert * (imports + d0) / d0, rel=1e-9)
+        growth_without * lambert * (imports + d0) / d0, rel=1e-9
+    )
 
 
 def test_sympys_lambert_solution_equals_the_domestic_share_form():
@@ -103,13 +125,16 @@ def test_the_lambert_form_refuses_a_growing_controlled_path():
 
 @pytest.mark.parametrize(("with_controls", "without"), [(0.3, 0.3), (0.5, 0.2), (0.0, 0.0)])
 def test_t_star_does_not_exist_unless_growth_without_controls_is_faster(with_controls, without):
-    assert dyn.horizon_numerical(growth_with_controls=with_controls,
-                                 growth_without_controls=without) == math.inf
+    assert (
+        dyn.horizon_numerical(growth_with_controls=with_controls, growth_without_controls=without)
+        == math.inf
+    )
 
 
 @pytest.mark.parametrize(("with_controls", "without"), [(0.0, 0.05), (0.29, 0.3), (0.9, 1.5)])
 def test_t_star_exists_and_solves_the_horizon_equation_when_growth_without_is_faster(
-        with_controls, without):
+    with_controls, without
+):
     values = {"growth_with_controls": with_controls, "growth_without_controls": without}
     t_star = dyn.horizon_numerical(**values)
     assert 0 < t_star < math.inf
@@ -125,6 +150,7 @@ def test_t_star_falls_as_uncontrolled_growth_rises():
 
 # --- the closed forms' own properties ---------------------------------------------------------
 
+
 def test_output_at_the_crossover_year_equals_imports():
     t_x = model.evaluate("crossover_with", **MEMO_RACE)
     assert 0.25 * math.exp(0.29 * t_x) == pytest.approx(0.7)
@@ -135,7 +161,8 @@ def test_the_cumulative_closed_forms_match_numerical_integration():
     years = np.linspace(0, 7.5, 200_001)
     tool_gap = 0.25 * (np.exp(0.6 * years) - np.exp(0.29 * years))
     assert model.evaluate("denied_by_tool_controls", **values) == pytest.approx(
-        np.trapezoid(tool_gap, years), rel=1e-9)
+        np.trapezoid(tool_gap, years), rel=1e-9
+    )
     assert model.evaluate("denied_by_chip_ban", **values) == pytest.approx(0.7 * 7.5)
 
 
@@ -166,7 +193,7 @@ def test_the_wafer_limit_moves_the_right_way_with_each_lever(name):
 
 def test_output_ignores_wafer_levers_while_hbm_binds():
     base = model.evaluate("output")
-    assert model.evaluate("wafer_limit") > model.evaluate("hbm_limit")      # HBM binds
+    assert model.evaluate("wafer_limit") > model.evaluate("hbm_limit")  # HBM binds
     for name in INCREASING:
         assert model.evaluate("output", **{name: model.PARAMETERS[name].maximum}) == base
     assert model.evaluate("output", dies_per_package=1.0, ascend_die_area=400.0) == base
@@ -174,7 +201,7 @@ def test_output_ignores_wafer_levers_while_hbm_binds():
 
 def test_the_min_switches_at_the_hbm_supply_that_makes_the_limits_equal():
     threshold = model.evaluate("hbm_at_which_wafers_bind")
-    assert threshold == pytest.approx(model.evaluate("wafer_limit") * 8.0)   # s_h x N_w
+    assert threshold == pytest.approx(model.evaluate("wafer_limit") * 8.0)  # s_h x N_w
     below = model.evaluate("hbm_limit", hbm_supply=threshold * 0.99)
     above = model.evaluate("hbm_limit", hbm_supply=min(threshold * 1.01, 15.0))
     wafer = model.evaluate("wafer_limit")
@@ -186,8 +213,12 @@ def test_the_min_switches_at_the_hbm_supply_that_makes_the_limits_equal():
 @pytest.mark.parametrize("name", model.LEVERS)
 def test_sympy_elasticities_match_finite_differences(regime, name):
     # an interior point of every range, in the chosen regime
-    point = {**{p: v.default for p, v in model.STATIC.items()}, "tool_uptime": 0.8,
-             "litho_passes": 1.5, "hbm_supply": 12.0 if regime == "wafers" else 0.5}
+    point = {
+        **{p: v.default for p, v in model.STATIC.items()},
+        "tool_uptime": 0.8,
+        "litho_passes": 1.5,
+        "hbm_supply": 12.0 if regime == "wafers" else 0.5,
+    }
     limit = "wafer_limit" if regime == "wafers" else "hbm_limit"
 
     def log_output(value):
@@ -197,19 +228,25 @@ def test_sympy_elasticities_match_finite_differences(regime, name):
     x = point[name]
     h = 1e-5 * x
     numeric = (log_output(x + h) - log_output(x - h)) / (math.log(x + h) - math.log(x - h))
-    symbolic = float(model.ELASTICITIES[regime][name].subs(
-        {model.PARAMETERS.symbol(k): v for k, v in point.items()}))
+    symbolic = float(
+        model.ELASTICITIES[regime][name].subs(
+            {model.PARAMETERS.symbol(k): v for k, v in point.items()}
+        )
+    )
     assert symbolic == pytest.approx(numeric, abs=1e-6)
 
 
 def test_multiplicative_levers_have_unit_elasticities_and_die_area_more_than_one():
     wafers = model.ELASTICITIES["wafers"]
-    assert [wafers[n] for n in ("wafer_starts", "ai_wafer_share", "ascend_yield", "tool_uptime")] == [1] * 4
+    assert [
+        wafers[n] for n in ("wafer_starts", "ai_wafer_share", "ascend_yield", "tool_uptime")
+    ] == [1] * 4
     assert wafers["litho_passes"] == wafers["dies_per_package"] == -1
-    assert model.evaluate("die_area_elasticity") < -1          # edge losses grow with the die
+    assert model.evaluate("die_area_elasticity") < -1  # edge losses grow with the die
 
 
 # --- the two-input path and the servicing-ban shock --------------------------------------------
+
 
 def test_the_two_input_path_is_the_one_rate_path_when_hbm_grows_at_the_controlled_rate():
     path = dyn.two_input_path([0, 2.5, 5, 10])
@@ -237,7 +274,9 @@ def test_a_servicing_ban_costs_nothing_while_hbm_binds():
 def test_a_servicing_ban_cuts_wafer_limited_output_by_the_lost_uptime():
     values = {"hbm_supply": 15.0, "servicing_ban_year": 2.0}
     shock = dyn.servicing_ban_shock(uptime=0.7, **values)
-    wafer_output = model.evaluate("wafer_limit") * model.PARAMETERS["h100e_per_accelerator"].default
+    wafer_output = (
+        model.evaluate("wafer_limit") * model.PARAMETERS["h100e_per_accelerator"].default
+    )
     hand = wafer_output * math.exp(0.2877 * 2.0) * (1 - 0.7)
     assert shock.binding_after_ban == "wafers"
     assert shock.output_lost_after_ban == pytest.approx(hand, rel=1e-9)
@@ -252,29 +291,50 @@ def test_scenarios_chain_the_static_model_into_the_race():
 
 # --- declarations read from the data ------------------------------------------------------------
 
+
 def test_defaults_that_are_published_figures_come_from_the_data():
     declared = model.PARAMETERS
     assert declared["wafer_starts"].default * 1000 == estimate_value(
-        "smic-advanced-capacity-2025-semianalysis")
+        "smic-advanced-capacity-2025-semianalysis"
+    )
     assert declared["growth_with_controls"].default == pytest.approx(
-        math.log(80_000 / 45_000) / 2, abs=1e-4)
+        math.log(80_000 / 45_000) / 2, abs=1e-4
+    )
     assert declared["hbm_supply"].default == pytest.approx(
-        estimate_value("ascend-output-2026-semianalysis") * declared["hbm_per_package"].default / 1e6)
+        estimate_value("ascend-output-2026-semianalysis")
+        * declared["hbm_per_package"].default
+        / 1e6
+    )
     assert declared["domestic_output"].default == pytest.approx(model.evaluate("output"), abs=5e-4)
 
 
 # --- bad input ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("call", "message"), [
-    (lambda: model.evaluate("output", wafer_starts=-1), r"wafer_starts = -1 is outside the valid range \[10, 150\]"),
-    (lambda: model.evaluate("output", hbm_supply="lots"), r"hbm_supply = 'lots' is not a number"),
-    (lambda: model.evaluate("outptu"), r"key = 'outptu' is not a form.*valid"),
-    (lambda: model.evaluate("output", wafers=40), r"unknown parameter\(s\) \['wafers'\]"),
-    (lambda: dyn.horizon_numerical(growth_without_controls=2.0),
-     r"growth_without_controls = 2 is outside the valid range \[0, 1.5\]"),
-    (lambda: dyn.two_input_path([0, 25]), r"years_ahead = 25 is outside the valid range \[0, 20\]"),
-    (lambda: dyn.servicing_ban_shock(uptime=1.2), r"tool_uptime = 1.2 is outside"),
-])
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: model.evaluate("output", wafer_starts=-1),
+            r"wafer_starts = -1 is outside the valid range \[10, 150\]",
+        ),
+        (
+            lambda: model.evaluate("output", hbm_supply="lots"),
+            r"hbm_supply = 'lots' is not a number",
+        ),
+        (lambda: model.evaluate("outptu"), r"key = 'outptu' is not a form.*valid"),
+        (lambda: model.evaluate("output", wafers=40), r"unknown parameter\(s\) \['wafers'\]"),
+        (
+            lambda: dyn.horizon_numerical(growth_without_controls=2.0),
+            r"growth_without_controls = 2 is outside the valid range \[0, 1.5\]",
+        ),
+        (
+            lambda: dyn.two_input_path([0, 25]),
+            r"years_ahead = 25 is outside the valid range \[0, 20\]",
+        ),
+        (lambda: dyn.servicing_ban_shock(uptime=1.2), r"tool_uptime = 1.2 is outside"),
+    ],
+)
 def test_bad_input_names_the_parameter_the_value_and_the_range(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -284,32 +344,76 @@ def test_bad_input_names_the_parameter_the_value_and_the_range(call, message):
 
 from chipcontrols.tools_vs_chips import checks  # noqa: E402
 
-SEVEN = {"wrong type": "12", "nan": math.nan, "+inf": math.inf, "-inf": -math.inf,
-         "negative": -1.0}
+SEVEN = {
+    "wrong type": "12",
+    "nan": math.nan,
+    "+inf": math.inf,
+    "-inf": -math.inf,
+    "negative": -1.0,
+}
 #: Public functions of chapter 2's model and checks, each with the parameter tried, a value
 #: beyond its range and a call with an unknown keyword.
 FUNCTIONS = {
-    "evaluate": (lambda v: model.evaluate("output", hbm_supply=v), "hbm_supply", 16.0,
-                 lambda: model.evaluate("output", hbm=2.4)),
-    "evaluate_along": (lambda v: model.evaluate_along("path_with", [0, 1], chip_imports=v),
-                       "chip_imports", 6.0, lambda: model.evaluate_along("path_with", [0], imports=1)),
-    "horizon_numerical": (lambda v: dyn.horizon_numerical(growth_with_controls=v),
-                          "growth_with_controls", 1.2, lambda: dyn.horizon_numerical(growth=0.3)),
-    "horizon": (lambda v: dyn.horizon(domestic_output=v), "domestic_output", 6.0,
-                lambda: dyn.horizon(output=0.2)),
-    "two_input_path": (lambda v: dyn.two_input_path([0, 1], hbm_growth=v), "hbm_growth", 2.0,
-                       lambda: dyn.two_input_path([0], hbm=0.3)),
-    "servicing_ban_shock": (lambda v: dyn.servicing_ban_shock(uptime=v), "tool_uptime", 1.5,
-                            lambda: dyn.servicing_ban_shock(uptime=0.7, ban=2)),
-    "scenarios": (lambda v: dyn.scenarios({"x": {"ascend_yield": v}}), "ascend_yield", 0.95,
-                  lambda: dyn.scenarios({"x": {"yield": 0.5}})),
-    "check_gross_dies": (lambda v: checks.check_gross_dies(90.0, ascend_die_area=v),
-                         "ascend_die_area", 900.0,
-                         lambda: checks.check_gross_dies(90.0, ascend_die_area=600, area=600)),
-    "check_hbm_threshold": (lambda v: checks.check_hbm_threshold(7.0, wafer_starts=v),
-                            "wafer_starts", 200.0, lambda: checks.check_hbm_threshold(7.0, wafers=45)),
-    "check_horizon": (lambda v: checks.check_horizon(4.0, growth_without_controls=v),
-                      "growth_without_controls", 2.0, lambda: checks.check_horizon(4.0, growth=0.6)),
+    "evaluate": (
+        lambda v: model.evaluate("output", hbm_supply=v),
+        "hbm_supply",
+        16.0,
+        lambda: model.evaluate("output", hbm=2.4),
+    ),
+    "evaluate_along": (
+        lambda v: model.evaluate_along("path_with", [0, 1], chip_imports=v),
+        "chip_imports",
+        6.0,
+        lambda: model.evaluate_along("path_with", [0], imports=1),
+    ),
+    "horizon_numerical": (
+        lambda v: dyn.horizon_numerical(growth_with_controls=v),
+        "growth_with_controls",
+        1.2,
+        lambda: dyn.horizon_numerical(growth=0.3),
+    ),
+    "horizon": (
+        lambda v: dyn.horizon(domestic_output=v),
+        "domestic_output",
+        6.0,
+        lambda: dyn.horizon(output=0.2),
+    ),
+    "two_input_path": (
+        lambda v: dyn.two_input_path([0, 1], hbm_growth=v),
+        "hbm_growth",
+        2.0,
+        lambda: dyn.two_input_path([0], hbm=0.3),
+    ),
+    "servicing_ban_shock": (
+        lambda v: dyn.servicing_ban_shock(uptime=v),
+        "tool_uptime",
+        1.5,
+        lambda: dyn.servicing_ban_shock(uptime=0.7, ban=2),
+    ),
+    "scenarios": (
+        lambda v: dyn.scenarios({"x": {"ascend_yield": v}}),
+        "ascend_yield",
+        0.95,
+        lambda: dyn.scenarios({"x": {"yield": 0.5}}),
+    ),
+    "check_gross_dies": (
+        lambda v: checks.check_gross_dies(90.0, ascend_die_area=v),
+        "ascend_die_area",
+        900.0,
+        lambda: checks.check_gross_dies(90.0, ascend_die_area=600, area=600),
+    ),
+    "check_hbm_threshold": (
+        lambda v: checks.check_hbm_threshold(7.0, wafer_starts=v),
+        "wafer_starts",
+        200.0,
+        lambda: checks.check_hbm_threshold(7.0, wafers=45),
+    ),
+    "check_horizon": (
+        lambda v: checks.check_horizon(4.0, growth_without_controls=v),
+        "growth_without_controls",
+        2.0,
+        lambda: checks.check_horizon(4.0, growth=0.6),
+    ),
 }
 
 

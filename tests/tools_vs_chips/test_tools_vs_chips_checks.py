@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from chipcontrols.tools_vs_chips import checks as ch2
-from chipcontrols.tools_vs_chips.variants import chapter2_variant
 from chipcontrols.tools_vs_chips.evidence import control_events
+from chipcontrols.tools_vs_chips.variants import chapter2_variant
 
 D0, M, GC, GF = 0.243, 0.7, 0.2877, 0.6
 
@@ -45,23 +45,30 @@ def bisect_horizon(m, d0, gc, gf):
 
 # --- placeholders ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("check", [
-    lambda: ch2.check_gross_dies(..., ascend_die_area=600),
-    lambda: ch2.check_hbm_threshold(...),
-    lambda: ch2.check_crossover(...),
-    lambda: ch2.check_horizon(...),
-    lambda: ch2.check_horizon_function(...),
-    lambda: ch2.check_estimate_requirements("ascend-output-2025-bis", hbm_stacks=..., ai_wafer_share=...),
-    lambda: ch2.check_shift_table(..., {}),
-])
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        lambda: ch2.check_gross_dies(..., ascend_die_area=600),
+        lambda: ch2.check_hbm_threshold(...),
+        lambda: ch2.check_crossover(...),
+        lambda: ch2.check_horizon(...),
+        lambda: ch2.check_horizon_function(...),
+        lambda: ch2.check_estimate_requirements(
+            "ascend-output-2025-bis", hbm_stacks=..., ai_wafer_share=...
+        ),
+        lambda: ch2.check_shift_table(..., {}),
+    ],
+)
 def test_a_starter_cell_as_it_stands_says_what_to_fill_in(check):
     result = check()
     assert not result and str(result).startswith("Not yet: fill in")
 
 
 def test_a_function_that_still_returns_the_placeholder_is_not_an_error():
-    result = ch2.check_horizon_function(lambda chip_imports, domestic_output, growth_with_controls,
-                                        growth_without_controls: ...)
+    result = ch2.check_horizon_function(
+        lambda chip_imports, domestic_output, growth_with_controls, growth_without_controls: ...
+    )
     assert str(result).startswith("Not yet: fill in")
 
 
@@ -72,26 +79,34 @@ def test_an_uncoded_event_is_reported_not_raised():
 
 # --- gross dies and the threshold -----------------------------------------------------------
 
+
 def test_gross_dies_right_and_the_no_edge_mistake_gets_its_hint():
     assert ch2.check_gross_dies(gross(600), ascend_die_area=600)
-    wrong = ch2.check_gross_dies(math.pi * 150 ** 2 / 600, ascend_die_area=600)
+    wrong = ch2.check_gross_dies(math.pi * 150**2 / 600, ascend_die_area=600)
     assert not wrong and "edge" in wrong.message and f"{gross(600):.1f}" not in wrong.message
 
 
 def test_hbm_threshold_right_at_the_defaults_and_in_a_scenario():
     assert ch2.check_hbm_threshold(8 * wafer_limit())
-    assert ch2.check_hbm_threshold(6 * wafer_limit(area=600, dies=1, yield_=0.5),
-                                   ascend_die_area=600, dies_per_package=1, ascend_yield=0.5,
-                                   hbm_per_package=6)
+    assert ch2.check_hbm_threshold(
+        6 * wafer_limit(area=600, dies=1, yield_=0.5),
+        ascend_die_area=600,
+        dies_per_package=1,
+        ascend_yield=0.5,
+        hbm_per_package=6,
+    )
 
 
-@pytest.mark.parametrize(("answer", "hint"), [
-    (wafer_limit(), "stacks of HBM"),                       # forgot s_h
-    (8 * wafer_limit() / 12, "per month"),                  # forgot twelve months
-    (8 * wafer_limit() * 2, "n_d dies"),                    # forgot dies per package
-    (8 * wafer_limit() / 0.4, "good dies"),                 # forgot the yield
-    (1.0, "set the two limits equal"),
-])
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (wafer_limit(), "stacks of HBM"),  # forgot s_h
+        (8 * wafer_limit() / 12, "per month"),  # forgot twelve months
+        (8 * wafer_limit() * 2, "n_d dies"),  # forgot dies per package
+        (8 * wafer_limit() / 0.4, "good dies"),  # forgot the yield
+        (1.0, "set the two limits equal"),
+    ],
+)
 def test_hbm_threshold_mistakes_get_a_hint_and_not_the_answer(answer, hint):
     result = ch2.check_hbm_threshold(answer)
     assert not result and hint in result.message
@@ -99,13 +114,16 @@ def test_hbm_threshold_mistakes_get_a_hint_and_not_the_answer(answer, hint):
 
 
 def test_hbm_threshold_refuses_a_scenario_outside_the_declared_ranges():
-    with pytest.raises(ValueError, match=r"dies_per_package = 7 is outside the valid range \[1, 4\]"):
+    with pytest.raises(
+        ValueError, match=r"dies_per_package = 7 is outside the valid range \[1, 4\]"
+    ):
         ch2.check_hbm_threshold(1.0, dies_per_package=7)
     with pytest.raises(ValueError, match="unknown parameter"):
         ch2.check_hbm_threshold(1.0, chip_imports=0.5)
 
 
 # --- the race --------------------------------------------------------------------------------
+
 
 def test_crossover_right_with_and_without_controls():
     assert ch2.check_crossover(math.log(M / D0) / GC, controls=True)
@@ -134,24 +152,31 @@ def test_a_correct_horizon_function_passes_and_a_wrong_one_fails():
     assert ch2.check_horizon_function(bisect_horizon_keywords)
     assert ch2.check_horizon_function(bisect_horizon_keywords, seed=1)
     wrong = ch2.check_horizon_function(
-        lambda chip_imports, domestic_output, growth_with_controls, growth_without_controls:
-        math.log(chip_imports / domestic_output) / max(growth_with_controls, 0.01))
+        lambda chip_imports, domestic_output, growth_with_controls, growth_without_controls: (
+            math.log(chip_imports / domestic_output) / max(growth_with_controls, 0.01)
+        )
+    )
     assert not wrong and "your function gives" in wrong.message
 
 
 def test_a_function_that_never_returns_infinity_fails_the_no_root_case():
-    def never_infinite(chip_imports, domestic_output, growth_with_controls, growth_without_controls):
-        result = bisect_horizon(chip_imports, domestic_output, growth_with_controls,
-                                growth_without_controls)
+    def never_infinite(
+        chip_imports, domestic_output, growth_with_controls, growth_without_controls
+    ):
+        result = bisect_horizon(
+            chip_imports, domestic_output, growth_with_controls, growth_without_controls
+        )
         return 99.0 if math.isinf(result) else result
 
     assert not ch2.check_horizon_function(never_infinite)
 
 
-def bisect_horizon_keywords(chip_imports, domestic_output, growth_with_controls,
-                            growth_without_controls):
-    return bisect_horizon(chip_imports, domestic_output, growth_with_controls,
-                          growth_without_controls)
+def bisect_horizon_keywords(
+    chip_imports, domestic_output, growth_with_controls, growth_without_controls
+):
+    return bisect_horizon(
+        chip_imports, domestic_output, growth_with_controls, growth_without_controls
+    )
 
 
 def test_a_horizon_function_must_be_callable():
@@ -161,12 +186,15 @@ def test_a_horizon_function_must_be_callable():
 
 # --- the estimates ---------------------------------------------------------------------------
 
+
 def test_estimate_requirements_right_at_the_defaults_and_a_percentage_gets_its_hint():
     per_share = wafer_limit() / 0.10
-    assert ch2.check_estimate_requirements("ascend-shipments-2025-idc", hbm_stacks=0.812 * 8,
-                                           ai_wafer_share=0.812 / per_share)
-    wrong = ch2.check_estimate_requirements("ascend-shipments-2025-idc", hbm_stacks=0.812 * 8,
-                                            ai_wafer_share=100 * 0.812 / per_share)
+    assert ch2.check_estimate_requirements(
+        "ascend-shipments-2025-idc", hbm_stacks=0.812 * 8, ai_wafer_share=0.812 / per_share
+    )
+    wrong = ch2.check_estimate_requirements(
+        "ascend-shipments-2025-idc", hbm_stacks=0.812 * 8, ai_wafer_share=100 * 0.812 / per_share
+    )
     assert not wrong and "fraction" in wrong.message
 
 
@@ -179,14 +207,17 @@ def test_estimate_requirements_refuse_a_capacity_estimate_and_an_unknown_id():
 
 # --- the data task ---------------------------------------------------------------------------
 
+
 def book_coding() -> dict:
     return {row.event_id: (row.instrument, row.direction) for row in control_events().itertuples()}
 
 
 def test_the_books_coding_passes_and_a_coding_with_many_flips_fails():
     assert ch2.check_event_coding(book_coding())
-    flipped = {event_id: (instrument, "loosening" if direction == "tightening" else "tightening")
-               for event_id, (instrument, direction) in book_coding().items()}
+    flipped = {
+        event_id: (instrument, "loosening" if direction == "tightening" else "tightening")
+        for event_id, (instrument, direction) in book_coding().items()
+    }
     result = ch2.check_event_coding(flipped)
     assert not result and "agrees with the book's on 0 of" in result.message
 
@@ -201,7 +232,10 @@ def test_one_judgement_call_of_difference_still_passes_and_is_named():
 def test_a_coding_that_misses_events_or_uses_unknown_labels_is_refused():
     partial = dict(list(book_coding().items())[:3])
     assert "missing" in ch2.check_event_coding(partial).message
-    bad = {**book_coding(), "2022-10-07-bis-advanced-computing-rules": ("semiconductors", "tightening")}
+    bad = {
+        **book_coding(),
+        "2022-10-07-bis-advanced-computing-rules": ("semiconductors", "tightening"),
+    }
     with pytest.raises(ValueError, match="instrument \\['semiconductors'\\]"):
         ch2.check_event_coding(bad)
 
@@ -211,12 +245,19 @@ def test_a_tally_of_the_students_own_coding_passes_and_an_off_by_one_fails():
     events = control_events().set_index("event_id")
     rows = []
     for event_id, (instrument, direction) in coding.items():
-        for side, kinds in {"chips": ("chips", "chips_and_tools"),
-                            "tools": ("tools", "chips_and_tools")}.items():
+        for side, kinds in {
+            "chips": ("chips", "chips_and_tools"),
+            "tools": ("tools", "chips_and_tools"),
+        }.items():
             if instrument in kinds:
-                rows.append({"year": events.loc[event_id, "date"].year,
-                             "branch": events.loc[event_id, "branch"], "side": side,
-                             "direction": direction})
+                rows.append(
+                    {
+                        "year": events.loc[event_id, "date"].year,
+                        "branch": events.loc[event_id, "branch"],
+                        "side": side,
+                        "direction": direction,
+                    }
+                )
     table = pd.DataFrame(rows).value_counts().rename("events").reset_index()
     assert ch2.check_shift_table(table, coding)
     table.loc[0, "events"] += 1
@@ -231,6 +272,7 @@ def test_a_tally_without_its_columns_is_refused():
 
 # --- per-student variants ----------------------------------------------------------------------
 
+
 def test_variants_are_per_student_reproducible_and_have_a_horizon():
     ids = [f"s{number:07d}" for number in range(150)]
     variants = [chapter2_variant(student) for student in ids]
@@ -239,8 +281,20 @@ def test_variants_are_per_student_reproducible_and_have_a_horizon():
     for variant in variants:
         race = variant.race
         assert race["growth_without_controls"] > race["growth_with_controls"] > 0
-        assert math.isfinite(bisect_horizon(**dict(zip(("m", "d0", "gc", "gf"), (
-            race["chip_imports"], race["domestic_output"], race["growth_with_controls"],
-            race["growth_without_controls"])))))
+        assert math.isfinite(
+            bisect_horizon(
+                **dict(
+                    zip(
+                        ("m", "d0", "gc", "gf"),
+                        (
+                            race["chip_imports"],
+                            race["domestic_output"],
+                            race["growth_with_controls"],
+                            race["growth_without_controls"],
+                        ),
+                    )
+                )
+            )
+        )
     with pytest.raises(ValueError, match="student_id"):
         chapter2_variant(...)

@@ -46,7 +46,9 @@ def test_the_default_bottleneck():
 
 def test_the_bottleneck_exercise_successor():
     # a 600 mm² single die at 50% yield with 6 HBM stacks
-    assert EXERCISE["successor_ascend_die_area"] == 600 and EXERCISE["successor_yield_percent"] == 50
+    assert (
+        EXERCISE["successor_ascend_die_area"] == 600 and EXERCISE["successor_yield_percent"] == 50
+    )
     assert close(SOL["bottleneck_gross_dies"], gross(600))
     assert round(SOL["bottleneck_gross_dies"], 1) == 90.6
     assert close(SOL["bottleneck_area_term"] - SOL["bottleneck_edge_term"], gross(600))
@@ -59,13 +61,14 @@ def test_the_bottleneck_exercise_successor():
 
 
 def test_the_race_exercise():
-    d0 = 0.243                                             # the declared default, rounded
-    assert EXERCISE["race_imports"] == 0.4                 # Beijing's 400,000 H200s at 1 H100e
+    d0 = 0.243  # the declared default, rounded
+    assert EXERCISE["race_imports"] == 0.4  # Beijing's 400,000 H200s at 1 H100e
     assert close(SOL["race_log_ratio"], math.log(0.4 / d0))
     assert close(SOL["race_crossover_with"], math.log(0.4 / d0) / round(G_CONTROLLED, 4))
     assert close(SOL["race_crossover_without"], math.log(0.4 / d0) / 0.6)
-    assert close(SOL["race_years_bought"],
-                 math.log(0.4 / d0) * (1 / round(G_CONTROLLED, 4) - 1 / 0.6))
+    assert close(
+        SOL["race_years_bought"], math.log(0.4 / d0) * (1 / round(G_CONTROLLED, 4) - 1 / 0.6)
+    )
     assert SOL["race_horizon_low"] > SOL["race_horizon_mid"] > SOL["race_horizon_high"] > 0
     assert close(SOL["race_share"], d0 / (d0 + 0.7))
     assert SOL["race_lambert_gap"] < 1e-9
@@ -73,15 +76,16 @@ def test_the_race_exercise():
 
 @pytest.mark.parametrize("key", ["race_horizon_low", "race_horizon_mid", "race_horizon_high"])
 def test_each_horizon_solves_the_equation_by_hand(key):
-    growth = dict(zip(("race_horizon_low", "race_horizon_mid", "race_horizon_high"),
-                      chapter2.RACE_GROWTHS))[key]
+    growth = dict(
+        zip(("race_horizon_low", "race_horizon_mid", "race_horizon_high"), chapter2.RACE_GROWTHS)
+    )[key]
     t, d0, gc = SOL[key], 0.243, round(G_CONTROLLED, 4)
     tools = d0 * (math.expm1(growth * t) / growth - math.expm1(gc * t) / gc)
     assert tools == pytest.approx(0.7 * t, rel=1e-9)
 
 
 def test_the_estimates_exercise_on_the_other_side_of_the_disputes():
-    per_share_one_die = 12 * 45_000 / 1e6 * gross(665.61) * 0.4 / 1     # accelerators per unit α
+    per_share_one_die = 12 * 45_000 / 1e6 * gross(665.61) * 0.4 / 1  # accelerators per unit α
     for key, count in (("bis", 0.2), ("semianalysis", 0.3), ("bloomberg", 0.6)):
         assert close(SOL[f"estimates_{key}_hbm"], count * 4)
         assert close(SOL[f"estimates_{key}_share_percent"], 100 * count / per_share_one_die)
@@ -91,35 +95,41 @@ def test_the_estimates_exercise_on_the_other_side_of_the_disputes():
 def test_the_validation_figures():
     per_share = 12 * 45_000 / 1e6 * gross(665.61) * 0.4 / 2
     assert close(VALIDATION["ascend_output_2025_bis_hbm"], 0.2 * 8)
-    assert close(VALIDATION["ascend_shipments_2025_idc_wafer_share_percent"], 100 * 0.812 / per_share)
+    assert close(
+        VALIDATION["ascend_shipments_2025_idc_wafer_share_percent"], 100 * 0.812 / per_share
+    )
     assert VALIDATION["lowest_thousand"] == 200 and VALIDATION["highest_thousand"] == 812
     assert VALIDATION["model_inside_spread"] == "inside"
     assert close(VALIDATION["b300_in_h100e"], 5000 / 1979)
-    assert close(VALIDATION["substrate_domestic_h100e_million"], 320_000 * 0.25 * 5000 / 1979 / 1e6)
+    assert close(
+        VALIDATION["substrate_domestic_h100e_million"], 320_000 * 0.25 * 5000 / 1979 / 1e6
+    )
     assert close(VALIDATION["model_domestic_share_percent"], 100 * 0.243 / (0.243 + 0.7))
     assert close(VALIDATION["bloomberg_hbm_multiple"], 0.6 * 8 / 2.4)
 
 
 def test_the_shift_tally():
-    assert SHIFT["executive_tool_tightenings"] == 3          # 2022, 2023, December 2024
+    assert SHIFT["executive_tool_tightenings"] == 3  # 2022, 2023, December 2024
     assert SHIFT["executive_tool_tightenings_since_2025"] == 0
     assert SHIFT["last_executive_tool_rule"] == "2 December 2024"
-    assert SHIFT["congress_tool_bills"] == 2                 # the two MATCH Acts
+    assert SHIFT["congress_tool_bills"] == 2  # the two MATCH Acts
     assert SOL["shift_executive_tool_years"] == "2022, 2023 and 2024"
 
 
 def test_rubrics_add_up():
-    for name, rubric in (("reversible", ch2_solutions.REVERSIBLE_RUBRIC),
-                         ("memo", ch2_solutions.MEMO_RUBRIC),
-                         ("estimates", ch2_solutions.ESTIMATES_RUBRIC),
-                         ("shift", ch2_solutions.SHIFT_RUBRIC)):
+    for name, rubric in (
+        ("reversible", ch2_solutions.REVERSIBLE_RUBRIC),
+        ("memo", ch2_solutions.MEMO_RUBRIC),
+        ("estimates", ch2_solutions.ESTIMATES_RUBRIC),
+        ("shift", ch2_solutions.SHIFT_RUBRIC),
+    ):
         assert SOL[f"{name}_rubric_total"] == sum(rubric.values())
 
 
 def test_only_numbers_and_short_texts():
     for figures in (SOL, MODEL, VALIDATION, SHIFT, EXERCISE, chapter2.capacity_figures()):
         for key, value in figures.items():
-            assert type(value) in (float, str), key        # not a numpy float
+            assert type(value) in (float, str), key  # not a numpy float
             if isinstance(value, float):
                 assert math.isfinite(value), key
             else:

@@ -22,12 +22,22 @@ import sympy as sp
 
 from chipcontrols import tools_vs_chips as model
 from chipcontrols.core.data import DATA_DIR, DataValidationError, load_table
-from chipcontrols.tools_vs_chips.evidence import (capacity_estimates, control_events, disputed_inputs,
-                                              estimate_value, estimates_of)
-from widgets.tools_vs_chips import bottleneck_chart, control_events_chart, denied_chart, race_chart
+from chipcontrols.tools_vs_chips.evidence import (
+    capacity_estimates,
+    control_events,
+    disputed_inputs,
+    estimate_value,
+    estimates_of,
+)
 from widgets.core.display import StaticLabView
-from widgets.tools_vs_chips.tables import (display_forms, elasticity_table, estimates_table,
-                                           parameter_table, requirements_table)
+from widgets.tools_vs_chips import bottleneck_chart, control_events_chart, denied_chart, race_chart
+from widgets.tools_vs_chips.tables import (
+    display_forms,
+    elasticity_table,
+    estimates_table,
+    parameter_table,
+    requirements_table,
+)
 
 lab_module = importlib.import_module("widgets.tools_vs_chips.lab")
 BIB = Path(__file__).resolve().parents[2] / "references.bib"
@@ -39,6 +49,7 @@ def bib_keys() -> set[str]:
 
 
 # --- data ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("table", TABLES)
 def test_every_row_has_a_source_a_confidence_and_a_citation_the_bibliography_holds(table):
@@ -56,22 +67,28 @@ def test_the_estimates_the_issue_names_are_there_as_published():
     assert estimate_value("ascend-shipments-2025-idc") == 812_000
     assert estimate_value("ascend-910c-output-2026-bloomberg") == 600_000
     assert estimate_value("ascend-dies-2026-bloomberg") == 1_600_000
-    years = [e.year for e in estimates_of("smic_advanced_wafers_per_month")
-             if e.estimator == "SemiAnalysis"]
+    years = [
+        e.year
+        for e in estimates_of("smic_advanced_wafers_per_month")
+        if e.estimator == "SemiAnalysis"
+    ]
     assert years == [2025, 2026, 2027]
 
 
 def test_derived_disputed_values_follow_from_the_estimates_they_cite():
     growth = disputed_inputs().set_index("dispute_id")["value"]
     semi = [estimate_value(f"smic-advanced-capacity-{y}-semianalysis") for y in (2025, 2027)]
-    assert growth["growth-semianalysis-path"] == pytest.approx(math.log(semi[1] / semi[0]) / 2,
-                                                               abs=1e-4)
+    assert growth["growth-semianalysis-path"] == pytest.approx(
+        math.log(semi[1] / semi[0]) / 2, abs=1e-4
+    )
     dies = [estimate_value(f"ascend-dies-{y}-bloomberg") for y in (2025, 2026)]
     assert growth["growth-bloomberg-dies"] == pytest.approx(math.log(dies[1] / dies[0]), abs=0.005)
     assert growth["growth-smic-doubling"] == pytest.approx(math.log(2), abs=0.005)
     assert growth["hbm-eight-semianalysis"] == pytest.approx(13 / 1.6, abs=0.2)
-    assert growth["area-910b-die-shot"] == load_table("chips").set_index("chip_id").loc[
-        "huawei-ascend-910b", "die_area_mm2"]
+    assert (
+        growth["area-910b-die-shot"]
+        == load_table("chips").set_index("chip_id").loc["huawei-ascend-910b", "die_area_mm2"]
+    )
 
 
 def test_disputed_values_lie_inside_the_declared_ranges():
@@ -92,12 +109,15 @@ def _corrupt(tmp_path, name, row_index, column, value) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(("name", "column", "value"), [
-    ("capacity", "unit", "wafers a fortnight"),
-    ("capacity", "value", "lots"),
-    ("disputed_inputs", "parameter", "die_yield"),
-    ("control_events", "direction", "sideways"),
-])
+@pytest.mark.parametrize(
+    ("name", "column", "value"),
+    [
+        ("capacity", "unit", "wafers a fortnight"),
+        ("capacity", "value", "lots"),
+        ("disputed_inputs", "parameter", "die_yield"),
+        ("control_events", "direction", "sideways"),
+    ],
+)
 def test_a_bad_cell_is_reported_with_file_row_and_column(tmp_path, name, column, value):
     folder = _corrupt(tmp_path, name, 2, column, value)
     with pytest.raises(DataValidationError) as caught:
@@ -132,7 +152,10 @@ def test_chart_sliders_are_generated_from_the_declarations(name):
         declared = model.PARAMETERS[param_name]
         assert param["value"] == declared.default
         assert (param["bind"]["min"], param["bind"]["max"], param["bind"]["step"]) == (
-            declared.minimum, declared.maximum, declared.step)
+            declared.minimum,
+            declared.maximum,
+            declared.step,
+        )
         assert param["bind"]["name"].startswith(declared.label)
 
 
@@ -148,8 +171,15 @@ def test_browser_expressions_come_from_the_registry():
 
 
 def test_descriptions_state_the_defaults_computed_by_the_model():
-    wafer = 0.10 * 12 * 45_000 / 1e6 * (math.pi * 150 ** 2 / 665.61
-                                        - math.pi * 300 / math.sqrt(2 * 665.61)) * 0.4 / 2
+    wafer = (
+        0.10
+        * 12
+        * 45_000
+        / 1e6
+        * (math.pi * 150**2 / 665.61 - math.pi * 300 / math.sqrt(2 * 665.61))
+        * 0.4
+        / 2
+    )
     assert f"wafers allow {wafer:.2f} million" in bottleneck_chart().description
     crossover = math.log(0.7 / 0.243) / 0.2877
     assert f"after {crossover:.1f} years with tool controls" in race_chart().description
@@ -165,11 +195,13 @@ def test_the_control_events_chart_has_one_point_per_coded_event():
 
 # --- typeset forms and tables ---------------------------------------------------------------------
 
+
 def test_the_typeset_forms_substitute_back_to_the_models_expressions():
     forms = display_forms()
     parts = forms["_symbols"]
-    back = forms["wafer_limit"].subs({parts["g"]: model.GROSS_DIES,
-                                      parts["effective"]: model.EFFECTIVE_WAFERS})
+    back = forms["wafer_limit"].subs(
+        {parts["g"]: model.GROSS_DIES, parts["effective"]: model.EFFECTIVE_WAFERS}
+    )
     assert sp.simplify(back - model.WAFER_LIMIT) == 0
     assert sp.simplify(forms["effective_wafers"] - model.EFFECTIVE_WAFERS) == 0
     threshold = forms["threshold"].subs(parts["wafer"], model.WAFER_LIMIT)
@@ -190,6 +222,7 @@ def test_tables_list_every_declaration_and_every_estimate_with_its_source():
 
 # --- the lab ----------------------------------------------------------------------------------
 
+
 def test_the_lab_is_a_static_view_with_a_chart_on_the_website(static_site):
     lab = lab_module.tools_vs_chips_lab()
     assert isinstance(lab, StaticLabView)
@@ -208,4 +241,5 @@ def test_the_live_lab_recomputes_from_the_model_when_a_slider_moves(live_kernel)
     lab.sliders["growth_with_controls"].value = 0.0
     assert "Lambert W form gives" in lab.html
     assert {slider.min for slider in lab.sliders.values()} <= {
-        p.minimum for p in model.PARAMETERS.values()}
+        p.minimum for p in model.PARAMETERS.values()
+    }

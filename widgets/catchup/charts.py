@@ -32,13 +32,21 @@ REPORTED_YIELDS = {
     "ascend_910c_yield_target_percent": "Huawei's target",
 }
 COST_SLIDERS = ("chip_die_area_mm2", "wafer_cost_usd", "defect_clustering", "wafer_diameter_mm")
-RACE_SLIDERS = ("huawei_output_growth", "learning_rate", "nvidia_cost_decline",
-                "huawei_cost_ratio")
+RACE_SLIDERS = (
+    "huawei_output_growth",
+    "learning_rate",
+    "nvidia_cost_decline",
+    "huawei_cost_ratio",
+)
 #: The years and output growths the race chart spans.
-RACE_YEARS = (race_model.PARAMETERS["race_years"].minimum,
-              race_model.PARAMETERS["race_years"].maximum)
-GROWTHS = (race_model.PARAMETERS["huawei_output_growth"].minimum,
-           race_model.PARAMETERS["huawei_output_growth"].maximum)
+RACE_YEARS = (
+    race_model.PARAMETERS["race_years"].minimum,
+    race_model.PARAMETERS["race_years"].maximum,
+)
+GROWTHS = (
+    race_model.PARAMETERS["huawei_output_growth"].minimum,
+    race_model.PARAMETERS["huawei_output_growth"].maximum,
+)
 BASE_YEAR = race_model.BASE_YEAR
 
 
@@ -46,8 +54,13 @@ def _reported_yields() -> pd.DataFrame:
     rows = []
     for key, what in REPORTED_YIELDS.items():
         figure = record.figure(key)
-        rows.append({"yield": figure.value / 100,
-                     "label": f"{what}: {figure.value:g}% yield", "source": figure.citation})
+        rows.append(
+            {
+                "yield": figure.value / 100,
+                "label": f"{what}: {figure.value:g}% yield",
+                "source": figure.citation,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -60,45 +73,75 @@ def cost_chart() -> Figure:
     declared = yield_model.PARAMETERS["defect_density"]
     field = {"defect_density": "datum.defect_density"}
     names = list(yield_model.YIELD_MODEL_NAMES)
-    curve = alt.Chart(alt.Data(sequence={"start": declared.minimum,
-                                         "stop": declared.maximum + 1e-9,
-                                         "step": declared.step, "as": "defect_density"}))
+    curve = alt.Chart(
+        alt.Data(
+            sequence={
+                "start": declared.minimum,
+                "stop": declared.maximum + 1e-9,
+                "step": declared.step,
+                "as": "defect_density",
+            }
+        )
+    )
     curve = curve.transform_calculate(
         **{name: yield_model.FORMS["cost"][name].vega(field) for name in names}
     ).transform_fold(names, as_=["model", "cost"])
-    x = alt.X("defect_density:Q", title="Defect density (killer defects per cm²)",
-              scale=alt.Scale(domain=[declared.minimum, declared.maximum], nice=False))
-    y = alt.Y("cost:Q", title="Cost per good die (US dollars, log scale)",
-              scale=alt.Scale(type="log"))
+    x = alt.X(
+        "defect_density:Q",
+        title="Defect density (killer defects per cm²)",
+        scale=alt.Scale(domain=[declared.minimum, declared.maximum], nice=False),
+    )
+    y = alt.Y(
+        "cost:Q", title="Cost per good die (US dollars, log scale)", scale=alt.Scale(type="log")
+    )
     lines = curve.mark_line(strokeWidth=2.5).encode(
-        x=x, y=y, color=alt.Color("model:N", title="Yield model", sort=names,
-                                  scale=alt.Scale(domain=names, range=list(MODEL_COLOURS))),
-        tooltip=[alt.Tooltip("model:N", title="Model"),
-                 alt.Tooltip("defect_density:Q", title="Defects per cm²", format=".3f"),
-                 alt.Tooltip("cost:Q", title="Cost per good die ($)", format=",.0f")])
+        x=x,
+        y=y,
+        color=alt.Color(
+            "model:N",
+            title="Yield model",
+            sort=names,
+            scale=alt.Scale(domain=names, range=list(MODEL_COLOURS)),
+        ),
+        tooltip=[
+            alt.Tooltip("model:N", title="Model"),
+            alt.Tooltip("defect_density:Q", title="Defects per cm²", format=".3f"),
+            alt.Tooltip("cost:Q", title="Cost per good die ($)", format=",.0f"),
+        ],
+    )
     marks = alt.Chart(_reported_yields()).transform_calculate(
         cost=yield_model.FORMS["cost_at_yield"].vega({"reported_yield": "datum.yield"}),
-        text="datum.label + ': $' + format(datum.cost, ',.0f')")
+        text="datum.label + ': $' + format(datum.cost, ',.0f')",
+    )
     rules = marks.mark_rule(color=palette.INK, strokeDash=[5, 4]).encode(
-        y="cost:Q", tooltip=[alt.Tooltip("label:N", title="Reported"),
-                             alt.Tooltip("cost:Q", title="Cost per good die ($)", format=",.0f"),
-                             alt.Tooltip("source:N", title="Source")])
+        y="cost:Q",
+        tooltip=[
+            alt.Tooltip("label:N", title="Reported"),
+            alt.Tooltip("cost:Q", title="Cost per good die ($)", format=",.0f"),
+            alt.Tooltip("source:N", title="Source"),
+        ],
+    )
     labels = marks.mark_text(align="right", dy=-5, fontSize=11, color=palette.INK).encode(
-        x=alt.value({"expr": "width"}), y="cost:Q", text="text:N")
+        x=alt.value({"expr": "width"}), y="cost:Q", text="text:N"
+    )
     summary = alt.Chart(alt.Data(values=[{}])).transform_calculate(
         dies=yield_model.FORMS["gross_dies"].vega(),
         first="format(datum.dies, '.0f') + ' gross dies per wafer'",
         second="'(' + format(chip_die_area_mm2, '.0f') + ' mm² die, ' + "
-               "format(wafer_diameter_mm, '.0f') + ' mm wafer)'",
+        "format(wafer_diameter_mm, '.0f') + ' mm wafer)'",
     )
-    readout = [summary.mark_text(align="left", baseline="top", fontSize=12,
-                                 fontWeight="bold" if row == 0 else "normal").encode(
-        x=alt.value(4), y=alt.value(4 + 16 * row), text=f"{name}:N")
-        for row, name in enumerate(("first", "second"))]
-    chart = alt.layer(lines, rules, labels, *readout).add_params(
-        *(altair_param(yield_model.PARAMETERS[name]) for name in COST_SLIDERS)
-    ).properties(width=WIDTH, height=330).configure_legend(orient="bottom",
-                                                           direction="horizontal")
+    readout = [
+        summary.mark_text(
+            align="left", baseline="top", fontSize=12, fontWeight="bold" if row == 0 else "normal"
+        ).encode(x=alt.value(4), y=alt.value(4 + 16 * row), text=f"{name}:N")
+        for row, name in enumerate(("first", "second"))
+    ]
+    chart = (
+        alt.layer(lines, rules, labels, *readout)
+        .add_params(*(altair_param(yield_model.PARAMETERS[name]) for name in COST_SLIDERS))
+        .properties(width=WIDTH, height=330)
+        .configure_legend(orient="bottom", direction="horizontal")
+    )
     defaults = yield_model.PARAMETERS.defaults()
     reported = [record.value(key) for key in REPORTED_YIELDS]
     at_40 = yield_model.cost_at_yield(reported[1] / 100)
@@ -118,95 +161,164 @@ def cost_chart() -> Figure:
 def _race_paths() -> alt.LayerChart:
     field = {"race_years": "datum.race_years"}
     forms = {"Huawei": race_model.FORMS["huawei_cost"], "Nvidia": race_model.FORMS["nvidia_cost"]}
-    paths = alt.Chart(alt.Data(sequence={"start": RACE_YEARS[0], "stop": RACE_YEARS[1] + 1e-9,
-                                         "step": 0.25, "as": "race_years"})).transform_calculate(
-        year=f"{BASE_YEAR} + datum.race_years",
-        **{name: form.vega(field) for name, form in forms.items()},
-    ).transform_fold(list(forms), as_=["vendor", "cost"])
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"),
-              scale=alt.Scale(domain=[BASE_YEAR + RACE_YEARS[0], BASE_YEAR + RACE_YEARS[1]],
-                              nice=False))
+    paths = (
+        alt.Chart(
+            alt.Data(
+                sequence={
+                    "start": RACE_YEARS[0],
+                    "stop": RACE_YEARS[1] + 1e-9,
+                    "step": 0.25,
+                    "as": "race_years",
+                }
+            )
+        )
+        .transform_calculate(
+            year=f"{BASE_YEAR} + datum.race_years",
+            **{name: form.vega(field) for name, form in forms.items()},
+        )
+        .transform_fold(list(forms), as_=["vendor", "cost"])
+    )
+    x = alt.X(
+        "year:Q",
+        title="Year",
+        axis=alt.Axis(format="d"),
+        scale=alt.Scale(domain=[BASE_YEAR + RACE_YEARS[0], BASE_YEAR + RACE_YEARS[1]], nice=False),
+    )
     lines = paths.mark_line(strokeWidth=2.5).encode(
-        x=x, y=alt.Y("cost:Q", title="Cost per H100e (Nvidia in 2025 = 1, log)",
-                     scale=alt.Scale(type="log"), axis=alt.Axis(format="~g", tickCount=5)),
-        color=alt.Color("vendor:N", title="Vendor", sort=list(forms),
-                        scale=alt.Scale(domain=list(forms), range=[HUAWEI, NVIDIA])),
-        tooltip=[alt.Tooltip("vendor:N", title="Vendor"),
-                 alt.Tooltip("year:Q", title="Year", format=".1f"),
-                 alt.Tooltip("cost:Q", title="Cost per H100e", format=".3f")])
-    crossing = _race_summary().transform_filter(
-        f"datum.catches && datum.t_c <= {RACE_YEARS[1]}").mark_rule(
-        color=palette.INK, strokeWidth=2, aria=False).encode(
-        x="year_c:Q", tooltip=[alt.Tooltip("t_c:Q", title="t_c (years)", format=".1f")])
-    return alt.layer(lines, crossing).properties(width=WIDTH, height=240,
-                                                 title="1. The two costs over time")
+        x=x,
+        y=alt.Y(
+            "cost:Q",
+            title="Cost per H100e (Nvidia in 2025 = 1, log)",
+            scale=alt.Scale(type="log"),
+            axis=alt.Axis(format="~g", tickCount=5),
+        ),
+        color=alt.Color(
+            "vendor:N",
+            title="Vendor",
+            sort=list(forms),
+            scale=alt.Scale(domain=list(forms), range=[HUAWEI, NVIDIA]),
+        ),
+        tooltip=[
+            alt.Tooltip("vendor:N", title="Vendor"),
+            alt.Tooltip("year:Q", title="Year", format=".1f"),
+            alt.Tooltip("cost:Q", title="Cost per H100e", format=".3f"),
+        ],
+    )
+    crossing = (
+        _race_summary()
+        .transform_filter(f"datum.catches && datum.t_c <= {RACE_YEARS[1]}")
+        .mark_rule(color=palette.INK, strokeWidth=2, aria=False)
+        .encode(x="year_c:Q", tooltip=[alt.Tooltip("t_c:Q", title="t_c (years)", format=".1f")])
+    )
+    return alt.layer(lines, crossing).properties(
+        width=WIDTH, height=240, title="1. The two costs over time"
+    )
 
 
 def _race_summary() -> alt.Chart:
     """One row: b, γ_min, the crossover and the readout texts, computed in the browser."""
-    return alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        gamma_min=race_model.FORMS["gamma_min"].vega(),
-        multiple=race_model.FORMS["gamma_min_multiple"].vega(),
-        t_c=race_model.FORMS["crossover"].vega(),
-    ).transform_calculate(
-        catches="huawei_output_growth > datum.gamma_min",
-        year_c=f"{BASE_YEAR} + datum.t_c",
-        text="'γ_min = ' + format(datum.gamma_min, '.2f') + ' a year (output ×' + "
-             "format(datum.multiple, '.1f') + ' a year)'",
-        verdict="datum.catches ? (datum.t_c <= " + repr(RACE_YEARS[1]) + " ? 'Level after ' + "
-                "format(datum.t_c, '.1f') + ' years, in ' + format(datum.year_c, '.0f') : "
-                "'Level after ' + format(datum.t_c, '.0f') + ' years') : "
-                "'Never level: γ is below γ_min'",
+    return (
+        alt.Chart(alt.Data(values=[{}]))
+        .transform_calculate(
+            gamma_min=race_model.FORMS["gamma_min"].vega(),
+            multiple=race_model.FORMS["gamma_min_multiple"].vega(),
+            t_c=race_model.FORMS["crossover"].vega(),
+        )
+        .transform_calculate(
+            catches="huawei_output_growth > datum.gamma_min",
+            year_c=f"{BASE_YEAR} + datum.t_c",
+            text="'γ_min = ' + format(datum.gamma_min, '.2f') + ' a year (output ×' + "
+            "format(datum.multiple, '.1f') + ' a year)'",
+            verdict="datum.catches ? (datum.t_c <= " + repr(RACE_YEARS[1]) + " ? 'Level after ' + "
+            "format(datum.t_c, '.1f') + ' years, in ' + format(datum.year_c, '.0f') : "
+            "'Level after ' + format(datum.t_c, '.0f') + ' years') : "
+            "'Never level: γ is below γ_min'",
+        )
     )
 
 
 def _race_readout() -> alt.LayerChart:
-    texts = [_race_summary().mark_text(align="left", baseline="top", fontSize=13,
-                                       fontWeight="bold" if row == 0 else "normal").encode(
-        x=alt.value(0), y=alt.value(18 * row), text=f"{name}:N")
-        for row, name in enumerate(("verdict", "text"))]
+    texts = [
+        _race_summary()
+        .mark_text(
+            align="left", baseline="top", fontSize=13, fontWeight="bold" if row == 0 else "normal"
+        )
+        .encode(x=alt.value(0), y=alt.value(18 * row), text=f"{name}:N")
+        for row, name in enumerate(("verdict", "text"))
+    ]
     return alt.layer(*texts).properties(width=WIDTH, height=36)
 
 
 def _race_threshold() -> alt.LayerChart:
     field = {"huawei_output_growth": "datum.gamma"}
-    curve = alt.Chart(alt.Data(sequence={"start": GROWTHS[0], "stop": GROWTHS[1] + 1e-9,
-                                         "step": 0.01, "as": "gamma"})).transform_calculate(
-        t_c=race_model.FORMS["crossover"].vega(field),
-        gamma_min=race_model.FORMS["gamma_min"].vega(),
-    ).transform_filter(f"datum.gamma > datum.gamma_min && datum.t_c <= {RACE_YEARS[1]}")
-    x = alt.X("gamma:Q", title="Growth of Huawei's cumulative output, γ (per year)",
-              scale=alt.Scale(domain=list(GROWTHS), nice=False))
+    curve = (
+        alt.Chart(
+            alt.Data(
+                sequence={
+                    "start": GROWTHS[0],
+                    "stop": GROWTHS[1] + 1e-9,
+                    "step": 0.01,
+                    "as": "gamma",
+                }
+            )
+        )
+        .transform_calculate(
+            t_c=race_model.FORMS["crossover"].vega(field),
+            gamma_min=race_model.FORMS["gamma_min"].vega(),
+        )
+        .transform_filter(f"datum.gamma > datum.gamma_min && datum.t_c <= {RACE_YEARS[1]}")
+    )
+    x = alt.X(
+        "gamma:Q",
+        title="Growth of Huawei's cumulative output, γ (per year)",
+        scale=alt.Scale(domain=list(GROWTHS), nice=False),
+    )
     line = curve.mark_line(color=HUAWEI, strokeWidth=2.5, aria=False).encode(
-        x=x, y=alt.Y("t_c:Q", title="Years until level, t_c",
-                     scale=alt.Scale(domain=list(RACE_YEARS), nice=False)),
-        tooltip=[alt.Tooltip("gamma:Q", title="γ", format=".2f"),
-                 alt.Tooltip("t_c:Q", title="t_c (years)", format=".1f")])
-    band = alt.Chart(alt.Data(values=[{"low": 2, "high": 3, "what": "Two or three years"}])
-                     ).mark_rect(color=palette.NOT_BINDING, opacity=0.35).encode(
-        y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("what:N", title="Band")])
+        x=x,
+        y=alt.Y(
+            "t_c:Q",
+            title="Years until level, t_c",
+            scale=alt.Scale(domain=list(RACE_YEARS), nice=False),
+        ),
+        tooltip=[
+            alt.Tooltip("gamma:Q", title="γ", format=".2f"),
+            alt.Tooltip("t_c:Q", title="t_c (years)", format=".1f"),
+        ],
+    )
+    band = (
+        alt.Chart(alt.Data(values=[{"low": 2, "high": 3, "what": "Two or three years"}]))
+        .mark_rect(color=palette.NOT_BINDING, opacity=0.35)
+        .encode(y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("what:N", title="Band")])
+    )
     one = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        gamma_min=race_model.FORMS["gamma_min"].vega(), gamma="huawei_output_growth")
+        gamma_min=race_model.FORMS["gamma_min"].vega(), gamma="huawei_output_growth"
+    )
     minimum = one.mark_rule(color=palette.BINDING, strokeDash=[6, 4], strokeWidth=2).encode(
-        x="gamma_min:Q", tooltip=[alt.Tooltip("gamma_min:Q", title="γ_min", format=".2f")])
-    minimum_label = one.mark_text(align="left", dx=4, baseline="top", fontSize=11,
-                                  color=palette.BINDING).encode(
-        x="gamma_min:Q", y=alt.value(4), text=alt.value("γ_min"))
+        x="gamma_min:Q", tooltip=[alt.Tooltip("gamma_min:Q", title="γ_min", format=".2f")]
+    )
+    minimum_label = one.mark_text(
+        align="left", dx=4, baseline="top", fontSize=11, color=palette.BINDING
+    ).encode(x="gamma_min:Q", y=alt.value(4), text=alt.value("γ_min"))
     chosen = one.mark_rule(color=palette.INK, strokeWidth=1.5).encode(
-        x="gamma:Q", tooltip=[alt.Tooltip("gamma:Q", title="Your γ", format=".2f")])
-    chosen_label = one.mark_text(align="right", dx=-4, baseline="bottom", fontSize=11,
-                                 color=palette.INK).encode(
-        x="gamma:Q", y=alt.value({"expr": "height - 4"}), text=alt.value("your γ"))
+        x="gamma:Q", tooltip=[alt.Tooltip("gamma:Q", title="Your γ", format=".2f")]
+    )
+    chosen_label = one.mark_text(
+        align="right", dx=-4, baseline="bottom", fontSize=11, color=palette.INK
+    ).encode(x="gamma:Q", y=alt.value({"expr": "height - 4"}), text=alt.value("your γ"))
     return alt.layer(band, line, minimum, minimum_label, chosen, chosen_label).properties(
-        width=WIDTH, height=200, title="2. Years until level, by output growth")
+        width=WIDTH, height=200, title="2. Years until level, by output growth"
+    )
 
 
 def cost_race_chart() -> Figure:
     """Chart 3: the cost race, with the crossover year and the minimum output growth γ_min."""
-    chart = alt.vconcat(_race_readout(), _race_paths(), _race_threshold(), spacing=20).add_params(
-        *(altair_param(race_model.PARAMETERS[name]) for name in RACE_SLIDERS)
-    ).resolve_scale(color="independent").configure_legend(
-        orient="bottom", direction="horizontal").configure_view(stroke=None)
+    chart = (
+        alt.vconcat(_race_readout(), _race_paths(), _race_threshold(), spacing=20)
+        .add_params(*(altair_param(race_model.PARAMETERS[name]) for name in RACE_SLIDERS))
+        .resolve_scale(color="independent")
+        .configure_legend(orient="bottom", direction="horizontal")
+        .configure_view(stroke=None)
+    )
     default = race_model.race()
     description = (
         "Two panels. Top: cost per H100-equivalent of Huawei and of Nvidia from "

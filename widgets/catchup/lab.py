@@ -16,7 +16,11 @@ from IPython.display import HTML, display
 
 from chipcontrols.catchup import (
     cost as catchup_cost,
+)
+from chipcontrols.catchup import (
     learning as catchup_learning,
+)
+from chipcontrols.catchup import (
     yields as catchup_yield,
 )
 from widgets.core.display import RUN_LIVE_NOTE, HtmlBlock, StaticLabView, building_static_site
@@ -29,9 +33,14 @@ SCENARIO_MULTIPLES = (1.0, 2.0, 4.0, 8.0, 16.0)
 LEARNING_SLIDERS = ("yield_earlier", "yield_later", "output_multiple_observed", "yield_target")
 COST_SLIDERS = ("chip_die_area_mm2", "wafer_cost_usd", "defect_clustering")
 GROWTH_SLIDER = "huawei_output_growth"
-HEADINGS = {"multiple": "Output (× early 2025)", "years": "Years", "yield": "Yield",
-            "defect_density": "Defects per cm²", "cost_usd": "Good die ($)",
-            "cost_multiple": "Cost (× early 2025)"}
+HEADINGS = {
+    "multiple": "Output (× early 2025)",
+    "years": "Years",
+    "yield": "Yield",
+    "defect_density": "Defects per cm²",
+    "cost_usd": "Good die ($)",
+    "cost_multiple": "Cost (× early 2025)",
+}
 
 
 def _declared(name: str):
@@ -47,8 +56,9 @@ def defaults() -> dict[str, float]:
     return {name: float(_declared(name).default) for name in names}
 
 
-def scenario_table(model: str = "Poisson", multiples=SCENARIO_MULTIPLES,
-                   **values: float) -> pd.DataFrame:
+def scenario_table(
+    model: str = "Poisson", multiples=SCENARIO_MULTIPLES, **values: float
+) -> pd.DataFrame:
     """Yield, defect density and cost per good die along the fitted learning curve.
 
     Parameters
@@ -67,42 +77,65 @@ def scenario_table(model: str = "Poisson", multiples=SCENARIO_MULTIPLES,
         multiple at ``huawei_output_growth``; infinite when growth is zero).
     """
     chosen = {**defaults(), **values}
-    curve = catchup_learning.fit(chosen["yield_earlier"], chosen["yield_later"],
-                                 chosen["output_multiple_observed"], model,
-                                 chosen["defect_clustering"])
+    curve = catchup_learning.fit(
+        chosen["yield_earlier"],
+        chosen["yield_later"],
+        chosen["output_multiple_observed"],
+        model,
+        chosen["defect_clustering"],
+    )
     die = {name: chosen[name] for name in COST_SLIDERS}
     growth = chosen[GROWTH_SLIDER]
     cost_now = catchup_yield.cost_at_yield(chosen["yield_later"], **die)
     rows = []
     for multiple in multiples:
         projected = curve.yield_at(multiple)
-        rows.append({
-            "multiple": float(multiple),
-            "years": (catchup_learning.years_to_multiple(multiple, growth) if growth > 0
-                      else float("inf")),
-            "yield": projected,
-            "defect_density": (curve.defects_later * multiple ** (-curve.exponent)
-                               * catchup_yield.MM2_PER_CM2 / die["chip_die_area_mm2"]),
-            "cost_usd": cost_now * curve.cost_multiple_at(multiple),
-            "cost_multiple": curve.cost_multiple_at(multiple),
-        })
+        rows.append(
+            {
+                "multiple": float(multiple),
+                "years": (
+                    catchup_learning.years_to_multiple(multiple, growth)
+                    if growth > 0
+                    else float("inf")
+                ),
+                "yield": projected,
+                "defect_density": (
+                    curve.defects_later
+                    * multiple ** (-curve.exponent)
+                    * catchup_yield.MM2_PER_CM2
+                    / die["chip_die_area_mm2"]
+                ),
+                "cost_usd": cost_now * curve.cost_multiple_at(multiple),
+                "cost_multiple": curve.cost_multiple_at(multiple),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def lab_html(model: str = "Poisson", **values: float) -> str:
     """The lab's output as HTML: the fitted curve's figures and the scenario table."""
     chosen = {**defaults(), **values}
-    curve = catchup_learning.fit(chosen["yield_earlier"], chosen["yield_later"],
-                                 chosen["output_multiple_observed"], model,
-                                 chosen["defect_clustering"])
+    curve = catchup_learning.fit(
+        chosen["yield_earlier"],
+        chosen["yield_later"],
+        chosen["output_multiple_observed"],
+        model,
+        chosen["defect_clustering"],
+    )
     target = chosen["yield_target"]
     if target > chosen["yield_later"]:
         multiple = curve.multiple_for_yield(target)
         growth = chosen[GROWTH_SLIDER]
-        when = (f", {catchup_learning.years_to_multiple(multiple, growth):.1f} years at "
-                f"γ = {growth:.2f} a year" if growth > 0 else "")
-        reach = (f"The {target:.0%} target is reached at <strong>{multiple:.2f}×</strong> the "
-                 f"early-2025 cumulative output{when}.")
+        when = (
+            f", {catchup_learning.years_to_multiple(multiple, growth):.1f} years at "
+            f"γ = {growth:.2f} a year"
+            if growth > 0
+            else ""
+        )
+        reach = (
+            f"The {target:.0%} target is reached at <strong>{multiple:.2f}×</strong> the "
+            f"early-2025 cumulative output{when}."
+        )
     else:
         reach = f"The {target:.0%} target is already met by the later yield."
     items = [
@@ -113,15 +146,22 @@ def lab_html(model: str = "Poisson", **values: float) -> str:
         reach,
     ]
     table = scenario_table(model, **values).rename(columns=HEADINGS)
-    formats = {HEADINGS["multiple"]: "{:.0f}×", HEADINGS["years"]: "{:.1f}",
-               HEADINGS["yield"]: "{:.1%}", HEADINGS["defect_density"]: "{:.3f}",
-               HEADINGS["cost_usd"]: "{:,.0f}", HEADINGS["cost_multiple"]: "{:.2f}×"}
+    formats = {
+        HEADINGS["multiple"]: "{:.0f}×",
+        HEADINGS["years"]: "{:.1f}",
+        HEADINGS["yield"]: "{:.1%}",
+        HEADINGS["defect_density"]: "{:.3f}",
+        HEADINGS["cost_usd"]: "{:,.0f}",
+        HEADINGS["cost_multiple"]: "{:.2f}×",
+    }
     for column, pattern in formats.items():
         table[column] = table[column].map(pattern.format)
     body = table.to_html(index=False, classes="table", border=0)
-    return (f'<div class="h200-lab-output"><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul>'
-            f'<div class="h200-table" tabindex="0" role="region" aria-label="Table: yield '
-            f'and cost along the learning curve">{body}</div></div>')
+    return (
+        f'<div class="h200-lab-output"><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul>'
+        f'<div class="h200-table" tabindex="0" role="region" aria-label="Table: yield '
+        f'and cost along the learning curve">{body}</div></div>'
+    )
 
 
 def learning_lab():
@@ -150,8 +190,11 @@ class LearningLab(ipywidgets.VBox):
     def __init__(self) -> None:
         names = LEARNING_SLIDERS + COST_SLIDERS + (GROWTH_SLIDER,)
         self.sliders = {name: ipywidgets_slider(_declared(name)) for name in names}
-        self.model = ipywidgets.ToggleButtons(options=list(catchup_yield.YIELD_MODEL_NAMES),
-                                              value="Poisson", description="Yield model")
+        self.model = ipywidgets.ToggleButtons(
+            options=list(catchup_yield.YIELD_MODEL_NAMES),
+            value="Poisson",
+            description="Yield model",
+        )
         self.output = ipywidgets.Output()
         super().__init__([self.model, *self.sliders.values(), self.output])
         for widget in (self.model, *self.sliders.values()):

@@ -1,14 +1,13 @@
-"""Chapter 3's views: the stag-hunt and cascade charts, the named-holder lab and the allied record.
-"""
+"""Chapter 3's views: the stag-hunt and cascade charts, the named-holder lab and the allied record."""
 
 import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=['charts', 'lab', 'record'],
+    submodules=["charts", "lab", "record"],
     submod_attrs={
-        'charts': ['cascade_chart', 'staghunt_chart'],
-        'lab': ['CascadeLab', 'cascade_lab', 'cascade_lab_html', 'holders_table'],
-        'record': ['allied_record_chart', 'event_table', 'record_table'],
+        "charts": ["cascade_chart", "staghunt_chart"],
+        "lab": ["CascadeLab", "cascade_lab", "cascade_lab_html", "holders_table"],
+        "record": ["allied_record_chart", "event_table", "record_table"],
     },
 )

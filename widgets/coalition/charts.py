@@ -9,36 +9,42 @@ chained :data:`~chipcontrols.coalition.cascade.BROWSER_STEPS` times, the same it
 
 from __future__ import annotations
 
-import json
-
 import altair as alt
-import pandas as pd
 
 from chipcontrols import coalition
-from chipcontrols.coalition import cascade
-from chipcontrols.coalition import staghunt
+from chipcontrols.coalition import cascade, staghunt
 from widgets.core import palette
 from widgets.core.display import Figure
 from widgets.core.sliders import altair_param
 
 WIDTH = 460
 #: One colour per named holder (colour-blind-safe Tableau hues), in HOLDER_GROUPS order.
-HOLDER_COLOURS = dict(zip(coalition.HOLDER_GROUPS,
-                          ("#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#b07aa1")))
+HOLDER_COLOURS = dict(
+    zip(coalition.HOLDER_GROUPS, ("#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#b07aa1"))
+)
 #: The belief levels whose indifference lines the stag-hunt map draws as contours, and the β at
 #: which their labels sit (where the contours are still well apart).
 CONTOUR_BELIEFS = (0.25, 0.5, 0.75)
 CONTOUR_LABEL_BETA = 0.22
 #: Region colours of the stag-hunt map.
-REGION_COLOURS = {coalition.CONTROL_DOMINANT: "#cfe8cf", coalition.COORDINATION: "#f4f1de",
-                  coalition.SELL_DOMINANT: "#f6cfcb"}
+REGION_COLOURS = {
+    coalition.CONTROL_DOMINANT: "#cfe8cf",
+    coalition.COORDINATION: "#f4f1de",
+    coalition.SELL_DOMINANT: "#f6cfcb",
+}
 STAGHUNT_SLIDERS = ("partner_belief", "retained_share", "security_value")
 CASCADE_SLIDERS = ("threshold_mean", "threshold_spread", "seed_share", "league_coverage")
 
 
 def _holder_rows() -> list[dict]:
-    return [{"holder": h.name, "share": round(h.china_share, 4),
-             "china_usd_bn": round(h.china_usd_bn, 2)} for h in coalition.holders()]
+    return [
+        {
+            "holder": h.name,
+            "share": round(h.china_share, 4),
+            "china_usd_bn": round(h.china_usd_bn, 2),
+        }
+        for h in coalition.holders()
+    ]
 
 
 def staghunt_chart() -> Figure:
@@ -51,79 +57,144 @@ def staghunt_chart() -> Figure:
     """
     line = staghunt.FORMS["indifferent_cost_ratio"]
     beta = staghunt.PARAMETERS["retained_share"]
-    x = alt.X("beta:Q", title="β: share of the benefit kept when the partner sells",
-              scale=alt.Scale(domain=[beta.minimum - 0.015, beta.maximum], nice=False))
+    x = alt.X(
+        "beta:Q",
+        title="β: share of the benefit kept when the partner sells",
+        scale=alt.Scale(domain=[beta.minimum - 0.015, beta.maximum], nice=False),
+    )
     y_scale = alt.Scale(domain=[0, 1], nice=False, clamp=True)
-    grid = alt.Chart(alt.Data(sequence={"start": beta.minimum, "stop": beta.maximum + 1e-9,
-                                        "step": 0.005, "as": "beta"}))
+    grid = alt.Chart(
+        alt.Data(
+            sequence={
+                "start": beta.minimum,
+                "stop": beta.maximum + 1e-9,
+                "step": 0.005,
+                "as": "beta",
+            }
+        )
+    )
     regions = grid.transform_calculate(
         lower=line.vega({"retained_share": "datum.beta", "partner_belief": "0"}),
         upper=line.vega({"retained_share": "datum.beta", "partner_belief": "1"}),
-        top="1", bottom="0",
+        top="1",
+        bottom="0",
     )
     control_area = regions.mark_area(color=REGION_COLOURS[coalition.CONTROL_DOMINANT]).encode(
-        x=x, y=alt.Y("bottom:Q", scale=y_scale, title="r/S: China revenue forgone ÷ security value"),
-        y2="lower:Q")
+        x=x,
+        y=alt.Y("bottom:Q", scale=y_scale, title="r/S: China revenue forgone ÷ security value"),
+        y2="lower:Q",
+    )
     coordination_area = regions.mark_area(color=REGION_COLOURS[coalition.COORDINATION]).encode(
-        x=x, y=alt.Y("lower:Q", scale=y_scale), y2="upper:Q")
+        x=x, y=alt.Y("lower:Q", scale=y_scale), y2="upper:Q"
+    )
     sell_area = regions.mark_area(color=REGION_COLOURS[coalition.SELL_DOMINANT]).encode(
-        x=x, y=alt.Y("upper:Q", scale=y_scale), y2="top:Q")
+        x=x, y=alt.Y("upper:Q", scale=y_scale), y2="top:Q"
+    )
     contours = grid.transform_calculate(
-        **{f"q{i}": line.vega({"retained_share": "datum.beta", "partner_belief": repr(q)})
-           for i, q in enumerate(CONTOUR_BELIEFS)}
+        **{
+            f"q{i}": line.vega({"retained_share": "datum.beta", "partner_belief": repr(q)})
+            for i, q in enumerate(CONTOUR_BELIEFS)
+        }
     ).transform_fold([f"q{i}" for i in range(len(CONTOUR_BELIEFS))], as_=["contour", "ratio"])
     contour_lines = contours.mark_line(color="#8a8a8a", strokeDash=[3, 3], strokeWidth=1).encode(
-        x=x, y=alt.Y("ratio:Q", scale=y_scale), detail="contour:N")
-    contour_labels = alt.Chart(alt.Data(values=[
-        {"q": q, "label": f"q* = {q:g}"} for q in CONTOUR_BELIEFS])).transform_calculate(
-        beta=repr(CONTOUR_LABEL_BETA), ratio=line.vega({"retained_share": "datum.beta",
-                                                         "partner_belief": "datum.q"}),
-    ).mark_text(align="left", dx=2, dy=-7, fontSize=10, color="#555555").encode(
-        x=x, y=alt.Y("ratio:Q", scale=y_scale), text="label:N")
-    belief_line = grid.transform_calculate(
-        ratio=line.vega({"retained_share": "datum.beta"}),
-    ).mark_line(color=palette.INK, strokeWidth=2.5).encode(x=x, y=alt.Y("ratio:Q", scale=y_scale))
-    holders = alt.Chart(alt.Data(values=_holder_rows())).transform_calculate(
-        beta=beta.name,
-        ratio=staghunt.FORMS["cost_ratio"].vega({"restraint_cost": "datum.share"}),
-        cut=line.vega(),
-    ).transform_calculate(
-        reply="datum.ratio <= datum.cut ? 'restrains' : 'sells'",
+        x=x, y=alt.Y("ratio:Q", scale=y_scale), detail="contour:N"
     )
-    colour = alt.Color("holder:N", title="Holder", sort=list(HOLDER_COLOURS),
-                       scale=alt.Scale(domain=list(HOLDER_COLOURS),
-                                       range=list(HOLDER_COLOURS.values())))
-    fill = alt.Fill("holder:N", sort=list(HOLDER_COLOURS), title="Holder", scale=alt.Scale(domain=list(HOLDER_COLOURS),
-                                                             range=list(HOLDER_COLOURS.values())))
+    contour_labels = (
+        alt.Chart(alt.Data(values=[{"q": q, "label": f"q* = {q:g}"} for q in CONTOUR_BELIEFS]))
+        .transform_calculate(
+            beta=repr(CONTOUR_LABEL_BETA),
+            ratio=line.vega({"retained_share": "datum.beta", "partner_belief": "datum.q"}),
+        )
+        .mark_text(align="left", dx=2, dy=-7, fontSize=10, color="#555555")
+        .encode(x=x, y=alt.Y("ratio:Q", scale=y_scale), text="label:N")
+    )
+    belief_line = (
+        grid.transform_calculate(
+            ratio=line.vega({"retained_share": "datum.beta"}),
+        )
+        .mark_line(color=palette.INK, strokeWidth=2.5)
+        .encode(x=x, y=alt.Y("ratio:Q", scale=y_scale))
+    )
+    holders = (
+        alt.Chart(alt.Data(values=_holder_rows()))
+        .transform_calculate(
+            beta=beta.name,
+            ratio=staghunt.FORMS["cost_ratio"].vega({"restraint_cost": "datum.share"}),
+            cut=line.vega(),
+        )
+        .transform_calculate(
+            reply="datum.ratio <= datum.cut ? 'restrains' : 'sells'",
+        )
+    )
+    colour = alt.Color(
+        "holder:N",
+        title="Holder",
+        sort=list(HOLDER_COLOURS),
+        scale=alt.Scale(domain=list(HOLDER_COLOURS), range=list(HOLDER_COLOURS.values())),
+    )
+    fill = alt.Fill(
+        "holder:N",
+        sort=list(HOLDER_COLOURS),
+        title="Holder",
+        scale=alt.Scale(domain=list(HOLDER_COLOURS), range=list(HOLDER_COLOURS.values())),
+    )
     markers = holders.mark_point(size=150, strokeWidth=2.5, filled=True).encode(
-        x=x, y=alt.Y("ratio:Q", scale=y_scale), color=colour,
+        x=x,
+        y=alt.Y("ratio:Q", scale=y_scale),
+        color=colour,
         fill=alt.condition("datum.reply === 'restrains'", fill, alt.value("white")),
-        tooltip=[alt.Tooltip("holder:N", title="Holder"),
-                 alt.Tooltip("share:Q", title="China share of revenue", format=".1%"),
-                 alt.Tooltip("china_usd_bn:Q", title="China revenue ($ bn)", format=".1f"),
-                 alt.Tooltip("ratio:Q", title="r/S", format=".2f"),
-                 alt.Tooltip("reply:N", title="Best reply at this belief")])
-    readout = holders.transform_calculate(
-        restrains="datum.reply === 'restrains' ? 1 : 0",
-    ).transform_aggregate(
-        restraining="sum(restrains)", count="count()",
-    ).transform_calculate(
-        text=f"'At belief q = ' + format({staghunt.PARAMETERS['partner_belief'].name}, '.2f') + "
-             "': ' + datum.restraining + ' of ' + datum.count + ' holders restrain'",
-    ).mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold").encode(
-        x=alt.value(4), y=alt.value(4), text="text:N")
-    region_labels = alt.Chart(alt.Data(values=[
-        {"beta": 0.44, "ratio": 0.9, "label": "selling dominant"},
-        {"beta": 0.44, "ratio": 0.08, "label": "control dominant"},
-        {"beta": 0.3, "ratio": 0.45, "label": "both equilibria"},
-    ])).mark_text(align="right", fontSize=11, fontStyle="italic", color="#555555").encode(
-        x=x, y=alt.Y("ratio:Q", scale=y_scale), text="label:N")
-    chart = alt.layer(
-        control_area, coordination_area, sell_area, contour_lines, contour_labels, belief_line,
-        region_labels, markers, readout,
-    ).add_params(*(altair_param(staghunt.PARAMETERS[name]) for name in STAGHUNT_SLIDERS)
-                 ).properties(width=WIDTH, height=340).configure_legend(orient="bottom",
-                                                                        columns=3)
+        tooltip=[
+            alt.Tooltip("holder:N", title="Holder"),
+            alt.Tooltip("share:Q", title="China share of revenue", format=".1%"),
+            alt.Tooltip("china_usd_bn:Q", title="China revenue ($ bn)", format=".1f"),
+            alt.Tooltip("ratio:Q", title="r/S", format=".2f"),
+            alt.Tooltip("reply:N", title="Best reply at this belief"),
+        ],
+    )
+    readout = (
+        holders.transform_calculate(
+            restrains="datum.reply === 'restrains' ? 1 : 0",
+        )
+        .transform_aggregate(
+            restraining="sum(restrains)",
+            count="count()",
+        )
+        .transform_calculate(
+            text=f"'At belief q = ' + format({staghunt.PARAMETERS['partner_belief'].name}, '.2f') + "
+            "': ' + datum.restraining + ' of ' + datum.count + ' holders restrain'",
+        )
+        .mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold")
+        .encode(x=alt.value(4), y=alt.value(4), text="text:N")
+    )
+    region_labels = (
+        alt.Chart(
+            alt.Data(
+                values=[
+                    {"beta": 0.44, "ratio": 0.9, "label": "selling dominant"},
+                    {"beta": 0.44, "ratio": 0.08, "label": "control dominant"},
+                    {"beta": 0.3, "ratio": 0.45, "label": "both equilibria"},
+                ]
+            )
+        )
+        .mark_text(align="right", fontSize=11, fontStyle="italic", color="#555555")
+        .encode(x=x, y=alt.Y("ratio:Q", scale=y_scale), text="label:N")
+    )
+    chart = (
+        alt.layer(
+            control_area,
+            coordination_area,
+            sell_area,
+            contour_lines,
+            contour_labels,
+            belief_line,
+            region_labels,
+            markers,
+            readout,
+        )
+        .add_params(*(altair_param(staghunt.PARAMETERS[name]) for name in STAGHUNT_SLIDERS))
+        .properties(width=WIDTH, height=340)
+        .configure_legend(orient="bottom", columns=3)
+    )
     default = {h.name: h for h in coalition.holders()}
     q0 = staghunt.PARAMETERS["partner_belief"].default
     restraining = [name for name, h in default.items() if h.join_threshold <= q0]
@@ -160,59 +231,106 @@ def cascade_chart() -> Figure:
     steps = cascade.BROWSER_STEPS
     step = cascade.FORMS["normal_step"]
     share = cascade.PARAMETERS["seller_share"]
-    x = alt.X("x:Q", title="x: weighted share of holders selling",
-              scale=alt.Scale(domain=[0, 1], nice=False))
-    y = alt.Y("y:Q", title="Share who would sell, F(x)", scale=alt.Scale(domain=[0, 1], nice=False))
-    curve = alt.Chart(alt.Data(sequence={"start": share.minimum, "stop": share.maximum + 1e-9,
-                                         "step": 0.005, "as": "x"})).transform_calculate(
-        y=cascade.FORMS["normal_response"].vega({"seller_share": "datum.x"}))
+    x = alt.X(
+        "x:Q",
+        title="x: weighted share of holders selling",
+        scale=alt.Scale(domain=[0, 1], nice=False),
+    )
+    y = alt.Y(
+        "y:Q", title="Share who would sell, F(x)", scale=alt.Scale(domain=[0, 1], nice=False)
+    )
+    curve = alt.Chart(
+        alt.Data(
+            sequence={
+                "start": share.minimum,
+                "stop": share.maximum + 1e-9,
+                "step": 0.005,
+                "as": "x",
+            }
+        )
+    ).transform_calculate(y=cascade.FORMS["normal_response"].vega({"seller_share": "datum.x"}))
     response = curve.mark_line(color=palette.BINDING, strokeWidth=2.5).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("x:Q", format=".2f", title="Share selling"),
-                           alt.Tooltip("y:Q", format=".3f", title="Would sell")])
-    diagonal = alt.Chart(alt.Data(values=[{"x": 0, "y": 0}, {"x": 1, "y": 1}])).mark_line(
-        color="#8a8a8a", strokeDash=[4, 4]).encode(x=x, y=y)
+        x=x,
+        y=y,
+        tooltip=[
+            alt.Tooltip("x:Q", format=".2f", title="Share selling"),
+            alt.Tooltip("y:Q", format=".3f", title="Would sell"),
+        ],
+    )
+    diagonal = (
+        alt.Chart(alt.Data(values=[{"x": 0, "y": 0}, {"x": 1, "y": 1}]))
+        .mark_line(color="#8a8a8a", strokeDash=[4, 4])
+        .encode(x=x, y=y)
+    )
     chain = {f"x{k}": step.vega({"seller_share": f"datum.x{k - 1}"}) for k in range(1, steps + 1)}
     path_array = "[" + ", ".join(f"datum.x{k}" for k in range(steps + 1)) + "]"
-    rounds = alt.Chart(alt.Data(sequence={"start": 0, "stop": steps, "as": "t"})).transform_calculate(
-        x0=cascade.PARAMETERS["seed_share"].name, **chain,
-    ).transform_calculate(
-        now=f"{path_array}[datum.t]", next=f"{path_array}[datum.t + 1]",
+    rounds = (
+        alt.Chart(alt.Data(sequence={"start": 0, "stop": steps, "as": "t"}))
+        .transform_calculate(
+            x0=cascade.PARAMETERS["seed_share"].name,
+            **chain,
+        )
+        .transform_calculate(
+            now=f"{path_array}[datum.t]",
+            next=f"{path_array}[datum.t + 1]",
+        )
     )
     vertical = rounds.mark_rule(color=palette.INK, strokeWidth=1.5).encode(
-        x=alt.X("now:Q", scale=alt.Scale(domain=[0, 1])), x2="now:Q",
-        y=alt.Y("now:Q", scale=alt.Scale(domain=[0, 1])), y2="next:Q")
+        x=alt.X("now:Q", scale=alt.Scale(domain=[0, 1])),
+        x2="now:Q",
+        y=alt.Y("now:Q", scale=alt.Scale(domain=[0, 1])),
+        y2="next:Q",
+    )
     horizontal = rounds.mark_rule(color=palette.INK, strokeWidth=1.5).encode(
-        x=alt.X("now:Q", scale=alt.Scale(domain=[0, 1])), x2="next:Q",
-        y=alt.Y("next:Q", scale=alt.Scale(domain=[0, 1])), y2="next:Q")
+        x=alt.X("now:Q", scale=alt.Scale(domain=[0, 1])),
+        x2="next:Q",
+        y=alt.Y("next:Q", scale=alt.Scale(domain=[0, 1])),
+        y2="next:Q",
+    )
     seed = cascade.PARAMETERS["seed_share"].name
     league = cascade.PARAMETERS["league_coverage"].name
     final = f"datum.x{steps}"
-    unravelled = f"{final} >= {cascade.UNRAVELLED_FRACTION!r} * (1 - {league}) && (1 - {league}) > {seed}"
-    outcome = (f"({unravelled}) ? 'unravels: ' + format({final}, '.0%') + ' selling' : "
-               f"({final} - {seed} < 1e-9) ? 'holds: only the seed sells (' + format({seed}, '.0%') + ')' : "
-               f"'partial cascade: ' + format({final}, '.0%') + ' selling'")
-    critical = _critical_spread_lookup()
-    readout = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        x0=seed, **chain,
-    ).transform_calculate(
-        sigma_c=critical,
-    ).transform_calculate(
-        text=f"'After {steps} rounds: ' + ({outcome})",
-        note="datum.sigma_c < 0 ? 'No critical spread at this mean' : "
-             "'Critical spread at this mean: σc = ' + format(datum.sigma_c, '.3f')",
+    unravelled = (
+        f"{final} >= {cascade.UNRAVELLED_FRACTION!r} * (1 - {league}) && (1 - {league}) > {seed}"
     )
-    readout_text = readout.mark_text(align="left", baseline="top", fontSize=13,
-                                     fontWeight="bold").encode(
-        x=alt.value(4), y=alt.value(4), text="text:N")
+    outcome = (
+        f"({unravelled}) ? 'unravels: ' + format({final}, '.0%') + ' selling' : "
+        f"({final} - {seed} < 1e-9) ? 'holds: only the seed sells (' + format({seed}, '.0%') + ')' : "
+        f"'partial cascade: ' + format({final}, '.0%') + ' selling'"
+    )
+    critical = _critical_spread_lookup()
+    readout = (
+        alt.Chart(alt.Data(values=[{}]))
+        .transform_calculate(
+            x0=seed,
+            **chain,
+        )
+        .transform_calculate(
+            sigma_c=critical,
+        )
+        .transform_calculate(
+            text=f"'After {steps} rounds: ' + ({outcome})",
+            note="datum.sigma_c < 0 ? 'No critical spread at this mean' : "
+            "'Critical spread at this mean: σc = ' + format(datum.sigma_c, '.3f')",
+        )
+    )
+    readout_text = readout.mark_text(
+        align="left", baseline="top", fontSize=13, fontWeight="bold"
+    ).encode(x=alt.value(4), y=alt.value(4), text="text:N")
     readout_note = readout.mark_text(align="left", baseline="top", fontSize=12).encode(
-        x=alt.value(4), y=alt.value(22), text="note:N")
-    seed_point = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        x=seed, y="0").mark_point(shape="triangle-up", size=140, filled=True,
-                                  color=palette.INK).encode(x=x, y=y)
-    chart = alt.layer(diagonal, response, vertical, horizontal, seed_point, readout_text,
-                      readout_note).add_params(
-        *(altair_param(cascade.PARAMETERS[name]) for name in CASCADE_SLIDERS)
-    ).properties(width=WIDTH, height=360)
+        x=alt.value(4), y=alt.value(22), text="note:N"
+    )
+    seed_point = (
+        alt.Chart(alt.Data(values=[{}]))
+        .transform_calculate(x=seed, y="0")
+        .mark_point(shape="triangle-up", size=140, filled=True, color=palette.INK)
+        .encode(x=x, y=y)
+    )
+    chart = (
+        alt.layer(diagonal, response, vertical, horizontal, seed_point, readout_text, readout_note)
+        .add_params(*(altair_param(cascade.PARAMETERS[name]) for name in CASCADE_SLIDERS))
+        .properties(width=WIDTH, height=360)
+    )
     defaults = {name: cascade.PARAMETERS[name].default for name in CASCADE_SLIDERS}
     result = coalition.cascade_outcome(**defaults)
     description = (

@@ -27,24 +27,41 @@ def cascade_lab_html(named=None, seed=coalition.H200_SEED, bound=()) -> str:
     found = coalition.smallest_unravelling_seed(named, bound=bound)
     rows = []
     for h in named:
-        status = ("first mover" if h.name in seed else "bound by league rule" if h.name in bound
-                  else "sells" if h.name in run.final else "holds")
-        rows.append(f"<tr><td>{html.escape(h.name)}</td><td class=\"num\">{h.china_usd_bn:.1f}</td>"
-                    f"<td class=\"num\">{h.weight:.1%}</td><td class=\"num\">"
-                    f"{h.defect_threshold:.2f}</td><td>{status}</td></tr>")
-    table = ("<table class=\"table\"><thead><tr><th>Holder</th><th>China revenue ($ bn)</th>"
-             "<th>Weight</th><th>Sells once this share sells</th><th>At the end</th></tr></thead>"
-             f"<tbody>{''.join(rows)}</tbody></table>")
-    steps = "".join(f"<li>Round {i}: {_list(who)} sell ({share:.0%} of China revenue).</li>"
-                    for i, (who, share) in enumerate(zip(run.rounds, run.shares)))
+        status = (
+            "first mover"
+            if h.name in seed
+            else "bound by league rule"
+            if h.name in bound
+            else "sells"
+            if h.name in run.final
+            else "holds"
+        )
+        rows.append(
+            f'<tr><td>{html.escape(h.name)}</td><td class="num">{h.china_usd_bn:.1f}</td>'
+            f'<td class="num">{h.weight:.1%}</td><td class="num">'
+            f"{h.defect_threshold:.2f}</td><td>{status}</td></tr>"
+        )
+    table = (
+        '<table class="table"><thead><tr><th>Holder</th><th>China revenue ($ bn)</th>'
+        "<th>Weight</th><th>Sells once this share sells</th><th>At the end</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    steps = "".join(
+        f"<li>Round {i}: {_list(who)} sell ({share:.0%} of China revenue).</li>"
+        for i, (who, share) in enumerate(zip(run.rounds, run.shares))
+    )
     steps = f'<ul class="h200-rounds">{steps}</ul>'
-    smallest = ("No set of first movers outside the league rule brings all the others along."
-                if found is None else
-                f"The lightest first movers that bring every other free holder along: "
-                f"<strong>{html.escape(_list(found.names))}</strong>, {found.weight:.0%} of "
-                "China revenue.")
-    return (f'<div class="h200-lab-output"><div class="h200-table">{table}</div>'
-            f"{steps}<p>{smallest}</p></div>")
+    smallest = (
+        "No set of first movers outside the league rule brings all the others along."
+        if found is None
+        else f"The lightest first movers that bring every other free holder along: "
+        f"<strong>{html.escape(_list(found.names))}</strong>, {found.weight:.0%} of "
+        "China revenue."
+    )
+    return (
+        f'<div class="h200-lab-output"><div class="h200-table">{table}</div>'
+        f"{steps}<p>{smallest}</p></div>"
+    )
 
 
 def cascade_lab():
@@ -54,8 +71,9 @@ def cascade_lab():
     the rest.  On the static site it returns the default state (the H200 decision as seed).
     """
     if building_static_site():
-        return StaticLabView("Named-holder cascade lab", HtmlBlock(cascade_lab_html()),
-                             RUN_LIVE_NOTE)
+        return StaticLabView(
+            "Named-holder cascade lab", HtmlBlock(cascade_lab_html()), RUN_LIVE_NOTE
+        )
     return CascadeLab()
 
 
@@ -81,26 +99,42 @@ class CascadeLab(ipywidgets.VBox):
             revenue.value = round(h.china_usd_bn, 1)
             threshold = ipywidgets_slider(HOLDER_DEFECT_THRESHOLD)
             threshold.value = round(h.defect_threshold, 2)
-            first = ipywidgets.Checkbox(value=h.name in coalition.H200_SEED,
-                                        description="first mover", indent=False)
-            bound = ipywidgets.Checkbox(value=False, description="bound by a league rule",
-                                        indent=False)
+            first = ipywidgets.Checkbox(
+                value=h.name in coalition.H200_SEED, description="first mover", indent=False
+            )
+            bound = ipywidgets.Checkbox(
+                value=False, description="bound by a league rule", indent=False
+            )
             self.revenue[h.name], self.threshold[h.name] = revenue, threshold
             self.first_mover[h.name], self.bound[h.name] = first, bound
-            rows.append(ipywidgets.VBox([ipywidgets.HTML(f"<strong>{html.escape(h.name)}</strong>"),
-                                         revenue, threshold, ipywidgets.HBox([first, bound])]))
+            rows.append(
+                ipywidgets.VBox(
+                    [
+                        ipywidgets.HTML(f"<strong>{html.escape(h.name)}</strong>"),
+                        revenue,
+                        threshold,
+                        ipywidgets.HBox([first, bound]),
+                    ]
+                )
+            )
         self.output = ipywidgets.Output()
         super().__init__([*rows, self.output])
-        for control in (*self.revenue.values(), *self.threshold.values(),
-                        *self.first_mover.values(), *self.bound.values()):
+        for control in (
+            *self.revenue.values(),
+            *self.threshold.values(),
+            *self.first_mover.values(),
+            *self.bound.values(),
+        ):
             control.observe(self.redraw, names="value")
         self.redraw()
 
     def holders(self):
         """The holders with the sliders' revenue and thresholds."""
         return coalition.with_changes(
-            self.defaults, weights={n: s.value for n, s in self.revenue.items()},
-            defect_thresholds={n: s.value for n, s in self.threshold.items()})
+            self.defaults,
+            weights={n: s.value for n, s in self.revenue.items()},
+            defect_thresholds={n: s.value for n, s in self.threshold.items()},
+        )
 
     def redraw(self, _change=None) -> None:
         """Recompute the cascade and show it."""
@@ -122,14 +156,23 @@ def holders_table() -> HTML:
     rows = []
     for h in coalition.holders():
         members = [s for s in stakes if s.group == h.name]
-        companies = "<br>".join(f"{html.escape(s.holder)}: ${s.china_usd_bn:.1f} bn "
-                                f"({s.china_share:.0%}; {html.escape(s.basis)})" for s in members)
-        rows.append(f"<tr><td>{html.escape(h.name)}</td><td>{companies}</td>"
-                    f"<td class=\"num\">{h.china_usd_bn:.1f}</td><td class=\"num\">{h.weight:.0%}</td>"
-                    f"<td class=\"num\">{h.china_share:.0%}</td><td class=\"num\">{h.join_threshold:.2f}"
-                    f"</td><td class=\"num\">{h.defect_threshold:.2f}</td></tr>")
-    header = ("<tr><th>Holder</th><th>Companies: China revenue (share; rows used)</th>"
-              "<th>China revenue ($ bn)</th><th>Weight</th><th>r: China share</th>"
-              "<th>Joins at q*</th><th>Defects at 1 − q*</th></tr>")
-    return HTML(f'<div class="h200-table"><table class="table"><thead>{header}</thead>'
-                f"<tbody>{''.join(rows)}</tbody></table></div>")
+        companies = "<br>".join(
+            f"{html.escape(s.holder)}: ${s.china_usd_bn:.1f} bn "
+            f"({s.china_share:.0%}; {html.escape(s.basis)})"
+            for s in members
+        )
+        rows.append(
+            f"<tr><td>{html.escape(h.name)}</td><td>{companies}</td>"
+            f'<td class="num">{h.china_usd_bn:.1f}</td><td class="num">{h.weight:.0%}</td>'
+            f'<td class="num">{h.china_share:.0%}</td><td class="num">{h.join_threshold:.2f}'
+            f'</td><td class="num">{h.defect_threshold:.2f}</td></tr>'
+        )
+    header = (
+        "<tr><th>Holder</th><th>Companies: China revenue (share; rows used)</th>"
+        "<th>China revenue ($ bn)</th><th>Weight</th><th>r: China share</th>"
+        "<th>Joins at q*</th><th>Defects at 1 − q*</th></tr>"
+    )
+    return HTML(
+        f'<div class="h200-table"><table class="table"><thead>{header}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )

@@ -15,8 +15,13 @@ from widgets.core.display import Figure
 
 WIDTH = 460
 #: The toolmakers the chart follows, with their colours.
-TOOLMAKERS = {"ASML": "#f28e2b", "Tokyo Electron": "#e15759", "Applied Materials": "#4e79a7",
-              "Lam Research": "#76b7b2", "KLA": "#9c755f"}
+TOOLMAKERS = {
+    "ASML": "#f28e2b",
+    "Tokyo Electron": "#e15759",
+    "Applied Materials": "#4e79a7",
+    "Lam Research": "#76b7b2",
+    "KLA": "#9c755f",
+}
 #: Control events marked on the chart (timeline event ids) and the short label of each.
 EVENTS = {
     "2022-10-07-bis-advanced-computing-rules": "US rules",
@@ -37,8 +42,13 @@ LABELLED = ("US rules", "US–NL–JP deal", "US Dec 2024 rules", "H200 decision
 ALL = "All toolmakers"
 #: Event labels from this date on are drawn to the left of their line.
 RIGHT_ALIGNED_FROM = "2025-06-01"
-PERIOD_KINDS = {"quarter": "quarter", "half_year": "half-year", "calendar_year": "year",
-                "fiscal_year": "year", "guidance": "guidance"}
+PERIOD_KINDS = {
+    "quarter": "quarter",
+    "half_year": "half-year",
+    "calendar_year": "year",
+    "fiscal_year": "year",
+    "guidance": "guidance",
+}
 
 
 def record_table() -> pd.DataFrame:
@@ -59,13 +69,17 @@ def event_table() -> pd.DataFrame:
     if missing:
         raise ValueError(f"data/timeline.csv has no event {missing}")
     rows = events.loc[list(EVENTS)]
-    return pd.DataFrame({
-        "date": pd.to_datetime(rows["date"]).dt.strftime("%Y-%m-%d").values,
-        "label": list(EVENTS.values()),
-        "labelled": [label in LABELLED for label in EVENTS.values()],
-        "event": rows["event"].values,
-    }).assign(lane=lambda t: t.groupby("labelled").cumcount() % 3,
-              leftward=lambda t: t["date"] >= RIGHT_ALIGNED_FROM)
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(rows["date"]).dt.strftime("%Y-%m-%d").values,
+            "label": list(EVENTS.values()),
+            "labelled": [label in LABELLED for label in EVENTS.values()],
+            "event": rows["event"].values,
+        }
+    ).assign(
+        lane=lambda t: t.groupby("labelled").cumcount() % 3,
+        leftward=lambda t: t["date"] >= RIGHT_ALIGNED_FROM,
+    )
 
 
 def allied_record_chart() -> Figure:
@@ -76,45 +90,91 @@ def allied_record_chart() -> Figure:
     revenue) and the source.  A drop-down list shows one toolmaker.
     """
     table, events = record_table(), event_table()
-    holder = alt.param(name="toolmaker", value=ALL, bind=alt.binding_select(
-        options=[ALL, *TOOLMAKERS], name="Show: "))
-    guidance = alt.param(name="show_guidance", value=False,
-                         bind=alt.binding_checkbox(name="Include guidance (forecasts) "))
-    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelAngle=0, tickCount=6),
-              scale=alt.Scale(domain=["2021-01-01", "2026-12-31"]))
-    y = alt.Y("share:Q", title="China's share of sales", axis=alt.Axis(format="%"),
-              scale=alt.Scale(domain=[0, 0.55], nice=False))
-    colour = alt.Color("holder:N", title="Toolmaker", sort=list(TOOLMAKERS),
-                       scale=alt.Scale(domain=list(TOOLMAKERS), range=list(TOOLMAKERS.values())))
+    holder = alt.param(
+        name="toolmaker",
+        value=ALL,
+        bind=alt.binding_select(options=[ALL, *TOOLMAKERS], name="Show: "),
+    )
+    guidance = alt.param(
+        name="show_guidance",
+        value=False,
+        bind=alt.binding_checkbox(name="Include guidance (forecasts) "),
+    )
+    x = alt.X(
+        "date:T",
+        title=None,
+        axis=alt.Axis(format="%Y", labelAngle=0, tickCount=6),
+        scale=alt.Scale(domain=["2021-01-01", "2026-12-31"]),
+    )
+    y = alt.Y(
+        "share:Q",
+        title="China's share of sales",
+        axis=alt.Axis(format="%"),
+        scale=alt.Scale(domain=[0, 0.55], nice=False),
+    )
+    colour = alt.Color(
+        "holder:N",
+        title="Toolmaker",
+        sort=list(TOOLMAKERS),
+        scale=alt.Scale(domain=list(TOOLMAKERS), range=list(TOOLMAKERS.values())),
+    )
     base = alt.Chart(table).transform_filter(
         f"(toolmaker == '{ALL}' || datum.holder == toolmaker) && "
-        "(show_guidance || datum.kind != 'guidance')")
-    lines = base.transform_filter("datum.kind == 'quarter'").mark_line(
-        strokeWidth=1.5, opacity=0.7).encode(x=x, y=y, color=colour, detail="holder:N")
+        "(show_guidance || datum.kind != 'guidance')"
+    )
+    lines = (
+        base.transform_filter("datum.kind == 'quarter'")
+        .mark_line(strokeWidth=1.5, opacity=0.7)
+        .encode(x=x, y=y, color=colour, detail="holder:N")
+    )
     points = base.mark_point(filled=True, size=55).encode(
-        x=x, y=y, color=colour,
-        shape=alt.Shape("kind:N", title="Period", sort=["quarter", "half-year", "year", "guidance"]),
-        tooltip=[alt.Tooltip("holder:N", title="Toolmaker"), alt.Tooltip("period:N", title="Period"),
-                 alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("share:Q", title="China's share", format=".1%"),
-                 alt.Tooltip("basis:N", title="Share of"),
-                 alt.Tooltip("source_title:N", title="Source"),
-                 alt.Tooltip("confidence:N", title="Confidence")])
-    rules = alt.Chart(events).mark_rule(color="#999999", strokeDash=[2, 3]).encode(
-        x="date:T", tooltip=[alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
-                             alt.Tooltip("label:N", title="Event"),
-                             alt.Tooltip("event:N", title="What happened")])
+        x=x,
+        y=y,
+        color=colour,
+        shape=alt.Shape(
+            "kind:N", title="Period", sort=["quarter", "half-year", "year", "guidance"]
+        ),
+        tooltip=[
+            alt.Tooltip("holder:N", title="Toolmaker"),
+            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("share:Q", title="China's share", format=".1%"),
+            alt.Tooltip("basis:N", title="Share of"),
+            alt.Tooltip("source_title:N", title="Source"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+        ],
+    )
+    rules = (
+        alt.Chart(events)
+        .mark_rule(color="#999999", strokeDash=[2, 3])
+        .encode(
+            x="date:T",
+            tooltip=[
+                alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
+                alt.Tooltip("label:N", title="Event"),
+                alt.Tooltip("event:N", title="What happened"),
+            ],
+        )
+    )
     # Labels of events in the last year and a half read leftwards, so none runs off the plot.
-    labels = [alt.Chart(events).transform_filter(
-        f"datum.labelled && {'!' if align == 'left' else ''}datum.leftward"
-    ).mark_text(align=align, dx=3 if align == "left" else -3, fontSize=10, color="#444444").encode(
-        x="date:T", y=alt.Y("top:Q", scale=None), text="label:N").transform_calculate(
-        top="8 + 12 * datum.lane") for align in ("left", "right")]
-    chart = alt.layer(rules, *labels, lines, points).add_params(holder, guidance).properties(
-        width=WIDTH, height=320).configure_legend(orient="bottom", columns=3)
+    labels = [
+        alt.Chart(events)
+        .transform_filter(f"datum.labelled && {'!' if align == 'left' else ''}datum.leftward")
+        .mark_text(align=align, dx=3 if align == "left" else -3, fontSize=10, color="#444444")
+        .encode(x="date:T", y=alt.Y("top:Q", scale=None), text="label:N")
+        .transform_calculate(top="8 + 12 * datum.lane")
+        for align in ("left", "right")
+    ]
+    chart = (
+        alt.layer(rules, *labels, lines, points)
+        .add_params(holder, guidance)
+        .properties(width=WIDTH, height=320)
+        .configure_legend(orient="bottom", columns=3)
+    )
     latest = table[table.kind != "guidance"].sort_values("date").groupby("holder").tail(1)
-    latest_text = "; ".join(f"{row.holder} {row.share:.0%} ({row.period})"
-                            for row in latest.itertuples())
+    latest_text = "; ".join(
+        f"{row.holder} {row.share:.0%} ({row.period})" for row in latest.itertuples()
+    )
     description = (
         f"China's share of sales of {len(TOOLMAKERS)} toolmakers from 2021 to 2026, one colour "
         f"per company ({len(table)} reported figures; quarters joined by lines), with "

@@ -88,7 +88,9 @@ class Figure:
         spec = self.spec()
         chart_id = "h200-chart-" + sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
         caption = html.escape(self.description)
-        footnote = f'<p class="h200-footnote">{html.escape(self.footnote)}</p>' if self.footnote else ""
+        footnote = (
+            f'<p class="h200-footnote">{html.escape(self.footnote)}</p>' if self.footnote else ""
+        )
         options = html.escape(_script_safe_json(EMBED_OPTIONS))
         return f"""<figure class="h200-figure">
 <div class="h200-chart" id="{chart_id}" role="figure" aria-label="{caption}" data-spec="{chart_id}-spec" data-embed-options="{options}" style="min-height: {self.drawn_height()}px"></div>

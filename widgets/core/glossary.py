@@ -20,7 +20,9 @@ def _chapter_link(number: int) -> str:
     """A ``{doc}`` link to chapter ``number``, valid from any page of the book."""
     matches = sorted(CHAPTERS.glob(f"{number:02d}-*.md"))
     if len(matches) != 1:
-        raise ValueError(f"chapter = {number} has {len(matches)} files in {CHAPTERS}; expected one")
+        raise ValueError(
+            f"chapter = {number} has {len(matches)} files in {CHAPTERS}; expected one"
+        )
     return f"{{doc}}`Chapter {number} </chapters/{matches[0].stem}>`"
 
 

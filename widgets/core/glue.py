@@ -22,6 +22,8 @@ def glue_all(prefix: str, values: Mapping[str, object]) -> None:
         elif isinstance(value, Math):
             pass
         elif isinstance(value, sp.Basic):
-            raise ValueError(f"{prefix}_{key}: glue a typeset equation (widgets.equation), "
-                             "not a bare sympy object")
+            raise ValueError(
+                f"{prefix}_{key}: glue a typeset equation (widgets.equation), "
+                "not a bare sympy object"
+            )
         glue(f"{prefix}_{key}", value, display=False)

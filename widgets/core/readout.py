@@ -17,8 +17,9 @@ from __future__ import annotations
 import altair as alt
 
 
-def readout_strip(row: alt.Chart, *, width: int, height: int, field: str = "text",
-                  font_size: int = 12) -> alt.Chart:
+def readout_strip(
+    row: alt.Chart, *, width: int, height: int, field: str = "text", font_size: int = 12
+) -> alt.Chart:
     """The text of ``row``'s ``field`` (lines split at ``\\n``), bold, top left of a borderless strip.
 
     Parameters
@@ -32,7 +33,14 @@ def readout_strip(row: alt.Chart, *, width: int, height: int, field: str = "text
     font_size : int
         Font size (px).
     """
-    return row.mark_text(align="left", baseline="top", fontSize=font_size, fontWeight="bold",
-                         lineBreak="\n").encode(
-        x=alt.value(0), y=alt.value(0), text=f"{field}:N",
-    ).properties(width=width, height=height, view={"stroke": None})
+    return (
+        row.mark_text(
+            align="left", baseline="top", fontSize=font_size, fontWeight="bold", lineBreak="\n"
+        )
+        .encode(
+            x=alt.value(0),
+            y=alt.value(0),
+            text=f"{field}:N",
+        )
+        .properties(width=width, height=height, view={"stroke": None})
+    )

@@ -16,8 +16,10 @@ from chipcontrols.reference.seed import SeedPassage, passage
 __all__ = ["SeedQuote", "seed_quote"]
 
 #: Columns that sit side by side when there is room and stack when there is not.
-_COLUMNS_STYLE = ("display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); "
-                  "gap: 0 1.5rem; margin: 0;")
+_COLUMNS_STYLE = (
+    "display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); "
+    "gap: 0 1.5rem; margin: 0;"
+)
 
 
 class SeedQuote:
@@ -46,8 +48,12 @@ class SeedQuote:
         quoted = self.passage
         open_en, close_en = ("“", "”") if quoted.kind == "quote" else ("", "")
         open_zh, close_zh = ("「", "」") if quoted.kind == "quote" else ("", "")
-        note = (f'<p class="h200-seed-note"><strong>Translator\'s note.</strong> '
-                f"{html.escape(quoted.translator_note)}</p>" if quoted.translator_note else "")
+        note = (
+            f'<p class="h200-seed-note"><strong>Translator\'s note.</strong> '
+            f"{html.escape(quoted.translator_note)}</p>"
+            if quoted.translator_note
+            else ""
+        )
         return (
             f'<figure class="h200-seed" id="seed-{html.escape(quoted.quote_id)}">'
             f'<div class="h200-seed-columns" style="{_COLUMNS_STYLE}">'
@@ -58,12 +64,13 @@ class SeedQuote:
             f' lang="en">Original (Traditional Chinese)</span><br>{open_zh}'
             f"{html.escape(quoted.original_zh)}{close_zh}</p></blockquote></div>"
             f'<figcaption class="h200-caption">{html.escape(self.caption())}</figcaption>{note}'
-            "</figure>")
+            "</figure>"
+        )
 
     def __str__(self) -> str:
         quoted = self.passage
         note = f"\nTranslator's note: {quoted.translator_note}" if quoted.translator_note else ""
-        return (f"{quoted.english}\n\n{quoted.original_zh}\n\n— {self.caption()}{note}")
+        return f"{quoted.english}\n\n{quoted.original_zh}\n\n— {self.caption()}{note}"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.to_html(), "text/plain": str(self)}

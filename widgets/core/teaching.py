@@ -22,16 +22,26 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ChapterTeaching", "Exercise", "Goal", "chapter_teaching", "goals_table",
-           "read_chapter_text"]
+__all__ = [
+    "ChapterTeaching",
+    "Exercise",
+    "Goal",
+    "chapter_teaching",
+    "goals_table",
+    "read_chapter_text",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
-_GOALS = re.compile(r"^:::\{admonition\} Learning goals\n:class: learning-goals\n(.*?)^:::$",
-                    re.S | re.M)
+_GOALS = re.compile(
+    r"^:::\{admonition\} Learning goals\n:class: learning-goals\n(.*?)^:::$", re.S | re.M
+)
 _GOAL = re.compile(r"^\d+\.\s+(.*)$", re.M)
 _REF = re.compile(r"\{ref\}`([^`]+)`")
-_EXERCISE = re.compile(r"^:::\{exercise-start\}\s*(.*?)\n:label:\s*(\S+)\n:::\n\n"
-                       r"\*About (\d+) minutes · (core|stretch)\*", re.M)
+_EXERCISE = re.compile(
+    r"^:::\{exercise-start\}\s*(.*?)\n:label:\s*(\S+)\n:::\n\n"
+    r"\*About (\d+) minutes · (core|stretch)\*",
+    re.M,
+)
 _ANY_EXERCISE = re.compile(r"^:::\{exercise-start\}.*\n:label:\s*(\S+)", re.M)
 _TITLE = re.compile(r"^#\s+(.*)$", re.M)
 
@@ -75,58 +85,74 @@ def read_chapter_text(text: str, source: str) -> ChapterTeaching:
     """
     title = _TITLE.search(text)
     block = _GOALS.search(text)
-    exercises = tuple(Exercise(label, name.strip(), int(minutes), level)
-                      for name, label, minutes, level in _EXERCISE.findall(text))
+    exercises = tuple(
+        Exercise(label, name.strip(), int(minutes), level)
+        for name, label, minutes, level in _EXERCISE.findall(text)
+    )
     titles = {exercise.label: exercise.title for exercise in exercises}
-    goals = tuple(Goal(_REF.sub(lambda m: f"*{titles.get(m.group(1), m.group(1))}*", line).strip(),
-                       tuple(_REF.findall(line)))
-                  for line in (_GOAL.findall(block.group(1)) if block else []))
+    goals = tuple(
+        Goal(
+            _REF.sub(lambda m: f"*{titles.get(m.group(1), m.group(1))}*", line).strip(),
+            tuple(_REF.findall(line)),
+        )
+        for line in (_GOAL.findall(block.group(1)) if block else [])
+    )
     labels = {exercise.label for exercise in exercises}
     for label in _ANY_EXERCISE.findall(text):
         if label not in labels:
-            raise ValueError(f"{source}: exercise {label} has no effort line "
-                             "('*About N minutes · core*' or '· stretch*') under its title")
+            raise ValueError(
+                f"{source}: exercise {label} has no effort line "
+                "('*About N minutes · core*' or '· stretch*') under its title"
+            )
     for goal in goals:
         for label in goal.exercises:
             if label not in labels:
-                raise ValueError(f"{source}: a learning goal names {label}, which is not an "
-                                 f"exercise of this chapter; exercises: {sorted(labels)}")
+                raise ValueError(
+                    f"{source}: a learning goal names {label}, which is not an "
+                    f"exercise of this chapter; exercises: {sorted(labels)}"
+                )
     return ChapterTeaching(source, title.group(1).strip() if title else source, goals, exercises)
 
 
 def chapter_teaching(root: Path = ROOT) -> list[ChapterTeaching]:
     """Every chapter under ``chapters/``, in file order."""
-    return [read_chapter_text(path.read_text(encoding="utf-8"), path.name)
-            for path in sorted((root / "chapters").glob("*.md"))]
+    return [
+        read_chapter_text(path.read_text(encoding="utf-8"), path.name)
+        for path in sorted((root / "chapters").glob("*.md"))
+    ]
 
 
 def goals_table(chapter: ChapterTeaching) -> str:
     """A Markdown table: each exercise with its goals, time and difficulty."""
-    goals_of = {exercise.label: [str(number) for number, goal in enumerate(chapter.goals, 1)
-                                 if exercise.label in goal.exercises]
-                for exercise in chapter.exercises}
+    goals_of = {
+        exercise.label: [
+            str(number)
+            for number, goal in enumerate(chapter.goals, 1)
+            if exercise.label in goal.exercises
+        ]
+        for exercise in chapter.exercises
+    }
     rows = ["| Exercise | Goals | Time | Difficulty |", "|---|---|---|---|"]
-    rows += [f"| {{ref}}`{exercise.label}`: {exercise.title} | "
-             f"{', '.join(goals_of[exercise.label]) or '-'} | "
-             f"about {exercise.minutes} min | {exercise.difficulty} |"
-             for exercise in chapter.exercises]
+    rows += [
+        f"| {{ref}}`{exercise.label}`: {exercise.title} | "
+        f"{', '.join(goals_of[exercise.label]) or '-'} | "
+        f"about {exercise.minutes} min | {exercise.difficulty} |"
+        for exercise in chapter.exercises
+    ]
     return "\n".join(rows)
 
 
 def solution_modules() -> dict[int, object]:
-    """Each chapter's solutions module (``chipcontrols.exercises.ch<N>_solutions``), by chapter.
+    """Each chapter's solutions module (``solutions.<model>``), by chapter number.
 
-    The instructor guide glues every chapter's solution figures from these (chapter 1's as
-    ``sol_<key>``, chapter N's as ``sol<N>_<key>``), so its rubrics cite computed numbers.
+    The instructor guide glues every chapter's solution figures from these, so its rubrics cite
+    computed numbers.  The ``solutions`` package is installed for the reader edition only.
     """
     import importlib
-    import pkgutil
 
-    import chipcontrols.exercises as package
+    from chipcontrols import CHAPTER_MODELS
 
-    found = {}
-    for module in pkgutil.iter_modules(package.__path__):
-        match = re.fullmatch(r"ch(\d+)_solutions", module.name)
-        if match:
-            found[int(match.group(1))] = importlib.import_module(f"{package.__name__}.{module.name}")
-    return dict(sorted(found.items()))
+    return {
+        number: importlib.import_module(f"solutions.{model}")
+        for number, model in enumerate(CHAPTER_MODELS, 1)
+    }

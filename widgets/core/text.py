@@ -55,13 +55,17 @@ def chip_table(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBER_20
     for chip in classified.itertuples():
         tpp_text = "n/a" if pd.isna(chip.tpp) else f"{chip.tpp:,.0f}"
         density_text = "n/a" if pd.isna(chip.density) else f"{chip.density:.2f}"
-        source = (f'<a href="{html.escape(chip.source_url)}">{html.escape(chip.source_title)}</a>')
+        source = f'<a href="{html.escape(chip.source_url)}">{html.escape(chip.source_title)}</a>'
         rows.append(
             f"<tr><td>{html.escape(chip.chip)}</td><td>{html.escape(chip.vendor)}</td>"
             f'<td class="num">{tpp_text}</td><td class="num">{density_text}</td>'
             f"<td>{html.escape(chip.eccn_class)}</td><td>{chip.confidence}</td><td>{source}</td></tr>"
         )
-    header = ("<tr><th>Chip</th><th>Vendor</th><th>TPP</th><th>Density (TPP/mm²)</th>"
-              f"<th>Class ({html.escape(rule.name)} rule)</th><th>Confidence</th><th>Source</th></tr>")
-    return HTML(f'<div class="h200-table"><table class="table">'
-                f"<thead>{header}</thead><tbody>{''.join(rows)}</tbody></table></div>")
+    header = (
+        "<tr><th>Chip</th><th>Vendor</th><th>TPP</th><th>Density (TPP/mm²)</th>"
+        f"<th>Class ({html.escape(rule.name)} rule)</th><th>Confidence</th><th>Source</th></tr>"
+    )
+    return HTML(
+        f'<div class="h200-table"><table class="table">'
+        f"<thead>{header}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )

@@ -39,16 +39,29 @@ Y_SCALE = alt.Scale(type="log", domain=list(DENSITY_WINDOW), nice=False)
 def _region_layer(rule: RuleVersion) -> alt.Chart:
     labels = list(reversed(rule.labels))
     cells = pd.DataFrame(rule.regions(TPP_WINDOW, DENSITY_WINDOW))
-    return alt.Chart(cells).mark_rect(opacity=0.85, clip=True).encode(
-        x=alt.X("tpp_low:Q", scale=X_SCALE,
-                title="Total processing performance, TPP (bit-TOPS, log scale)"),
-        x2="tpp_high:Q",
-        y=alt.Y("density_low:Q", scale=Y_SCALE,
-                title="Performance density (TPP per mm², log scale)"),
-        y2="density_high:Q",
-        color=alt.Color("label:N", title=f"Class under the {rule.name} rule",
-                        scale=alt.Scale(domain=labels, range=label_colours(rule, labels))),
-        tooltip=[alt.Tooltip("label:N", title="Region")],
+    return (
+        alt.Chart(cells)
+        .mark_rect(opacity=0.85, clip=True)
+        .encode(
+            x=alt.X(
+                "tpp_low:Q",
+                scale=X_SCALE,
+                title="Total processing performance, TPP (bit-TOPS, log scale)",
+            ),
+            x2="tpp_high:Q",
+            y=alt.Y(
+                "density_low:Q",
+                scale=Y_SCALE,
+                title="Performance density (TPP per mm², log scale)",
+            ),
+            y2="density_high:Q",
+            color=alt.Color(
+                "label:N",
+                title=f"Class under the {rule.name} rule",
+                scale=alt.Scale(domain=labels, range=label_colours(rule, labels)),
+            ),
+            tooltip=[alt.Tooltip("label:N", title="Region")],
+        )
     )
 
 
@@ -75,48 +88,62 @@ def _chip_layers(placed: pd.DataFrame) -> list[alt.Chart]:
             alt.Tooltip("source_title:N", title="Source"),
         ],
     )
-    points = base.mark_point(filled=True, size=70, stroke="white", strokeWidth=0.8,
-                             clip=True).encode(
+    points = base.mark_point(
+        filled=True, size=70, stroke="white", strokeWidth=0.8, clip=True
+    ).encode(
         shape=alt.Shape("vendor:N", title="Vendor"),
         fill=alt.Fill("vendor:N", title="Vendor", scale=alt.Scale(scheme="dark2")),
     )
     # Chips at the same point (H100, H800, H200) share one label.
     short_names = placed.assign(chip=placed["chip"].map(short_chip_name))
-    shared = (short_names.groupby(["tpp", "density"], as_index=False)["chip"]
-              .agg(lambda names: " / ".join(names)))
-    labels = alt.Chart(shared).mark_text(align="left", dx=6, dy=-6, fontSize=10,
-                                         color="#333", clip=True).encode(
-        x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE), text="chip:N")
+    shared = short_names.groupby(["tpp", "density"], as_index=False)["chip"].agg(
+        lambda names: " / ".join(names)
+    )
+    labels = (
+        alt.Chart(shared)
+        .mark_text(align="left", dx=6, dy=-6, fontSize=10, color="#333", clip=True)
+        .encode(
+            x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE), text="chip:N"
+        )
+    )
     return [points, labels]
 
 
 def _hypothetical_layers(rule: RuleVersion) -> tuple[list[alt.Parameter], list[alt.Chart]]:
     params = [altair_param(p) for p in HYPOTHETICAL_CHIP_PARAMETERS]
-    class_code = CLASS_CODE_FORMS[rule.name].vega({"tpp": "datum.tpp",
-                                                   "density": "datum.density"})
-    point = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        tpp=TPP.name,
-        density=DENSITY_FORM.vega(),
-    ).transform_calculate(
-        eccn_class=f"{vega_strings(rule.labels)}[{class_code}]",
-    ).transform_calculate(
-        readout="'Hypothetical chip: TPP ' + format(datum.tpp, ',.0f') + ',\\ndensity ' "
-        "+ format(datum.density, '.2f') + ' → ' + datum.eccn_class",
+    class_code = CLASS_CODE_FORMS[rule.name].vega({"tpp": "datum.tpp", "density": "datum.density"})
+    point = (
+        alt.Chart(alt.Data(values=[{}]))
+        .transform_calculate(
+            tpp=TPP.name,
+            density=DENSITY_FORM.vega(),
+        )
+        .transform_calculate(
+            eccn_class=f"{vega_strings(rule.labels)}[{class_code}]",
+        )
+        .transform_calculate(
+            readout="'Hypothetical chip: TPP ' + format(datum.tpp, ',.0f') + ',\\ndensity ' "
+            "+ format(datum.density, '.2f') + ' → ' + datum.eccn_class",
+        )
     )
-    marker = point.mark_point(shape="diamond", size=220, filled=True, color="black",
-                              clip=True).encode(
-        x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE),
-        tooltip=[alt.Tooltip("readout:N", title="Hypothetical chip")],
-    ).add_params(*params)
-    readout = point.mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold",
-                              lineBreak="\n").encode(
-        x=alt.value(8), y=alt.value(8), text="readout:N"
+    marker = (
+        point.mark_point(shape="diamond", size=220, filled=True, color="black", clip=True)
+        .encode(
+            x=alt.X("tpp:Q", scale=X_SCALE),
+            y=alt.Y("density:Q", scale=Y_SCALE),
+            tooltip=[alt.Tooltip("readout:N", title="Hypothetical chip")],
+        )
+        .add_params(*params)
     )
+    readout = point.mark_text(
+        align="left", baseline="top", fontSize=13, fontWeight="bold", lineBreak="\n"
+    ).encode(x=alt.value(8), y=alt.value(8), text="readout:N")
     return params, [marker, readout]
 
 
-def classifier_chart(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBER_2023,
-                     hypothetical: bool = True) -> Figure:
+def classifier_chart(
+    chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBER_2023, hypothetical: bool = True
+) -> Figure:
     """The chip map: TPP against performance density, control regions shaded.
 
     Parameters
@@ -138,23 +165,29 @@ def classifier_chart(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTO
     if hypothetical:
         _, hypothetical_layers = _hypothetical_layers(rule)
         layers += hypothetical_layers
-    chart = alt.layer(*layers).properties(width=WIDTH, height=HEIGHT).resolve_scale(
-        color="independent"
-    ).configure_legend(orient="bottom", direction="horizontal", columns=3)
+    chart = (
+        alt.layer(*layers)
+        .properties(width=WIDTH, height=HEIGHT)
+        .resolve_scale(color="independent")
+        .configure_legend(orient="bottom", direction="horizontal", columns=3)
+    )
     description = (
         f"Scatter plot of {len(placed)} AI accelerators by total processing performance (x, log "
         f"scale) and performance density (y, log scale), over the regions that the {rule.name} "
         "version of ECCN 3A090 assigns to 3A090.a, 3A090.b and not controlled."
     )
     if hypothetical:
-        description += (" A black diamond marks a hypothetical chip whose TPP and die area are set "
-                        "with the sliders; its class is computed in the browser.")
+        description += (
+            " A black diamond marks a hypothetical chip whose TPP and die area are set "
+            "with the sliders; its class is computed in the browser."
+        )
     footnote = _not_placed_note(not_placed)
     return Figure(chart, description, footnote)
 
 
-def split_by_placement(chips: pd.DataFrame,
-                       rule: RuleVersion) -> tuple[pd.DataFrame, pd.DataFrame]:
+def split_by_placement(
+    chips: pd.DataFrame, rule: RuleVersion
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Classify the chips, then split them into those with a point on the map and the rest."""
     classified = classify_chips(chips, rule)
     has_point = classified["tpp"].notna() & classified["density"].notna()
@@ -181,8 +214,7 @@ def classifier_lab(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBE
     chips = load_chips() if chips is None else chips
     if building_static_site():
         placed, _ = split_by_placement(chips, rule)
-        default = classifier_lab_view(placed, TPP.default,
-                                      DIE_AREA.default, rule)
+        default = classifier_lab_view(placed, TPP.default, DIE_AREA.default, rule)
         return StaticLabView("3A090 classifier lab", default, RUN_LIVE_NOTE)
     return ClassifierLab(chips, rule)
 
@@ -199,8 +231,9 @@ class ClassifierLab(ipywidgets.VBox):
     def __init__(self, chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> None:
         self.rule = rule
         self.placed, _ = split_by_placement(chips, rule)  # once, not on every slider move
-        self.tpp_slider, self.area_slider = (ipywidgets_slider(p)
-                                             for p in HYPOTHETICAL_CHIP_PARAMETERS)
+        self.tpp_slider, self.area_slider = (
+            ipywidgets_slider(p) for p in HYPOTHETICAL_CHIP_PARAMETERS
+        )
         self.output = ipywidgets.Output()
         super().__init__([self.tpp_slider, self.area_slider, self.output])
         self.tpp_slider.observe(self.redraw, names="value")
@@ -209,34 +242,52 @@ class ClassifierLab(ipywidgets.VBox):
 
     def redraw(self, _change=None) -> None:
         """Recompute the view for the sliders' values and show it."""
-        self.figure = classifier_lab_view(self.placed, self.tpp_slider.value,
-                                          self.area_slider.value, self.rule)
+        self.figure = classifier_lab_view(
+            self.placed, self.tpp_slider.value, self.area_slider.value, self.rule
+        )
         with self.output:
             self.output.clear_output(wait=True)
             display(self.figure)
 
 
-def classifier_lab_view(placed: pd.DataFrame, tpp_value: float, die_area_mm2: float,
-                        rule: RuleVersion = OCTOBER_2023) -> Figure:
+def classifier_lab_view(
+    placed: pd.DataFrame, tpp_value: float, die_area_mm2: float, rule: RuleVersion = OCTOBER_2023
+) -> Figure:
     """The lab's output for one hypothetical chip: the chip map with the chip and its class.
 
     ``placed`` is the first part of :func:`split_by_placement` for the same rule.
     """
     label = classify_hypothetical_chip(tpp_value, die_area_mm2, rule)
     chip_density = performance_density(tpp_value, die_area_mm2)
-    hypothetical = pd.DataFrame([{"tpp": tpp_value, "density": chip_density,
-                                  "readout": f"Hypothetical chip: TPP {tpp_value:,.0f},\ndensity "
-                                             f"{chip_density:.2f} → {label}"}])
-    marker = alt.Chart(hypothetical).mark_point(
-        shape="diamond", size=220, filled=True, color="black", clip=True).encode(
-        x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE))
-    readout = alt.Chart(hypothetical).mark_text(align="left", baseline="top", fontSize=13,
-                                                fontWeight="bold", lineBreak="\n").encode(
-        x=alt.value(8), y=alt.value(8), text="readout:N")
-    chart = alt.layer(_region_layer(rule), *_chip_layers(placed), marker, readout).properties(
-        width=WIDTH, height=HEIGHT).resolve_scale(color="independent").configure_legend(
-        orient="bottom", direction="horizontal", columns=3)
-    description = (f"A hypothetical chip with TPP {tpp_value:,.0f} and die area "
-                   f"{die_area_mm2:,.0f} mm² has performance density {chip_density:.2f} and is "
-                   f"classed {label} under the {rule.name} rule.")
+    hypothetical = pd.DataFrame(
+        [
+            {
+                "tpp": tpp_value,
+                "density": chip_density,
+                "readout": f"Hypothetical chip: TPP {tpp_value:,.0f},\ndensity "
+                f"{chip_density:.2f} → {label}",
+            }
+        ]
+    )
+    marker = (
+        alt.Chart(hypothetical)
+        .mark_point(shape="diamond", size=220, filled=True, color="black", clip=True)
+        .encode(x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE))
+    )
+    readout = (
+        alt.Chart(hypothetical)
+        .mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold", lineBreak="\n")
+        .encode(x=alt.value(8), y=alt.value(8), text="readout:N")
+    )
+    chart = (
+        alt.layer(_region_layer(rule), *_chip_layers(placed), marker, readout)
+        .properties(width=WIDTH, height=HEIGHT)
+        .resolve_scale(color="independent")
+        .configure_legend(orient="bottom", direction="horizontal", columns=3)
+    )
+    description = (
+        f"A hypothetical chip with TPP {tpp_value:,.0f} and die area "
+        f"{die_area_mm2:,.0f} mm² has performance density {chip_density:.2f} and is "
+        f"classed {label} under the {rule.name} rule."
+    )
     return Figure(chart, description)

@@ -30,32 +30,60 @@ def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
         category_name=events["category"].map(category_names),
         # spread events of one row over five lanes so that close dates stay distinguishable
         lane=events.groupby("actor_group").cumcount() % 5,
-    )[["date", "date_precision", "actor", "actor_group", "category_name", "event", "source_title",
-       "confidence", "lane"]]
-    actor = alt.param(name="actor", value=ALL_ACTORS, bind=alt.binding_select(
-        options=[ALL_ACTORS, *actor_groups], name="Show events of: "))
-    chart = alt.Chart(table).transform_filter(
-        f"actor == '{ALL_ACTORS}' || datum.actor_group == actor"
-    ).mark_point(filled=True, size=80, opacity=0.85, stroke="white", strokeWidth=0.6).encode(
-        x=alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=9)),
-        y=alt.Y("actor_group:N", sort=list(actor_groups), title=None),
-        yOffset=alt.YOffset("lane:O"),
-        color=alt.Color("category_name:N", title="Kind of event",
-                        sort=list(category_names.values()),
-                        scale=alt.Scale(scheme="tableau10")),
-        shape=alt.Shape("confidence:N", title="Confidence of the record",
-                        sort=["high", "medium", "low"]),
-        tooltip=[alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
-                 alt.Tooltip("date_precision:N", title="Date known to the"),
-                 alt.Tooltip("actor:N", title="Actor"),
-                 alt.Tooltip("event:N", title="Event"),
-                 alt.Tooltip("source_title:N", title="Source"),
-                 alt.Tooltip("confidence:N", title="Confidence")],
-    ).add_params(actor).properties(width=560, height=300).configure_legend(
-        orient="bottom", direction="horizontal", columns=3)
+    )[
+        [
+            "date",
+            "date_precision",
+            "actor",
+            "actor_group",
+            "category_name",
+            "event",
+            "source_title",
+            "confidence",
+            "lane",
+        ]
+    ]
+    actor = alt.param(
+        name="actor",
+        value=ALL_ACTORS,
+        bind=alt.binding_select(options=[ALL_ACTORS, *actor_groups], name="Show events of: "),
+    )
+    chart = (
+        alt.Chart(table)
+        .transform_filter(f"actor == '{ALL_ACTORS}' || datum.actor_group == actor")
+        .mark_point(filled=True, size=80, opacity=0.85, stroke="white", strokeWidth=0.6)
+        .encode(
+            x=alt.X(
+                "date:T", title="Date", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=9)
+            ),
+            y=alt.Y("actor_group:N", sort=list(actor_groups), title=None),
+            yOffset=alt.YOffset("lane:O"),
+            color=alt.Color(
+                "category_name:N",
+                title="Kind of event",
+                sort=list(category_names.values()),
+                scale=alt.Scale(scheme="tableau10"),
+            ),
+            shape=alt.Shape(
+                "confidence:N", title="Confidence of the record", sort=["high", "medium", "low"]
+            ),
+            tooltip=[
+                alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
+                alt.Tooltip("date_precision:N", title="Date known to the"),
+                alt.Tooltip("actor:N", title="Actor"),
+                alt.Tooltip("event:N", title="Event"),
+                alt.Tooltip("source_title:N", title="Source"),
+                alt.Tooltip("confidence:N", title="Confidence"),
+            ],
+        )
+        .add_params(actor)
+        .properties(width=560, height=300)
+        .configure_legend(orient="bottom", direction="horizontal", columns=3)
+    )
     first, last = table["date"].min(), table["date"].max()
-    counts = ", ".join(f"{group} {int((table['actor_group'] == group).sum())}"
-                       for group in actor_groups)
+    counts = ", ".join(
+        f"{group} {int((table['actor_group'] == group).sum())}" for group in actor_groups
+    )
     description = (
         f"Timeline of {len(table)} dated events from {first} to {last}, one row per actor group "
         f"({counts}), coloured by kind of event and shaped by the confidence of the record. "
@@ -95,53 +123,91 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
     Chips are sorted by TPP (largest first; those without a published throughput last).
     """
     table = classify_under_every_version(load_chips() if chips is None else chips)
-    caught_by = {rule.name: int(table.query("rule == @rule.name")["treatment"]
-                                .map(lambda t: t.caught).sum()) for rule in RULE_VERSIONS}
+    caught_by = {
+        rule.name: int(
+            table.query("rule == @rule.name")["treatment"].map(lambda t: t.caught).sum()
+        )
+        for rule in RULE_VERSIONS
+    }
     table["treatment"] = table["treatment"].map(lambda treatment: treatment.value)
     table["cell"] = table["eccn_class"].map(short_class)
-    table["head"] = table["cell"].map(lambda cell: cell.split(" (")[0].replace(
-        "not controlled", "not ctrl."))
+    table["head"] = table["cell"].map(
+        lambda cell: cell.split(" (")[0].replace("not controlled", "not ctrl.")
+    )
     table["tpp_text"] = table["tpp"].map(lambda t: "n/a" if pd.isna(t) else f"{t:,.0f}")
-    order = (table.drop_duplicates("chip_id").sort_values("tpp", ascending=False,
-                                                          na_position="last")["chip"].tolist())
+    order = (
+        table.drop_duplicates("chip_id")
+        .sort_values("tpp", ascending=False, na_position="last")["chip"]
+        .tolist()
+    )
     versions = [rule.name for rule in RULE_VERSIONS]
     base = alt.Chart(table).encode(
-        x=alt.X("rule:N", sort=versions, title=None, axis=alt.Axis(
-            orient="top", labelAngle=0,
-            labelExpr=f"containerSize()[0] < {NARROW_CONTAINER} ? "
-                      "replace(replace(datum.label, 'October ', 'Oct '), 'January ', 'Jan ') "
-                      ": datum.label")),
+        x=alt.X(
+            "rule:N",
+            sort=versions,
+            title=None,
+            axis=alt.Axis(
+                orient="top",
+                labelAngle=0,
+                labelExpr=f"containerSize()[0] < {NARROW_CONTAINER} ? "
+                "replace(replace(datum.label, 'October ', 'Oct '), 'January ', 'Jan ') "
+                ": datum.label",
+            ),
+        ),
         y=alt.Y("chip:N", sort=order, title=None),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
-        color=alt.Color("treatment:N", title="What an exporter to China faces",
-                        scale=alt.Scale(domain=[t.value for t in Treatment],
-                                        range=[TREATMENT_COLOURS[t] for t in Treatment])),
-        tooltip=[alt.Tooltip("chip:N", title="Chip"), alt.Tooltip("vendor:N", title="Vendor"),
-                 alt.Tooltip("tpp_text:N", title="TPP"), alt.Tooltip("rule:N", title="Rule"),
-                 alt.Tooltip("eccn_class:N", title="Class"),
-                 alt.Tooltip("treatment:N", title="Meaning")],
+        color=alt.Color(
+            "treatment:N",
+            title="What an exporter to China faces",
+            scale=alt.Scale(
+                domain=[t.value for t in Treatment],
+                range=[TREATMENT_COLOURS[t] for t in Treatment],
+            ),
+        ),
+        tooltip=[
+            alt.Tooltip("chip:N", title="Chip"),
+            alt.Tooltip("vendor:N", title="Vendor"),
+            alt.Tooltip("tpp_text:N", title="TPP"),
+            alt.Tooltip("rule:N", title="Rule"),
+            alt.Tooltip("eccn_class:N", title="Class"),
+            alt.Tooltip("treatment:N", title="Meaning"),
+        ],
     )
     # A column narrower than the full label (a phone) shows only the class's head, e.g. "3A090.a";
     # the colour and the tooltip carry the rest.
-    text = base.transform_calculate(
-        shown=f"width >= {len(versions) * FULL_LABEL_COLUMN} ? datum.cell : datum.head",
-    ).mark_text(fontSize={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 9.5 : 10.5"}).encode(
-        text="shown:N")
-    chart = alt.layer(cells, text).properties(
-        width=len(versions) * 175, height=22 * len(order)).configure_legend(
-        orient="bottom", direction="horizontal",
-        columns={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 1 : 2"},
-        labelLimit={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? containerSize()[0] - 60 : 260"},
-    ).configure_axisY(
-        labelLimit={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 110 : 160"})
+    text = (
+        base.transform_calculate(
+            shown=f"width >= {len(versions) * FULL_LABEL_COLUMN} ? datum.cell : datum.head",
+        )
+        .mark_text(fontSize={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 9.5 : 10.5"})
+        .encode(text="shown:N")
+    )
+    chart = (
+        alt.layer(cells, text)
+        .properties(width=len(versions) * 175, height=22 * len(order))
+        .configure_legend(
+            orient="bottom",
+            direction="horizontal",
+            columns={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 1 : 2"},
+            labelLimit={
+                "expr": f"containerSize()[0] < {NARROW_CONTAINER} ? containerSize()[0] - 60 : 260"
+            },
+        )
+        .configure_axisY(
+            labelLimit={"expr": f"containerSize()[0] < {NARROW_CONTAINER} ? 110 : 160"}
+        )
+    )
     description = (
         f"Grid of {len(order)} chips (rows, by TPP) under the {', '.join(versions)} versions "
         "of the US 3A090 test (columns). Each cell names the chip's class and is coloured by "
         "what an exporter to China faces. Chips caught (license, grey zone or case-by-case): "
-        + ", ".join(f"{name} {n}" for name, n in caught_by.items()) + "."
+        + ", ".join(f"{name} {n}" for name, n in caught_by.items())
+        + "."
     )
-    footnote = ("Huawei and Cambricon chips are not US exports; for them the grid measures "
-                "capability against the US lines, not legal status. 'Undetermined' marks chips "
-                "whose class depends on a figure no source publishes.")
+    footnote = (
+        "Huawei and Cambricon chips are not US exports; for them the grid measures "
+        "capability against the US lines, not legal status. 'Undetermined' marks chips "
+        "whose class depends on a figure no source publishes."
+    )
     return Figure(chart, description, footnote)

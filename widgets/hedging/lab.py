@@ -39,12 +39,16 @@ def calibration_html(observed_share: float | None = None, **values: float) -> st
     for name, row in table.iterrows():
         verdict = "inside" if row.inside_range else "<strong>outside</strong>"
         note = "" if row.binds else " (but Beijing would buy less anyway: the rule does not bind)"
-        rows.append(f"<tr><td>{html.escape(row.label)} (<code>{name}</code>)</td>"
-                    f'<td class="num">{row.default:.3f}</td><td class="num">{row.value:.3f}</td>'
-                    f"<td>{verdict} {html.escape(row.valid_range)}{note}</td></tr>")
-    return ('<div class="h200-table"><table class="table"><thead><tr><th>Parameter solved for'
-            '</th><th>Now</th><th>Value reproducing the share</th><th>Declared range</th></tr>'
-            f"</thead><tbody>{''.join(rows)}</tbody></table></div>")
+        rows.append(
+            f"<tr><td>{html.escape(row.label)} (<code>{name}</code>)</td>"
+            f'<td class="num">{row.default:.3f}</td><td class="num">{row.value:.3f}</td>'
+            f"<td>{verdict} {html.escape(row.valid_range)}{note}</td></tr>"
+        )
+    return (
+        '<div class="h200-table"><table class="table"><thead><tr><th>Parameter solved for'
+        "</th><th>Now</th><th>Value reproducing the share</th><th>Declared range</th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def changes_html(parameter: str, observed_share: float | None = None, **values: float) -> str:
@@ -53,24 +57,35 @@ def changes_html(parameter: str, observed_share: float | None = None, **values: 
     result = model.calibrate(parameter, observed_share, **values)
     label = html.escape(model.PARAMETERS[parameter].label.lower())
     if result.inside_range:
-        head = (f"<p>With {label} at <strong>{result.value:.3f}</strong>, Beijing's choice equals "
-                f"the observed share {result.observed_share:.2f}. What else changes:</p>")
+        head = (
+            f"<p>With {label} at <strong>{result.value:.3f}</strong>, Beijing's choice equals "
+            f"the observed share {result.observed_share:.2f}. What else changes:</p>"
+        )
     else:
-        head = (f"<p>{label.capitalize()} would have to be <strong>{result.value:.3f}</strong>, "
-                f"outside its declared range {html.escape(result.valid_range)}: this parameter "
-                "alone cannot explain the share. Solve for another.</p>")
-    rows = "".join(f"<tr><td>{html.escape(row.what)}</td><td class=\"num\">{_number(row.before)}"
-                   f"</td><td class=\"num\">{_number(row.calibrated)}</td></tr>"
-                   for row in table.itertuples())
-    return (f'{head}<div class="h200-table"><table class="table"><thead><tr><th></th>'
-            f"<th>Now</th><th>Calibrated</th></tr></thead><tbody>{rows}</tbody></table></div>")
+        head = (
+            f"<p>{label.capitalize()} would have to be <strong>{result.value:.3f}</strong>, "
+            f"outside its declared range {html.escape(result.valid_range)}: this parameter "
+            "alone cannot explain the share. Solve for another.</p>"
+        )
+    rows = "".join(
+        f'<tr><td>{html.escape(row.what)}</td><td class="num">{_number(row.before)}'
+        f'</td><td class="num">{_number(row.calibrated)}</td></tr>'
+        for row in table.itertuples()
+    )
+    return (
+        f'{head}<div class="h200-table"><table class="table"><thead><tr><th></th>'
+        f"<th>Now</th><th>Calibrated</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
-def lab_html(parameter: str = DEFAULT_UNKNOWN, observed_share: float | None = None,
-             **values: float) -> str:
+def lab_html(
+    parameter: str = DEFAULT_UNKNOWN, observed_share: float | None = None, **values: float
+) -> str:
     """The lab's whole output as HTML."""
-    return (f'<div class="h200-lab-output">{calibration_html(observed_share, **values)}'
-            f"{changes_html(parameter, observed_share, **values)}</div>")
+    return (
+        f'<div class="h200-lab-output">{calibration_html(observed_share, **values)}'
+        f"{changes_html(parameter, observed_share, **values)}</div>"
+    )
 
 
 def calibration_lab():
@@ -101,25 +116,36 @@ class CalibrationLab(ipywidgets.VBox):
         self.sliders = {name: ipywidgets_slider(model.PARAMETERS[name]) for name in names}
         self.unknown = ipywidgets.Dropdown(
             options=[(model.PARAMETERS[name].label, name) for name in model.CALIBRATABLE],
-            value=DEFAULT_UNKNOWN, description="Solve for", style={"description_width": "initial"})
+            value=DEFAULT_UNKNOWN,
+            description="Solve for",
+            style={"description_width": "initial"},
+        )
         self.output = ipywidgets.Output()
-        super().__init__([self.sliders["observed_share"], self.unknown,
-                          *(self.sliders[name] for name in LAB_SLIDERS), self.output])
+        super().__init__(
+            [
+                self.sliders["observed_share"],
+                self.unknown,
+                *(self.sliders[name] for name in LAB_SLIDERS),
+                self.output,
+            ]
+        )
         for control in (*self.sliders.values(), self.unknown):
             control.observe(self.redraw, names="value")
         self.redraw()
 
     def values(self) -> dict[str, float]:
         """Beijing's parameters as the sliders set them, without the unknown."""
-        return {name: self.sliders[name].value for name in LAB_SLIDERS
-                if name != self.unknown.value}
+        return {
+            name: self.sliders[name].value for name in LAB_SLIDERS if name != self.unknown.value
+        }
 
     def redraw(self, _change=None) -> None:
         """Recompute from the model and show the result."""
         for name in LAB_SLIDERS:
             self.sliders[name].disabled = name == self.unknown.value
-        self.html = lab_html(self.unknown.value, self.sliders["observed_share"].value,
-                             **self.values())
+        self.html = lab_html(
+            self.unknown.value, self.sliders["observed_share"].value, **self.values()
+        )
         with self.output:
             self.output.clear_output(wait=True)
             display(HTML(self.html))

@@ -16,8 +16,13 @@ from chipcontrols import hedging as model
 from chipcontrols.core.data import load_table
 
 #: How the table words a step's effect on a lever of the model.
-_DIRECTIONS = {"raises": "raises", "lowers": "lowers", "sets": "sets", "observed": "measures",
-               "none": ""}
+_DIRECTIONS = {
+    "raises": "raises",
+    "lowers": "lowers",
+    "sets": "sets",
+    "observed": "measures",
+    "none": "",
+}
 
 
 def _date(row) -> str:
@@ -29,8 +34,10 @@ def _lever(row) -> str:
     if not isinstance(row.lever, str):
         return "—" if row.status == "found" else "not found"
     declared = model.PARAMETERS[row.lever]
-    return (f"{_DIRECTIONS[row.direction]} {html.escape(declared.label.lower())} "
-            f"(<code>{declared.name}</code>)")
+    return (
+        f"{_DIRECTIONS[row.direction]} {html.escape(declared.label.lower())} "
+        f"(<code>{declared.name}</code>)"
+    )
 
 
 def dependence_table() -> HTML:
@@ -43,35 +50,51 @@ def dependence_table() -> HTML:
         happened = html.escape(event) if event else f"<em>{html.escape(row.reading)}</em>"
         reading = html.escape(row.reading) if event else ""
         source = f'<a href="{html.escape(row.source_url)}">{html.escape(row.source_title)}</a>'
-        rows.append(f"<tr><td>{_date(row)}</td><td>{html.escape(row.side)}</td><td>{happened}"
-                    f"</td><td>{reading}</td><td>{_lever(row)}</td><td>{source} "
-                    f"({row.confidence})</td></tr>")
-    header = ("<tr><th>Date</th><th>Side</th><th>What happened</th><th>What it means for "
-              "the import share</th><th>Model lever</th><th>Source (confidence)</th></tr>")
-    return HTML(f'<div class="h200-table"><table class="table"><thead>{header}</thead>'
-                f"<tbody>{''.join(rows)}</tbody></table></div>")
+        rows.append(
+            f"<tr><td>{_date(row)}</td><td>{html.escape(row.side)}</td><td>{happened}"
+            f"</td><td>{reading}</td><td>{_lever(row)}</td><td>{source} "
+            f"({row.confidence})</td></tr>"
+        )
+    header = (
+        "<tr><th>Date</th><th>Side</th><th>What happened</th><th>What it means for "
+        "the import share</th><th>Model lever</th><th>Source (confidence)</th></tr>"
+    )
+    return HTML(
+        f'<div class="h200-table"><table class="table"><thead>{header}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def calibration_view(observed_share: float | None = None, **values: float) -> HTML:
     """The single-parameter calibrations as a table (see :func:`hedging.calibration_table`)."""
     table = model.calibration_table(observed_share, **values)
     rows = []
-    for name, row in table.iterrows():
+    for _name, row in table.iterrows():
         inside = "yes" if row.inside_range else "<strong>no</strong>"
-        rows.append(f"<tr><td>{html.escape(row.label)}</td><td class=\"num\">{row.default:.2f}"
-                    f"</td><td class=\"num\">{row.value:.2f}</td><td>{inside}, "
-                    f"{html.escape(row.valid_range)}</td></tr>")
-    header = ("<tr><th>Parameter solved for, the others at their defaults</th><th>Default</th>"
-              "<th>Value reproducing the share</th><th>Inside the declared range?</th></tr>")
-    return HTML(f'<div class="h200-table"><table class="table"><thead>{header}</thead>'
-                f"<tbody>{''.join(rows)}</tbody></table></div>")
+        rows.append(
+            f'<tr><td>{html.escape(row.label)}</td><td class="num">{row.default:.2f}'
+            f'</td><td class="num">{row.value:.2f}</td><td>{inside}, '
+            f"{html.escape(row.valid_range)}</td></tr>"
+        )
+    header = (
+        "<tr><th>Parameter solved for, the others at their defaults</th><th>Default</th>"
+        "<th>Value reproducing the share</th><th>Inside the declared range?</th></tr>"
+    )
+    return HTML(
+        f'<div class="h200-table"><table class="table"><thead>{header}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 #: Column headings of the side-by-side table, by column of :func:`hedging.ledger_side_by_side`.
 SIDE_BY_SIDE_HEADINGS = {
-    "beijing_share": "Beijing's share s", "set_by": "Set by",
-    "approvals": "Approvals in the ledger (M chips)", "ledger_binding": "Ledger: binding limit",
-    "exports": "Exports (M chips)", "treasury": "Treasury ($bn)", "ratio": "US:China ratio (×)",
+    "beijing_share": "Beijing's share s",
+    "set_by": "Set by",
+    "approvals": "Approvals in the ledger (M chips)",
+    "ledger_binding": "Ledger: binding limit",
+    "exports": "Exports (M chips)",
+    "treasury": "Treasury ($bn)",
+    "ratio": "US:China ratio (×)",
 }
 
 

@@ -22,13 +22,26 @@ from widgets.core.sliders import altair_param, slider_label
 
 WIDTH = 460
 #: Sliders of the ledger chart, in display order (the H100e basis is a switch, not a slider).
-LEDGER_SLIDERS = ("demand", "supply", "cap_share", "us_volume", "approvals", "price",
-                  "tariff_share", "china_compute", "us_compute", "displacement")
+LEDGER_SLIDERS = (
+    "demand",
+    "supply",
+    "cap_share",
+    "us_volume",
+    "approvals",
+    "price",
+    "tariff_share",
+    "china_compute",
+    "us_compute",
+    "displacement",
+)
 #: Sliders of the ratio curve.
 RATIO_SLIDERS = ("us_compute", "china_compute", "displacement")
 #: The declared limits whose default volumes the ratio curve marks, and how it names them.
-REFERENCE_VOLUMES = {"approvals": "approved by Beijing", "supply": "Nvidia's stock",
-                     "demand": "ordered"}
+REFERENCE_VOLUMES = {
+    "approvals": "approved by Beijing",
+    "supply": "Nvidia's stock",
+    "demand": "ordered",
+}
 
 
 def basis_switch(bases: dict[str, float]) -> alt.Parameter:
@@ -56,63 +69,99 @@ def binding_names_vega(limits: str, volume: str) -> str:
     the text matches :attr:`chipcontrols.ledger.model.LedgerResult.binding_text`.
     """
     joiner = " and "
-    conditions = [f"abs({limits}[{i}] - {volume}) <= {model.TIE_TOLERANCE!r}"
-                  for i in range(len(model.LIMITS))]
-    names = " + ".join(f"({condition} ? {json.dumps(name + joiner)} : '')"
-                       for condition, name in zip(conditions, model.LIMITS))
+    conditions = [
+        f"abs({limits}[{i}] - {volume}) <= {model.TIE_TOLERANCE!r}"
+        for i in range(len(model.LIMITS))
+    ]
+    names = " + ".join(
+        f"({condition} ? {json.dumps(name + joiner)} : '')"
+        for condition, name in zip(conditions, model.LIMITS)
+    )
     count = " + ".join(f"({condition} ? 1 : 0)" for condition in conditions)
-    return (f"slice({names}, 0, -{len(joiner)}) + (({count}) > 1 ? ' (tied)' : '')")
+    return f"slice({names}, 0, -{len(joiner)}) + (({count}) > 1 ? ' (tied)' : '')"
 
 
 def _limits_panel() -> alt.LayerChart:
     return expression_bars(
-        "limit", model.FORMS["limits"], title="1. The four limits: exports are the shortest bar",
-        height=130, width=WIDTH,
-        x=alt.X("value:Q", title="Million chips in the year",
-                scale=alt.Scale(domain=[0, model.PARAMETERS["us_volume"].maximum])),
+        "limit",
+        model.FORMS["limits"],
+        title="1. The four limits: exports are the shortest bar",
+        height=130,
+        width=WIDTH,
+        x=alt.X(
+            "value:Q",
+            title="Million chips in the year",
+            scale=alt.Scale(domain=[0, model.PARAMETERS["us_volume"].maximum]),
+        ),
         label="format(datum.value, '.2f') + ' M'",
         value_tooltip=alt.Tooltip("value:Q", title="Million chips", format=".2f"),
-        colour=alt.Color("binds:N", title="Limit",
-                         scale=alt.Scale(domain=["binding", "not binding"],
-                                         range=[palette.BINDING, palette.NOT_BINDING])),
-        derived={"volume": model.FORMS["volume"].vega(),
-                 "binds": f"abs(datum.value - datum.volume) <= {model.TIE_TOLERANCE!r} "
-                          "? 'binding' : 'not binding'"},
+        colour=alt.Color(
+            "binds:N",
+            title="Limit",
+            scale=alt.Scale(
+                domain=["binding", "not binding"], range=[palette.BINDING, palette.NOT_BINDING]
+            ),
+        ),
+        derived={
+            "volume": model.FORMS["volume"].vega(),
+            "binds": f"abs(datum.value - datum.volume) <= {model.TIE_TOLERANCE!r} "
+            "? 'binding' : 'not binding'",
+        },
         extra_tooltips=(alt.Tooltip("binds:N", title="Status"),),
     )
 
 
 def _readout_panel() -> alt.Chart:
-    row = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        volume=model.FORMS["volume"].vega(), limits=vega_array(model.FORMS["limits"].values()),
-    ).transform_calculate(
-        binding=binding_names_vega("datum.limits", "datum.volume"),
-    ).transform_calculate(
-        readout="'Exports: ' + format(datum.volume, '.2f') + ' million chips;\\nbinding: '"
-                " + datum.binding",
+    row = (
+        alt.Chart(alt.Data(values=[{}]))
+        .transform_calculate(
+            volume=model.FORMS["volume"].vega(),
+            limits=vega_array(model.FORMS["limits"].values()),
+        )
+        .transform_calculate(
+            binding=binding_names_vega("datum.limits", "datum.volume"),
+        )
+        .transform_calculate(
+            readout="'Exports: ' + format(datum.volume, '.2f') + ' million chips;\\nbinding: '"
+            " + datum.binding",
+        )
     )
     return readout_strip(row, width=WIDTH, height=36, field="readout", font_size=14)
 
 
 def _revenue_panel() -> alt.LayerChart:
-    forms = {"US Treasury (tariff)": model.FORMS["treasury_at_limit"],
-             "Nvidia": model.FORMS["nvidia_at_limit"]}
+    forms = {
+        "US Treasury (tariff)": model.FORMS["treasury_at_limit"],
+        "Nvidia": model.FORMS["nvidia_at_limit"],
+    }
     return expression_bars(
-        "recipient", forms, title="2. Who receives the money", height=70, width=WIDTH,
+        "recipient",
+        forms,
+        title="2. Who receives the money",
+        height=70,
+        width=WIDTH,
         x=alt.X("value:Q", title="Billion US dollars in the year"),
         label="'$' + format(datum.value, '.1f') + ' bn'",
         value_tooltip=alt.Tooltip("value:Q", title="$ billion", format=".2f"),
-        colour=alt.Color("recipient:N", legend=None,
-                         scale=alt.Scale(domain=list(forms),
-                                         range=[palette.TREASURY, palette.NVIDIA])),
+        colour=alt.Color(
+            "recipient:N",
+            legend=None,
+            scale=alt.Scale(domain=list(forms), range=[palette.TREASURY, palette.NVIDIA]),
+        ),
     )
 
 
 def _ratio_panel() -> alt.LayerChart:
-    forms = {"No exports": model.FORMS["ratio_without_exports"],
-             "With these exports": model.FORMS["ratio_at_limit"]}
+    forms = {
+        "No exports": model.FORMS["ratio_without_exports"],
+        "With these exports": model.FORMS["ratio_at_limit"],
+    }
     return expression_bars(
-        "case", forms, title="3. The US:China ratio of compute added", height=70, width=WIDTH,
+        "case",
+        forms,
+        title="3. The US:China ratio of compute added",
+        height=70,
+        width=WIDTH,
         x=alt.X("value:Q", title="US compute added ÷ China's compute added, in the year"),
         label="format(datum.value, '.1f') + '×'",
         value_tooltip=alt.Tooltip("value:Q", title="US:China ratio", format=".1f"),
@@ -128,10 +177,19 @@ def ledger_chart() -> Figure:
     """
     bases = h100_equivalence()
     result = model.ledger()
-    chart = alt.vconcat(
-        _readout_panel(), _limits_panel(), _revenue_panel(), _ratio_panel(), spacing=22,
-    ).add_params(*_params(LEDGER_SLIDERS, bases)).resolve_scale(
-        color="independent").configure_legend(orient="right").configure_view(stroke=None)
+    chart = (
+        alt.vconcat(
+            _readout_panel(),
+            _limits_panel(),
+            _revenue_panel(),
+            _ratio_panel(),
+            spacing=22,
+        )
+        .add_params(*_params(LEDGER_SLIDERS, bases))
+        .resolve_scale(color="independent")
+        .configure_legend(orient="right")
+        .configure_view(stroke=None)
+    )
     description = (
         "The H200 ledger. Four horizontal bars give the year's limits on exports to China in "
         f"million chips ({', '.join(model.LIMITS)}); the shortest is highlighted as binding "
@@ -149,57 +207,96 @@ def ratio_chart() -> Figure:
     bases = h100_equivalence()
     largest = model.EXPORT_VOLUME.maximum
     volume_field = {"volume": "datum.volume"}
-    curve = alt.Chart(alt.Data(sequence={"start": model.EXPORT_VOLUME.minimum,
-                                         "stop": largest + 1e-9, "step": 0.01,
-                                         "as": "volume"})).transform_calculate(
-        ratio=model.FORMS["ratio"].vega(volume_field))
-    x = alt.X("volume:Q", title="H200s exported to China in the year (million)",
-              scale=alt.Scale(domain=[model.EXPORT_VOLUME.minimum, largest], nice=False))
+    curve = alt.Chart(
+        alt.Data(
+            sequence={
+                "start": model.EXPORT_VOLUME.minimum,
+                "stop": largest + 1e-9,
+                "step": 0.01,
+                "as": "volume",
+            }
+        )
+    ).transform_calculate(ratio=model.FORMS["ratio"].vega(volume_field))
+    x = alt.X(
+        "volume:Q",
+        title="H200s exported to China in the year (million)",
+        scale=alt.Scale(domain=[model.EXPORT_VOLUME.minimum, largest], nice=False),
+    )
     y = alt.Y("ratio:Q", title="US:China ratio of compute added (×)")
     line = curve.mark_line(color=palette.INK, strokeWidth=2.5).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("volume:Q", title="Million chips", format=".2f"),
-                           alt.Tooltip("ratio:Q", title="Ratio", format=".1f")])
-    one_row = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        target=model.TARGET_RATIO.name, q_star=model.FORMS["volume_for_target"].vega(),
-    ).transform_calculate(
-        readout=f"datum.q_star < 0 ? 'Already below the target\\nwith no exports' : "
-                f"datum.q_star > {largest} ? 'Q* = ' + format(datum.q_star, '.2f') + "
-                f"' million:\\nbeyond the largest demand studied' : "
-                "'Q* = ' + format(datum.q_star, '.2f') + ' million chips\\nbring the ratio to ' "
-                "+ format(datum.target, '.1f') + '×'",
+        x=x,
+        y=y,
+        tooltip=[
+            alt.Tooltip("volume:Q", title="Million chips", format=".2f"),
+            alt.Tooltip("ratio:Q", title="Ratio", format=".1f"),
+        ],
+    )
+    one_row = (
+        alt.Chart(alt.Data(values=[{}]))
+        .transform_calculate(
+            target=model.TARGET_RATIO.name,
+            q_star=model.FORMS["volume_for_target"].vega(),
+        )
+        .transform_calculate(
+            readout=f"datum.q_star < 0 ? 'Already below the target\\nwith no exports' : "
+            f"datum.q_star > {largest} ? 'Q* = ' + format(datum.q_star, '.2f') + "
+            f"' million:\\nbeyond the largest demand studied' : "
+            "'Q* = ' + format(datum.q_star, '.2f') + ' million chips\\nbring the ratio to ' "
+            "+ format(datum.target, '.1f') + '×'",
+        )
     )
     target_line = one_row.mark_rule(color=palette.BINDING, strokeDash=[6, 4]).encode(
-        y=alt.Y("target:Q"), tooltip=[alt.Tooltip("target:Q", title="Target ratio")])
-    q_star_line = one_row.transform_filter(
-        f"datum.q_star >= 0 && datum.q_star <= {largest}"
-    ).mark_rule(color=palette.BINDING, strokeWidth=2).encode(
-        x=alt.X("q_star:Q"), tooltip=[alt.Tooltip("q_star:Q", title="Q* (million)", format=".2f")])
-    readout = one_row.mark_text(align="right", baseline="top", fontSize=13, fontWeight="bold",
-                                lineBreak="\n").encode(
-        x=alt.value({"expr": "width"}), y=alt.value(6), text="readout:N")
-    references = pd.DataFrame([{"volume": model.PARAMETERS[name].default, "what": what}
-                               for name, what in REFERENCE_VOLUMES.items()])
+        y=alt.Y("target:Q"), tooltip=[alt.Tooltip("target:Q", title="Target ratio")]
+    )
+    q_star_line = (
+        one_row.transform_filter(f"datum.q_star >= 0 && datum.q_star <= {largest}")
+        .mark_rule(color=palette.BINDING, strokeWidth=2)
+        .encode(
+            x=alt.X("q_star:Q"),
+            tooltip=[alt.Tooltip("q_star:Q", title="Q* (million)", format=".2f")],
+        )
+    )
+    readout = one_row.mark_text(
+        align="right", baseline="top", fontSize=13, fontWeight="bold", lineBreak="\n"
+    ).encode(x=alt.value({"expr": "width"}), y=alt.value(6), text="readout:N")
+    references = pd.DataFrame(
+        [
+            {"volume": model.PARAMETERS[name].default, "what": what}
+            for name, what in REFERENCE_VOLUMES.items()
+        ]
+    )
     reference_points = alt.Chart(references).transform_calculate(
         ratio=model.FORMS["ratio"].vega(volume_field),
         label="datum.what + ' (' + format(datum.volume, '.1f') + ' M)'",
     )
     dots = reference_points.mark_point(filled=True, size=60, color=palette.INK).encode(
-        x=alt.X("volume:Q"), y=alt.Y("ratio:Q"),
-        tooltip=[alt.Tooltip("what:N", title="Volume"),
-                 alt.Tooltip("volume:Q", title="Million chips", format=".2f"),
-                 alt.Tooltip("ratio:Q", title="Ratio", format=".1f")])
+        x=alt.X("volume:Q"),
+        y=alt.Y("ratio:Q"),
+        tooltip=[
+            alt.Tooltip("what:N", title="Volume"),
+            alt.Tooltip("volume:Q", title="Million chips", format=".2f"),
+            alt.Tooltip("ratio:Q", title="Ratio", format=".1f"),
+        ],
+    )
     # Labels of points in the left half read rightwards, in the right half leftwards, so that
     # none runs off the plot on a narrow screen.
     midpoint = (model.EXPORT_VOLUME.minimum + largest) / 2
     dot_labels = [
         reference_points.transform_filter(
             f"datum.volume {'<=' if align == 'left' else '>'} {midpoint}"
-        ).mark_text(align=align, dx=6 if align == "left" else -6, dy=-8, fontSize=11).encode(
-            x=alt.X("volume:Q"), y=alt.Y("ratio:Q"), text="label:N")
-        for align in ("left", "right")]
-    chart = alt.layer(line, target_line, q_star_line, dots, *dot_labels, readout).add_params(
-        *_params(RATIO_SLIDERS, bases), altair_param(model.TARGET_RATIO),
-    ).properties(width=WIDTH + 40, height=320)
+        )
+        .mark_text(align=align, dx=6 if align == "left" else -6, dy=-8, fontSize=11)
+        .encode(x=alt.X("volume:Q"), y=alt.Y("ratio:Q"), text="label:N")
+        for align in ("left", "right")
+    ]
+    chart = (
+        alt.layer(line, target_line, q_star_line, dots, *dot_labels, readout)
+        .add_params(
+            *_params(RATIO_SLIDERS, bases),
+            altair_param(model.TARGET_RATIO),
+        )
+        .properties(width=WIDTH + 40, height=320)
+    )
     default = model.closed_form_results()
     description = (
         "Line chart of the US:China ratio of compute added (y) against H200 exports to China "
@@ -207,8 +304,10 @@ def ratio_chart() -> Figure:
         "exports. A dashed line marks the target ratio and a solid vertical line the closed-form "
         f"volume Q* that reaches it: {default.volume_for_target:.2f} million chips for a target "
         f"of {default.target_ratio:g}× at the defaults. Dots mark the volumes "
-        + ", ".join(f"{what} ({model.PARAMETERS[name].default:g} M)"
-                    for name, what in REFERENCE_VOLUMES.items())
+        + ", ".join(
+            f"{what} ({model.PARAMETERS[name].default:g} M)"
+            for name, what in REFERENCE_VOLUMES.items()
+        )
         + ". Sliders and a switch recompute the curve."
     )
     return Figure(chart, description)

@@ -31,8 +31,11 @@ def scenario_table(volumes=None, **values: float) -> pd.DataFrame:
 def _closed_form_html(target_ratio: float, values: dict[str, float]) -> str:
     results = model.closed_form_results(target_ratio=target_ratio, **values)
     exported = model.ledger(**values)
-    sigma = ("not defined with no exports" if exported.volume == 0
-             else f"${results.break_even_valuation:.2f} bn per log-unit of China's compute")
+    sigma = (
+        "not defined with no exports"
+        if exported.volume == 0
+        else f"${results.break_even_valuation:.2f} bn per log-unit of China's compute"
+    )
     items = [
         f"Binding limit: <strong>{html.escape(exported.binding_text)}</strong>, "
         f"{exported.volume:.2f} million chips.",
@@ -47,10 +50,13 @@ def _closed_form_html(target_ratio: float, values: dict[str, float]) -> str:
 
 def ledger_lab_html(target_ratio: float = model.TARGET_RATIO.default, **values: float) -> str:
     """The lab's output as HTML: the closed-form results and the scenario table."""
-    table = scenario_table(**values).to_html(index=False, float_format=lambda x: f"{x:,.2f}",
-                                             classes="table", border=0)
-    return (f'<div class="h200-lab-output">{_closed_form_html(target_ratio, values)}'
-            f'<div class="h200-table">{table}</div></div>')
+    table = scenario_table(**values).to_html(
+        index=False, float_format=lambda x: f"{x:,.2f}", classes="table", border=0
+    )
+    return (
+        f'<div class="h200-lab-output">{_closed_form_html(target_ratio, values)}'
+        f'<div class="h200-table">{table}</div></div>'
+    )
 
 
 def ledger_lab():
@@ -80,12 +86,15 @@ class LedgerLab(ipywidgets.VBox):
     def __init__(self) -> None:
         bases = h100_equivalence()
         declared = model.PARAMETERS["h100e_per_chip"]
-        self.sliders = {name: ipywidgets_slider(p) for name, p in model.INPUTS.items()
-                        if name != declared.name}
+        self.sliders = {
+            name: ipywidgets_slider(p) for name, p in model.INPUTS.items() if name != declared.name
+        }
         self.sliders[model.TARGET_RATIO.name] = ipywidgets_slider(model.TARGET_RATIO)
         self.basis = ipywidgets.ToggleButtons(
             options=[(f"{basis} ({value:.2f})", value) for basis, value in bases.items()],
-            description=declared.label, style={"description_width": "initial"})
+            description=declared.label,
+            style={"description_width": "initial"},
+        )
         self.output = ipywidgets.Output()
         super().__init__([*self.sliders.values(), self.basis, self.output])
         for control in (*self.sliders.values(), self.basis):
@@ -94,8 +103,9 @@ class LedgerLab(ipywidgets.VBox):
 
     def values(self) -> dict[str, float]:
         """Current values of the ledger's inputs, by name (without the target ratio)."""
-        chosen = {name: s.value for name, s in self.sliders.items()
-                  if name != model.TARGET_RATIO.name}
+        chosen = {
+            name: s.value for name, s in self.sliders.items() if name != model.TARGET_RATIO.name
+        }
         return {**chosen, "h100e_per_chip": self.basis.value}
 
     def redraw(self, _change=None) -> None:

@@ -6,13 +6,33 @@ import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=['charts', 'lab', 'tables'],
+    submodules=["charts", "lab", "tables"],
     submod_attrs={
-        'charts': ['bottleneck_chart', 'control_events_chart', 'denied_chart', 'dispute_strip',
-            'growth_strip', 'race_chart'],
-        'lab': ['ToolsVsChipsLab', 'chained', 'lab_html', 'results_html', 'scenario_table',
-            'shock_figure', 'tools_vs_chips_lab'],
-        'tables': ['display_forms', 'elasticity_table', 'equations', 'estimates_table',
-            'parameter_table', 'plain_symbol', 'requirements_table'],
+        "charts": [
+            "bottleneck_chart",
+            "control_events_chart",
+            "denied_chart",
+            "dispute_strip",
+            "growth_strip",
+            "race_chart",
+        ],
+        "lab": [
+            "ToolsVsChipsLab",
+            "chained",
+            "lab_html",
+            "results_html",
+            "scenario_table",
+            "shock_figure",
+            "tools_vs_chips_lab",
+        ],
+        "tables": [
+            "display_forms",
+            "elasticity_table",
+            "equations",
+            "estimates_table",
+            "parameter_table",
+            "plain_symbol",
+            "requirements_table",
+        ],
     },
 )

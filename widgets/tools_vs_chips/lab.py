@@ -17,12 +17,18 @@ from IPython.display import HTML, display
 
 from chipcontrols import tools_vs_chips as model
 from chipcontrols.tools_vs_chips import dynamics
-from widgets.core.display import RUN_LIVE_NOTE, Figure, HtmlBlock, StaticLabView, building_static_site
+from widgets.core.display import (
+    RUN_LIVE_NOTE,
+    Figure,
+    StaticLabView,
+    building_static_site,
+)
 from widgets.core.sliders import ipywidgets_slider
 
 #: Parameters with a slider in the lab (the domestic output today is computed, not set).
-LAB_PARAMETERS = tuple(name for name in model.PARAMETERS
-                       if name not in ("domestic_output", "years_ahead"))
+LAB_PARAMETERS = tuple(
+    name for name in model.PARAMETERS if name not in ("domestic_output", "years_ahead")
+)
 #: The uptime of installed tools once a servicing ban bites, where the lab's slider starts.
 SHOCK_UPTIME = dynamics.SHOCK_UPTIME
 #: Column headings of the scenario table.
@@ -75,8 +81,11 @@ def results_html(**values: float) -> str:
     p = chained(values)
     wafer, hbm = model.evaluate("wafer_limit", **p), model.evaluate("hbm_limit", **p)
     race = dynamics.horizon(**p)
-    lambert = ("" if race.lambert is None else
-               f" The Lambert W form gives {race.lambert:.6f} years (γ_c = 0), the same root.")
+    lambert = (
+        ""
+        if race.lambert is None
+        else f" The Lambert W form gives {race.lambert:.6f} years (γ_c = 0), the same root."
+    )
     items = [
         f"Wafers allow {wafer:.3f} million accelerators a year, HBM {hbm:.3f} million: "
         f"<strong>{'the wafers bind' if wafer < hbm else 'HBM binds'}</strong>. Wafers bind "
@@ -108,36 +117,65 @@ def shock_figure(uptime: float = SHOCK_UPTIME, **values: float) -> tuple[Figure,
     long = shock.paths.melt("year", var_name="case", value_name="output")
     names = {"no_ban": "No servicing ban", "ban": f"Servicing ban from year {shock.ban_year:g}"}
     long["case"] = long["case"].map(names)
-    lines = alt.Chart(long).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("year:Q", title="Years from now"),
-        y=alt.Y("output:Q", title="Domestic output (million H100e a year)"),
-        color=alt.Color("case:N", title=None, sort=list(names.values()),
-                        scale=alt.Scale(range=["#2c6e9b", "#c0392b"])),
-        strokeDash=alt.StrokeDash("case:N", sort=list(names.values()), legend=None,
-                                  scale=alt.Scale(range=[[1, 0], [6, 3]])),
-        tooltip=[alt.Tooltip("case:N", title="Case"),
-                 alt.Tooltip("year:Q", title="Year", format=".1f"),
-                 alt.Tooltip("output:Q", title="Million H100e a year", format=".3f")],
+    lines = (
+        alt.Chart(long)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=alt.X("year:Q", title="Years from now"),
+            y=alt.Y("output:Q", title="Domestic output (million H100e a year)"),
+            color=alt.Color(
+                "case:N",
+                title=None,
+                sort=list(names.values()),
+                scale=alt.Scale(range=["#2c6e9b", "#c0392b"]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "case:N",
+                sort=list(names.values()),
+                legend=None,
+                scale=alt.Scale(range=[[1, 0], [6, 3]]),
+            ),
+            tooltip=[
+                alt.Tooltip("case:N", title="Case"),
+                alt.Tooltip("year:Q", title="Year", format=".1f"),
+                alt.Tooltip("output:Q", title="Million H100e a year", format=".3f"),
+            ],
+        )
     )
     at_ban = long[long["year"] >= shock.ban_year]
     at_ban = at_ban[at_ban["year"] == at_ban["year"].min()]
-    ban = alt.Chart(pd.DataFrame([{"year": shock.ban_year,
-                                   "label": f"ban from year {shock.ban_year:g}"}]))
+    ban = alt.Chart(
+        pd.DataFrame([{"year": shock.ban_year, "label": f"ban from year {shock.ban_year:g}"}])
+    )
     rule = ban.mark_rule(strokeDash=[4, 3], color="#555555").encode(x="year:Q")
     label = ban.mark_text(align="left", dx=4, dy=8, baseline="top", fontSize=11).encode(
-        x="year:Q", y=alt.value(0), text="label:N")
-    dots = alt.Chart(at_ban).mark_point(filled=True, size=50).encode(
-        x="year:Q", y="output:Q", color=alt.Color("case:N", sort=list(names.values())),
-        tooltip=[alt.Tooltip("case:N", title="Case"),
-                 alt.Tooltip("output:Q", title="Million H100e a year", format=".3f")])
-    chart = alt.layer(lines, rule, label, dots).properties(width=440, height=220).configure_legend(
-        orient="bottom", direction="vertical", columns=1)
+        x="year:Q", y=alt.value(0), text="label:N"
+    )
+    dots = (
+        alt.Chart(at_ban)
+        .mark_point(filled=True, size=50)
+        .encode(
+            x="year:Q",
+            y="output:Q",
+            color=alt.Color("case:N", sort=list(names.values())),
+            tooltip=[
+                alt.Tooltip("case:N", title="Case"),
+                alt.Tooltip("output:Q", title="Million H100e a year", format=".3f"),
+            ],
+        )
+    )
+    chart = (
+        alt.layer(lines, rule, label, dots)
+        .properties(width=440, height=220)
+        .configure_legend(orient="bottom", direction="vertical", columns=1)
+    )
     description = (
         f"Domestic output over {p['horizon_years']:g} years under tool controls, with and "
         f"without a ban on servicing installed tools from year {shock.ban_year:g} (uptime "
         f"{shock.uptime:.0%} after it). Once the ban bites, {_binds(shock.binding_after_ban)}; "
         f"output lost in that year {shock.output_lost_after_ban:.3f} million H100e, summed over "
-        f"the horizon {shock.cumulative_lost:.2f} million.")
+        f"the horizon {shock.cumulative_lost:.2f} million."
+    )
     return Figure(chart, description), shock
 
 
@@ -149,8 +187,9 @@ def lab_html(uptime: float = SHOCK_UPTIME, **values: float) -> str:
     """
     values = {**values, "tool_uptime": 1.0}
     numbers = dynamics.scenarios(**{k: v for k, v in values.items() if k != "domestic_output"})
-    shown = pd.DataFrame({column: [_table_cell(column, v) for v in numbers[column]]
-                          for column in numbers.columns}).rename(columns=SCENARIO_HEADINGS)
+    shown = pd.DataFrame(
+        {column: [_table_cell(column, v) for v in numbers[column]] for column in numbers.columns}
+    ).rename(columns=SCENARIO_HEADINGS)
     table = shown.to_html(index=False, border=0, classes="table")
     _, shock = shock_figure(uptime, **values)
     shock_text = (
@@ -158,10 +197,13 @@ def lab_html(uptime: float = SHOCK_UPTIME, **values: float) -> str:
         f"{shock.ban_year:g}): after the ban {html.escape(_binds(shock.binding_after_ban))}; "
         f"output lost in the first year of the ban {shock.output_lost_after_ban:.3f} million "
         f"H100e, summed over the horizon {shock.cumulative_lost:.2f} million. "
-        "A ban on servicing bites only where the wafers bind.</p>")
-    return (f'<div class="h200-lab-output">{results_html(**values)}'
-            f'<div class="h200-table" tabindex="0" role="region" aria-label="Scenario table">'
-            f"{table}</div>{shock_text}</div>")
+        "A ban on servicing bites only where the wafers bind.</p>"
+    )
+    return (
+        f'<div class="h200-lab-output">{results_html(**values)}'
+        f'<div class="h200-table" tabindex="0" role="region" aria-label="Scenario table">'
+        f"{table}</div>{shock_text}</div>"
+    )
 
 
 class _StaticState:

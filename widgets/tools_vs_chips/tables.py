@@ -12,31 +12,46 @@ import html
 import sympy as sp
 from IPython.display import HTML
 
-from chipcontrols.tools_vs_chips import prose as chapter2
 from chipcontrols import tools_vs_chips as model
+from chipcontrols.tools_vs_chips import prose as chapter2
 from chipcontrols.tools_vs_chips.evidence import capacity_estimates, quantity_labels
 
 __all__ = ["elasticity_table", "estimates_table", "parameter_table", "requirements_table"]
 
 #: The quantities the estimates table shows, in order.
-ESTIMATE_QUANTITIES = ("smic_advanced_wafers_per_month", "hbm_stacks_stockpiled",
-                       "hbm_wafers_per_month", "ascend_dies_stockpiled", "ascend_dies",
-                       "ascend_output", "ascend_910c_output")
+ESTIMATE_QUANTITIES = (
+    "smic_advanced_wafers_per_month",
+    "hbm_stacks_stockpiled",
+    "hbm_wafers_per_month",
+    "ascend_dies_stockpiled",
+    "ascend_dies",
+    "ascend_output",
+    "ascend_910c_output",
+)
 
 
-def _table(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
-           label: str = "Table") -> HTML:
+def _table(
+    header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), label: str = "Table"
+) -> HTML:
     """An HTML table in a container that scrolls sideways on a narrow screen.
 
     The container is focusable and labelled, so a keyboard user can scroll it too.
     """
     head = "".join(f"<th>{html.escape(cell)}</th>" for cell in header)
     body = "".join(
-        "<tr>" + "".join(f'<td class="num">{cell}</td>' if i in numeric else f"<td>{cell}</td>"
-                         for i, cell in enumerate(row)) + "</tr>" for row in rows)
-    return HTML(f'<div class="h200-table" tabindex="0" role="region" '
-                f'aria-label="{html.escape(label)}"><table class="table"><thead><tr>{head}</tr>'
-                f"</thead><tbody>{body}</tbody></table></div>")
+        "<tr>"
+        + "".join(
+            f'<td class="num">{cell}</td>' if i in numeric else f"<td>{cell}</td>"
+            for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return HTML(
+        f'<div class="h200-table" tabindex="0" role="region" '
+        f'aria-label="{html.escape(label)}"><table class="table"><thead><tr>{head}</tr>'
+        f"</thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 _GREEK = {r"\alpha": "α", r"\gamma": "γ", r"\rho": "ρ", r"\sigma": "σ"}
@@ -68,14 +83,29 @@ def estimates_table(quantities=ESTIMATE_QUANTITIES) -> HTML:
     table = capacity_estimates().reset_index()
     rows = []
     for quantity in quantities:
-        for item in table[table["quantity"] == quantity].sort_values(["year", "estimator"]).itertuples():
-            figure = f"{item.qualifier + ' ' if item.qualifier else ''}{item.value:,.0f} {item.unit}"
-            rows.append([html.escape(labels[quantity]), str(item.year), html.escape(figure),
-                         html.escape(item.estimator), html.escape(item.description),
-                         item.confidence, _source(item.source_url, item.source_title)])
-    return _table(["Quantity", "Year", "Figure", "Estimator", "What it counts", "Confidence",
-                   "Source"], rows, numeric={1},
-                  label="Published capacity and output estimates, with their sources")
+        for item in (
+            table[table["quantity"] == quantity].sort_values(["year", "estimator"]).itertuples()
+        ):
+            figure = (
+                f"{item.qualifier + ' ' if item.qualifier else ''}{item.value:,.0f} {item.unit}"
+            )
+            rows.append(
+                [
+                    html.escape(labels[quantity]),
+                    str(item.year),
+                    html.escape(figure),
+                    html.escape(item.estimator),
+                    html.escape(item.description),
+                    item.confidence,
+                    _source(item.source_url, item.source_title),
+                ]
+            )
+    return _table(
+        ["Quantity", "Year", "Figure", "Estimator", "What it counts", "Confidence", "Source"],
+        rows,
+        numeric={1},
+        label="Published capacity and output estimates, with their sources",
+    )
 
 
 def parameter_table(names=None) -> HTML:
@@ -83,12 +113,22 @@ def parameter_table(names=None) -> HTML:
     rows = []
     for name in names or model.PARAMETERS:
         p = model.PARAMETERS[name]
-        rows.append([f"{html.escape(p.label)}<br><code>{html.escape(name)}</code>, "
-                     f"{plain_symbol(p.latex_name)}", html.escape(p.unit or "—"),
-                     f"{p.default:,.4g}", f"{p.minimum:,.4g} – {p.maximum:,.4g}",
-                     html.escape(p.source)])
-    return _table(["Parameter (name, symbol)", "Unit", "Default", "Range", "Source"], rows,
-                  numeric={2, 3}, label="The model's parameters, with their sources")
+        rows.append(
+            [
+                f"{html.escape(p.label)}<br><code>{html.escape(name)}</code>, "
+                f"{plain_symbol(p.latex_name)}",
+                html.escape(p.unit or "—"),
+                f"{p.default:,.4g}",
+                f"{p.minimum:,.4g} – {p.maximum:,.4g}",
+                html.escape(p.source),
+            ]
+        )
+    return _table(
+        ["Parameter (name, symbol)", "Unit", "Default", "Range", "Source"],
+        rows,
+        numeric={2, 3},
+        label="The model's parameters, with their sources",
+    )
 
 
 def elasticity_table() -> HTML:
@@ -104,10 +144,19 @@ def elasticity_table() -> HTML:
         for regime in ("wafers", "HBM"):
             value = float(sp.sympify(model.ELASTICITIES[regime][name]).subs(defaults))
             cells.append(f"{value:+.2f}" if value else "0")
-        rows.append([html.escape(model.PARAMETERS[name].label),
-                     plain_symbol(model.PARAMETERS[name].latex_name), *cells])
-    return _table(["Lever", "Symbol", "When the wafers bind", "When HBM binds"], rows,
-                  numeric={2, 3}, label="Elasticity of output to each lever")
+        rows.append(
+            [
+                html.escape(model.PARAMETERS[name].label),
+                plain_symbol(model.PARAMETERS[name].latex_name),
+                *cells,
+            ]
+        )
+    return _table(
+        ["Lever", "Symbol", "When the wafers bind", "When HBM binds"],
+        rows,
+        numeric={2, 3},
+        label="Elasticity of output to each lever",
+    )
 
 
 def requirements_table() -> HTML:
@@ -119,13 +168,27 @@ def requirements_table() -> HTML:
         item = table.loc[estimate_id]
         key = estimate_id.replace("-", "_")
         what = "910C only" if item.quantity == "ascend_910c_output" else "all Ascend models"
-        rows.append([html.escape(f"{item.estimator}, {item.year}"),
-                     html.escape(f"{item.qualifier + ' ' if item.qualifier else ''}"
-                                 f"{item.value:,.0f} ({what})"),
-                     f"{figures[key + '_hbm']:.1f}", f"{figures[key + '_wafer_share_percent']:.1f}%"])
-    return _table(["Estimate", "Accelerators", "HBM needed (million stacks)",
-                   "Share of SMIC's advanced wafers"], rows, numeric={2, 3},
-                  label="What each Ascend estimate requires")
+        rows.append(
+            [
+                html.escape(f"{item.estimator}, {item.year}"),
+                html.escape(
+                    f"{item.qualifier + ' ' if item.qualifier else ''}{item.value:,.0f} ({what})"
+                ),
+                f"{figures[key + '_hbm']:.1f}",
+                f"{figures[key + '_wafer_share_percent']:.1f}%",
+            ]
+        )
+    return _table(
+        [
+            "Estimate",
+            "Accelerators",
+            "HBM needed (million stacks)",
+            "Share of SMIC's advanced wafers",
+        ],
+        rows,
+        numeric={2, 3},
+        label="What each Ascend estimate requires",
+    )
 
 
 def display_forms() -> dict[str, sp.Basic]:
@@ -137,9 +200,17 @@ def display_forms() -> dict[str, sp.Basic]:
     g = sp.Function("g")(model.ascend_die_area)
     effective = sp.Symbol("W_eff", positive=True)
     share = sp.Symbol("a", positive=True)
-    twelve = sp.Mul(sp.Integer(model.MONTHS_PER_YEAR), model.wafer_starts, model.tool_uptime,
-                    sp.Pow(sp.Mul(sp.Integer(model.THOUSANDS_PER_MILLION), model.litho_passes,
-                                  evaluate=False), -1, evaluate=False), evaluate=False)
+    twelve = sp.Mul(
+        sp.Integer(model.MONTHS_PER_YEAR),
+        model.wafer_starts,
+        model.tool_uptime,
+        sp.Pow(
+            sp.Mul(sp.Integer(model.THOUSANDS_PER_MILLION), model.litho_passes, evaluate=False),
+            -1,
+            evaluate=False,
+        ),
+        evaluate=False,
+    )
     from chipcontrols.tools_vs_chips import dynamics
 
     wafer, memory = sp.Symbol("N_w", positive=True), sp.Symbol("N_h", positive=True)
@@ -147,11 +218,19 @@ def display_forms() -> dict[str, sp.Basic]:
         "effective_wafers": twelve,
         "output": model.h100e_per_accelerator * sp.Min(wafer, memory),
         "threshold": sp.solve(sp.Eq(wafer, model.HBM_LIMIT), model.hbm_supply)[0],
-        "wafer_limit": model.ai_wafer_share * effective * g * model.ascend_yield
+        "wafer_limit": model.ai_wafer_share
+        * effective
+        * g
+        * model.ascend_yield
         / model.dies_per_package,
         "lambert_share": dynamics.HORIZON_LAMBERT_SHARE.subs(model.DOMESTIC_SHARE, share),
-        "_symbols": {"g": g, "effective": effective, "share": share, "wafer": wafer,
-                     "memory": memory},
+        "_symbols": {
+            "g": g,
+            "effective": effective,
+            "share": share,
+            "wafer": wafer,
+            "memory": memory,
+        },
     }
 
 
@@ -162,14 +241,21 @@ def equations() -> dict[str, object]:
 
     forms = display_forms()
     symbols = forms["_symbols"]
-    names = {**model.LATEX_NAMES, symbols["effective"]: r"W_{\mathrm{eff}}",
-             symbols["share"]: "a", model.growth: r"\gamma", symbols["wafer"]: "N_w",
-             symbols["memory"]: "N_h"}
+    names = {
+        **model.LATEX_NAMES,
+        symbols["effective"]: r"W_{\mathrm{eff}}",
+        symbols["share"]: "a",
+        model.growth: r"\gamma",
+        symbols["wafer"]: "N_w",
+        symbols["memory"]: "N_h",
+    }
     star = sp.Symbol("T_star", positive=True)
     names[star] = "T^{*}"
     general = {**names}
-    gap_nonzero = {sp.Ne(model.growth_with_controls, 0): True,
-                   sp.Ne(model.growth_without_controls, 0): True}
+    gap_nonzero = {
+        sp.Ne(model.growth_with_controls, 0): True,
+        sp.Ne(model.growth_without_controls, 0): True,
+    }
     integral = sp.Integral(model.OUTPUT_PATH, (model.years_ahead, 0, model.horizon_years))
     return {
         "gross_dies": equation("g(A)", model.GROSS_DIES, names),
@@ -182,20 +268,28 @@ def equations() -> dict[str, object]:
         "path": equation("D(t)", model.OUTPUT_PATH, general),
         "crossover": equation("t_x", model.CROSSOVER, general),
         "years_bought": equation(r"\Delta t", model.YEARS_BOUGHT, names),
-        "cumulative": equation(sp.latex(integral, symbol_names=general), model.CUMULATIVE,
-                               general),
+        "cumulative": equation(
+            sp.latex(integral, symbol_names=general), model.CUMULATIVE, general
+        ),
         "denied_chip": equation(r"\Delta_{\mathrm{chip}}(T)", model.DENIED_BY_CHIP_BAN, names),
-        "denied_tool": equation(r"\Delta_{\mathrm{tool}}(T)",
-                                model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero), names),
+        "denied_tool": equation(
+            r"\Delta_{\mathrm{tool}}(T)", model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero), names
+        ),
         "horizon_equation": equation(
-            sp.latex(model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero).subs(model.horizon_years, star),
-                     symbol_names=names), model.DENIED_BY_CHIP_BAN.subs(model.horizon_years, star),
-            names),
+            sp.latex(
+                model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero).subs(model.horizon_years, star),
+                symbol_names=names,
+            ),
+            model.DENIED_BY_CHIP_BAN.subs(model.horizon_years, star),
+            names,
+        ),
         "lambert_raw": equation(r"T^{*}\big|_{\gamma_c = 0}", dynamics.HORIZON_LAMBERT, names),
         "lambert_share": equation(r"T^{*}\big|_{\gamma_c = 0}", forms["lambert_share"], names),
         "share": equation("a", model.DOMESTIC_SHARE, names),
         "two_input": equation(r"D_c(t)", model.TWO_INPUT_WITH, names),
         "die_area_elasticity": equation(
             r"\frac{\partial \ln D}{\partial \ln A}\Big|_{N_w < N_h}",
-            model.ELASTICITIES["wafers"]["ascend_die_area"], names),
+            model.ELASTICITIES["wafers"]["ascend_die_area"],
+            names,
+        ),
     }
