@@ -11,6 +11,7 @@ and the shares from :mod:`chipcontrols.catchup.market`.  Nothing expected is sto
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from chipcontrols.catchup import market as _market
 from chipcontrols.catchup import performance as _clock
 from chipcontrols.catchup import reliability as _failures
 from chipcontrols.catchup import yields as _wafer
-from chipcontrols.core.checking import CheckResult, is_unanswered, unanswered
+from chipcontrols.core.checking import CheckResult, close_enough, is_unanswered, unanswered
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import require_number, strict_keywords
 
@@ -50,10 +51,9 @@ RELATIVE_TOLERANCE = 0.01
 FUNCTION_SAMPLES = 40
 
 
-def _near(value: float, expected: float, tolerance: float = RELATIVE_TOLERANCE) -> bool:
-    if math.isinf(expected):
-        return math.isinf(value) and value > 0
-    return abs(value - expected) <= tolerance * abs(expected) + 1e-12
+#: A number within :data:`RELATIVE_TOLERANCE` (unless ``relative`` says otherwise) and 1e-12 for
+#: rounding of the model's; an infinite answer (a gap that never closes) only by itself.
+_near = partial(close_enough, relative=RELATIVE_TOLERANCE, absolute=1e-12)
 
 
 def _number(name: str, value: object, unit: str = "", **bounds) -> float:
@@ -109,7 +109,7 @@ def check_gross_dies_area(
     area = _wafer.PARAMETERS["chip_die_area_mm2"].check(die_area_mm2)
     given = _number("dies", dies, "dies", minimum=0.0)
     expected = _wafer.gross_dies(area, wafer_diameter_mm)
-    if abs(given - expected) <= 1.0:
+    if close_enough(given, expected, absolute=1.0):
         return CheckResult(
             True,
             f"a {area:g} mm² die gives {expected:.1f} gross dies on a "
@@ -119,12 +119,12 @@ def check_gross_dies_area(
     radius_instead = math.pi * (wafer_diameter_mm / 4) ** 2 / area - (
         math.pi * wafer_diameter_mm / 2 / math.sqrt(2 * area)
     )
-    if abs(given - area_ratio) <= 1.0:
+    if close_enough(given, area_ratio, absolute=1.0):
         hint = (
             "is about the wafer's area over the die's; subtract the partial dies at the edge, "
             "πd/√(2A)."
         )
-    elif abs(given - radius_instead) <= 1.0:
+    elif close_enough(given, radius_instead, absolute=1.0):
         hint = "looks computed with the radius where the formula wants the diameter."
     else:
         hint = "use d in mm and A in mm²: π(d/2)²/A − πd/√(2A)."
@@ -488,7 +488,7 @@ def check_time_saved(years_saved: float, growth_from: float, growth_to: float) -
             f"({before.crossover_years:.2f} → {after.crossover_years:.2f} years).",
         )
     estimate = -before.sensitivity * (growth_to - growth_from)
-    if _near(given, estimate, 0.02):
+    if _near(given, estimate, relative=0.02):
         hint = (
             "that is the derivative's estimate; the exact difference is smaller, since t_c "
             "is convex in γ."
@@ -608,7 +608,7 @@ def check_compute_share(
     values = _market.PARAMETERS.check(given_values)
     expected = _market.shares(**values)["compute"]
     given = _number("share", share, minimum=0.0, maximum=100.0)
-    if _near(given, expected, 0.02):
+    if _near(given, expected, relative=0.02):
         return CheckResult(
             True,
             f"{values['domestic_unit_share']:.0%} of the cards carry "
@@ -616,9 +616,9 @@ def check_compute_share(
             f"{values['domestic_h100e_per_card']:.2f} H100e and a foreign one "
             f"{values['foreign_h100e_per_card']:.2f}.",
         )
-    if _near(given, 100 * expected, 0.02):
+    if _near(given, 100 * expected, relative=0.02):
         hint = "give the share as a fraction, not a percentage."
-    elif _near(given, values["domestic_unit_share"], 0.02):
+    elif _near(given, values["domestic_unit_share"], relative=0.02):
         hint = "that is the share of cards; weight each side's cards by its H100e per card."
     else:
         hint = "share of compute = s·h_d / (s·h_d + (1 − s)·h_f)."
@@ -647,16 +647,16 @@ def check_market_denominators(china_over_nvidia: float) -> CheckResult:
     nvidia_in_china = _market.market_figure("bernstein-2026-nvidia-share") / 100
     expected = of_nvidia / of_china
     given = _number("china_over_nvidia", china_over_nvidia, minimum=0.0)
-    if _near(given, expected, 0.02):
+    if _near(given, expected, relative=0.02):
         return CheckResult(
             True,
             f"China's market is about {expected:.0%} of Nvidia's output, so "
             f"Nvidia's {nvidia_in_china:.0%} of China is about "
             f"{nvidia_in_china * expected:.1%} of Nvidia.",
         )
-    if _near(given, of_china / of_nvidia, 0.02):
+    if _near(given, of_china / of_nvidia, relative=0.02):
         hint = "the ratio is upside down: Huawei's share of Nvidia over Huawei's share of China."
-    elif _near(given, 100 * expected, 0.02):
+    elif _near(given, 100 * expected, relative=0.02):
         hint = "give the ratio as a fraction, not a percentage."
     else:
         hint = (

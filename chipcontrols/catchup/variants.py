@@ -1,6 +1,6 @@
 """Per-student variants for the chapter-4 assignment: each student's own die, yields and cluster.
 
-Derived from the student id with :func:`chipcontrols.core.variants.fraction` (a SHA-256
+Derived from the student id with :func:`chipcontrols.core.variants.between` (a SHA-256
 digest, so the student's notebook and the autograder agree on any machine).  Every value lies
 inside the declared range of the parameter it stands for and is rounded as a report would give
 it.  The later yield is always above the earlier one, so a learning curve can be fitted.
@@ -25,6 +25,9 @@ from chipcontrols.catchup import (
 from chipcontrols.core.variants import between
 
 __all__ = ["Chapter4Variant", "chapter4_variant"]
+
+#: The model's name, which salts every draw with the label of what it is for.
+MODEL = "catchup"
 
 
 @dataclass(frozen=True)
@@ -81,17 +84,17 @@ def chapter4_variant(student_id: str) -> Chapter4Variant:
     True
     """
     area = catchup_yield.PARAMETERS["chip_die_area_mm2"]
-    earlier = between(student_id, "yield-earlier", 0.10, 0.30, 0.01)
-    later = between(student_id, "yield-later", earlier + 0.10, earlier + 0.35, 0.01)
+    earlier = between(student_id, MODEL, "yield-earlier", 0.10, 0.30, 0.01)
+    later = between(student_id, MODEL, "yield-later", earlier + 0.10, earlier + 0.35, 0.01)
     variant = Chapter4Variant(
         student_id=student_id.strip(),
-        die_area_mm2=between(student_id, "die", 300.0, area.maximum, 1.0),
+        die_area_mm2=between(student_id, MODEL, "die", 300.0, area.maximum, 1.0),
         yield_earlier=earlier,
         yield_later=later,
-        output_multiple_observed=between(student_id, "output", 1.5, 4.0, 0.5),
-        learning_rate=between(student_id, "learning-rate", 0.10, 0.35, 0.01),
-        cluster_size=between(student_id, "cluster", 1024.0, 131_072.0, 1024.0),
-        failure_multiple=between(student_id, "failures", 1.5, 6.0, 0.5),
+        output_multiple_observed=between(student_id, MODEL, "output", 1.5, 4.0, 0.5),
+        learning_rate=between(student_id, MODEL, "learning-rate", 0.10, 0.35, 0.01),
+        cluster_size=between(student_id, MODEL, "cluster", 1024.0, 131_072.0, 1024.0),
+        failure_multiple=between(student_id, MODEL, "failures", 1.5, 6.0, 0.5),
     )
     # Every value inside its declared range (a ValueError names any that is not).
     catchup_learning.PARAMETERS.check(

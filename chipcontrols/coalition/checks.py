@@ -7,11 +7,19 @@ hint and the student's own number, never the expected one.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from chipcontrols import coalition
 from chipcontrols.coalition import cascade, staghunt
-from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
+from chipcontrols.core.checking import (
+    CheckResult,
+    choose,
+    close_enough,
+    is_unanswered,
+    unanswered,
+)
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.reference.allied_revenue import china_share
 
@@ -37,8 +45,8 @@ SEED_TOLERANCE = 0.005
 REVENUE_TOLERANCE = 0.02
 
 
-def _near(value: float, expected: float, tolerance: float = ANSWER_TOLERANCE) -> bool:
-    return abs(value - expected) <= tolerance
+#: A share within :data:`ANSWER_TOLERANCE` (unless ``absolute`` says otherwise) of the model's.
+_near = partial(close_enough, absolute=ANSWER_TOLERANCE)
 
 
 @strict_keywords
@@ -81,7 +89,7 @@ def check_belief_threshold(
             "looks like 1 - q*, the share of others selling at which the holder defects. q* "
             "is the belief that the partner restrains."
         )
-    elif _near(given, 100 * expected, 0.5):
+    elif _near(given, 100 * expected, absolute=0.5):
         hint = "is on a percent scale; q* is a probability between 0 and 1 here."
     elif retained_share > 0 and _near(given, china_share / security_value):
         hint = (
@@ -156,7 +164,7 @@ def check_tipping_seed(seed: float, threshold_mean: float, threshold_spread: flo
             "no seed up to the largest declared one unravels this "
             "coalition; check the mean and spread you were given.",
         )
-    if _near(given, expected, SEED_TOLERANCE):
+    if _near(given, expected, absolute=SEED_TOLERANCE):
         return CheckResult(
             True,
             f"about {expected:.3f}: below it the cascade stops where F(x) "
@@ -224,7 +232,7 @@ def check_final_share(
         seed_share=seed_share,
         league_coverage=league_coverage,
     )
-    if _near(given, result.final_share, 0.01):
+    if _near(given, result.final_share, absolute=0.01):
         why = (
             ": the league rule scales the response down by 1 - λ, so the seed recruits no one"
             if league_coverage > 0 and result.outcome == coalition.HOLDS
@@ -255,7 +263,7 @@ def check_critical_spread(sigma: float, threshold_mean: float = 0.3) -> CheckRes
         return blank
     given = require_number("sigma", sigma, minimum=0, minimum_included=False)
     expected = coalition.critical_spread(threshold_mean)
-    if _near(given, expected, SEED_TOLERANCE / 2.5):
+    if _near(given, expected, absolute=SEED_TOLERANCE / 2.5):
         return CheckResult(
             True,
             f"σ_c = {expected:.3f}: above it even a first defection of "
@@ -369,7 +377,7 @@ def check_holder_data(
         minimum_included=False,
         unit="billion USD",
     )
-    if abs(given_revenue - revenue) > REVENUE_TOLERANCE * revenue:
+    if not close_enough(given_revenue, revenue, relative=REVENUE_TOLERANCE):
         problems.append(
             "Applied Materials' total is its China revenue divided by China's share "
             "(mind million versus billion)"
@@ -417,7 +425,7 @@ def check_q_star_function(q_star, seed: int = 2025_12_08) -> CheckResult:
         if is_unanswered(returned):
             return CheckResult(False, "fill in q_star: its body still returns ...")
         given = require_number("q_star(...)", returned)
-        if abs(given - expected) > 1e-6 * max(1.0, abs(expected)):
+        if not close_enough(given, expected, absolute=1e-6 * max(1.0, abs(expected))):
             shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
             return CheckResult(
                 False,

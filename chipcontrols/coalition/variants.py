@@ -2,7 +2,7 @@
 
 Each student gets a holder (China share of revenue, security value, retained share), a uniform
 threshold distribution with an interior tipping point, and a normal-threshold cascade, all
-derived from the SHA-256 digest of the student id (:func:`chipcontrols.core.variants.fraction`),
+derived from the SHA-256 digest of the student id (:func:`chipcontrols.core.variants.between`),
 so the notebook and the autograder agree on every machine.  Values lie inside the declared
 ranges of the parameters they stand for, on the grid a scenario would state.
 """
@@ -16,9 +16,8 @@ from chipcontrols.core.variants import between
 
 __all__ = ["Chapter3Variant", "chapter3_variant"]
 
-
-def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
-    return between(student_id, f"ch3|{label}", low, high, step)
+#: The model's name, which salts every draw with the label of what it is for.
+MODEL = "coalition"
 
 
 @dataclass(frozen=True)
@@ -65,19 +64,19 @@ def chapter3_variant(student_id: str) -> Chapter3Variant:
     True
     """
     holder = {
-        "restraint_cost": _between(student_id, "r", 0.10, 0.50, 0.01),
-        "security_value": _between(student_id, "S", 0.6, 1.5, 0.1),
-        "retained_share": _between(student_id, "beta", 0.0, 0.30, 0.05),
+        "restraint_cost": between(student_id, MODEL, "r", 0.10, 0.50, 0.01),
+        "security_value": between(student_id, MODEL, "S", 0.6, 1.5, 0.1),
+        "retained_share": between(student_id, MODEL, "beta", 0.0, 0.30, 0.05),
     }
-    mean = _between(student_id, "mu", 0.25, 0.5, 0.01)
+    mean = between(student_id, MODEL, "mu", 0.25, 0.5, 0.01)
     uniform = {
         "threshold_mean": mean,
-        "threshold_half_width": _between(student_id, "w", 0.05, round(mean - 0.05, 2), 0.01),
+        "threshold_half_width": between(student_id, MODEL, "w", 0.05, round(mean - 0.05, 2), 0.01),
     }
     normal = {
-        "threshold_mean": _between(student_id, "normal-mu", 0.2, 0.45, 0.01),
-        "threshold_spread": _between(student_id, "sigma", 0.04, 0.2, 0.01),
-        "seed_share": _between(student_id, "seed", 0.05, 0.4, 0.01),
+        "threshold_mean": between(student_id, MODEL, "normal-mu", 0.2, 0.45, 0.01),
+        "threshold_spread": between(student_id, MODEL, "sigma", 0.04, 0.2, 0.01),
+        "seed_share": between(student_id, MODEL, "seed", 0.05, 0.4, 0.01),
     }
     for name, value in holder.items():
         staghunt.PARAMETERS[name].check(value)

@@ -1,7 +1,9 @@
-"""What every chapter's checks share: the verdict and the matching of named answers."""
+"""What every chapter's checks share: the verdict, the tolerance on a number and the matching
+of named answers."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 #: What a starter cell leaves for the student to replace.
@@ -37,6 +39,45 @@ class CheckResult:
 
     def __bool__(self) -> bool:
         return self.correct
+
+
+def close_enough(
+    value: float, expected: float, *, relative: float = 0.0, absolute: float = 0.0
+) -> bool:
+    """Whether a student's ``value`` is within tolerance of the ``expected`` answer.
+
+    The tolerance is ``relative * |expected| + absolute``: it scales with the expected answer
+    only, so a wrong answer does not widen its own tolerance (:func:`math.isclose` scales with
+    the larger of the two), and the two parts add, so a tiny ``absolute`` guards a relative
+    tolerance against floating-point rounding.  Every chapter's checks compare numbers this
+    way, each with the tolerances it declares.  An infinite ``expected`` is matched only by the
+    same infinity (as :func:`math.isclose` does); ``nan`` matches nothing.
+
+    Parameters
+    ----------
+    value : float
+        The student's number.
+    expected : float
+        The answer the book's model gives.
+    relative : float, optional
+        Tolerance as a share of ``|expected|`` (0.01 is 1%).
+    absolute : float, optional
+        Tolerance in the answer's own unit, added to the relative part.
+
+    Examples
+    --------
+    >>> close_enough(4_950, 5_000, relative=0.01), close_enough(4_940, 5_000, relative=0.01)
+    (True, False)
+    >>> close_enough(0.347, 0.35, absolute=0.005)
+    True
+    >>> close_enough(1e-10, 0.0, relative=0.01), close_enough(1e-10, 0.0, relative=0.01, absolute=1e-9)
+    (False, True)
+    >>> close_enough(math.inf, math.inf), close_enough(1e300, math.inf, relative=0.01)
+    (True, False)
+    """
+    if math.isinf(expected):
+        return value == expected
+    return abs(value - expected) <= relative * abs(expected) + absolute
 
 
 def choose(name: str, answer: object, options: tuple[str, ...] | list[str]) -> str:

@@ -8,12 +8,20 @@ with :func:`~chipcontrols.core.checking.unanswered`.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from chipcontrols import hedging as _model
 from chipcontrols import ledger as _ledger
 from chipcontrols.core import record
-from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
+from chipcontrols.core.checking import (
+    CheckResult,
+    choose,
+    close_enough,
+    is_unanswered,
+    unanswered,
+)
 from chipcontrols.core.parameters import require_number, strict_keywords
 
 __all__ = [
@@ -44,8 +52,8 @@ BOUND_NAMES = (_model.INTERIOR, _model.PAIRING, _model.US_CAP, _model.ALL_IN, _m
 VERDICTS = ("below", "at", "above")
 
 
-def _near(given: float, expected: float) -> bool:
-    return abs(given - expected) <= ANSWER_RELATIVE_TOLERANCE * abs(expected) + 1e-9
+#: A number within :data:`ANSWER_RELATIVE_TOLERANCE` (and 1e-9 for rounding) of the model's.
+_near = partial(close_enough, relative=ANSWER_RELATIVE_TOLERANCE, absolute=1e-9)
 
 
 def _number(name: str, value: object) -> float:

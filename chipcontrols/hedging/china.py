@@ -23,6 +23,7 @@ import numpy as np
 import sympy as sp
 
 from chipcontrols import ledger
+from chipcontrols.core import limits as _limits
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.hedging.parameters import (
@@ -146,8 +147,9 @@ INTERIOR, NO_IMPORTS, ALL_IN = (
     "all in (s = 1)",
 )
 PAIRING, US_CAP = "Beijing's pairing rule", "Washington's cap"
-#: Bounds within this distance of the chosen share all bind (a tie).
-TIE_TOLERANCE = 1e-9
+#: Bounds within this distance of the chosen share all bind (a tie): the tolerance of the one
+#: binding rule, :mod:`chipcontrols.core.limits`.
+TIE_TOLERANCE = _limits.TIE_TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -171,25 +173,18 @@ class BestReply:
     @property
     def binding_text(self) -> str:
         """What sets the import share, e.g. ``"Washington's cap"``."""
-        return _text(self.binding)
+        return _limits.binding_text(self.binding)
 
     @property
     def beijing_binding_text(self) -> str:
         """What sets Beijing's own choice, before Washington's cap."""
-        return _text(self.beijing_binding)
-
-
-def _text(names: tuple[str, ...]) -> str:
-    joined = " and ".join(names)
-    return f"{joined} (tied)" if len(names) > 1 else joined
+        return _limits.binding_text(self.beijing_binding)
 
 
 def _binding(interior: float, chosen: float, bounds: dict[str, float]) -> tuple[str, ...]:
-    if chosen <= TIE_TOLERANCE:
-        return (NO_IMPORTS,)
-    names = [INTERIOR] if abs(interior - chosen) <= TIE_TOLERANCE else []
-    names += [name for name, bound in bounds.items() if abs(bound - chosen) <= TIE_TOLERANCE]
-    return tuple(names)
+    """What sets ``chosen``: the interior best reply first, then ``bounds`` in order; nothing
+    bought is set by :data:`NO_IMPORTS` alone (:func:`chipcontrols.core.limits.binding`)."""
+    return _limits.binding(chosen, {INTERIOR: interior, **bounds}, floor=NO_IMPORTS)
 
 
 def reply_at(values: dict[str, float]) -> BestReply:

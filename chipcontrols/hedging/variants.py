@@ -2,7 +2,7 @@
 
 Each student gets their own observed share, cut-off probability, levy world and erosion rate,
 drawn inside the declared ranges of :mod:`chipcontrols.hedging` with
-:func:`chipcontrols.core.variants.fraction` (SHA-256 of the id, so the student's notebook
+:func:`chipcontrols.core.variants.between` (SHA-256 of the id, so the student's notebook
 and the autograder agree on every machine).  Values are rounded to a slider's step.
 """
 
@@ -15,6 +15,8 @@ from chipcontrols.core.variants import between
 
 __all__ = ["Chapter5Variant", "chapter5_variant"]
 
+#: The model's name, which salts every draw with the label of what it is for.
+MODEL = "hedging"
 #: Inside which part of each declared range a variant is drawn (so every answer is interior).
 RANGES = {
     "observed_share": (0.1, 0.5, 0.01),
@@ -28,7 +30,7 @@ RANGES = {
 
 
 def _between(student_id: str, name: str) -> float:
-    return _model.PARAMETERS[name].check(between(student_id, f"ch5-{name}", *RANGES[name]))
+    return _model.PARAMETERS[name].check(between(student_id, MODEL, name, *RANGES[name]))
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,20 @@ against the range IFP published, a record figure with its citation (``data/recor
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
 from chipcontrols import eccn3a090 as _rule
 from chipcontrols import ledger as _ledger
 from chipcontrols.core import record
-from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
+from chipcontrols.core.checking import (
+    CheckResult,
+    choose,
+    close_enough,
+    is_unanswered,
+    unanswered,
+)
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips, classify_hypothetical_chip
@@ -77,8 +83,8 @@ def _classified_chips() -> dict[str, tuple[float, float, str]]:
     }
 
 
-def _close(value: float, expected: float) -> bool:
-    return abs(value - expected) <= TPP_RELATIVE_TOLERANCE * abs(expected)
+#: A TPP or density within :data:`TPP_RELATIVE_TOLERANCE` of the book's.
+_close = partial(close_enough, relative=TPP_RELATIVE_TOLERANCE)
 
 
 def _thresholds_text(symbol, unit: str = "") -> str:
@@ -198,8 +204,8 @@ def check_tpp(
 # --- Exercise: which limit binds ------------------------------------------------------------
 
 
-def _near(value: float, expected: float) -> bool:
-    return abs(value - expected) <= ANSWER_RELATIVE_TOLERANCE * abs(expected) + 1e-9
+#: A ledger figure within :data:`ANSWER_RELATIVE_TOLERANCE` (and 1e-9 for rounding) of the book's.
+_near = partial(close_enough, relative=ANSWER_RELATIVE_TOLERANCE, absolute=1e-9)
 
 
 def check_binding(answer: str, volume: float | None = None, **parameters: float) -> CheckResult:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from chipcontrols.core import limits as _limits
 from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.parameters import Parameter, ParameterSet
@@ -225,8 +226,9 @@ EXPORT_VOLUME = PARAMETERS["volume"]
 TARGET_RATIO = PARAMETERS["target_ratio"]
 #: Sympy symbol → LaTeX name, for the chapter's derivations.
 LATEX_NAMES = PARAMETERS.latex_names
-#: Two limits within this many million chips of each other both bind (a tie).
-TIE_TOLERANCE = 1e-9
+#: Two limits within this many million chips of each other both bind (a tie): the tolerance
+#: of the one binding rule, :mod:`chipcontrols.core.limits`.
+TIE_TOLERANCE = _limits.TIE_TOLERANCE
 
 _SYMBOL = PARAMETERS.symbol
 demand, supply, cap_share, us_volume = (
@@ -321,7 +323,8 @@ class LedgerResult:
     """One year of exports under one set of parameters.
 
     ``binding`` names every limit equal to the volume (within :data:`TIE_TOLERANCE`), in the
-    order of :data:`LIMITS`; it has two or more names when limits tie.
+    order of :data:`LIMITS`; it has two or more names when limits tie
+    (:func:`chipcontrols.core.limits.binding`).
     """
 
     volume: float
@@ -336,14 +339,12 @@ class LedgerResult:
     @property
     def binding_text(self) -> str:
         """The binding limit(s) as text, e.g. ``"Nvidia supply and US cap (tied)"``."""
-        names = " and ".join(self.binding)
-        return f"{names} (tied)" if len(self.binding) > 1 else names
+        return _limits.binding_text(self.binding)
 
 
 def binding_limits(limits: dict[str, float]) -> tuple[str, ...]:
     """Every limit within :data:`TIE_TOLERANCE` of the smallest, in :data:`LIMITS` order."""
-    smallest = min(limits.values())
-    return tuple(name for name, value in limits.items() if value - smallest <= TIE_TOLERANCE)
+    return _limits.binding(min(limits.values()), limits)
 
 
 def ledger(**values: float) -> LedgerResult:

@@ -14,6 +14,8 @@ from chipcontrols.ledger import model as _ledger
 
 __all__ = ["ChipVariant", "Chapter1Variant", "chapter1_variant"]
 
+#: The model's name, which salts every draw with the label of what it is for.
+MODEL = "ledger"
 #: The ledger parameters a chapter-1 variant sets; the others keep their defaults.
 SCENARIO_PARAMETERS = ("demand", "supply", "cap_share", "us_volume", "approvals")
 #: Scenario values are rounded to this many million chips (or this share, for cap_share).
@@ -79,20 +81,25 @@ def chapter1_variant(student_id: str) -> Chapter1Variant:
     >>> v = chapter1_variant("s1234567")
     >>> v == chapter1_variant("s1234567"), v == chapter1_variant("s7654321")
     (True, False)
-    >>> 1200 <= max(16 * v.chip.dense_fp16_tflops, 8 * v.chip.dense_8bit_tops) <= 6000
+    >>> 1200 <= 8 * v.chip.dense_8bit_tops <= 6000
     True
     """
-    tpp_8bit = between(student_id, "tpp", 1_200, 6_000, 40)
-    fp16_share = between(student_id, "fp16-share", 0.6, 1.2, 0.05)
+    tpp_8bit = between(student_id, MODEL, "tpp", 1_200, 6_000, 40)
+    fp16_share = between(student_id, MODEL, "fp16-share", 0.6, 1.2, 0.05)
     chip = ChipVariant(
         dense_fp16_tflops=round(tpp_8bit * fp16_share / 16),
         dense_8bit_tops=tpp_8bit / 8,
-        die_area_mm2=between(student_id, "die", max(DIE_AREA.minimum, 300), 1_000, 10),
+        die_area_mm2=between(student_id, MODEL, "die", max(DIE_AREA.minimum, 300), 1_000, 10),
     )
     scenario = {}
     for name in SCENARIO_PARAMETERS:
         declared = _ledger.PARAMETERS[name]
         scenario[name] = between(
-            student_id, name, declared.minimum + SCENARIO_STEP, declared.maximum, SCENARIO_STEP
+            student_id,
+            MODEL,
+            name,
+            declared.minimum + SCENARIO_STEP,
+            declared.maximum,
+            SCENARIO_STEP,
         )
     return Chapter1Variant(student_id.strip(), chip, scenario)

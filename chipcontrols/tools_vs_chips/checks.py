@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from chipcontrols import tools_vs_chips as _model
-from chipcontrols.core.checking import CheckResult, is_unanswered, unanswered
+from chipcontrols.core.checking import CheckResult, close_enough, is_unanswered, unanswered
 from chipcontrols.core.data import field_values
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.tools_vs_chips import dynamics as _dynamics
@@ -53,7 +53,10 @@ _HORIZON_ARGUMENTS = (
 
 
 def _near(value: float, expected: float, absolute: float = 0.0) -> bool:
-    return abs(value - expected) <= ANSWER_RELATIVE_TOLERANCE * abs(expected) + absolute + 1e-12
+    """Within :data:`ANSWER_RELATIVE_TOLERANCE`, plus ``absolute`` and 1e-12 for rounding."""
+    return close_enough(
+        value, expected, relative=ANSWER_RELATIVE_TOLERANCE, absolute=absolute + 1e-12
+    )
 
 
 def _ratio_hint(ratio: float, hints: dict[float, str], default: str) -> str:

@@ -2,7 +2,7 @@
 
 Each student gets a fab-and-memory scenario (for the HBM at which the wafers bind) and a race
 (imports, domestic output and two growth rates, for the crossover year and T*), drawn with
-:func:`chipcontrols.core.variants.fraction` from the SHA-256 digest of the id, so the
+:func:`chipcontrols.core.variants.between` from the SHA-256 digest of the id, so the
 notebook and the autograder agree on any machine.  Values lie inside the declared ranges of
 the parameters they set and are rounded to the slider steps.
 """
@@ -16,6 +16,8 @@ from chipcontrols.core.variants import between
 
 __all__ = ["Chapter2Variant", "chapter2_variant"]
 
+#: The model's name, which salts every draw with the label of what it is for.
+MODEL = "tools_vs_chips"
 #: The ranges variants are drawn from: realistic parts of the declared ranges (low, high, step).
 FAB_RANGES = {
     "wafer_starts": (30.0, 120.0, 1.0),
@@ -35,7 +37,7 @@ LEAST_GROWTH_GAP, MOST_GROWTH_GAP = 0.1, 0.8
 
 
 def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
-    value = between(student_id, label, low, high, step)
+    value = between(student_id, MODEL, label, low, high, step)
     return _model.PARAMETERS[label].check(value) if label in _model.PARAMETERS else value
 
 

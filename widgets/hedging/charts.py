@@ -13,20 +13,23 @@ import json
 import altair as alt
 
 from chipcontrols import hedging as model
-from chipcontrols.hedging.china import TIE_TOLERANCE
+from chipcontrols.core.limits import binding_text_vega
 from widgets.core import palette
 from widgets.core.display import Figure
+from widgets.core.palette import CHART_WIDTH, PLOT_HEIGHT
 from widgets.core.readout import readout_strip
 from widgets.core.sliders import altair_param
 
-WIDTH = 460
-HEIGHT = 260
 #: Height of one line of a readout above a plot (px).
 READOUT_LINE = 16
 P = model.PARAMETERS
 F = model.FORMS
 #: Colours of the chapter's series: Beijing's own choice, Washington's cap, and the ink.
-BEIJING_COLOUR, WASHINGTON_COLOUR, LOSS_COLOUR = "#b03a2e", palette.TREASURY, "#7d5ba6"
+BEIJING_COLOUR, WASHINGTON_COLOUR, LOSS_COLOUR = (
+    palette.CHINA,
+    palette.TREASURY,
+    palette.CHINA_LOSS,
+)
 #: Sliders of each chart, in display order.
 PAYOFF_SLIDERS = (
     "cutoff_probability",
@@ -88,7 +91,7 @@ def _one_row() -> alt.Chart:
 
 def _readout(row: alt.Chart, lines: int = 2) -> alt.Chart:
     """The readout strip above a plot: ``row``'s field ``text``, ``lines`` lines high."""
-    return readout_strip(row, width=WIDTH, height=READOUT_LINE * lines)
+    return readout_strip(row, width=CHART_WIDTH, height=READOUT_LINE * lines)
 
 
 def _stacked(*panels: alt.TopLevelMixin, names, fixed=("value_scale",)) -> alt.VConcatChart:
@@ -100,22 +103,23 @@ def binding_names_vega(chosen: str, interior: str, pairing: str, cap: str) -> st
     """Vega expression naming what sets the import share, as :class:`hedging.BestReply` does.
 
     The arguments are Vega expressions of the chosen share, the interior best reply, the
-    pairing bound and Washington's cap; the text matches ``BestReply.binding_text``.
+    pairing bound and Washington's cap; the text is ``BestReply.binding_text``, printed from the
+    same rule (:func:`chipcontrols.core.limits.binding_text_vega`) with the same limits in the
+    same order: the interior, Beijing's own bound (all in when k = 0), Washington's cap.
     """
-    near = lambda value: f"abs({value} - {chosen}) <= {TIE_TOLERANCE!r}"  # noqa: E731
     pairing_name = (
         f"({P['pairing_ratio'].name} === 0 ? {json.dumps(model.ALL_IN)} : "
         f"{json.dumps(model.PAIRING)})"
     )
-    parts = [
-        (near(interior), json.dumps(model.INTERIOR)),
-        (near(pairing), pairing_name),
-        (near(cap), json.dumps(model.US_CAP)),
-    ]
-    joined = " + ".join(f"({condition} ? {name} + ' and ' : '')" for condition, name in parts)
-    count = " + ".join(f"({condition} ? 1 : 0)" for condition, _ in parts)
-    named = f"slice({joined}, 0, -5) + (({count}) > 1 ? ' (tied)' : '')"
-    return f"({chosen} <= {TIE_TOLERANCE!r} ? {json.dumps(model.NO_IMPORTS)} : {named})"
+    return binding_text_vega(
+        chosen,
+        [
+            (json.dumps(model.INTERIOR), interior),
+            (pairing_name, pairing),
+            (json.dumps(model.US_CAP), cap),
+        ],
+        floor=json.dumps(model.NO_IMPORTS),
+    )
 
 
 def _folded(chart: alt.Chart, series: dict[str, str], value: str) -> alt.Chart:
@@ -209,7 +213,7 @@ def payoff_chart() -> Figure:
     labels = [
         row.transform_filter(condition)
         .mark_text(align="left", dx=3, baseline="bottom", fontSize=11, color=colour)
-        .encode(x=f"{field}:Q", y=alt.value(HEIGHT - 2), text=alt.value(text))
+        .encode(x=f"{field}:Q", y=alt.value(PLOT_HEIGHT - 2), text=alt.value(text))
         for field, text, colour, condition in (
             ("interior", "s*", palette.INK, "datum.interior >= 0 && datum.interior <= 0.97"),
             ("pairing", "1/(1+k)", BEIJING_COLOUR, "datum.pairing <= 0.9"),
@@ -217,7 +221,7 @@ def payoff_chart() -> Figure:
         )
     ]
     plot = alt.layer(shaded, line, pairing, cap, interior, choice, *labels).properties(
-        width=WIDTH, height=HEIGHT
+        width=CHART_WIDTH, height=PLOT_HEIGHT
     )
     chart = _stacked(readout, plot, names=PAYOFF_SLIDERS)
     reply = model.best_reply()
@@ -307,7 +311,7 @@ def leverage_chart() -> Figure:
             " + format(datum.p_bar, '.2f')"
         )
     )
-    plot = alt.layer(lines, threshold, marker).properties(width=WIDTH, height=HEIGHT)
+    plot = alt.layer(lines, threshold, marker).properties(width=CHART_WIDTH, height=PLOT_HEIGHT)
     chart = _stacked(readout, plot, names=LEVERAGE_SLIDERS)
     now = model.leverage()
     description = (
@@ -394,7 +398,7 @@ def laffer_chart() -> Figure:
             "datum.verdict + ' τ*'"
         )
     )
-    plot = alt.layer(lines, tau_star, peak, now).properties(width=WIDTH, height=HEIGHT)
+    plot = alt.layer(lines, tau_star, peak, now).properties(width=CHART_WIDTH, height=PLOT_HEIGHT)
     chart = _stacked(readout, plot, names=LAFFER_SLIDERS, fixed=LAFFER_FIXED)
     result = model.levy_outcome()
     description = (
@@ -451,7 +455,7 @@ def exit_chart() -> Figure:
             tooltip=[alt.Tooltip("exit_advantage:Q", title="Exit point 1 + β/V", format=".2f")],
         ),
         exit_rule,
-    ).properties(width=WIDTH, height=200, title="1. Huawei closes the gap")
+    ).properties(width=CHART_WIDTH, height=200, title="1. Huawei closes the gap")
     bottom = alt.layer(
         data.mark_area(color=BEIJING_COLOUR, opacity=0.35, line={"color": BEIJING_COLOUR}).encode(
             x=x,
@@ -462,7 +466,7 @@ def exit_chart() -> Figure:
             ],
         ),
         exit_rule,
-    ).properties(width=WIDTH, height=140, title="2. What Beijing would buy")
+    ).properties(width=CHART_WIDTH, height=140, title="2. What Beijing would buy")
     chart = alt.vconcat(readout, top, bottom, spacing=18).add_params(*_params(EXIT_SLIDERS))
     clock = model.exit_clock()
     description = (

@@ -13,14 +13,15 @@ import altair as alt
 import pandas as pd
 
 from chipcontrols import ledger as model
+from chipcontrols.core.limits import binding_text_vega, within_tolerance_vega
 from chipcontrols.ledger.figures import h100_equivalence
 from widgets.core import palette
 from widgets.core.bars import expression_bars, vega_array
 from widgets.core.display import Figure
+from widgets.core.palette import CHART_WIDTH
 from widgets.core.readout import readout_strip
 from widgets.core.sliders import altair_param, slider_label
 
-WIDTH = 460
 #: Sliders of the ledger chart, in display order (the H100e basis is a switch, not a slider).
 LEDGER_SLIDERS = (
     "demand",
@@ -66,19 +67,12 @@ def binding_names_vega(limits: str, volume: str) -> str:
     """Vega expression naming every limit within the tie tolerance of the volume.
 
     ``limits`` is a Vega array of the limit values in :data:`chipcontrols.ledger.model.LIMITS` order;
-    the text matches :attr:`chipcontrols.ledger.model.LedgerResult.binding_text`.
+    the text is :attr:`chipcontrols.ledger.model.LedgerResult.binding_text`, printed from the same
+    rule (:func:`chipcontrols.core.limits.binding_text_vega`).
     """
-    joiner = " and "
-    conditions = [
-        f"abs({limits}[{i}] - {volume}) <= {model.TIE_TOLERANCE!r}"
-        for i in range(len(model.LIMITS))
-    ]
-    names = " + ".join(
-        f"({condition} ? {json.dumps(name + joiner)} : '')"
-        for condition, name in zip(conditions, model.LIMITS)
+    return binding_text_vega(
+        volume, [(json.dumps(name), f"{limits}[{i}]") for i, name in enumerate(model.LIMITS)]
     )
-    count = " + ".join(f"({condition} ? 1 : 0)" for condition in conditions)
-    return f"slice({names}, 0, -{len(joiner)}) + (({count}) > 1 ? ' (tied)' : '')"
 
 
 def _limits_panel() -> alt.LayerChart:
@@ -87,7 +81,7 @@ def _limits_panel() -> alt.LayerChart:
         model.FORMS["limits"],
         title="1. The four limits: exports are the shortest bar",
         height=130,
-        width=WIDTH,
+        width=CHART_WIDTH,
         x=alt.X(
             "value:Q",
             title="Million chips in the year",
@@ -104,8 +98,8 @@ def _limits_panel() -> alt.LayerChart:
         ),
         derived={
             "volume": model.FORMS["volume"].vega(),
-            "binds": f"abs(datum.value - datum.volume) <= {model.TIE_TOLERANCE!r} "
-            "? 'binding' : 'not binding'",
+            "binds": within_tolerance_vega("datum.value", "datum.volume")
+            + " ? 'binding' : 'not binding'",
         },
         extra_tooltips=(alt.Tooltip("binds:N", title="Status"),),
     )
@@ -126,7 +120,7 @@ def _readout_panel() -> alt.Chart:
             " + datum.binding",
         )
     )
-    return readout_strip(row, width=WIDTH, height=36, field="readout", font_size=14)
+    return readout_strip(row, width=CHART_WIDTH, height=36, field="readout", font_size=14)
 
 
 def _revenue_panel() -> alt.LayerChart:
@@ -139,7 +133,7 @@ def _revenue_panel() -> alt.LayerChart:
         forms,
         title="2. Who receives the money",
         height=70,
-        width=WIDTH,
+        width=CHART_WIDTH,
         x=alt.X("value:Q", title="Billion US dollars in the year"),
         label="'$' + format(datum.value, '.1f') + ' bn'",
         value_tooltip=alt.Tooltip("value:Q", title="$ billion", format=".2f"),
@@ -161,7 +155,7 @@ def _ratio_panel() -> alt.LayerChart:
         forms,
         title="3. The US:China ratio of compute added",
         height=70,
-        width=WIDTH,
+        width=CHART_WIDTH,
         x=alt.X("value:Q", title="US compute added ÷ China's compute added, in the year"),
         label="format(datum.value, '.1f') + '×'",
         value_tooltip=alt.Tooltip("value:Q", title="US:China ratio", format=".1f"),
@@ -295,7 +289,7 @@ def ratio_chart() -> Figure:
             *_params(RATIO_SLIDERS, bases),
             altair_param(model.TARGET_RATIO),
         )
-        .properties(width=WIDTH + 40, height=320)
+        .properties(width=CHART_WIDTH + 40, height=320)
     )
     default = model.closed_form_results()
     description = (
