@@ -20,11 +20,6 @@ from widgets.core import palette
 from widgets.core.display import Figure
 from widgets.core.sliders import altair_param
 
-WIDTH = 460
-#: One colour per yield model, in the order of the model's table.
-MODEL_COLOURS = ("#1f5f8b", "#d98324", "#5a9e4b")
-#: Huawei's and Nvidia's lines in the race.
-HUAWEI, NVIDIA = "#b03a2e", "#76b041"
 #: The reported yields the cost chart marks, by what the record calls them.
 REPORTED_YIELDS = {
     "ascend_910c_yield_late_2024_percent": "910C, late 2024",
@@ -101,7 +96,9 @@ def cost_chart() -> Figure:
             "model:N",
             title="Yield model",
             sort=names,
-            scale=alt.Scale(domain=names, range=list(MODEL_COLOURS)),
+            scale=alt.Scale(
+                domain=names, range=[palette.YIELD_MODEL_COLOURS[name] for name in names]
+            ),
         ),
         tooltip=[
             alt.Tooltip("model:N", title="Model"),
@@ -139,7 +136,7 @@ def cost_chart() -> Figure:
     chart = (
         alt.layer(lines, rules, labels, *readout)
         .add_params(*(altair_param(yield_model.PARAMETERS[name]) for name in COST_SLIDERS))
-        .properties(width=WIDTH, height=330)
+        .properties(width=palette.CHART_WIDTH, height=330)
         .configure_legend(orient="bottom", direction="horizontal")
     )
     defaults = yield_model.PARAMETERS.defaults()
@@ -196,7 +193,7 @@ def _race_paths() -> alt.LayerChart:
             "vendor:N",
             title="Vendor",
             sort=list(forms),
-            scale=alt.Scale(domain=list(forms), range=[HUAWEI, NVIDIA]),
+            scale=alt.Scale(domain=list(forms), range=[palette.HUAWEI, palette.NVIDIA]),
         ),
         tooltip=[
             alt.Tooltip("vendor:N", title="Vendor"),
@@ -211,7 +208,7 @@ def _race_paths() -> alt.LayerChart:
         .encode(x="year_c:Q", tooltip=[alt.Tooltip("t_c:Q", title="t_c (years)", format=".1f")])
     )
     return alt.layer(lines, crossing).properties(
-        width=WIDTH, height=240, title="1. The two costs over time"
+        width=palette.CHART_WIDTH, height=240, title="1. The two costs over time"
     )
 
 
@@ -246,7 +243,7 @@ def _race_readout() -> alt.LayerChart:
         .encode(x=alt.value(0), y=alt.value(18 * row), text=f"{name}:N")
         for row, name in enumerate(("verdict", "text"))
     ]
-    return alt.layer(*texts).properties(width=WIDTH, height=36)
+    return alt.layer(*texts).properties(width=palette.CHART_WIDTH, height=palette.READOUT_HEIGHT)
 
 
 def _race_threshold() -> alt.LayerChart:
@@ -273,7 +270,7 @@ def _race_threshold() -> alt.LayerChart:
         title="Growth of Huawei's cumulative output, γ (per year)",
         scale=alt.Scale(domain=list(GROWTHS), nice=False),
     )
-    line = curve.mark_line(color=HUAWEI, strokeWidth=2.5, aria=False).encode(
+    line = curve.mark_line(color=palette.HUAWEI, strokeWidth=2.5, aria=False).encode(
         x=x,
         y=alt.Y(
             "t_c:Q",
@@ -306,7 +303,7 @@ def _race_threshold() -> alt.LayerChart:
         align="right", dx=-4, baseline="bottom", fontSize=11, color=palette.INK
     ).encode(x="gamma:Q", y=alt.value({"expr": "height - 4"}), text=alt.value("your γ"))
     return alt.layer(band, line, minimum, minimum_label, chosen, chosen_label).properties(
-        width=WIDTH, height=200, title="2. Years until level, by output growth"
+        width=palette.CHART_WIDTH, height=200, title="2. Years until level, by output growth"
     )
 
 

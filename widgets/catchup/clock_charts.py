@@ -15,7 +15,6 @@ import pandas as pd
 from chipcontrols.catchup import performance as clock_model
 from chipcontrols.catchup import reliability as failure_model
 from chipcontrols.core import record
-from widgets.catchup.charts import HUAWEI, NVIDIA, WIDTH
 from widgets.core import palette
 from widgets.core.display import Figure
 from widgets.core.sliders import altair_param
@@ -130,7 +129,7 @@ def performance_chart() -> Figure:
     )
     crossing = (
         one.transform_filter(f"datum.advantage > 0 && datum.t_star <= {SPAN[1]}")
-        .mark_rule(color=HUAWEI, strokeWidth=2, aria=False)
+        .mark_rule(color=palette.HUAWEI, strokeWidth=2, aria=False)
         .encode(
             x=alt.X("year_star:Q", scale=scale_x),
             tooltip=[alt.Tooltip("t_star:Q", title="t* (years)", format=".2f")],
@@ -143,7 +142,7 @@ def performance_chart() -> Figure:
         for row, name in enumerate(("verdict", "need", "now"))
     ]
     cfr = alt.Chart(_cfr_points())
-    cfr_points = cfr.mark_point(shape="square", filled=True, size=70, color=NVIDIA).encode(
+    cfr_points = cfr.mark_point(shape="square", filled=True, size=70, color=palette.NVIDIA).encode(
         x=alt.X("year:Q", scale=scale_x),
         y=alt.Y("ratio:Q", scale=scale_y),
         tooltip=[
@@ -157,7 +156,7 @@ def performance_chart() -> Figure:
     chart = (
         alt.layer(band, band_label, parity, line, crossing, cfr_points, cfr_labels, *texts)
         .add_params(*(altair_param(clock_model.PARAMETERS[name]) for name in CLOCK_SLIDERS))
-        .properties(width=WIDTH, height=320)
+        .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
     )
     default = clock_model.clock()
     description = (
@@ -230,7 +229,10 @@ def reliability_chart() -> Figure:
         axis=alt.Axis(format="%"),
     )
     colour = alt.Color(
-        "chip:N", title="Chips", sort=names, scale=alt.Scale(domain=names, range=[NVIDIA, HUAWEI])
+        "chip:N",
+        title="Chips",
+        sort=names,
+        scale=alt.Scale(domain=names, range=[palette.NVIDIA, palette.HUAWEI]),
     )
     tooltip = [
         alt.Tooltip("chip:N", title="Chips"),
@@ -296,7 +298,7 @@ def reliability_chart() -> Figure:
     chart = (
         alt.layer(exact_lines, young_lines, llama_point, llama_label, chosen, *readout)
         .add_params(*(altair_param(failure_model.PARAMETERS[name]) for name in FAILURE_SLIDERS))
-        .properties(width=WIDTH, height=320)
+        .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
         .configure_legend(orient="bottom", direction="horizontal")
     )
     h100, ascend = (failure_model.cluster_reliability(chip) for chip in ("h100", "ascend"))

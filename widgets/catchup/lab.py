@@ -12,7 +12,6 @@ import html
 
 import ipywidgets
 import pandas as pd
-from IPython.display import HTML, display
 
 from chipcontrols.catchup import (
     cost as catchup_cost,
@@ -23,8 +22,7 @@ from chipcontrols.catchup import (
 from chipcontrols.catchup import (
     yields as catchup_yield,
 )
-from widgets.core.display import RUN_LIVE_NOTE, HtmlBlock, StaticLabView, building_static_site
-from widgets.core.sliders import ipywidgets_slider
+from widgets.core.lab import Lab, lab_or_static, sliders_for
 
 #: The cumulative-output multiples (beyond the later report) the scenario table shows.
 SCENARIO_MULTIPLES = (1.0, 2.0, 4.0, 8.0, 16.0)
@@ -169,12 +167,10 @@ def learning_lab():
 
     On the static site it returns the default state.
     """
-    if building_static_site():
-        return StaticLabView("Yield-learning lab", HtmlBlock(lab_html()), RUN_LIVE_NOTE)
-    return LearningLab()
+    return lab_or_static("Yield-learning lab", lab_html, LearningLab)
 
 
-class LearningLab(ipywidgets.VBox):
+class LearningLab(Lab):
     """Sliders and a yield-model choice; recomputes the fit and the scenario table on change.
 
     Attributes
@@ -189,28 +185,14 @@ class LearningLab(ipywidgets.VBox):
 
     def __init__(self) -> None:
         names = LEARNING_SLIDERS + COST_SLIDERS + (GROWTH_SLIDER,)
-        self.sliders = {name: ipywidgets_slider(_declared(name)) for name in names}
+        self.sliders = sliders_for(_declared(name) for name in names)
         self.model = ipywidgets.ToggleButtons(
             options=list(catchup_yield.YIELD_MODEL_NAMES),
             value="Poisson",
             description="Yield model",
         )
-        self.output = ipywidgets.Output()
-        super().__init__([self.model, *self.sliders.values(), self.output])
-        for widget in (self.model, *self.sliders.values()):
-            widget.observe(self.redraw, names="value")
-        self.redraw()
+        super().__init__({"model": self.model, **self.sliders})
 
-    def values(self) -> dict[str, float]:
-        """The sliders' current values, by parameter name."""
-        return {name: slider.value for name, slider in self.sliders.items()}
-
-    def redraw(self, _change=None) -> None:
-        """Recompute from the model and show the result (or what is wrong with the inputs)."""
-        try:
-            self.html = lab_html(self.model.value, **self.values())
-        except ValueError as error:
-            self.html = f'<p class="h200-lab-error">{html.escape(str(error))}</p>'
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(HTML(self.html))
+    def render(self, model: str, **values: float) -> str:
+        """The fitted curve's figures and the scenario table under the chosen yield model."""
+        return lab_html(model, **values)

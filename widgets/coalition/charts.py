@@ -17,21 +17,10 @@ from widgets.core import palette
 from widgets.core.display import Figure
 from widgets.core.sliders import altair_param
 
-WIDTH = 460
-#: One colour per named holder (colour-blind-safe Tableau hues), in HOLDER_GROUPS order.
-HOLDER_COLOURS = dict(
-    zip(coalition.HOLDER_GROUPS, ("#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#b07aa1"))
-)
 #: The belief levels whose indifference lines the stag-hunt map draws as contours, and the β at
 #: which their labels sit (where the contours are still well apart).
 CONTOUR_BELIEFS = (0.25, 0.5, 0.75)
 CONTOUR_LABEL_BETA = 0.22
-#: Region colours of the stag-hunt map.
-REGION_COLOURS = {
-    coalition.CONTROL_DOMINANT: "#cfe8cf",
-    coalition.COORDINATION: "#f4f1de",
-    coalition.SELL_DOMINANT: "#f6cfcb",
-}
 STAGHUNT_SLIDERS = ("partner_belief", "retained_share", "security_value")
 CASCADE_SLIDERS = ("threshold_mean", "threshold_spread", "seed_share", "league_coverage")
 
@@ -79,33 +68,35 @@ def staghunt_chart() -> Figure:
         top="1",
         bottom="0",
     )
-    control_area = regions.mark_area(color=REGION_COLOURS[coalition.CONTROL_DOMINANT]).encode(
+    control_area = regions.mark_area(
+        color=palette.STAGHUNT_REGION_COLOURS[coalition.CONTROL_DOMINANT]
+    ).encode(
         x=x,
         y=alt.Y("bottom:Q", scale=y_scale, title="r/S: China revenue forgone ÷ security value"),
         y2="lower:Q",
     )
-    coordination_area = regions.mark_area(color=REGION_COLOURS[coalition.COORDINATION]).encode(
-        x=x, y=alt.Y("lower:Q", scale=y_scale), y2="upper:Q"
-    )
-    sell_area = regions.mark_area(color=REGION_COLOURS[coalition.SELL_DOMINANT]).encode(
-        x=x, y=alt.Y("upper:Q", scale=y_scale), y2="top:Q"
-    )
+    coordination_area = regions.mark_area(
+        color=palette.STAGHUNT_REGION_COLOURS[coalition.COORDINATION]
+    ).encode(x=x, y=alt.Y("lower:Q", scale=y_scale), y2="upper:Q")
+    sell_area = regions.mark_area(
+        color=palette.STAGHUNT_REGION_COLOURS[coalition.SELL_DOMINANT]
+    ).encode(x=x, y=alt.Y("upper:Q", scale=y_scale), y2="top:Q")
     contours = grid.transform_calculate(
         **{
             f"q{i}": line.vega({"retained_share": "datum.beta", "partner_belief": repr(q)})
             for i, q in enumerate(CONTOUR_BELIEFS)
         }
     ).transform_fold([f"q{i}" for i in range(len(CONTOUR_BELIEFS))], as_=["contour", "ratio"])
-    contour_lines = contours.mark_line(color="#8a8a8a", strokeDash=[3, 3], strokeWidth=1).encode(
-        x=x, y=alt.Y("ratio:Q", scale=y_scale), detail="contour:N"
-    )
+    contour_lines = contours.mark_line(
+        color=palette.GUIDE, strokeDash=[3, 3], strokeWidth=1
+    ).encode(x=x, y=alt.Y("ratio:Q", scale=y_scale), detail="contour:N")
     contour_labels = (
         alt.Chart(alt.Data(values=[{"q": q, "label": f"q* = {q:g}"} for q in CONTOUR_BELIEFS]))
         .transform_calculate(
             beta=repr(CONTOUR_LABEL_BETA),
             ratio=line.vega({"retained_share": "datum.beta", "partner_belief": "datum.q"}),
         )
-        .mark_text(align="left", dx=2, dy=-7, fontSize=10, color="#555555")
+        .mark_text(align="left", dx=2, dy=-7, fontSize=10, color=palette.ANNOTATION_INK)
         .encode(x=x, y=alt.Y("ratio:Q", scale=y_scale), text="label:N")
     )
     belief_line = (
@@ -129,20 +120,24 @@ def staghunt_chart() -> Figure:
     colour = alt.Color(
         "holder:N",
         title="Holder",
-        sort=list(HOLDER_COLOURS),
-        scale=alt.Scale(domain=list(HOLDER_COLOURS), range=list(HOLDER_COLOURS.values())),
+        sort=list(palette.HOLDER_COLOURS),
+        scale=alt.Scale(
+            domain=list(palette.HOLDER_COLOURS), range=list(palette.HOLDER_COLOURS.values())
+        ),
     )
     fill = alt.Fill(
         "holder:N",
-        sort=list(HOLDER_COLOURS),
+        sort=list(palette.HOLDER_COLOURS),
         title="Holder",
-        scale=alt.Scale(domain=list(HOLDER_COLOURS), range=list(HOLDER_COLOURS.values())),
+        scale=alt.Scale(
+            domain=list(palette.HOLDER_COLOURS), range=list(palette.HOLDER_COLOURS.values())
+        ),
     )
     markers = holders.mark_point(size=150, strokeWidth=2.5, filled=True).encode(
         x=x,
         y=alt.Y("ratio:Q", scale=y_scale),
         color=colour,
-        fill=alt.condition("datum.reply === 'restrains'", fill, alt.value("white")),
+        fill=alt.condition("datum.reply === 'restrains'", fill, alt.value(palette.BACKGROUND)),
         tooltip=[
             alt.Tooltip("holder:N", title="Holder"),
             alt.Tooltip("share:Q", title="China share of revenue", format=".1%"),
@@ -176,7 +171,7 @@ def staghunt_chart() -> Figure:
                 ]
             )
         )
-        .mark_text(align="right", fontSize=11, fontStyle="italic", color="#555555")
+        .mark_text(align="right", fontSize=11, fontStyle="italic", color=palette.ANNOTATION_INK)
         .encode(x=x, y=alt.Y("ratio:Q", scale=y_scale), text="label:N")
     )
     chart = (
@@ -192,7 +187,7 @@ def staghunt_chart() -> Figure:
             readout,
         )
         .add_params(*(altair_param(staghunt.PARAMETERS[name]) for name in STAGHUNT_SLIDERS))
-        .properties(width=WIDTH, height=340)
+        .properties(width=palette.CHART_WIDTH, height=340)
         .configure_legend(orient="bottom", columns=3)
     )
     default = {h.name: h for h in coalition.holders()}
@@ -259,7 +254,7 @@ def cascade_chart() -> Figure:
     )
     diagonal = (
         alt.Chart(alt.Data(values=[{"x": 0, "y": 0}, {"x": 1, "y": 1}]))
-        .mark_line(color="#8a8a8a", strokeDash=[4, 4])
+        .mark_line(color=palette.GUIDE, strokeDash=[4, 4])
         .encode(x=x, y=y)
     )
     chain = {f"x{k}": step.vega({"seller_share": f"datum.x{k - 1}"}) for k in range(1, steps + 1)}
@@ -329,7 +324,7 @@ def cascade_chart() -> Figure:
     chart = (
         alt.layer(diagonal, response, vertical, horizontal, seed_point, readout_text, readout_note)
         .add_params(*(altair_param(cascade.PARAMETERS[name]) for name in CASCADE_SLIDERS))
-        .properties(width=WIDTH, height=360)
+        .properties(width=palette.CHART_WIDTH, height=360)
     )
     defaults = {name: cascade.PARAMETERS[name].default for name in CASCADE_SLIDERS}
     result = coalition.cascade_outcome(**defaults)

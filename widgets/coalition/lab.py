@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 
 import ipywidgets
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from chipcontrols import coalition
 from chipcontrols.coalition.named import HOLDER_CHINA_REVENUE, HOLDER_DEFECT_THRESHOLD
-from widgets.core.display import RUN_LIVE_NOTE, HtmlBlock, StaticLabView, building_static_site
+from widgets.core.lab import Lab, lab_or_static
 from widgets.core.sliders import ipywidgets_slider
 
 
@@ -70,14 +70,10 @@ def cascade_lab():
     Shows the holders' status, the cascade round by round and the lightest seed that unravels
     the rest.  On the static site it returns the default state (the H200 decision as seed).
     """
-    if building_static_site():
-        return StaticLabView(
-            "Named-holder cascade lab", HtmlBlock(cascade_lab_html()), RUN_LIVE_NOTE
-        )
-    return CascadeLab()
+    return lab_or_static("Named-holder cascade lab", cascade_lab_html, CascadeLab)
 
 
-class CascadeLab(ipywidgets.VBox):
+class CascadeLab(Lab):
     """Sliders and check boxes for the named holders; recomputes the cascade on every change.
 
     Attributes
@@ -117,16 +113,17 @@ class CascadeLab(ipywidgets.VBox):
                     ]
                 )
             )
-        self.output = ipywidgets.Output()
-        super().__init__([*rows, self.output])
-        for control in (
-            *self.revenue.values(),
-            *self.threshold.values(),
-            *self.first_mover.values(),
-            *self.bound.values(),
-        ):
-            control.observe(self.redraw, names="value")
-        self.redraw()
+        controls = {
+            f"{kind}: {name}": control
+            for kind, by_holder in (
+                ("revenue", self.revenue),
+                ("threshold", self.threshold),
+                ("first mover", self.first_mover),
+                ("bound", self.bound),
+            )
+            for name, control in by_holder.items()
+        }
+        super().__init__(controls, arrangement=rows)
 
     def holders(self):
         """The holders with the sliders' revenue and thresholds."""
@@ -136,14 +133,15 @@ class CascadeLab(ipywidgets.VBox):
             defect_thresholds={n: s.value for n, s in self.threshold.items()},
         )
 
-    def redraw(self, _change=None) -> None:
-        """Recompute the cascade and show it."""
+    def values(self) -> dict[str, object]:
+        """The keywords of :func:`cascade_lab_html`: holders, first movers and bound holders."""
         seed = tuple(n for n, box in self.first_mover.items() if box.value)
         bound = tuple(n for n, box in self.bound.items() if box.value and n not in seed)
-        self.html = cascade_lab_html(self.holders(), seed=seed, bound=bound)
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(HTML(self.html))
+        return {"named": self.holders(), "seed": seed, "bound": bound}
+
+    def render(self, named, seed, bound) -> str:
+        """The holders' status, the cascade round by round and the lightest unravelling seed."""
+        return cascade_lab_html(named, seed=seed, bound=bound)
 
 
 def holders_table() -> HTML:

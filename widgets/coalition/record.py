@@ -11,17 +11,11 @@ import altair as alt
 import pandas as pd
 
 from chipcontrols.core.data import load_table
+from widgets.core import palette
 from widgets.core.display import Figure
 
-WIDTH = 460
 #: The toolmakers the chart follows, with their colours.
-TOOLMAKERS = {
-    "ASML": "#f28e2b",
-    "Tokyo Electron": "#e15759",
-    "Applied Materials": "#4e79a7",
-    "Lam Research": "#76b7b2",
-    "KLA": "#9c755f",
-}
+TOOLMAKERS = palette.TOOLMAKER_COLOURS
 #: Control events marked on the chart (timeline event ids) and the short label of each.
 EVENTS = {
     "2022-10-07-bis-advanced-computing-rules": "US rules",
@@ -146,7 +140,7 @@ def allied_record_chart() -> Figure:
     )
     rules = (
         alt.Chart(events)
-        .mark_rule(color="#999999", strokeDash=[2, 3])
+        .mark_rule(color=palette.EVENT_RULE, strokeDash=[2, 3])
         .encode(
             x="date:T",
             tooltip=[
@@ -160,7 +154,12 @@ def allied_record_chart() -> Figure:
     labels = [
         alt.Chart(events)
         .transform_filter(f"datum.labelled && {'!' if align == 'left' else ''}datum.leftward")
-        .mark_text(align=align, dx=3 if align == "left" else -3, fontSize=10, color="#444444")
+        .mark_text(
+            align=align,
+            dx=3 if align == "left" else -3,
+            fontSize=10,
+            color=palette.EVENT_LABEL_INK,
+        )
         .encode(x="date:T", y=alt.Y("top:Q", scale=None), text="label:N")
         .transform_calculate(top="8 + 12 * datum.lane")
         for align in ("left", "right")
@@ -168,7 +167,7 @@ def allied_record_chart() -> Figure:
     chart = (
         alt.layer(rules, *labels, lines, points)
         .add_params(holder, guidance)
-        .properties(width=WIDTH, height=320)
+        .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
         .configure_legend(orient="bottom", columns=3)
     )
     latest = table[table.kind != "guidance"].sort_values("date").groupby("holder").tail(1)

@@ -1,6 +1,6 @@
-"""What every view uses: two-stage display (static site and kernel), sliders from
-declarations, glue, equations, palette and sizes, readouts, bars, the seed passage, the
-glossary boxes and the teaching tables.
+"""What every view uses: two-stage display (static site and kernel), the base of the live
+labs, sliders from declarations, glue, equations, palette and sizes, readouts, bars, the seed
+passage, the glossary boxes and the teaching tables.
 """
 
 import lazy_loader as lazy
@@ -12,6 +12,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
         "display",
         "glossary",
         "glue",
+        "lab",
         "palette",
         "readout",
         "seed",
@@ -30,6 +31,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
         ],
         "glossary": ["glossary_markdown", "key_terms_markdown"],
         "glue": ["glue_all"],
+        "lab": ["Lab", "error_html", "lab_or_static", "sliders_for", "static_state"],
         "palette": ["label_colours"],
         "readout": ["readout_strip"],
         "seed": ["SeedQuote", "seed_quote"],

@@ -110,7 +110,7 @@ class StaticLabView:
     """What a live lab shows on the static site: its default state and how to run it live."""
 
     title: str
-    default_state: Figure
+    default_state: Figure | HtmlBlock
     how_to_run: str
 
     def _repr_mimebundle_(self, include=None, exclude=None):

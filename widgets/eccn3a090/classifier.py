@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 
 import altair as alt
-import ipywidgets
 import pandas as pd
-from IPython.display import display
 
 from chipcontrols.core.data import load_chips
 from chipcontrols.eccn3a090 import (
@@ -22,15 +20,15 @@ from chipcontrols.eccn3a090 import (
     classify_hypothetical_chip,
     performance_density,
 )
+from widgets.core import palette
 from widgets.core.bars import vega_strings
-from widgets.core.display import RUN_LIVE_NOTE, Figure, StaticLabView, building_static_site
-from widgets.core.palette import label_colours
-from widgets.core.sliders import altair_param, ipywidgets_slider
+from widgets.core.display import Figure
+from widgets.core.lab import Lab, lab_or_static, sliders_for
+from widgets.core.sliders import altair_param
 
 #: Axis windows: TPP spans the hypothetical-chip slider; density spans today's chips.
 TPP_WINDOW = (TPP.minimum, TPP.maximum)
 DENSITY_WINDOW = (0.5, 100.0)
-WIDTH, HEIGHT = 520, 380
 #: Both axes are log scales fixed to the windows above, in every layer.
 X_SCALE = alt.Scale(type="log", domain=list(TPP_WINDOW), nice=False)
 Y_SCALE = alt.Scale(type="log", domain=list(DENSITY_WINDOW), nice=False)
@@ -58,7 +56,7 @@ def _region_layer(rule: RuleVersion) -> alt.Chart:
             color=alt.Color(
                 "label:N",
                 title=f"Class under the {rule.name} rule",
-                scale=alt.Scale(domain=labels, range=label_colours(rule, labels)),
+                scale=alt.Scale(domain=labels, range=palette.label_colours(rule, labels)),
             ),
             tooltip=[alt.Tooltip("label:N", title="Region")],
         )
@@ -89,10 +87,10 @@ def _chip_layers(placed: pd.DataFrame) -> list[alt.Chart]:
         ],
     )
     points = base.mark_point(
-        filled=True, size=70, stroke="white", strokeWidth=0.8, clip=True
+        filled=True, size=70, stroke=palette.BACKGROUND, strokeWidth=0.8, clip=True
     ).encode(
         shape=alt.Shape("vendor:N", title="Vendor"),
-        fill=alt.Fill("vendor:N", title="Vendor", scale=alt.Scale(scheme="dark2")),
+        fill=alt.Fill("vendor:N", title="Vendor", scale=alt.Scale(scheme=palette.VENDOR_SCHEME)),
     )
     # Chips at the same point (H100, H800, H200) share one label.
     short_names = placed.assign(chip=placed["chip"].map(short_chip_name))
@@ -101,7 +99,9 @@ def _chip_layers(placed: pd.DataFrame) -> list[alt.Chart]:
     )
     labels = (
         alt.Chart(shared)
-        .mark_text(align="left", dx=6, dy=-6, fontSize=10, color="#333", clip=True)
+        .mark_text(
+            align="left", dx=6, dy=-6, fontSize=10, color=palette.POINT_LABEL_INK, clip=True
+        )
         .encode(
             x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE), text="chip:N"
         )
@@ -127,7 +127,9 @@ def _hypothetical_layers(rule: RuleVersion) -> tuple[list[alt.Parameter], list[a
         )
     )
     marker = (
-        point.mark_point(shape="diamond", size=220, filled=True, color="black", clip=True)
+        point.mark_point(
+            shape="diamond", size=220, filled=True, color=palette.HYPOTHETICAL_CHIP, clip=True
+        )
         .encode(
             x=alt.X("tpp:Q", scale=X_SCALE),
             y=alt.Y("density:Q", scale=Y_SCALE),
@@ -167,7 +169,7 @@ def classifier_chart(
         layers += hypothetical_layers
     chart = (
         alt.layer(*layers)
-        .properties(width=WIDTH, height=HEIGHT)
+        .properties(width=palette.CHIP_MAP_WIDTH, height=palette.CHIP_MAP_HEIGHT)
         .resolve_scale(color="independent")
         .configure_legend(orient="bottom", direction="horizontal", columns=3)
     )
@@ -209,21 +211,26 @@ def _not_placed_note(not_placed: pd.DataFrame) -> str:
 def classifier_lab(chips: pd.DataFrame | None = None, rule: RuleVersion = OCTOBER_2023):
     """Live lab: sliders for a hypothetical chip, its class, and the chip map.
 
-    On the static site this returns a :class:`StaticLabView` showing the default state.
+    On the static site this returns a :class:`~widgets.core.display.StaticLabView` showing
+    the default state.
     """
     chips = load_chips() if chips is None else chips
-    if building_static_site():
+
+    def default_state() -> Figure:
         placed, _ = split_by_placement(chips, rule)
-        default = classifier_lab_view(placed, TPP.default, DIE_AREA.default, rule)
-        return StaticLabView("3A090 classifier lab", default, RUN_LIVE_NOTE)
-    return ClassifierLab(chips, rule)
+        return classifier_lab_view(placed, TPP.default, DIE_AREA.default, rule)
+
+    return lab_or_static("3A090 classifier lab", default_state, lambda: ClassifierLab(chips, rule))
 
 
-class ClassifierLab(ipywidgets.VBox):
+class ClassifierLab(Lab):
     """Sliders for a hypothetical chip over the chip map; redraws from the model on change.
 
     Attributes
     ----------
+    sliders : dict of str to ipywidgets.FloatSlider
+        The hypothetical chip's TPP and die area, by parameter name (also ``tpp_slider`` and
+        ``area_slider``).
     figure : Figure
         The view currently shown (its ``description`` states the chip's class).
     """
@@ -231,23 +238,18 @@ class ClassifierLab(ipywidgets.VBox):
     def __init__(self, chips: pd.DataFrame, rule: RuleVersion = OCTOBER_2023) -> None:
         self.rule = rule
         self.placed, _ = split_by_placement(chips, rule)  # once, not on every slider move
-        self.tpp_slider, self.area_slider = (
-            ipywidgets_slider(p) for p in HYPOTHETICAL_CHIP_PARAMETERS
-        )
-        self.output = ipywidgets.Output()
-        super().__init__([self.tpp_slider, self.area_slider, self.output])
-        self.tpp_slider.observe(self.redraw, names="value")
-        self.area_slider.observe(self.redraw, names="value")
-        self.redraw()
+        self.sliders = sliders_for(HYPOTHETICAL_CHIP_PARAMETERS)
+        self.tpp_slider, self.area_slider = self.sliders[TPP.name], self.sliders[DIE_AREA.name]
+        super().__init__(self.sliders)
 
-    def redraw(self, _change=None) -> None:
-        """Recompute the view for the sliders' values and show it."""
-        self.figure = classifier_lab_view(
-            self.placed, self.tpp_slider.value, self.area_slider.value, self.rule
-        )
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(self.figure)
+    @property
+    def figure(self) -> Figure | None:
+        """The chip map currently shown (None while the output is an error message)."""
+        return next((part for part in self.shown if isinstance(part, Figure)), None)
+
+    def render(self, tpp: float, die_area: float) -> Figure:
+        """The chip map with the hypothetical chip at the sliders' TPP and die area (mm²)."""
+        return classifier_lab_view(self.placed, tpp, die_area, self.rule)
 
 
 def classifier_lab_view(
@@ -271,7 +273,9 @@ def classifier_lab_view(
     )
     marker = (
         alt.Chart(hypothetical)
-        .mark_point(shape="diamond", size=220, filled=True, color="black", clip=True)
+        .mark_point(
+            shape="diamond", size=220, filled=True, color=palette.HYPOTHETICAL_CHIP, clip=True
+        )
         .encode(x=alt.X("tpp:Q", scale=X_SCALE), y=alt.Y("density:Q", scale=Y_SCALE))
     )
     readout = (
@@ -281,7 +285,7 @@ def classifier_lab_view(
     )
     chart = (
         alt.layer(_region_layer(rule), *_chip_layers(placed), marker, readout)
-        .properties(width=WIDTH, height=HEIGHT)
+        .properties(width=palette.CHIP_MAP_WIDTH, height=palette.CHIP_MAP_HEIGHT)
         .resolve_scale(color="independent")
         .configure_legend(orient="bottom", direction="horizontal", columns=3)
     )

@@ -7,8 +7,8 @@ import pandas as pd
 
 from chipcontrols.core.data import field_labels, field_values, load_chips, load_table
 from chipcontrols.eccn3a090 import RULE_VERSIONS, Treatment, classify_under_every_version
+from widgets.core import palette
 from widgets.core.display import Figure
-from widgets.core.palette import TREATMENT_COLOURS
 
 ALL_ACTORS = "All actors"
 
@@ -51,7 +51,7 @@ def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
     chart = (
         alt.Chart(table)
         .transform_filter(f"actor == '{ALL_ACTORS}' || datum.actor_group == actor")
-        .mark_point(filled=True, size=80, opacity=0.85, stroke="white", strokeWidth=0.6)
+        .mark_point(filled=True, size=80, opacity=0.85, stroke=palette.BACKGROUND, strokeWidth=0.6)
         .encode(
             x=alt.X(
                 "date:T", title="Date", axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=9)
@@ -62,7 +62,7 @@ def timeline_chart(events: pd.DataFrame | None = None) -> Figure:
                 "category_name:N",
                 title="Kind of event",
                 sort=list(category_names.values()),
-                scale=alt.Scale(scheme="tableau10"),
+                scale=alt.Scale(scheme=palette.EVENT_KIND_SCHEME),
             ),
             shape=alt.Shape(
                 "confidence:N", title="Confidence of the record", sort=["high", "medium", "low"]
@@ -156,13 +156,13 @@ def rule_versions_chart(chips: pd.DataFrame | None = None) -> Figure:
         ),
         y=alt.Y("chip:N", sort=order, title=None),
     )
-    cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
+    cells = base.mark_rect(stroke=palette.BACKGROUND, strokeWidth=1.5).encode(
         color=alt.Color(
             "treatment:N",
             title="What an exporter to China faces",
             scale=alt.Scale(
                 domain=[t.value for t in Treatment],
-                range=[TREATMENT_COLOURS[t] for t in Treatment],
+                range=[palette.TREATMENT_COLOURS[t] for t in Treatment],
             ),
         ),
         tooltip=[

@@ -12,11 +12,9 @@ from __future__ import annotations
 import html
 
 import ipywidgets
-from IPython.display import HTML, display
 
 from chipcontrols import hedging as model
-from widgets.core.display import RUN_LIVE_NOTE, HtmlBlock, StaticLabView, building_static_site
-from widgets.core.sliders import ipywidgets_slider
+from widgets.core.lab import Lab, lab_or_static, sliders_for
 
 #: Beijing's parameters the lab offers as sliders (V, the normaliser, stays at 1).
 LAB_SLIDERS = tuple(name for name in model.CHINA_INPUTS if name != "value_scale")
@@ -93,12 +91,10 @@ def calibration_lab():
 
     On the static site it returns the default state: January 2026's share, solved for β.
     """
-    if building_static_site():
-        return StaticLabView("Calibration lab", HtmlBlock(lab_html()), RUN_LIVE_NOTE)
-    return CalibrationLab()
+    return lab_or_static("Calibration lab", lab_html, CalibrationLab)
 
 
-class CalibrationLab(ipywidgets.VBox):
+class CalibrationLab(Lab):
     """Sliders for Beijing's parameters, the observed share and the unknown; redraws on change.
 
     Attributes
@@ -112,40 +108,36 @@ class CalibrationLab(ipywidgets.VBox):
     """
 
     def __init__(self) -> None:
-        names = (*LAB_SLIDERS, "observed_share")
-        self.sliders = {name: ipywidgets_slider(model.PARAMETERS[name]) for name in names}
+        self.sliders = sliders_for(model.PARAMETERS[name] for name in LAB_SLIDERS)
+        self.sliders |= sliders_for([model.PARAMETERS["observed_share"]])
         self.unknown = ipywidgets.Dropdown(
             options=[(model.PARAMETERS[name].label, name) for name in model.CALIBRATABLE],
             value=DEFAULT_UNKNOWN,
             description="Solve for",
             style={"description_width": "initial"},
         )
-        self.output = ipywidgets.Output()
         super().__init__(
-            [
+            {**self.sliders, "parameter": self.unknown},
+            arrangement=[
                 self.sliders["observed_share"],
                 self.unknown,
                 *(self.sliders[name] for name in LAB_SLIDERS),
-                self.output,
-            ]
+            ],
         )
-        for control in (*self.sliders.values(), self.unknown):
-            control.observe(self.redraw, names="value")
-        self.redraw()
 
-    def values(self) -> dict[str, float]:
-        """Beijing's parameters as the sliders set them, without the unknown."""
-        return {
-            name: self.sliders[name].value for name in LAB_SLIDERS if name != self.unknown.value
-        }
+    def values(self) -> dict[str, object]:
+        """The keywords of :func:`lab_html`: the unknown, the observed share and the rest."""
+        chosen = super().values()
+        parameter = chosen.pop("parameter")
+        chosen.pop(parameter)
+        return {"parameter": parameter, **chosen}
 
     def redraw(self, _change=None) -> None:
-        """Recompute from the model and show the result."""
+        """Disable the unknown's slider, then recompute and show the result."""
         for name in LAB_SLIDERS:
             self.sliders[name].disabled = name == self.unknown.value
-        self.html = lab_html(
-            self.unknown.value, self.sliders["observed_share"].value, **self.values()
-        )
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(HTML(self.html))
+        super().redraw(_change)
+
+    def render(self, parameter: str, observed_share: float, **values: float) -> str:
+        """The single-parameter calibrations and what changes when ``parameter`` is calibrated."""
+        return lab_html(parameter, observed_share, **values)

@@ -6,12 +6,10 @@ import html
 
 import ipywidgets
 import pandas as pd
-from IPython.display import HTML, display
 
 from chipcontrols import ledger as model
 from chipcontrols.ledger.figures import h100_equivalence
-from widgets.core.display import RUN_LIVE_NOTE, HtmlBlock, StaticLabView, building_static_site
-from widgets.core.sliders import ipywidgets_slider
+from widgets.core.lab import Lab, lab_or_static, sliders_for
 
 #: Column headings of the lab's scenario table, by column of :func:`chipcontrols.ledger.model.scenarios`.
 SCENARIO_HEADINGS = {
@@ -65,12 +63,10 @@ def ledger_lab():
     Shows the sympy results (binding limit, Q*, ∂ρ/∂Q, σ*) and a scenario table over several
     volumes.  On the static site it returns the default state.
     """
-    if building_static_site():
-        return StaticLabView("H200 ledger lab", HtmlBlock(ledger_lab_html()), RUN_LIVE_NOTE)
-    return LedgerLab()
+    return lab_or_static("H200 ledger lab", ledger_lab_html, LedgerLab)
 
 
-class LedgerLab(ipywidgets.VBox):
+class LedgerLab(Lab):
     """Sliders for the ledger; recomputes the results and scenario table on every change.
 
     Attributes
@@ -84,33 +80,18 @@ class LedgerLab(ipywidgets.VBox):
     """
 
     def __init__(self) -> None:
-        bases = h100_equivalence()
         declared = model.PARAMETERS["h100e_per_chip"]
-        self.sliders = {
-            name: ipywidgets_slider(p) for name, p in model.INPUTS.items() if name != declared.name
-        }
-        self.sliders[model.TARGET_RATIO.name] = ipywidgets_slider(model.TARGET_RATIO)
+        self.sliders = sliders_for(p for name, p in model.INPUTS.items() if name != declared.name)
+        self.sliders |= sliders_for([model.TARGET_RATIO])
         self.basis = ipywidgets.ToggleButtons(
-            options=[(f"{basis} ({value:.2f})", value) for basis, value in bases.items()],
+            options=[
+                (f"{basis} ({value:.2f})", value) for basis, value in h100_equivalence().items()
+            ],
             description=declared.label,
             style={"description_width": "initial"},
         )
-        self.output = ipywidgets.Output()
-        super().__init__([*self.sliders.values(), self.basis, self.output])
-        for control in (*self.sliders.values(), self.basis):
-            control.observe(self.redraw, names="value")
-        self.redraw()
+        super().__init__({**self.sliders, declared.name: self.basis})
 
-    def values(self) -> dict[str, float]:
-        """Current values of the ledger's inputs, by name (without the target ratio)."""
-        chosen = {
-            name: s.value for name, s in self.sliders.items() if name != model.TARGET_RATIO.name
-        }
-        return {**chosen, "h100e_per_chip": self.basis.value}
-
-    def redraw(self, _change=None) -> None:
-        """Recompute from the model and show the result."""
-        self.html = ledger_lab_html(self.sliders[model.TARGET_RATIO.name].value, **self.values())
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(HTML(self.html))
+    def render(self, target_ratio: float, **values: float) -> str:
+        """The closed-form results and the scenario table for the ledger's inputs."""
+        return ledger_lab_html(target_ratio, **values)

@@ -24,7 +24,6 @@ from widgets.core.display import Figure
 from widgets.core.readout import readout_strip
 from widgets.core.sliders import altair_param
 
-WIDTH = 460
 #: The bar axis reaches this multiple of the longer bar, so its label fits inside the plot.
 LABEL_ROOM = 1.3
 #: Readout text size (px); its lines are kept under about 36 characters to fit a phone.
@@ -56,23 +55,24 @@ GROWTH_DISPUTES = ("growth_with_controls", "growth_without_controls")
 RACE_YEARS, RACE_STEP = 10.0, 0.05
 #: Compute denied is sampled every DENIED_STEP years up to the largest declared horizon.
 DENIED_STEP = 0.05
-#: Colours: the flow of imports, and domestic output with and without tool controls.
-IMPORTS, WITH_CONTROLS, WITHOUT_CONTROLS = palette.INK, "#2c6e9b", "#c0392b"
-TIGHTENING, LOOSENING = "#b03a2e", "#2c6e9b"
 
 
 def _sliders(names) -> list[alt.Parameter]:
     return [altair_param(model.PARAMETERS[name]) for name in names]
 
 
-def _readout(text_expression: str, calculations: dict[str, str], height: int = 36) -> alt.Chart:
+def _readout(
+    text_expression: str, calculations: dict[str, str], height: int = palette.READOUT_HEIGHT
+) -> alt.Chart:
     """A one-row text panel whose text the browser computes."""
     row = (
         alt.Chart(alt.Data(values=[{}]))
         .transform_calculate(**calculations)
         .transform_calculate(readout=text_expression)
     )
-    return readout_strip(row, width=WIDTH, height=height, field="readout", font_size=READOUT_FONT)
+    return readout_strip(
+        row, width=palette.CHART_WIDTH, height=height, field="readout", font_size=READOUT_FONT
+    )
 
 
 def _sentence_case(label: str) -> str:
@@ -80,7 +80,7 @@ def _sentence_case(label: str) -> str:
     return label if label[:2].isupper() else label[0].lower() + label[1:]
 
 
-def dispute_strip(parameter: str, width: int = WIDTH) -> alt.LayerChart:
+def dispute_strip(parameter: str, width: int = palette.CHART_WIDTH) -> alt.LayerChart:
     """Each source's published value of one disputed input, and a rule at the slider's value.
 
     The rule moves with the slider of the same name; labels in the left half of the strip
@@ -130,7 +130,7 @@ def dispute_strip(parameter: str, width: int = WIDTH) -> alt.LayerChart:
     )
 
 
-def growth_strip(width: int = WIDTH) -> alt.LayerChart:
+def growth_strip(width: int = palette.CHART_WIDTH) -> alt.LayerChart:
     """Published growth rates on one axis, with rules at the two growth sliders' values.
 
     The controlled and uncontrolled rates share the axis, so the reader sees how far apart
@@ -182,7 +182,7 @@ def growth_strip(width: int = WIDTH) -> alt.LayerChart:
             title="Slider",
             scale=alt.Scale(
                 domain=["γ_c, with tool controls", "γ_f, without"],
-                range=[WITH_CONTROLS, WITHOUT_CONTROLS],
+                range=[palette.WITH_TOOL_CONTROLS, palette.WITHOUT_TOOL_CONTROLS],
             ),
         ),
         tooltip=[
@@ -213,8 +213,8 @@ def bottleneck_chart() -> Figure:
         "limit",
         limits,
         title="Good accelerators a year allowed by each input",
-        height=70,
-        width=WIDTH,
+        height=palette.BAR_PAIR_HEIGHT,
+        width=palette.CHART_WIDTH,
         x=alt.X(
             "value:Q",
             title="Million accelerators a year",
@@ -296,7 +296,7 @@ def race_chart() -> Figure:
         "Domestic, with tool controls": forms["path_with"].vega(year),
         "Domestic, without tool controls": forms["path_without"].vega(year),
     }
-    colours = [IMPORTS, WITH_CONTROLS, WITHOUT_CONTROLS]
+    colours = [palette.CHIP_IMPORTS, palette.WITH_TOOL_CONTROLS, palette.WITHOUT_TOOL_CONTROLS]
     lines = (
         alt.Chart(sequence)
         .transform_calculate(
@@ -351,7 +351,8 @@ def race_chart() -> Figure:
             "case:N",
             legend=None,
             scale=alt.Scale(
-                domain=["with tool controls", "without"], range=[WITH_CONTROLS, WITHOUT_CONTROLS]
+                domain=["with tool controls", "without"],
+                range=[palette.WITH_TOOL_CONTROLS, palette.WITHOUT_TOOL_CONTROLS],
             ),
         ),
         tooltip=[
@@ -362,7 +363,7 @@ def race_chart() -> Figure:
     race = (
         alt.layer(lines, rules)
         .resolve_scale(color="independent")
-        .properties(width=WIDTH, height=260)
+        .properties(width=palette.CHART_WIDTH, height=palette.PLOT_HEIGHT)
     )
     readout = _readout(
         "datum.tw <= 0 ? 'Domestic output already exceeds\\nthese imports.' : "
@@ -375,7 +376,7 @@ def race_chart() -> Figure:
             "bought": forms["years_bought"].vega(),
             "gf": model.growth_without_controls.name,
         },
-        height=50,
+        height=palette.THREE_LINE_READOUT_HEIGHT,
     )
     chart = (
         alt.vconcat(readout, race, growth_strip(), spacing=16)
@@ -440,7 +441,10 @@ def denied_chart() -> Figure:
                 "control:N",
                 title=None,
                 sort=list(names.values()),
-                scale=alt.Scale(domain=list(names.values()), range=[IMPORTS, WITH_CONTROLS]),
+                scale=alt.Scale(
+                    domain=list(names.values()),
+                    range=[palette.CHIP_IMPORTS, palette.WITH_TOOL_CONTROLS],
+                ),
             ),
             tooltip=[
                 alt.Tooltip("control:N", title="Control"),
@@ -476,7 +480,9 @@ def denied_chart() -> Figure:
     label = crossing.mark_text(
         align="right", dx=-6, dy=-10, fontSize=12, fontWeight="bold", color=palette.BINDING
     ).encode(x="horizon:Q", y="chip:Q", text=alt.value("T*"))
-    plot = alt.layer(lines, rule, dot, label).properties(width=WIDTH, height=260)
+    plot = alt.layer(lines, rule, dot, label).properties(
+        width=palette.CHART_WIDTH, height=palette.PLOT_HEIGHT
+    )
     readout = (
         first_cross.transform_calculate(
             readout="datum.t_star < 1e9 ? 'Tool controls deny more after\\nabout ' + "
@@ -487,7 +493,7 @@ def denied_chart() -> Figure:
             align="left", baseline="top", fontSize=READOUT_FONT, fontWeight="bold", lineBreak="\n"
         )
         .encode(x=alt.value(0), y=alt.value(0), text="readout:N")
-        .properties(width=WIDTH, height=50)
+        .properties(width=palette.CHART_WIDTH, height=palette.THREE_LINE_READOUT_HEIGHT)
     )
     chart = (
         alt.vconcat(readout, plot, spacing=16)
@@ -537,7 +543,9 @@ def control_events_chart(events: pd.DataFrame | None = None) -> Figure:
         color=alt.Color(
             "direction:N",
             title="Direction",
-            scale=alt.Scale(domain=["tightening", "loosening"], range=[TIGHTENING, LOOSENING]),
+            scale=alt.Scale(
+                domain=["tightening", "loosening"], range=[palette.TIGHTENING, palette.LOOSENING]
+            ),
         ),
         shape=alt.Shape(
             "branch_name:N",
@@ -567,7 +575,7 @@ def control_events_chart(events: pd.DataFrame | None = None) -> Figure:
     )
     chart = (
         alt.layer(executive, congress)
-        .properties(width=WIDTH + 40, height=230)
+        .properties(width=palette.CHART_WIDTH + 40, height=230)
         .configure_legend(orient="bottom", direction="vertical", columns=1, labelLimit=320)
     )
     counts = events.groupby(["branch", "instrument", "direction"]).size()

@@ -11,19 +11,13 @@ import html
 import math
 
 import altair as alt
-import ipywidgets
 import pandas as pd
-from IPython.display import HTML, display
 
 from chipcontrols import tools_vs_chips as model
 from chipcontrols.tools_vs_chips import dynamics
-from widgets.core.display import (
-    RUN_LIVE_NOTE,
-    Figure,
-    StaticLabView,
-    building_static_site,
-)
-from widgets.core.sliders import ipywidgets_slider
+from widgets.core import palette
+from widgets.core.display import Figure
+from widgets.core.lab import Lab, lab_or_static, sliders_for
 
 #: Parameters with a slider in the lab (the domestic output today is computed, not set).
 LAB_PARAMETERS = tuple(
@@ -127,7 +121,7 @@ def shock_figure(uptime: float = SHOCK_UPTIME, **values: float) -> tuple[Figure,
                 "case:N",
                 title=None,
                 sort=list(names.values()),
-                scale=alt.Scale(range=["#2c6e9b", "#c0392b"]),
+                scale=alt.Scale(range=[palette.NO_SERVICING_BAN, palette.SERVICING_BAN]),
             ),
             strokeDash=alt.StrokeDash(
                 "case:N",
@@ -147,7 +141,7 @@ def shock_figure(uptime: float = SHOCK_UPTIME, **values: float) -> tuple[Figure,
     ban = alt.Chart(
         pd.DataFrame([{"year": shock.ban_year, "label": f"ban from year {shock.ban_year:g}"}])
     )
-    rule = ban.mark_rule(strokeDash=[4, 3], color="#555555").encode(x="year:Q")
+    rule = ban.mark_rule(strokeDash=[4, 3], color=palette.ANNOTATION_INK).encode(x="year:Q")
     label = ban.mark_text(align="left", dx=4, dy=8, baseline="top", fontSize=11).encode(
         x="year:Q", y=alt.value(0), text="label:N"
     )
@@ -206,28 +200,17 @@ def lab_html(uptime: float = SHOCK_UPTIME, **values: float) -> str:
     )
 
 
-class _StaticState:
-    """The lab's default state for the website: the HTML and the shock chart."""
-
-    def __init__(self) -> None:
-        self.figure, _ = shock_figure()
-        self.body = lab_html()
-
-    def to_static_html(self) -> str:
-        return self.body + self.figure.to_static_html()
-
-
 def tools_vs_chips_lab():
     """Live lab: every parameter as a slider; T*, the scenario table and the servicing-ban shock.
 
     On the static site it returns the default state.
     """
-    if building_static_site():
-        return StaticLabView("Tools-vs-chips lab", _StaticState(), RUN_LIVE_NOTE)
-    return ToolsVsChipsLab()
+    return lab_or_static(
+        "Tools-vs-chips lab", lambda: (lab_html(), shock_figure()[0]), ToolsVsChipsLab
+    )
 
 
-class ToolsVsChipsLab(ipywidgets.VBox):
+class ToolsVsChipsLab(Lab):
     """Sliders for the model; recomputes the results, the scenarios and the shock on change.
 
     Attributes
@@ -237,30 +220,16 @@ class ToolsVsChipsLab(ipywidgets.VBox):
         once the shock's servicing ban bites (it starts at :data:`SHOCK_UPTIME`); the results
         and scenarios describe today, at full uptime.
     html : str
-        The output currently shown.
+        The output currently shown (without the shock's chart).
     """
 
     def __init__(self) -> None:
-        self.sliders = {name: ipywidgets_slider(model.PARAMETERS[name]) for name in LAB_PARAMETERS}
+        self.sliders = sliders_for(model.PARAMETERS[name] for name in LAB_PARAMETERS)
         uptime = self.sliders["tool_uptime"]
         uptime.value, uptime.description = SHOCK_UPTIME, "Uptime after a servicing ban"
-        self.output = ipywidgets.Output()
-        super().__init__([*self.sliders.values(), self.output])
-        for slider in self.sliders.values():
-            slider.observe(self.redraw, names="value")
-        self.redraw()
+        super().__init__(self.sliders)
 
-    def values(self) -> dict[str, float]:
-        """Current slider values, by parameter name."""
-        return {name: slider.value for name, slider in self.sliders.items()}
-
-    def redraw(self, _change=None) -> None:
-        """Recompute from the model and show the result."""
-        values = self.values()
-        uptime = values.pop("tool_uptime")
-        self.html = lab_html(uptime=uptime, **values)
-        figure, _ = shock_figure(uptime, **values)
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(HTML(self.html))
-            display(figure)
+    def render(self, tool_uptime: float, **values: float) -> tuple[str, Figure]:
+        """The results, scenarios and shock summary as HTML, and the shock's chart."""
+        figure, _ = shock_figure(tool_uptime, **values)
+        return lab_html(uptime=tool_uptime, **values), figure
