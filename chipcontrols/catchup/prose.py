@@ -287,7 +287,7 @@ def _chen_figures(out: dict) -> None:
 
 @lru_cache(maxsize=1)
 def prose_figures() -> dict[str, float | str]:
-    """Derived numbers the chapter's prose cites, glued as ``prose_<key>``."""
+    """Derived numbers the chapter's prose cites, glued as ``catchup_prose_<key>``."""
     out: dict[str, float | str] = {}
     _yield_figures(out)
     _validation_figures(out)
@@ -302,13 +302,13 @@ def prose_figures() -> dict[str, float | str]:
 
 
 def market_figures() -> dict[str, float]:
-    """Every value of ``data/domestic_market.csv``, glued as ``market_<figure id>``."""
+    """Every value of ``data/domestic_market.csv``, glued as ``catchup_market_<figure id>``."""
     table = load_table("domestic_market")
     return {row.figure_id.replace("-", "_"): float(row.value) for row in table.itertuples()}
 
 
 def mandate_figures() -> dict[str, float]:
-    """Share and target year of each mandate, glued as ``mandate_<id>_percent`` / ``_year``."""
+    """Share and target year of each mandate, glued as ``catchup_mandate_<id>_percent`` etc."""
     out = {}
     for row in catchup.mandates().itertuples():
         slug = row.mandate_id.replace("-", "_")
@@ -320,7 +320,7 @@ def mandate_figures() -> dict[str, float]:
 
 
 def roadmap_figures() -> dict[str, float]:
-    """Planned year and quarter of each roadmap entry, glued as ``roadmap_<id>_year`` etc."""
+    """Planned year and quarter of each roadmap entry: ``catchup_roadmap_<id>_year`` etc."""
     out = {}
     for row in catchup.roadmap().itertuples():
         slug = row.entry_id.replace("-", "_")
@@ -330,7 +330,7 @@ def roadmap_figures() -> dict[str, float]:
 
 
 def exercise_figures() -> dict[str, float]:
-    """Numbers the exercise statements give the student (not answers), glued as ``ex_<key>``."""
+    """Numbers the exercise statements give the student (not answers), ``catchup_ex_<key>``."""
     out = {}
     for chip_id in EXERCISE_CHIPS:
         out[f"area_{chip_id.replace('-', '_')}"] = _chip(chip_id, "die_area_mm2")

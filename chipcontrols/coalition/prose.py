@@ -205,7 +205,7 @@ def _holder_figures() -> dict[str, float | str]:
 
 
 def prose_figures() -> dict[str, float | str]:
-    """Every derived number chapter 3's text cites, glued as ``c3_<key>``.
+    """Every derived number chapter 3's text cites, glued as ``coalition_<key>``.
 
     Returns
     -------
@@ -226,7 +226,7 @@ def prose_figures() -> dict[str, float | str]:
 
 
 def exercise_figures() -> dict[str, float]:
-    """Numbers the exercise statements give the student (not answers), glued as ``ex3_<key>``."""
+    """Numbers the exercise statements give the student (not answers), ``coalition_ex_<key>``."""
     g = GRANOVETTER
     return {
         "asml_share_2025": china_share("ASML", "2025", "calendar_year", "scmp2026asml"),

@@ -69,7 +69,7 @@ def record_steps() -> dict[str, float]:
 
 
 def prose_figures() -> dict[str, float | str]:
-    """Derived numbers the chapter's prose cites, glued as ``hedge_<key>``."""
+    """Derived numbers the chapter's prose cites, glued as ``hedging_prose_<key>``."""
     v = record.value
     out: dict[str, float | str] = {}
     orders, approvals = v("chinese_h200_orders_2026"), v("beijing_h200_approvals_jan_2026")
@@ -176,7 +176,7 @@ def prose_figures() -> dict[str, float | str]:
 
 
 def exercise_figures() -> dict[str, float]:
-    """Numbers the exercise statements give the student (not answers), glued as ``ex5_<key>``."""
+    """Numbers the exercise statements give the student (not answers), ``hedging_ex_<key>``."""
     return {
         "doubled_p": DOUBLED_P,
         "chen_years_low": CHEN_YEARS[0],
@@ -188,8 +188,9 @@ def exercise_figures() -> dict[str, float]:
 def formula_texts() -> dict[str, str]:
     """Inline formulas the prose uses, typeset from the model's sympy objects.
 
-    Glued as ``tex_<key>`` and cited with ``{glue:md}`tex_<key>:myst``` (MyST parses the
-    ``$...$``), so no formula with a digit is typed into the prose.
+    Glued as ``hedging_formula_<key>`` and cited with
+    ``{glue:md}`hedging_formula_<key>:myst``` (MyST parses the ``$...$``), so no formula with a
+    digit is typed into the prose.
     """
     import sympy as sp
 

@@ -75,7 +75,7 @@ def exercise_figures() -> dict[str, float]:
     Returns
     -------
     dict
-        Glued as ``ex_<key>``: the A100's 2:4-sparse headline throughputs (TFLOPS and TOPS),
+        Glued as ``ledger_ex_<key>``: the A100's 2:4-sparse headline throughputs (TFLOPS and TOPS),
         which the TPP exercise lists as a trap, since the rule uses dense throughput.
     """
     return {
@@ -90,7 +90,7 @@ def prose_figures() -> dict[str, float | str]:
     Returns
     -------
     dict
-        Flat mapping, glued as ``prose_<key>``: record counts converted to million chips,
+        Flat mapping, glued as ``ledger_prose_<key>``: record counts converted to million chips,
         money in billion USD, chip ratios (dimensionless), Blackwell thresholds (TPP, GB/s),
         the classifier demonstration (TPP, mm²) and the FT deliveries run through the ledger.
     """

@@ -1,8 +1,10 @@
 """Numbers chapter 2's prose cites, computed from the tools-vs-chips model and the data.
 
 Everything here is reader-facing and ships in every edition: the model's worked numbers at
-its defaults (glued as ``tvc_<key>``), the published estimates (``cap_<key>``), the validation
-comparisons (``val_<key>``) and the tally of coded control events (``shift_<key>``).
+its defaults (glued as ``tools_vs_chips_model_<key>``), the published estimates
+(``tools_vs_chips_capacity_<key>``), the validation comparisons
+(``tools_vs_chips_validation_<key>``) and the tally of coded control events
+(``tools_vs_chips_shift_<key>``); :mod:`widgets.tools_vs_chips.numbers` glues them.
 Solutions live in :mod:`solutions.tools_vs_chips`, which the student edition never
 imports.  Units follow the model: million accelerators, million HBM stacks and million H100e a
 year, years; shares as fractions unless a key ends in ``_percent``.
@@ -299,7 +301,7 @@ def other_side() -> dict[str, float]:
 
 
 def exercise_figures() -> dict[str, float]:
-    """Numbers the exercise statements give the student (not answers), glued as ``ex_<key>``."""
+    """Numbers the exercise statements give the student (not answers), ``tools_vs_chips_ex_``."""
     low, mid, high = (model.PARAMETERS["growth_without_controls"].check(g) for g in RACE_GROWTHS)
     side = other_side()
     successor = model.STATIC.check(SUCCESSOR)

@@ -222,11 +222,11 @@ glue("x", 42)
 ```
 
 On 8 December 2025 and 13–15 January 2026 the H200 and MI325X (ECCN 3A090, 3A090.a) under
-Section 232 and 50 U.S.C. § 4815(c) cost \\${glue:text}`ledger_treasury:.1f` billion in Q2 FY2027
+Section 232 and 50 U.S.C. § 4815(c) cost \\${glue:text}`ledger_model_treasury:.1f` billion in Q2 FY2027
 {cite:p}`bis2026h200rule` (see {ref}`ex-ch1-ifp`, [the data](https://example.org/a1.csv)).
 The ratio $\\rho(Q)$ with $C_{\\mathrm{US}}$, 2:4 sparsity and 16-, 8- and 4-bit figures.
 
-```{glue:math} eq_ratio
+```{glue:math} ledger_eq_ratio
 ```
 
 1. First part, 14 and 15 May, chapter 5.

@@ -8,14 +8,17 @@ tests tie the data to the chapter files in both directions.
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
 import pytest
 from test_chapter_numbers import scan
 
+from chipcontrols import CHAPTER_MODELS
 from chipcontrols.reference.glossary import terms, terms_of_chapter
 from chipcontrols.reference.seed import passages
+from widgets.core.glossary import key_terms_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
@@ -37,7 +40,13 @@ def test_every_term_has_traditional_chinese_and_a_definition_without_typed_numbe
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
 def test_chapter_has_a_generated_key_terms_box(path):
     text = path.read_text(encoding="utf-8")
-    assert f"key_terms_markdown({_number(path)})" in text, "glue the chapter's own key terms"
+    model = CHAPTER_MODELS[_number(path) - 1]
+    assert f"from widgets.{model} import glue_numbers" in text, "glue the chapter's numbers"
+    numbers = importlib.import_module(f"widgets.{model}.numbers")
+    glued = numbers.GROUPS["book"]()
+    assert glued["key_terms"] == key_terms_markdown(_number(path)), (
+        "glue the chapter's own key terms"
+    )
     box = re.search(r"^:::\{admonition\} Key terms\n(.*?)^:::$", text, re.S | re.M)
     assert box and "{glue:md} book_key_terms" in box.group(1)
     assert len(terms_of_chapter(_number(path))) >= MIN_KEY_TERMS

@@ -126,4 +126,4 @@ def test_the_student_edition_never_needs_the_solutions_module():
     text = (Path(__file__).resolve().parents[2] / "chapters" / "04-domestic-chips.md").read_text()
     outside = re.sub(r":::\{solution-start\}.*?:::\{solution-end\}", "", text, flags=re.S)
     keys = set(re.findall(r"\{glue:(?:text|md)\}`([a-z0-9_]+)", outside))
-    assert not {k for k in keys if k.startswith("sol4_")}
+    assert not {k for k in keys if k.startswith("catchup_sol_")}

@@ -55,20 +55,22 @@ def _keys(text: str, prefix: str) -> set[str]:
 
 
 def test_every_solution_key_the_chapter_and_rubric_cite_exists(solutions):
-    cited = _keys(CHAPTER.read_text(encoding="utf-8"), "sol3") | _keys(
-        RUBRIC.read_text(encoding="utf-8"), "sol3"
+    cited = _keys(CHAPTER.read_text(encoding="utf-8"), "coalition_sol") | _keys(
+        RUBRIC.read_text(encoding="utf-8"), "coalition_sol"
     )
     assert cited and cited <= set(solutions)
 
 
 def test_every_prose_key_the_chapter_cites_exists():
     text = CHAPTER.read_text(encoding="utf-8")
-    assert _keys(text, "c3") <= set(chapter3.prose_figures())
-    assert _keys(text, "ex3") <= set(chapter3.exercise_figures())
+    other_groups = ("ex_", "eq_", "param_", "sol_")
+    prose = {key for key in _keys(text, "coalition") if not key.startswith(other_groups)}
+    assert prose <= set(chapter3.prose_figures())
+    assert _keys(text, "coalition_ex") <= set(chapter3.exercise_figures())
 
 
 def test_the_student_edition_never_needs_the_solutions_module():
     text = CHAPTER.read_text(encoding="utf-8")
-    imports = [m.start() for m in re.finditer(r"ch3_solutions", text)]
+    imports = [m.start() for m in re.finditer(r"glue_solutions|(?:from|import) solutions\b", text)]
     solution_cell = text.index(":tags: [remove-cell, solution]")
     assert imports and all(solution_cell < position < solution_cell + 400 for position in imports)

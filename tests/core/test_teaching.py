@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.core.teaching import chapter_teaching, goals_table, read_chapter_text
+from widgets.core.teaching import chapter_teaching, glue_solutions, goals_table, read_chapter_text
 
 CHAPTERS = chapter_teaching()
 
@@ -38,3 +38,8 @@ def test_a_goal_naming_a_missing_exercise_is_an_error():
     )
     with pytest.raises(ValueError, match="ex-9-missing"):
         read_chapter_text(page, "09.md")
+
+
+def test_glue_solutions_refuses_a_name_that_is_no_chapter_model():
+    with pytest.raises(ValueError, match="no chapter model"):
+        glue_solutions("coalitions")

@@ -27,8 +27,10 @@ __all__ = [
     "Exercise",
     "Goal",
     "chapter_teaching",
+    "glue_solutions",
     "goals_table",
     "read_chapter_text",
+    "solution_modules",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,8 +147,9 @@ def goals_table(chapter: ChapterTeaching) -> str:
 def solution_modules() -> dict[int, object]:
     """Each chapter's solutions module (``solutions.<model>``), by chapter number.
 
-    The instructor guide glues every chapter's solution figures from these, so its rubrics cite
-    computed numbers.  The ``solutions`` package is installed for the reader edition only.
+    Their figures are glued by :func:`glue_solutions`, so the chapters' worked solutions and
+    the instructor guide's rubrics cite computed numbers.  The ``solutions`` package is
+    installed for the reader edition only.
     """
     import importlib
 
@@ -156,3 +159,28 @@ def solution_modules() -> dict[int, object]:
         number: importlib.import_module(f"solutions.{model}")
         for number, model in enumerate(CHAPTER_MODELS, 1)
     }
+
+
+def glue_solutions(*models: str) -> None:
+    """Glue the solution figures of each model named (of every chapter if none): ``<model>_sol_``.
+
+    A chapter calls it in its cell tagged ``solution``, which the student edition drops; the
+    instructor guide calls it with no model, for the rubrics of every chapter.  Only the named
+    models' solutions are imported.
+
+    Raises
+    ------
+    ValueError
+        If a name is not one of ``chipcontrols.CHAPTER_MODELS``.
+    """
+    import importlib
+
+    from chipcontrols import CHAPTER_MODELS
+    from widgets.core.glue import glue_all
+
+    unknown = [model for model in models if model not in CHAPTER_MODELS]
+    if unknown:
+        raise ValueError(f"no chapter model {unknown}; the models are {CHAPTER_MODELS}")
+    for model in models or CHAPTER_MODELS:
+        solutions = importlib.import_module(f"solutions.{model}")
+        glue_all(f"{model}_sol", solutions.solution_figures())

@@ -1,10 +1,12 @@
-"""Chapter 5's views: the payoff, leverage, levy and exit charts, the calibration lab and the record."""
+"""Chapter 5's views: the payoff, leverage, levy and exit charts, the calibration lab, the record
+and the glued numbers (``glue_numbers``).
+"""
 
 import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=["charts", "lab", "record"],
+    submodules=["charts", "lab", "numbers", "record"],
     submod_attrs={
         "charts": [
             "binding_names_vega",
@@ -20,6 +22,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
             "changes_html",
             "lab_html",
         ],
+        "numbers": ["glue_numbers"],
         "record": ["calibration_view", "dependence_table", "side_by_side_view"],
     },
 )

@@ -1,12 +1,12 @@
 """Chapter 2's views: the race, bottleneck, denied-compute and control-event charts, the
-lab and the tables.
+lab, the tables and the glued numbers (``glue_numbers``).
 """
 
 import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=["charts", "lab", "tables"],
+    submodules=["charts", "lab", "numbers", "tables"],
     submod_attrs={
         "charts": [
             "bottleneck_chart",
@@ -25,6 +25,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
             "shock_figure",
             "tools_vs_chips_lab",
         ],
+        "numbers": ["glue_numbers"],
         "tables": [
             "display_forms",
             "elasticity_table",
