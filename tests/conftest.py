@@ -6,7 +6,14 @@ and runs in the Binder environment.
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# Each test session derives every sympy form and validates every table afresh (the model's
+# self-checks run), in a cache of its own: a developer's cache never decides a test.
+os.environ.setdefault("H200_CACHE_DIR", tempfile.mkdtemp(prefix="h200-test-cache-"))
 
 from chipcontrols.core.data import load_chips
 from widgets.core.display import BUILD_ENV

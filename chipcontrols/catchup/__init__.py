@@ -27,6 +27,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
         "tables": [
             "CHEN_CLAIMS",
             "MODULES",
+            "PARTS",
             "catchup_cost",
             "catchup_learning",
             "catchup_market",

@@ -28,7 +28,11 @@ from chipcontrols.catchup.market import market_figure
 from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.data import load_table
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 _LEARNING = record.figure("semiconductor_learning_rate_percent")
 _DECLINE = record.figure("ml_hardware_cost_decline_percent")
@@ -171,9 +175,18 @@ LEARNING_EXPONENT = -sp.log(1 - learning_rate) / sp.log(2)
 HUAWEI_COST_IN_B = cost_ratio * sp.exp(-B * output_growth * years)
 NVIDIA_COST = sp.exp(-nvidia_decline * years)
 #: The crossover: solve c_H(t) = c_N(t) for t.
-CROSSOVER_IN_B = sp.solve(sp.Eq(sp.log(HUAWEI_COST_IN_B), sp.log(NVIDIA_COST)), years)[0]
-GAMMA_MIN_IN_B = sp.solve(sp.Eq(B * output_growth, nvidia_decline), output_growth)[0]
-SENSITIVITY_IN_B = sp.simplify(sp.diff(CROSSOVER_IN_B, output_growth))
+CROSSOVER_IN_B = derive(
+    "CROSSOVER_IN_B",
+    lambda: sp.solve(sp.Eq(sp.log(HUAWEI_COST_IN_B), sp.log(NVIDIA_COST)), years)[0],
+)
+GAMMA_MIN_IN_B = derive(
+    "GAMMA_MIN_IN_B",
+    lambda: sp.solve(sp.Eq(B * output_growth, nvidia_decline), output_growth)[0],
+)
+SENSITIVITY_IN_B = derive(
+    "SENSITIVITY_IN_B",
+    lambda: sp.simplify(sp.diff(CROSSOVER_IN_B, output_growth)),
+)
 HUAWEI_COST = HUAWEI_COST_IN_B.subs(B, LEARNING_EXPONENT)
 CROSSOVER = CROSSOVER_IN_B.subs(B, LEARNING_EXPONENT)
 GAMMA_MIN = GAMMA_MIN_IN_B.subs(B, LEARNING_EXPONENT)

@@ -24,7 +24,11 @@ import sympy as sp
 
 from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet, require_number, strict_keywords
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 _GAP = record.figure("cfr_best_chip_gap_2025")
 _TREND = record.figure("ml_hardware_performance_growth_percent")
@@ -110,12 +114,18 @@ gap, nvidia_growth, huawei_growth, claim_years, clock_years = (
 
 RATIO_PATH = gap * sp.exp((nvidia_growth - huawei_growth) * clock_years)
 #: t* solves G(t) = 1.
-CROSSOVER = sp.solve(sp.Eq(sp.log(RATIO_PATH), 0), clock_years)[0]
+CROSSOVER = derive(
+    "CROSSOVER",
+    lambda: sp.solve(sp.Eq(sp.log(RATIO_PATH), 0), clock_years)[0],
+)
 #: The growth advantage g_H − g_N that puts the crossover at T years.
-REQUIRED_ADVANTAGE = sp.solve(
-    sp.Eq(CROSSOVER.subs(huawei_growth, nvidia_growth + sp.Symbol("delta")), claim_years),
-    sp.Symbol("delta"),
-)[0]
+REQUIRED_ADVANTAGE = derive(
+    "REQUIRED_ADVANTAGE",
+    lambda: sp.solve(
+        sp.Eq(CROSSOVER.subs(huawei_growth, nvidia_growth + sp.Symbol("delta")), claim_years),
+        sp.Symbol("delta"),
+    )[0],
+)
 #: The gap at the end of the claim's window, had both grown as assumed.
 GAP_AT_CLAIM = RATIO_PATH.subs(clock_years, claim_years)
 

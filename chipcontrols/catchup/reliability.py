@@ -28,7 +28,11 @@ import sympy as sp
 
 from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet, require_number, strict_keywords
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 _INTERRUPTIONS = record.figure("llama3_unexpected_interruptions")
 _DAYS = record.value("llama3_snapshot_days")
@@ -105,10 +109,16 @@ _SAVE_HOURS = checkpoint / MINUTES_PER_HOUR
 #: Share of time wasted with interval τ: checkpoints plus half an interval lost per failure.
 WASTE_OF_INTERVAL = SAVE_HOURS / INTERVAL + INTERVAL / (2 * MTBF)
 #: Young's interval minimises it.
-YOUNG_INTERVAL_IN_M = [
-    s for s in sp.solve(sp.diff(WASTE_OF_INTERVAL, INTERVAL), INTERVAL) if s.is_positive
-][0]
-WASTE_IN_M = sp.simplify(WASTE_OF_INTERVAL.subs(INTERVAL, YOUNG_INTERVAL_IN_M))
+YOUNG_INTERVAL_IN_M = derive(
+    "YOUNG_INTERVAL_IN_M",
+    lambda: [s for s in sp.solve(sp.diff(WASTE_OF_INTERVAL, INTERVAL), INTERVAL) if s.is_positive][
+        0
+    ],
+)
+WASTE_IN_M = derive(
+    "WASTE_IN_M",
+    lambda: sp.simplify(WASTE_OF_INTERVAL.subs(INTERVAL, YOUNG_INTERVAL_IN_M)),
+)
 #: The exact expected waste at Young's interval when failures arrive as a Poisson process.
 EXPONENTIAL_WASTE_IN_M = 1 - YOUNG_INTERVAL_IN_M / (
     MTBF * (sp.exp((YOUNG_INTERVAL_IN_M + SAVE_HOURS) / MTBF) - 1)

@@ -63,15 +63,18 @@ __all__ = [
     "roadmap_growth",
 ]
 
-#: Every model module of the chapter, in the order the chapter introduces them.
-MODULES = (
-    catchup_yield,
-    catchup_learning,
-    catchup_cost,
-    catchup_performance,
-    catchup_reliability,
-    catchup_market,
-)
+#: Every model module of the chapter by the name of its part of the clock, in the order the
+#: chapter introduces them.
+PARTS = {
+    "yield": catchup_yield,
+    "learning": catchup_learning,
+    "cost": catchup_cost,
+    "performance": catchup_performance,
+    "reliability": catchup_reliability,
+    "market": catchup_market,
+}
+#: The same modules in the same order.
+MODULES = tuple(PARTS.values())
 
 
 @strict_keywords

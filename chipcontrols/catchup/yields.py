@@ -29,8 +29,12 @@ import sympy as sp
 from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.data import load_chips
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet, strict_keywords
 from chipcontrols.reference.wafers import gross_dies_per_wafer
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 #: mm² per cm², to turn a die area in mm² and a defect density per cm² into defects per die.
 MM2_PER_CM2 = 100.0
@@ -162,10 +166,13 @@ COST_PER_GOOD_DIE = {name: wafer_cost / (GROSS_DIES * y) for name, y in YIELDS.i
 #: Cost per good die at a given yield, whichever model produced it (USD).
 COST_AT_YIELD = wafer_cost / (GROSS_DIES * reported_yield)
 #: Defect density that produces a given yield (per cm²), where a closed form exists.
-DEFECTS_FROM_YIELD = {
-    name: sp.solve(sp.Eq(YIELDS[name], reported_yield), defects)[0]
-    for name in ("Poisson", "negative binomial")
-}
+DEFECTS_FROM_YIELD = derive(
+    "DEFECTS_FROM_YIELD",
+    lambda: {
+        name: sp.solve(sp.Eq(YIELDS[name], reported_yield), defects)[0]
+        for name in ("Poisson", "negative binomial")
+    },
+)
 
 FORMS = {
     "gross_dies": register("catch-up cost: gross dies per wafer", GROSS_DIES, PARAMETERS),

@@ -32,7 +32,11 @@ import sympy as sp
 from chipcontrols.coalition.normal import Phi
 from chipcontrols.coalition.staghunt import same_as
 from chipcontrols.core.closed_forms import register
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet, require_number, strict_keywords
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 PARAMETERS = ParameterSet(
     Parameter(
@@ -157,19 +161,25 @@ _UNIFORM_MIDDLE = (
     * (seller_share - threshold_mean + threshold_half_width)
     / (2 * threshold_half_width)
 )
-UNIFORM_TIPPING_POINT = same_as(
-    (1 - league_coverage)
-    * (threshold_mean - threshold_half_width)
-    / (1 - league_coverage - 2 * threshold_half_width),
-    sp.solve(sp.Eq(_UNIFORM_MIDDLE, seller_share), seller_share)[0],
+UNIFORM_TIPPING_POINT = derive(
+    "UNIFORM_TIPPING_POINT",
+    lambda: same_as(
+        (1 - league_coverage)
+        * (threshold_mean - threshold_half_width)
+        / (1 - league_coverage - 2 * threshold_half_width),
+        sp.solve(sp.Eq(_UNIFORM_MIDDLE, seller_share), seller_share)[0],
+    ),
 )
 #: The slope of the uniform response's middle part: the tipping point is unstable above 1.
 UNIFORM_SLOPE = sp.diff(_UNIFORM_MIDDLE, seller_share)
 #: Linear response and its fixed point.
 LINEAR_RESPONSE = response_intercept + response_slope * seller_share
-LINEAR_FIXED_POINT = same_as(
-    response_intercept / (1 - response_slope),
-    sp.solve(sp.Eq(LINEAR_RESPONSE, seller_share), seller_share)[0],
+LINEAR_FIXED_POINT = derive(
+    "LINEAR_FIXED_POINT",
+    lambda: same_as(
+        response_intercept / (1 - response_slope),
+        sp.solve(sp.Eq(LINEAR_RESPONSE, seller_share), seller_share)[0],
+    ),
 )
 #: Tangency of normal thresholds to the 45° line (no league rule): F(x) = x and F'(x) = 1.
 TANGENCY_LEVEL = sp.Eq(NORMAL_THRESHOLDS, seller_share)

@@ -25,7 +25,11 @@ from dataclasses import dataclass
 import sympy as sp
 
 from chipcontrols.core.closed_forms import register
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet, strict_keywords
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 
 def same_as(written: sp.Expr, derived: sp.Expr) -> sp.Expr:
@@ -116,16 +120,22 @@ PAYOFF_SELL = partner_belief * retained_share * security_value
 GAIN_FROM_RESTRAINT = sp.expand(PAYOFF_CONTROL - PAYOFF_SELL)
 #: The belief at which the two payoffs are equal: sympy solves U_C = U_X for q, and the
 #: form is written with positive factors (:func:`same_as`) so that it reads as in the text.
-BELIEF_THRESHOLD = same_as(
-    (restraint_cost - retained_share * security_value)
-    / (security_value * (1 - 2 * retained_share)),
-    sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), partner_belief)[0],
+BELIEF_THRESHOLD = derive(
+    "BELIEF_THRESHOLD",
+    lambda: same_as(
+        (restraint_cost - retained_share * security_value)
+        / (security_value * (1 - 2 * retained_share)),
+        sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), partner_belief)[0],
+    ),
 )
 #: The cost of restraint, relative to the security value, at which a holder with belief q is
 #: indifferent: below it restraint pays.  At q = 0 it is β (control dominant below), at
 #: q = 1 it is 1 − β (selling dominant above).
-INDIFFERENT_COST_RATIO = sp.expand(
-    sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), restraint_cost)[0] / security_value
+INDIFFERENT_COST_RATIO = derive(
+    "INDIFFERENT_COST_RATIO",
+    lambda: sp.expand(
+        sp.solve(sp.Eq(PAYOFF_CONTROL, PAYOFF_SELL), restraint_cost)[0] / security_value
+    ),
 )
 #: The cost of restraint relative to the security value, r/S.
 COST_RATIO = restraint_cost / security_value

@@ -5,18 +5,29 @@ loader validates the file against its Table Schema with the ``frictionless`` lib
 refuses bad data: every problem is reported with the file, the row (spreadsheet numbering:
 the header is row 1, the first data row is row 2) and the column.  Nothing is dropped or
 coerced silently.
+
+Validation is slow (about a second for the whole package, and importing ``frictionless`` and
+``jsonschema`` costs more), so a table that passed is kept in the cache folder of
+:mod:`chipcontrols.core.derivations`, keyed by the hash of its file, the descriptor and the
+library versions: a changed byte validates it again, and a table that fails is never kept.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
-import frictionless
 import pandas as pd
 
+from chipcontrols.core.derivations import cache_folder
 from chipcontrols.core.parameters import strict_keywords
 
 #: The repository's data folder (``data/`` beside the package).
@@ -54,7 +65,7 @@ class DataValidationError(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the data:\n  " + "\n  ".join(lines))
 
 
-def _problems(report: frictionless.Report, file_label: str) -> list[DataProblem]:
+def _problems(report, file_label: str) -> list[DataProblem]:
     problems = []
     for task in report.tasks:
         for error in task.errors:
@@ -118,13 +129,12 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
     descriptor = folder / "datapackage.json"
-    package = _package(*_stamp(descriptor))
-    if not isinstance(name, str) or not package.has_resource(name):
+    resources = _resources(*_stamp(descriptor))
+    if not isinstance(name, str) or name not in resources:
         raise ValueError(
-            f"name = {name!r} is not a table of {descriptor}; valid names: "
-            f"{sorted(package.resource_names)}"
+            f"name = {name!r} is not a table of {descriptor}; valid names: {sorted(resources)}"
         )
-    path = folder / package.get_resource(name).path
+    path = folder / resources[name]["path"]
     return _validated_table(*_stamp(descriptor), name, *_stamp(path)).copy()
 
 
@@ -138,9 +148,28 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 @lru_cache(maxsize=8)
-def _package(descriptor: str, _mtime: int, _size: int) -> frictionless.Package:
-    """The data package, read once per process (and again only if the descriptor changes)."""
-    return frictionless.Package(descriptor)
+def _resources(descriptor: str, _mtime: int, _size: int) -> dict[str, dict]:
+    """The package's resources by name, as ``datapackage.json`` declares them."""
+    try:
+        text = Path(descriptor).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataValidationError(
+            [DataProblem(descriptor, None, None, "file not found")]
+        ) from None
+    return {resource["name"]: resource for resource in json.loads(text)["resources"]}
+
+
+def _kept_path(descriptor: str, name: str, path: str) -> Path | None:
+    """Where a validated copy of the table is kept: named by the hash of everything it depends on."""
+    folder = cache_folder()
+    if folder is None or not Path(path).is_file():
+        return None
+    digest = hashlib.sha256()
+    for file in (descriptor, path):
+        digest.update(Path(file).read_bytes())
+    for library in ("frictionless", "pandas"):
+        digest.update(version(library).encode())
+    return folder / "tables" / f"{name}-{digest.hexdigest()[:20]}.pickle"
 
 
 @lru_cache(maxsize=64)
@@ -153,15 +182,37 @@ def _validated_table(
     _mtime: int,
     _size: int,
 ) -> pd.DataFrame:
-    """One table validated and loaded, once per process for each version of its file."""
-    resource = _package(descriptor, descriptor_mtime, descriptor_size).get_resource(name)
-    file_label = path
-    _check_header(Path(path), resource.schema.field_names, file_label)
-    resource = _package(descriptor, descriptor_mtime, descriptor_size).get_resource(name).to_copy()
-    report = resource.validate()
+    """One table validated and loaded, once per process and version of its file."""
+    kept = _kept_path(descriptor, name, path)
+    if kept is not None and kept.exists():
+        try:
+            with open(kept, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # damaged: validate again
+    frame = _validate_and_read(descriptor, name, path)
+    if kept is not None:
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=kept.parent, delete=False) as handle:
+                pickle.dump(frame, handle)
+            os.replace(handle.name, kept)
+        except OSError:
+            pass  # read-only environment: validate again next time
+    return frame
+
+
+def _validate_and_read(descriptor: str, name: str, path: str) -> pd.DataFrame:
+    """Validate one table with ``frictionless`` and read it, typed per its schema."""
+    import frictionless
+
+    package = frictionless.Package(descriptor)
+    resource = package.get_resource(name)
+    _check_header(Path(path), resource.schema.field_names, path)
+    report = resource.to_copy().validate()
     if not report.valid:
-        raise DataValidationError(_problems(report, file_label))
-    resource = _package(descriptor, descriptor_mtime, descriptor_size).get_resource(name).to_copy()
+        raise DataValidationError(_problems(report, path))
+    resource = package.get_resource(name).to_copy()
     rows = [row.to_dict() for row in resource.read_rows()]
     frame = pd.DataFrame(rows, columns=resource.schema.field_names)
     for field in resource.schema.fields:
@@ -190,7 +241,7 @@ def field_values(name: str, field: str, data_dir: Path | str | None = None) -> t
     >>> field_values("timeline", "actor_group")
     ('United States', 'China', 'Allies', 'Industry')
     """
-    return tuple(_field(name, field, data_dir).constraints["enum"])
+    return tuple(_field(name, field, data_dir)["constraints"]["enum"])
 
 
 @strict_keywords
@@ -202,7 +253,7 @@ def field_labels(name: str, field: str, data_dir: Path | str | None = None) -> d
     >>> field_labels("timeline", "category")["us_policy"]
     'US policy'
     """
-    categories = _field(name, field, data_dir).to_descriptor().get("categories", [])
+    categories = _field(name, field, data_dir).get("categories", [])
     labels = {category["value"]: category["label"] for category in categories}
     missing = set(field_values(name, field, data_dir)) - set(labels)
     if missing:
@@ -212,19 +263,16 @@ def field_labels(name: str, field: str, data_dir: Path | str | None = None) -> d
     return {value: labels[value] for value in field_values(name, field, data_dir)}
 
 
-def _field(name: str, field: str, data_dir: Path | str | None) -> frictionless.Field:
+def _field(name: str, field: str, data_dir: Path | str | None) -> dict:
+    """A field's declaration in ``datapackage.json``."""
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
-    package = _package(*_stamp(folder / "datapackage.json"))
-    if not package.has_resource(name):
-        raise ValueError(
-            f"name = {name!r} is not a table; valid names: {sorted(package.resource_names)}"
-        )
-    schema = package.get_resource(name).schema
-    if not schema.has_field(field):
-        raise ValueError(
-            f"field = {field!r} is not a column of {name}; valid: {schema.field_names}"
-        )
-    return schema.get_field(field)
+    resources = _resources(*_stamp(folder / "datapackage.json"))
+    if name not in resources:
+        raise ValueError(f"name = {name!r} is not a table; valid names: {sorted(resources)}")
+    fields = {declared["name"]: declared for declared in resources[name]["schema"]["fields"]}
+    if field not in fields:
+        raise ValueError(f"field = {field!r} is not a column of {name}; valid: {list(fields)}")
+    return fields[field]
 
 
 @strict_keywords

@@ -25,6 +25,7 @@ import sympy as sp
 from chipcontrols import ledger
 from chipcontrols.core import limits as _limits
 from chipcontrols.core.closed_forms import register
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.hedging.parameters import (
     PARAMETERS,
@@ -38,6 +39,9 @@ from chipcontrols.hedging.parameters import (
     us_share_cap,
     value_scale,
 )
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 V, a, beta, p, L, k = (
     value_scale,
@@ -66,7 +70,10 @@ def _tidy(expression: sp.Expr) -> sp.Expr:
 
 
 #: The interior best reply, solving ∂U/∂s = 0 (before any bound).
-BEST_REPLY = _tidy(sp.solve(sp.Eq(MARGINAL_PAYOFF, 0), import_share)[0])
+BEST_REPLY = derive(
+    "BEST_REPLY",
+    lambda: _tidy(sp.solve(sp.Eq(MARGINAL_PAYOFF, 0), import_share)[0]),
+)
 #: Beijing's pairing rule: k domestic chips per import caps the share at 1/(1 + k).
 PAIRING_BOUND = 1 / (1 + k)
 #: Beijing's own choice: the best reply clipped to [0, 1/(1 + k)] (1/(1 + k) ≤ 1 since k ≥ 0).
@@ -74,29 +81,41 @@ BEIJING_SHARE = sp.Max(0, sp.Min(BEST_REPLY, PAIRING_BOUND))
 #: What is bought: Beijing's choice, clipped again by Washington's cap.
 IMPORT_SHARE = sp.Max(0, sp.Min(BEST_REPLY, PAIRING_BOUND, us_share_cap))
 #: Comparative statics of the interior best reply.
-STATICS = {
-    name: _tidy(sp.diff(BEST_REPLY, symbol))
-    for name, symbol in (
-        ("cutoff_probability", p),
-        ("us_advantage", a),
-        ("domestic_value", beta),
-        ("cutoff_loss", L),
-    )
-}
+STATICS = derive(
+    "STATICS",
+    lambda: {
+        name: _tidy(sp.diff(BEST_REPLY, symbol))
+        for name, symbol in (
+            ("cutoff_probability", p),
+            ("us_advantage", a),
+            ("domestic_value", beta),
+            ("cutoff_loss", L),
+        )
+    },
+)
 #: The all-in threshold: China buys everything (s* ≥ 1) only if p is below p̄.
-ALL_IN_THRESHOLD = _tidy(sp.solve(sp.Eq(BEST_REPLY, 1), p)[0])
+ALL_IN_THRESHOLD = derive(
+    "ALL_IN_THRESHOLD",
+    lambda: _tidy(sp.solve(sp.Eq(BEST_REPLY, 1), p)[0]),
+)
 #: The value of one parameter at which the interior best reply equals an observed share.
-CALIBRATED = {
-    name: _tidy(sp.solve(sp.Eq(BEST_REPLY, observed_share), symbol)[0])
-    for name, symbol in (
-        ("cutoff_probability", p),
-        ("domestic_value", beta),
-        ("us_advantage", a),
-        ("cutoff_loss", L),
-    )
-}
+CALIBRATED = derive(
+    "CALIBRATED",
+    lambda: {
+        name: _tidy(sp.solve(sp.Eq(BEST_REPLY, observed_share), symbol)[0])
+        for name, symbol in (
+            ("cutoff_probability", p),
+            ("domestic_value", beta),
+            ("us_advantage", a),
+            ("cutoff_loss", L),
+        )
+    },
+)
 #: The pairing rule that caps the share at an observed value: 1/(1 + k) = s_obs.
-CALIBRATED["pairing_ratio"] = sp.solve(sp.Eq(PAIRING_BOUND, observed_share), k)[0]
+CALIBRATED["pairing_ratio"] = derive(
+    'CALIBRATED["pairing_ratio"]',
+    lambda: sp.solve(sp.Eq(PAIRING_BOUND, observed_share), k)[0],
+)
 #: Share of China's new compute (not spending) that comes from US chips: a·s/(a·s + 1 − s).
 COMPUTE_SHARE = a * import_share / (a * import_share + 1 - import_share)
 

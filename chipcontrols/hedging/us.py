@@ -24,6 +24,7 @@ import pandas as pd
 import sympy as sp
 
 from chipcontrols.core.closed_forms import register
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import strict_keywords
 from chipcontrols.hedging.china import (
     BEIJING_SHARE,
@@ -53,15 +54,30 @@ from chipcontrols.hedging.parameters import (
     years_after_january_2026,
 )
 
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
+
 tau, kappa, R, lam = levy, pass_through, china_ai_budget, advantage_erosion_rate
 t = years_after_january_2026
 
 # --- Leverage --------------------------------------------------------------------------------
 #: US leverage and China's expected loss at the interior best reply (the paradox in one line).
-LEVERAGE_INTERIOR = sp.simplify(L * BEST_REPLY**2)
-EXPECTED_LOSS_INTERIOR = sp.simplify(p * L * BEST_REPLY**2)
-D_LEVERAGE_D_P = sp.simplify(sp.diff(LEVERAGE_INTERIOR, p))
-D_EXPECTED_LOSS_D_P = sp.simplify(sp.diff(EXPECTED_LOSS_INTERIOR, p))
+LEVERAGE_INTERIOR = derive(
+    "LEVERAGE_INTERIOR",
+    lambda: sp.simplify(L * BEST_REPLY**2),
+)
+EXPECTED_LOSS_INTERIOR = derive(
+    "EXPECTED_LOSS_INTERIOR",
+    lambda: sp.simplify(p * L * BEST_REPLY**2),
+)
+D_LEVERAGE_D_P = derive(
+    "D_LEVERAGE_D_P",
+    lambda: sp.simplify(sp.diff(LEVERAGE_INTERIOR, p)),
+)
+D_EXPECTED_LOSS_D_P = derive(
+    "D_EXPECTED_LOSS_D_P",
+    lambda: sp.simplify(sp.diff(EXPECTED_LOSS_INTERIOR, p)),
+)
 #: The same at Beijing's own choice and at the share bought under Washington's cap.
 LEVERAGE_BEIJING, LEVERAGE = L * BEIJING_SHARE**2, L * IMPORT_SHARE**2
 EXPECTED_LOSS_BEIJING, EXPECTED_LOSS = p * L * BEIJING_SHARE**2, p * L * IMPORT_SHARE**2
@@ -74,10 +90,19 @@ ADVANTAGE_AFTER_LEVY = base_advantage - kappa * tau
 _s_of_levy = BEST_REPLY.subs(a, ADVANTAGE_AFTER_LEVY)
 #: Treasury revenue at the interior reply, and the levy that maximises it.
 REVENUE_INTERIOR = tau * R * _s_of_levy
-REVENUE_MAXIMISING_LEVY = sp.solve(sp.diff(REVENUE_INTERIOR, tau), tau)[0]
-PROHIBITIVE_LEVY = sp.solve(sp.Eq(_s_of_levy, 0), tau)[0]
+REVENUE_MAXIMISING_LEVY = derive(
+    "REVENUE_MAXIMISING_LEVY",
+    lambda: sp.solve(sp.diff(REVENUE_INTERIOR, tau), tau)[0],
+)
+PROHIBITIVE_LEVY = derive(
+    "PROHIBITIVE_LEVY",
+    lambda: sp.solve(sp.Eq(_s_of_levy, 0), tau)[0],
+)
 _cap = sp.Dummy("cap", positive=True)
-_levy_at_cap = sp.solve(sp.Eq(_s_of_levy, _cap), tau)[0]
+_levy_at_cap = derive(
+    "_levy_at_cap",
+    lambda: sp.solve(sp.Eq(_s_of_levy, _cap), tau)[0],
+)
 #: The levy at which China's desired share falls to Beijing's own bound, and to the outcome's.
 LEVY_BEIJING_BOUND_STOPS_BINDING = _levy_at_cap.subs(_cap, PAIRING_BOUND)
 LEVY_CAPS_STOP_BINDING = _levy_at_cap.subs(_cap, sp.Min(PAIRING_BOUND, us_share_cap))
@@ -100,9 +125,15 @@ US_PAYOFF = (
 
 # --- The exit clock --------------------------------------------------------------------------
 ADVANTAGE_PATH = 1 + (base_advantage - 1) * sp.exp(-lam * t)
-EXIT_TIME = sp.simplify(sp.solve(sp.Eq(V * (ADVANTAGE_PATH - 1), beta), t)[0])
+EXIT_TIME = derive(
+    "EXIT_TIME",
+    lambda: sp.simplify(sp.solve(sp.Eq(V * (ADVANTAGE_PATH - 1), beta), t)[0]),
+)
 #: The advantage at which imports stop being worth buying: V(a − 1) = β.
-EXIT_ADVANTAGE = sp.solve(sp.Eq(V * (a - 1), beta), a)[0]
+EXIT_ADVANTAGE = derive(
+    "EXIT_ADVANTAGE",
+    lambda: sp.solve(sp.Eq(V * (a - 1), beta), a)[0],
+)
 SHARE_OVER_TIME = BEIJING_SHARE.subs(a, ADVANTAGE_PATH)
 
 FORMS = {

@@ -31,7 +31,11 @@ import sympy as sp
 from chipcontrols.core import limits as _limits
 from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
+from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet
+
+#: Sympy's solutions, derived once per environment (see :mod:`chipcontrols.core.derivations`).
+derive = Derivations(__name__)
 
 _MILLION = 1e6
 _DEMAND_SOURCE = record.figure("chinese_h200_orders_2026")
@@ -260,8 +264,14 @@ CHINA_COMPUTE_ADDED = h100e_per_chip * volume
 RATIO = (us_compute - displacement * h100e_per_chip * volume) / (
     china_compute + h100e_per_chip * volume
 )
-VOLUME_FOR_TARGET_RATIO = sp.solve(sp.Eq(RATIO, target_ratio), volume)[0]
-MARGINAL_RATIO = sp.factor(sp.cancel(sp.diff(RATIO, volume)))
+VOLUME_FOR_TARGET_RATIO = derive(
+    "VOLUME_FOR_TARGET_RATIO",
+    lambda: sp.solve(sp.Eq(RATIO, target_ratio), volume)[0],
+)
+MARGINAL_RATIO = derive(
+    "MARGINAL_RATIO",
+    lambda: sp.factor(sp.cancel(sp.diff(RATIO, volume))),
+)
 #: Value to the US of one exported chip: the tariff plus a weight on Nvidia's share (thousand USD).
 US_GAIN_PER_CHIP = (tariff_share + nvidia_weight * (1 - tariff_share)) * price
 #: Net US gain from exporting Q, against exporting nothing (billion USD).
@@ -269,7 +279,10 @@ WELFARE = US_GAIN_PER_CHIP * volume - valuation * sp.log(
     1 + h100e_per_chip * volume / china_compute
 )
 #: The valuation at which exporting Q and exporting nothing are equally good: W(Q) = 0.
-BREAK_EVEN_VALUATION = sp.solve(sp.Eq(WELFARE, 0), valuation)[0]
+BREAK_EVEN_VALUATION = derive(
+    "BREAK_EVEN_VALUATION",
+    lambda: sp.solve(sp.Eq(WELFARE, 0), valuation)[0],
+)
 
 
 def _at_binding_volume(expression: sp.Basic) -> sp.Basic:

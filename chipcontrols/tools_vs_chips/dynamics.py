@@ -63,7 +63,7 @@ def _lambert_form() -> sp.Basic:
 
 #: T* when capacity does not grow under tool controls (γ_c = 0), as sympy solves it (Lambert
 #: W's −1 branch).
-HORIZON_LAMBERT = _lambert_form()
+HORIZON_LAMBERT = model.derive("horizon, Lambert form", _lambert_form)
 #: The same root written with the domestic share a = D0/(D0 + M): T* = −(a + W₋₁(−a·e^{−a}))/γ_f.
 #: (The tests check that the two agree and that both solve the horizon equation.)
 _a = model.DOMESTIC_SHARE

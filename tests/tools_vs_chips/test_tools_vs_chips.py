@@ -428,3 +428,9 @@ def test_every_public_function_refuses_every_kind_of_bad_value(name, kind):
             call(beyond if kind == "out of range" else SEVEN[kind])
     message = str(error.value)
     assert ("unknown" in message) if kind == "unknown keyword" else (parameter in message), message
+
+
+def test_years_bought_is_the_difference_of_the_two_crossover_years():
+    """The text's form ln(M/D0)·(1/γ_c − 1/γ_f) equals sympy's difference of the crossovers."""
+    difference = model.CROSSOVER_WITH - model.CROSSOVER_WITHOUT
+    assert sp.simplify(sp.expand_log(model.YEARS_BOUGHT - difference, force=True)) == 0

@@ -155,8 +155,7 @@ def market_table() -> HTML:
 def parameter_table() -> HTML:
     """Every parameter of the catch-up clock: what it is, its default, range and source."""
     rows, seen = [], set()
-    for module in catchup.MODULES:
-        clock_name = module.__name__.rsplit("_", 1)[-1]
+    for clock_name, module in catchup.PARTS.items():
         for parameter in module.PARAMETERS.values():
             if parameter.name in seen:  # declared once, shared by two parts of the clock
                 continue
