@@ -35,7 +35,8 @@ MODEL_MODULES = (
     "chipcontrols.catchup.performance",
     "chipcontrols.catchup.reliability",
     "chipcontrols.catchup.market",
-    "chipcontrols.hedging",
+    "chipcontrols.hedging.china",
+    "chipcontrols.hedging.us",
 )
 
 

@@ -71,6 +71,7 @@ class Derivations:
     def __init__(self, module: str, source: str | None = None) -> None:
         if source is None:
             source = package_sources()
+        self.module = module
         fingerprint = hashlib.sha256(f"{source}\n{sp.__version__}".encode()).hexdigest()[:16]
         folder = cache_folder()
         self.path = None if folder is None else folder / f"{module}-{fingerprint}.pickle"
@@ -97,8 +98,55 @@ class Derivations:
             self.path = None  # read-only environment: compute every time
 
     def __call__(self, key: str, derive: Callable[[], object]) -> object:
-        """The result of ``derive()``, computed once and kept under ``key``."""
+        """The result of ``derive()``, computed once and kept under ``key``.
+
+        Raises
+        ------
+        ValueError
+            If the result holds a ``sympy.Dummy``: a dummy made in one process is not the
+            dummy of the next, so a kept result could not be substituted into.  Substitute it
+            inside ``derive``.
+        """
         if key not in self.results:
-            self.results[key] = derive()
+            result = derive()
+            dummies = _dummies(result)
+            if dummies:
+                raise ValueError(
+                    f"derivation {key!r} of {self.module} keeps the dummy symbol(s) "
+                    f"{sorted(map(str, dummies))}; substitute them inside the derivation"
+                )
+            self.results[key] = result
             self._write()
         return self.results[key]
+
+
+def _dummies(result: object) -> set[sp.Dummy]:
+    """The dummy symbols anywhere in a derivation's result (expressions, dicts, sequences)."""
+    if isinstance(result, sp.Basic):
+        return set(result.atoms(sp.Dummy))
+    if isinstance(result, dict):
+        return set().union(set(), *(_dummies(value) for value in result.values()))
+    if isinstance(result, (list, tuple)):
+        return set().union(set(), *(_dummies(value) for value in result))
+    return set()
+
+
+def warm() -> int:
+    """Derive every registered form and validate every table now; the number of forms.
+
+    Binder's ``postBuild`` runs ``python -m chipcontrols.core.derivations`` so that a student's
+    first cell finds them ready.
+    """
+    import json
+
+    from chipcontrols.core import closed_forms, data
+
+    forms = closed_forms.registered()
+    descriptor = json.loads((data.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        data.load_table(resource["name"])
+    return len(forms)
+
+
+if __name__ == "__main__":
+    print(f"{warm()} closed forms derived and every table validated, kept in {cache_folder()}")

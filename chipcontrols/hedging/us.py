@@ -98,14 +98,18 @@ PROHIBITIVE_LEVY = derive(
     "PROHIBITIVE_LEVY",
     lambda: sp.solve(sp.Eq(_s_of_levy, 0), tau)[0],
 )
-_cap = sp.Dummy("cap", positive=True)
-_levy_at_cap = derive(
-    "_levy_at_cap",
-    lambda: sp.solve(sp.Eq(_s_of_levy, _cap), tau)[0],
-)
+
+
+def _levies_at_which_bounds_stop_binding() -> tuple[sp.Basic, sp.Basic]:
+    cap = sp.Dummy("cap", positive=True)
+    at_cap = sp.solve(sp.Eq(_s_of_levy, cap), tau)[0]
+    return at_cap.subs(cap, PAIRING_BOUND), at_cap.subs(cap, sp.Min(PAIRING_BOUND, us_share_cap))
+
+
 #: The levy at which China's desired share falls to Beijing's own bound, and to the outcome's.
-LEVY_BEIJING_BOUND_STOPS_BINDING = _levy_at_cap.subs(_cap, PAIRING_BOUND)
-LEVY_CAPS_STOP_BINDING = _levy_at_cap.subs(_cap, sp.Min(PAIRING_BOUND, us_share_cap))
+LEVY_BEIJING_BOUND_STOPS_BINDING, LEVY_CAPS_STOP_BINDING = derive(
+    "levies at which the bounds stop binding", _levies_at_which_bounds_stop_binding
+)
 #: Revenue-maximising levy once bounds can bind: a binding bound makes the levy free of volume.
 PEAK_LEVY_BEIJING = sp.Max(REVENUE_MAXIMISING_LEVY, LEVY_BEIJING_BOUND_STOPS_BINDING)
 PEAK_LEVY = sp.Max(REVENUE_MAXIMISING_LEVY, LEVY_CAPS_STOP_BINDING)

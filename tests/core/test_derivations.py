@@ -78,3 +78,13 @@ def test_a_validated_table_is_kept_and_a_changed_file_is_validated_again(tmp_pat
     header, *rows = csv.read_text(encoding="utf-8").splitlines()
     csv.write_text("\n".join([header, *rows[:-1]]) + "\n", encoding="utf-8")
     assert len(data.load_table("glossary", folder)) == len(first) - 1
+
+
+def test_a_derivation_that_keeps_a_dummy_is_refused(tmp_path, monkeypatch):
+    """A dummy does not survive the trip to the next process: it must be substituted inside."""
+    import pytest
+
+    monkeypatch.setenv("H200_CACHE_DIR", str(tmp_path))
+    cap = sp.Dummy("cap")
+    with pytest.raises(ValueError, match="dummy symbol"):
+        Derivations("example", source="v1")("with a dummy", lambda: {"at": cap + 1})

@@ -196,3 +196,27 @@ def test_chapters_import_only_public_names_of_the_package():
         for module in re.findall(r"^\s*import (chipcontrols[\w.]*)", text, flags=re.M):
             assert not any(part.startswith("_") for part in module.split("."))
     assert "ledger" in chipcontrols.__all__ and "eccn3a090" in chipcontrols.__all__
+
+
+def test_the_registry_imports_every_module_that_registers_a_form():
+    """``registered()`` (what the parity test and the site use) misses no model module.
+
+    Run in a fresh interpreter, where no other test has imported a model first.
+    """
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib, pkgutil, chipcontrols\n"
+        "from chipcontrols.core import closed_forms\n"
+        "listed = {form.name for form in closed_forms.registered()}\n"
+        "for module in pkgutil.walk_packages(chipcontrols.__path__, 'chipcontrols.'):\n"
+        "    importlib.import_module(module.name)\n"
+        "everything = {form.name for form in closed_forms.registered()}\n"
+        "print(len(listed), sorted(everything - listed))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    count, missing = result.stdout.split(" ", 1)
+    assert missing.strip() == "[]", f"forms no MODEL_MODULES entry registers: {missing}"
+    assert int(count) > 100

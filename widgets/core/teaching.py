@@ -166,7 +166,8 @@ def glue_solutions(*models: str) -> None:
 
     A chapter calls it in its cell tagged ``solution``, which the student edition drops; the
     instructor guide calls it with no model, for the rubrics of every chapter.  Only the named
-    models' solutions are imported.
+    models' solutions are imported.  Where the ``solutions`` package is not installed (the
+    students' environment: Binder, ``binder/requirements.txt``), it says so and glues nothing.
 
     Raises
     ------
@@ -182,5 +183,11 @@ def glue_solutions(*models: str) -> None:
     if unknown:
         raise ValueError(f"no chapter model {unknown}; the models are {CHAPTER_MODELS}")
     for model in models or CHAPTER_MODELS:
-        solutions = importlib.import_module(f"solutions.{model}")
+        try:
+            solutions = importlib.import_module(f"solutions.{model}")
+        except ModuleNotFoundError as missing:
+            if missing.name not in ("solutions", f"solutions.{model}"):
+                raise
+            print("The worked solutions are not installed in this environment.")
+            return
         glue_all(f"{model}_sol", solutions.solution_figures())
