@@ -23,6 +23,8 @@ $(STAMP): requirements.txt binder/requirements.txt pyproject.toml
 
 book: $(STAMP)
 	rm -rf _build/html _build/.doctrees _build/jupyter_execute
+	@# Derive the closed forms and validate the data once, before the pages' kernels start.
+	$(BIN)/python -m chipcontrols.core.derivations
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 
 system-deps:

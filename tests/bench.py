@@ -10,6 +10,10 @@ For every page the build produced (served gzip, as static hosts serve it):
 * Lighthouse 13 scores (mobile, default simulated throttling) when Node.js and npm are there to
   install it (``tools/lighthouse``); otherwise a note saying why not.
 
+Before the pages: the clean build's time (make book's steps with an empty cache of derivations)
+and, in fresh kernels, the model package's import, each page's first cell and each page
+(``tools/kernel_bench.py``).
+
 Usage: ``make bench`` (clean build first), ``python tests/bench.py --no-build`` (the site as
 built), or ``python tests/bench.py --site DIR`` (another build, e.g. of an older commit).
 """
@@ -38,9 +42,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
 def clean_build() -> float:
+    """Seconds of ``make book``'s work from nothing: no site, no kept derivations or tables."""
     for folder in ("html", ".doctrees", "jupyter_execute"):
         shutil.rmtree(ROOT / "_build" / folder, ignore_errors=True)
+    os.environ["H200_CACHE_DIR"] = tempfile.mkdtemp(prefix="h200-bench-cache-")
     start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "chipcontrols.core.derivations"], check=True, cwd=ROOT)
     subprocess.run(
         [
             str(Path(sys.executable).parent / "jupyter-book"),
@@ -105,7 +112,8 @@ def lighthouse(url: str) -> dict:
 def main() -> None:
     site_folder = Path(sys.argv[sys.argv.index("--site") + 1]) if "--site" in sys.argv else SITE
     if "--no-build" not in sys.argv and "--site" not in sys.argv:
-        print(f"clean jupyter-book build: {clean_build():.1f} s")
+        print(f"clean build (make book's steps, empty cache): {clean_build():.1f} s")
+    kernels()
     bundle = site_folder / "_static" / "h200" / "vega-bundle.js"
     print(f"shared Vega bundle: {bundle.stat().st_size:,} bytes ({_gzip_size(bundle):,} gzip)")
     why_no_lighthouse = lighthouse_available()
@@ -152,6 +160,21 @@ def main() -> None:
         browser.close()
     if why_no_lighthouse:
         print(f"Lighthouse not run: {why_no_lighthouse}")
+
+
+def kernels() -> None:
+    """What a reader's kernel waits for: the import, each page's first cell, each page."""
+    import kernel_bench
+
+    print(
+        f"import chipcontrols, fresh process (median of 3): {kernel_bench.import_seconds():.2f} s"
+    )
+    print(f"{'page, fresh kernel':<36} {'first cell':>10} {'all cells':>10}")
+    for path in kernel_bench.page_paths():
+        first, total, _ = kernel_bench.page_seconds(path)
+        print(
+            f"{path.relative_to(ROOT).as_posix():<36} {first:>8.2f} s {total:>8.2f} s", flush=True
+        )
 
 
 def _gzip_size(path: Path) -> int:

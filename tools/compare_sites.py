@@ -54,6 +54,27 @@ def chart_specs(site: Path) -> dict[str, dict]:
     }
 
 
+def differences(old: object, new: object, path: str = "$") -> list[str]:
+    """Where two JSON values differ, as ``path: old → new`` lines.
+
+    Examples
+    --------
+    >>> differences({"a": [1, 2]}, {"a": [1, 3]})
+    ['$.a[1]: 2 → 3']
+    """
+    if isinstance(old, dict) and isinstance(new, dict):
+        found = []
+        for key in sorted(set(old) | set(new)):
+            found += differences(old.get(key), new.get(key), f"{path}.{key}")
+        return found
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        found = []
+        for index, (a, b) in enumerate(zip(old, new)):
+            found += differences(a, b, f"{path}[{index}]")
+        return found
+    return [] if old == new else [f"{path}: {old!r:.300} → {new!r:.300}"]
+
+
 def pages(site: Path) -> list[str]:
     """The HTML pages of a build, relative to it, without Sphinx's generated index pages."""
     return sorted(
@@ -78,11 +99,14 @@ def compare(before: Path, after: Path) -> list[str]:
             diff = difflib.unified_diff(old.split(". "), new.split(". "), lineterm="", n=0)
             problems.append(f"{name}: text differs\n  " + "\n  ".join(list(diff)[2:12]))
     old_specs, new_specs = chart_specs(before), chart_specs(after)
-    if sorted(old_specs.values(), key=json.dumps) != sorted(new_specs.values(), key=json.dumps):
-        problems.append(
-            f"chart specs differ: {len(set(old_specs) - set(new_specs))} only before, "
-            f"{len(set(new_specs) - set(old_specs))} only after"
-        )
+    only_before = [old_specs[name] for name in sorted(set(old_specs) - set(new_specs))]
+    only_after = {
+        spec.get("description"): spec for name, spec in new_specs.items() if name not in old_specs
+    }
+    for spec in only_before:
+        other = only_after.get(spec.get("description"))
+        where = "; ".join(differences(spec, other)[:5]) if other else "no chart with its caption"
+        problems.append(f"chart {spec.get('description', '?')[:60]!r}: {where}")
     print(
         f"compared {len(set(before_pages) & set(after_pages))} pages' text and "
         f"{len(old_specs)} / {len(new_specs)} chart specs: {len(problems)} difference(s)"
