@@ -1,6 +1,6 @@
 """Every number chapter 4's exercise solutions and marking guides state, computed from the model.
 
-The reader edition glues :func:`solution_figures` as ``sol4_<key>`` in a cell tagged
+The reader edition glues :func:`solution_figures` as ``catchup_sol_<key>`` in a cell tagged
 ``solution`` (and the instructor guide does the same for the rubrics); the student edition drops
 that cell and every solution, and never imports this module.  Numbers the prose and the
 exercise statements cite are in :mod:`chipcontrols.catchup.prose`.  Units: mm², defects per cm²,
@@ -12,11 +12,13 @@ from __future__ import annotations
 import math
 
 from chipcontrols import catchup
-from chipcontrols.catchup import cost as race
-from chipcontrols.catchup import market
-from chipcontrols.catchup import performance as clock
-from chipcontrols.catchup import reliability as failures
-from chipcontrols.catchup import yields as wafer
+from chipcontrols.catchup import (
+    cost as race,
+    market,
+    performance as clock,
+    reliability as failures,
+    yields as wafer,
+)
 from chipcontrols.catchup.prose import (
     EXERCISE_CHIPS,
     LEARNING_RATES,
@@ -225,7 +227,7 @@ def _rubrics() -> dict[str, float]:
 
 
 def solution_figures() -> dict[str, float]:
-    """Every number of chapter 4's solutions and rubrics, by key (glued as ``sol4_<key>``)."""
+    """Every number of chapter 4's solutions and rubrics, by key (glued as ``catchup_sol_<key>``)."""
     out: dict[str, float] = {}
     for prefix, part in (
         ("dies", _dies()),

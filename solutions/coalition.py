@@ -1,6 +1,6 @@
 """Every number chapter 3's exercise solutions and marking guides state, computed from the model.
 
-The reader edition glues :func:`solution_figures` as ``sol3_<key>`` in a cell tagged
+The reader edition glues :func:`solution_figures` as ``coalition_sol_<key>`` in a cell tagged
 ``solution`` (and the instructor guide glues it the same way); the student edition drops that
 cell and never imports this module.  Numbers the prose and the exercise statements cite are in
 :mod:`chipcontrols.coalition.prose`.  Shares are fractions unless a key ends in ``_percent``.
@@ -129,7 +129,7 @@ def solution_figures() -> dict[str, float | str]:
     Returns
     -------
     dict
-        Flat mapping, glued as ``sol3_<key>``.  Prefixes name the exercise: ``thr_`` (belief
+        Flat mapping, glued as ``coalition_sol_<key>``.  Prefixes name the exercise: ``thr_`` (belief
         thresholds), ``seed_`` (tipping points and seeds), ``spr_`` (same average, opposite
         fate), ``data_`` (the holders' file), and the rubrics' points (``memo_rubric_``,
         ``hunt_rubric_``).

@@ -1,7 +1,7 @@
 """Every number chapter 5's exercise solutions and marking guides state, computed from the model.
 
-The reader edition glues :func:`solution_figures` as ``sol_<key>`` in a cell tagged
-``solution`` (the instructor guide as ``sol5_<key>``); the student edition drops that cell and
+The reader edition glues :func:`solution_figures` as ``hedging_sol_<key>`` in a cell tagged
+``solution`` (the instructor guide too); the student edition drops that cell and
 every solution, and never imports this module.  Numbers the prose and the exercise statements
 cite are in :mod:`chipcontrols.hedging.prose`.  Shares are fractions of China's spending on new AI
 accelerators; money in billion USD; leverage in units of V.
@@ -13,8 +13,7 @@ import math
 
 import sympy as sp
 
-from chipcontrols import hedging as H
-from chipcontrols import ledger as L
+from chipcontrols import hedging as H, ledger as L
 from chipcontrols.hedging import prose as chapter5
 
 #: The memo exercise's marking guide (both memos together): criterion → points.

@@ -1,6 +1,6 @@
 """Every number chapter 1's exercise solutions state, computed from the model.
 
-The reader edition glues :func:`solution_figures` as ``sol_<key>`` in a cell tagged
+The reader edition glues :func:`solution_figures` as ``ledger_sol_<key>`` in a cell tagged
 ``solution``; the student edition drops that cell and every solution, and never imports this
 module.  Numbers the prose and the exercise statements cite are in :mod:`chipcontrols.ledger.prose`.  Units follow the ledger:
 volumes in million chips, money in billion USD (prices in thousand USD unless a key ends in
@@ -302,7 +302,7 @@ def solution_figures() -> dict[str, float | str]:
     Returns
     -------
     dict
-        Flat mapping, glued as ``sol_<key>``.  Prefixes name the exercise: ``tpp_`` (classify a
+        Flat mapping, glued as ``ledger_sol_<key>``.  Prefixes name the exercise: ``tpp_`` (classify a
         chip: TPP in bit-TOPS, density in TPP per mm², throughput in TOPS, headroom in TOPS
         and percent), ``bind_`` (which limit binds: volumes in million chips, revenue in
         billion USD, ratios US:China), ``ifp_`` (reproduce IFP: compute in million H100e,

@@ -1,7 +1,7 @@
 """Every number chapter 2's exercise solutions and marking guides state, computed from the model.
 
-The reader edition glues :func:`solution_figures` as ``sol_<key>`` in a cell tagged
-``solution`` (and the instructor guide as ``sol2_<key>``); the student edition drops that cell
+The reader edition glues :func:`solution_figures` as ``tools_vs_chips_sol_<key>`` in a cell tagged
+``solution`` (and the instructor guide too); the student edition drops that cell
 and every solution, and never imports this module.  Numbers the prose and the exercise
 statements cite are in :mod:`chipcontrols.tools_vs_chips.prose`.  Units follow the model: million
 accelerators, million HBM stacks and million H100e a year, years; shares in percent where a
@@ -13,8 +13,7 @@ from __future__ import annotations
 import math
 
 from chipcontrols import tools_vs_chips as T
-from chipcontrols.tools_vs_chips import dynamics as TD
-from chipcontrols.tools_vs_chips import prose as chapter2
+from chipcontrols.tools_vs_chips import dynamics as TD, prose as chapter2
 from chipcontrols.tools_vs_chips.evidence import control_events, estimate_value, tally_by_side
 
 __all__ = [

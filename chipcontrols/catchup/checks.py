@@ -16,12 +16,14 @@ from functools import partial
 import numpy as np
 
 from chipcontrols import catchup
-from chipcontrols.catchup import cost as _race
-from chipcontrols.catchup import learning as _learning
-from chipcontrols.catchup import market as _market
-from chipcontrols.catchup import performance as _clock
-from chipcontrols.catchup import reliability as _failures
-from chipcontrols.catchup import yields as _wafer
+from chipcontrols.catchup import (
+    cost as _race,
+    learning as _learning,
+    market as _market,
+    performance as _clock,
+    reliability as _failures,
+    yields as _wafer,
+)
 from chipcontrols.core.checking import CheckResult, close_enough, is_unanswered, unanswered
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import require_number, strict_keywords

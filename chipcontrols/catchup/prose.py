@@ -15,11 +15,14 @@ from functools import lru_cache
 import pandas as pd
 
 from chipcontrols import catchup
-from chipcontrols.catchup import cost as race
-from chipcontrols.catchup import learning, market
-from chipcontrols.catchup import performance as clock
-from chipcontrols.catchup import reliability as failures
-from chipcontrols.catchup import yields as wafer
+from chipcontrols.catchup import (
+    cost as race,
+    learning,
+    market,
+    performance as clock,
+    reliability as failures,
+    yields as wafer,
+)
 from chipcontrols.core import record
 from chipcontrols.core.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips

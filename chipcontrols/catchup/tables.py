@@ -27,34 +27,18 @@ from functools import lru_cache
 import pandas as pd
 
 from chipcontrols.catchup import (
-    cost as catchup_cost,
-)
-from chipcontrols.catchup import (
-    learning as catchup_learning,
-)
-from chipcontrols.catchup import (
-    market as catchup_market,
-)
-from chipcontrols.catchup import (
-    performance as catchup_performance,
-)
-from chipcontrols.catchup import (
-    reliability as catchup_reliability,
-)
-from chipcontrols.catchup import (
-    yields as catchup_yield,
+    cost,
+    learning,
+    market,
+    performance,
+    reliability,
+    yields,
 )
 from chipcontrols.core.data import load_chips, load_table
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
 __all__ = [
-    "catchup_cost",
-    "catchup_learning",
-    "catchup_market",
-    "catchup_performance",
-    "catchup_reliability",
-    "catchup_yield",
     "chip_growth",
     "evidence",
     "mandates",
@@ -66,12 +50,12 @@ __all__ = [
 #: Every model module of the chapter by the name of its part of the clock, in the order the
 #: chapter introduces them.
 PARTS = {
-    "yield": catchup_yield,
-    "learning": catchup_learning,
-    "cost": catchup_cost,
-    "performance": catchup_performance,
-    "reliability": catchup_reliability,
-    "market": catchup_market,
+    "yield": yields,
+    "learning": learning,
+    "cost": cost,
+    "performance": performance,
+    "reliability": reliability,
+    "market": market,
 }
 #: The same modules in the same order.
 MODULES = tuple(PARTS.values())

@@ -11,16 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chipcontrols.catchup import (
-    cost as catchup_cost,
-)
-from chipcontrols.catchup import (
-    learning as catchup_learning,
-)
-from chipcontrols.catchup import (
-    reliability as catchup_reliability,
-)
-from chipcontrols.catchup import (
-    yields as catchup_yield,
+    cost,
+    learning,
+    reliability,
+    yields,
 )
 from chipcontrols.core.variants import between
 
@@ -83,7 +77,7 @@ def chapter4_variant(student_id: str) -> Chapter4Variant:
     >>> v.yield_later > v.yield_earlier
     True
     """
-    area = catchup_yield.PARAMETERS["chip_die_area_mm2"]
+    area = yields.PARAMETERS["chip_die_area_mm2"]
     earlier = between(student_id, MODEL, "yield-earlier", 0.10, 0.30, 0.01)
     later = between(student_id, MODEL, "yield-later", earlier + 0.10, earlier + 0.35, 0.01)
     variant = Chapter4Variant(
@@ -97,15 +91,15 @@ def chapter4_variant(student_id: str) -> Chapter4Variant:
         failure_multiple=between(student_id, MODEL, "failures", 1.5, 6.0, 0.5),
     )
     # Every value inside its declared range (a ValueError names any that is not).
-    catchup_learning.PARAMETERS.check(
+    learning.PARAMETERS.check(
         {
             "yield_earlier": variant.yield_earlier,
             "yield_later": variant.yield_later,
             "output_multiple_observed": variant.output_multiple_observed,
         }
     )
-    catchup_cost.PARAMETERS["learning_rate"].check(variant.learning_rate)
-    catchup_reliability.PARAMETERS.check(
+    cost.PARAMETERS["learning_rate"].check(variant.learning_rate)
+    reliability.PARAMETERS.check(
         {"cluster_size": variant.cluster_size, "ascend_failure_multiple": variant.failure_multiple}
     )
     area.check(variant.die_area_mm2)

@@ -57,7 +57,7 @@ HOLDER_DEFECT_THRESHOLD = Parameter(
     0.0,
     1.0,
     0.01,
-    "Defaults per holder: 1 − q* from the stag hunt (coalition_staghunt).",
+    "Defaults per holder: 1 − q* from the stag hunt (chipcontrols.coalition.staghunt).",
 )
 
 #: Which rows of the data give each company's China revenue: ``share`` (or ``shares``,

@@ -12,8 +12,7 @@ from functools import partial
 
 import numpy as np
 
-from chipcontrols import hedging as _model
-from chipcontrols import ledger as _ledger
+from chipcontrols import hedging as _model, ledger as _ledger
 from chipcontrols.core import record
 from chipcontrols.core.checking import (
     CheckResult,

@@ -14,8 +14,7 @@ from functools import lru_cache, partial
 
 import numpy as np
 
-from chipcontrols import eccn3a090 as _rule
-from chipcontrols import ledger as _ledger
+from chipcontrols import eccn3a090 as _rule, ledger as _ledger
 from chipcontrols.core import record
 from chipcontrols.core.checking import (
     CheckResult,

@@ -1,7 +1,7 @@
 """Numbers the chapter-1 text cites from the ledger: H100-equivalence and the key figures.
 
 Every figure is computed from the ledger's closed forms and the data; the chapter glues them
-into its prose (``ledger_<key>``), so no number of the ledger is typed in the text.  A
+into its prose (``ledger_model_<key>``), so no number of the ledger is typed in the text.  A
 scenario the text describes as "X binds" is checked to have X as its only binding limit.
 """
 

@@ -28,8 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from chipcontrols.core import limits as _limits
-from chipcontrols.core import record
+from chipcontrols.core import limits as _limits, record
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.derivations import Derivations
 from chipcontrols.core.parameters import Parameter, ParameterSet

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 import pytest
 
 from chipcontrols import catchup
-from chipcontrols.catchup import checks as ch4
-from chipcontrols.catchup import cost as C
-from chipcontrols.catchup import learning as L
-from chipcontrols.catchup import market as M
-from chipcontrols.catchup import performance as P
-from chipcontrols.catchup import reliability as R
-from chipcontrols.catchup import yields as Y
+from chipcontrols.catchup import (
+    checks as ch4,
+    cost as C,
+    learning as L,
+    market as M,
+    performance as P,
+    reliability as R,
+    yields as Y,
+)
 
 KINDS = ("wrong type", "nan", "+inf", "-inf", "negative", "out of range", "unknown keyword")
 BAD = {"wrong type": "12", "nan": math.nan, "+inf": math.inf, "-inf": -math.inf, "negative": -1.0}

@@ -4,13 +4,10 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 from chipcontrols import catchup
-from chipcontrols.catchup import market as M
-from chipcontrols.catchup import performance as P
-from chipcontrols.catchup import reliability as R
+from chipcontrols.catchup import market as M, performance as P, reliability as R
 from chipcontrols.core.data import load_chips
 
 #: Declared defaults are rounded to four decimals (their sources say so): hand values from

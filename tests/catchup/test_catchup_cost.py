@@ -8,12 +8,9 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from chipcontrols.catchup import cost as C
-from chipcontrols.catchup import learning as L
-from chipcontrols.catchup import yields as Y
+from chipcontrols.catchup import cost as C, learning as L, yields as Y
 from chipcontrols.core import record
 
 #: Declared defaults are rounded to four decimals (their sources say so): hand values from

@@ -9,22 +9,16 @@ import json
 import pytest
 
 from chipcontrols.catchup import (
-    cost as catchup_cost,
-)
-from chipcontrols.catchup import (
-    learning as catchup_learning,
-)
-from chipcontrols.catchup import (
-    yields as catchup_yield,
+    cost,
+    learning,
+    yields,
 )
 from widgets.catchup import (
     cost_chart,
     cost_race_chart,
+    lab as catchup_lab,
     performance_chart,
     reliability_chart,
-)
-from widgets.catchup import (
-    lab as catchup_lab,
 )
 from widgets.core.display import StaticLabView
 
@@ -42,22 +36,22 @@ def test_charts_are_small_described_and_use_declared_sliders(make):
 
 def test_cost_chart_evaluates_the_registered_cost_forms():
     spec = json.dumps(cost_chart().spec())
-    for model in catchup_yield.YIELD_MODEL_NAMES:
-        form = catchup_yield.FORMS["cost"][model].vega({"defect_density": "datum.defect_density"})
+    for model in yields.YIELD_MODEL_NAMES:
+        form = yields.FORMS["cost"][model].vega({"defect_density": "datum.defect_density"})
         assert json.dumps(form)[1:-1] in spec
 
 
 def test_race_chart_evaluates_the_registered_crossover():
     spec = json.dumps(cost_race_chart().spec())
-    assert json.dumps(catchup_cost.FORMS["crossover"].vega())[1:-1] in spec
-    assert json.dumps(catchup_cost.FORMS["gamma_min"].vega())[1:-1] in spec
+    assert json.dumps(cost.FORMS["crossover"].vega())[1:-1] in spec
+    assert json.dumps(cost.FORMS["gamma_min"].vega())[1:-1] in spec
 
 
 def test_lab_table_agrees_with_the_model():
     table = catchup_lab.scenario_table("Murphy", multiples=(1.0, 3.0))
-    curve = catchup_learning.fit(model="Murphy")
+    curve = learning.fit(model="Murphy")
     assert table["yield"].tolist() == pytest.approx([0.4, curve.yield_at(3.0)])
-    assert table["cost_usd"].iloc[0] == pytest.approx(catchup_yield.cost_at_yield(0.4))
+    assert table["cost_usd"].iloc[0] == pytest.approx(yields.cost_at_yield(0.4))
 
 
 def test_live_lab_redraws_when_a_slider_or_the_model_changes(live_kernel):
@@ -65,10 +59,7 @@ def test_live_lab_redraws_when_a_slider_or_the_model_changes(live_kernel):
     assert isinstance(lab, catchup_lab.LearningLab)
     before = lab.html
     lab.sliders["yield_later"].value = 0.5
-    assert (
-        lab.html != before
-        and f"d = {catchup_learning.fit(yield_later=0.5).exponent:.3f}" in lab.html
-    )
+    assert lab.html != before and f"d = {learning.fit(yield_later=0.5).exponent:.3f}" in lab.html
     lab.model.value = "negative binomial"
     assert "negative binomial" in lab.html
 
@@ -83,4 +74,4 @@ def test_static_lab_is_its_default_state(static_site):
     view = catchup_lab.learning_lab()
     assert isinstance(view, StaticLabView)
     html = view._repr_mimebundle_()["text/html"]
-    assert f"d = {catchup_learning.fit().exponent:.3f}" in html and "Binder" in html
+    assert f"d = {learning.fit().exponent:.3f}" in html and "Binder" in html

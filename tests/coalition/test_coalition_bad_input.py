@@ -8,9 +8,12 @@ every chapter-3 check.
 from __future__ import annotations
 
 import pytest
-from bad_input_kinds import KINDS, Case
-from bad_input_kinds import applicable as _applicable
-from bad_input_kinds import expected_failure as _expected_failure
+from bad_input_kinds import (
+    KINDS,
+    Case,
+    applicable as _applicable,
+    expected_failure as _expected_failure,
+)
 
 from chipcontrols import coalition
 from chipcontrols.coalition import checks as ch3

@@ -11,9 +11,12 @@ apply to a function is listed with the reason (``NOT_APPLICABLE``), so the table
 from __future__ import annotations
 
 import pytest
-from bad_input_kinds import KINDS, Case
-from bad_input_kinds import applicable as _applicable
-from bad_input_kinds import expected_failure as _expected_failure
+from bad_input_kinds import (
+    KINDS,
+    Case,
+    applicable as _applicable,
+    expected_failure as _expected_failure,
+)
 
 from chipcontrols import ledger
 from chipcontrols.core import data, record
@@ -28,8 +31,7 @@ from chipcontrols.eccn3a090 import (
     performance_density,
     total_processing_performance,
 )
-from chipcontrols.ledger import checks as ch1
-from chipcontrols.ledger import figures as ledger_figures
+from chipcontrols.ledger import checks as ch1, figures as ledger_figures
 
 
 def _chips_with(column: str, value):

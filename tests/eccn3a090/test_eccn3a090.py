@@ -1,8 +1,7 @@
 """The 3A090 classifier against hand-computed values, the rule's boundaries and properties."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from chipcontrols.eccn3a090 import (
     DIE_AREA,

@@ -5,8 +5,7 @@ October 2022; 91 FR 1684 for January 2026), not computed with the code under tes
 """
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from chipcontrols.eccn3a090 import (
     JANUARY_2026,

@@ -4,8 +4,7 @@ import math
 
 import pytest
 import sympy as sp
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from chipcontrols import ledger as L
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import pytest
 from site_helpers import set_slider
 
-from chipcontrols.catchup import cost as race
-from chipcontrols.catchup import performance as clock
-from chipcontrols.catchup import reliability as failures
-from chipcontrols.catchup import yields as wafer
+from chipcontrols.catchup import (
+    cost as race,
+    performance as clock,
+    reliability as failures,
+    yields as wafer,
+)
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/04-domestic-chips.html"

@@ -13,8 +13,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from chipcontrols.catchup import cost as race_model
-from chipcontrols.catchup import yields as yield_model
+from chipcontrols.catchup import cost as race_model, yields as yield_model
 from chipcontrols.core import record
 from widgets.core import palette
 from widgets.core.display import Figure

@@ -12,8 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from chipcontrols.catchup import performance as clock_model
-from chipcontrols.catchup import reliability as failure_model
+from chipcontrols.catchup import performance as clock_model, reliability as failure_model
 from chipcontrols.core import record
 from widgets.core import palette
 from widgets.core.display import Figure

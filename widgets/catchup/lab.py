@@ -15,11 +15,7 @@ import pandas as pd
 
 from chipcontrols.catchup import (
     cost as catchup_cost,
-)
-from chipcontrols.catchup import (
     learning as catchup_learning,
-)
-from chipcontrols.catchup import (
     yields as catchup_yield,
 )
 from widgets.core.lab import Lab, lab_or_static, sliders_for

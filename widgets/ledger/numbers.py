@@ -14,8 +14,7 @@ import sympy as sp
 
 from chipcontrols import CHAPTER_MODELS, ledger
 from chipcontrols.core import figures
-from chipcontrols.ledger import figures as ledger_figures
-from chipcontrols.ledger import prose
+from chipcontrols.ledger import figures as ledger_figures, prose
 from widgets.core.glossary import key_terms_markdown
 from widgets.core.glue import glue_groups
 from widgets.core.text import equation
