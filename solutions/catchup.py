@@ -13,11 +13,7 @@ import math
 
 from chipcontrols import catchup
 from chipcontrols.catchup import (
-    cost as race,
     market,
-    performance as clock,
-    reliability as failures,
-    yields as wafer,
 )
 from chipcontrols.catchup.prose import (
     EXERCISE_CHIPS,
@@ -49,11 +45,11 @@ UNITS_RUBRIC = {"denominators": 2, "compute": 2, "sources": 2}
 
 def _dies() -> dict[str, float]:
     out = {}
-    area_wafer = math.pi * (wafer.PARAMETERS["wafer_diameter_mm"].default / 2) ** 2
+    area_wafer = math.pi * (catchup.yields.PARAMETERS["wafer_diameter_mm"].default / 2) ** 2
     for chip_id in EXERCISE_CHIPS:
         slug = chip_id.split("-")[1] if chip_id.startswith("nvidia") else chip_id.split("-")[-1]
         area = _chip(chip_id, "die_area_mm2")
-        dies = wafer.gross_dies(area)
+        dies = catchup.yields.gross_dies(area)
         out[f"dies_{slug}"] = dies
         out[f"ratio_{slug}"] = area_wafer / area
         out[f"edge_{slug}"] = area_wafer / area - dies
@@ -86,8 +82,10 @@ def _yield() -> dict[str, float]:
     }
     out["ln_early"] = math.log(record.value("ascend_910c_yield_late_2024_percent") / 100)
     out["ln_late"] = math.log(record.value("ascend_910c_yield_early_2025_percent") / 100)
-    out["area_cm2"] = wafer.PARAMETERS["chip_die_area_mm2"].default / wafer.MM2_PER_CM2
-    out["alpha"] = wafer.PARAMETERS["defect_clustering"].default
+    out["area_cm2"] = (
+        catchup.yields.PARAMETERS["chip_die_area_mm2"].default / catchup.yields.MM2_PER_CM2
+    )
+    out["alpha"] = catchup.yields.PARAMETERS["defect_clustering"].default
     return out
 
 
@@ -112,22 +110,24 @@ def _clock() -> dict[str, float]:
     out["advantage_vs_data"] = prose["huawei_roadmap_growth"] - prose["nvidia_data_growth"]
     planned = catchup.roadmap().set_index("chip_id")["planned_decimal_year"]
     span = float(planned["huawei-ascend-970"] - planned["huawei-ascend-950dt"])
-    slipped = clock.growth_between(prose["fp8_950dt"], prose["fp8_970"], span + SLIP_YEARS)
+    slipped = catchup.performance.growth_between(
+        prose["fp8_950dt"], prose["fp8_970"], span + SLIP_YEARS
+    )
     out["slip_years"] = SLIP_YEARS
     out["slipped_growth"] = slipped
-    out["slipped_t_star"] = clock.clock(
+    out["slipped_t_star"] = catchup.performance.clock(
         huawei_performance_growth=slipped, nvidia_performance_growth=prose["nvidia_data_growth"]
     ).crossover_years
-    out["ln_gap"] = math.log(clock.PARAMETERS["performance_gap"].default)
+    out["ln_gap"] = math.log(catchup.performance.PARAMETERS["performance_gap"].default)
     return out
 
 
 def _race() -> dict[str, float]:
     out = {}
-    defaults = race.RACE_INPUTS.defaults()
+    defaults = catchup.cost.RACE_INPUTS.defaults()
     for lr in LEARNING_RATES:
         slug = f"{round(100 * lr):d}"
-        result = race.race(learning_rate=lr)
+        result = catchup.cost.race(learning_rate=lr)
         out[f"b_lr_{slug}"] = result.exponent
         out[f"gamma_min_lr_{slug}"] = result.gamma_min
         out[f"gamma_min_multiple_lr_{slug}"] = math.exp(result.gamma_min)
@@ -138,11 +138,11 @@ def _race() -> dict[str, float]:
         out[f"growth_for_3_lr_{slug}"] = needed
         out[f"multiple_for_3_lr_{slug}"] = math.exp(needed)
     out["claim_years_on_cost"] = CLAIM_YEARS_ON_COST
-    out["growth_max"] = race.PARAMETERS["huawei_output_growth"].maximum
-    out["table_t_c_lr_30_gamma_1_0"] = race.race(
+    out["growth_max"] = catchup.cost.PARAMETERS["huawei_output_growth"].maximum
+    out["table_t_c_lr_30_gamma_1_0"] = catchup.cost.race(
         learning_rate=0.3, huawei_output_growth=1.0
     ).crossover_years
-    out["table_t_c_lr_20_gamma_1_8"] = race.race(
+    out["table_t_c_lr_20_gamma_1_8"] = catchup.cost.race(
         learning_rate=0.2, huawei_output_growth=1.8
     ).crossover_years
     return out
@@ -163,7 +163,7 @@ def _reliability() -> dict[str, float]:
             "chips_extra_percent",
         )
     }
-    superpod = failures.cluster_reliability("ascend", cluster_size=SUPERPOD_CHIPS)
+    superpod = catchup.reliability.cluster_reliability("ascend", cluster_size=SUPERPOD_CHIPS)
     out["superpod_mtbf"] = superpod.mtbf_hours
     out["superpod_waste_percent"] = 100 * superpod.waste
     out["superpod_chips"] = SUPERPOD_CHIPS
@@ -192,7 +192,9 @@ def _units() -> dict[str, float]:
 
 def _memo() -> dict[str, float]:
     prose = prose_figures()
-    before, after = (race.race(huawei_output_growth=g) for g in (MEMO_GROWTH_FROM, MEMO_GROWTH_TO))
+    before, after = (
+        catchup.cost.race(huawei_output_growth=g) for g in (MEMO_GROWTH_FROM, MEMO_GROWTH_TO)
+    )
     out = {
         "growth_from": MEMO_GROWTH_FROM,
         "growth_to": MEMO_GROWTH_TO,

@@ -13,8 +13,7 @@ import math
 
 import sympy as sp
 
-from chipcontrols import hedging as H, ledger as L
-from chipcontrols.hedging import prose as chapter5
+from chipcontrols import hedging as hedging, ledger
 
 #: The memo exercise's marking guide (both memos together): criterion → points.
 MEMO_RUBRIC = {
@@ -36,8 +35,8 @@ PARADOX_RUBRIC = {"derivative": 3, "sign": 2, "interpretation": 3, "when_raise_p
 
 
 def _calibration() -> dict[str, float]:
-    share = chapter5.prose_figures()["january_share"]
-    P = H.PARAMETERS
+    share = hedging.prose.prose_figures()["january_share"]
+    P = hedging.PARAMETERS
     V, a, b, p, Lc = (
         P[n].default
         for n in (
@@ -53,44 +52,49 @@ def _calibration() -> dict[str, float]:
         "share": share,
         "gain": gain,
         "two_p_l_s": 2 * p * Lc * share,
-        "beta": H.calibrate("domestic_value").value,
-        "p": H.calibrate("cutoff_probability").value,
+        "beta": hedging.calibrate("domestic_value").value,
+        "p": hedging.calibrate("cutoff_probability").value,
         "p_max": P["cutoff_probability"].maximum,
-        "beta_at_p_max": H.calibrate(
+        "beta_at_p_max": hedging.calibrate(
             "domestic_value", cutoff_probability=P["cutoff_probability"].maximum
         ).value,
-        "k": H.calibrate("pairing_ratio").value,
-        "a": H.calibrate("us_advantage").value,
-        "l": H.calibrate("cutoff_loss").value,
+        "k": hedging.calibrate("pairing_ratio").value,
+        "a": hedging.calibrate("us_advantage").value,
+        "l": hedging.calibrate("cutoff_loss").value,
     }
 
 
 def _paradox() -> dict[str, float]:
-    low = H.PARAMETERS["cutoff_probability"].default
-    high = chapter5.DOUBLED_P
-    at = {q: H.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (low, high)}
-    slope = sp.factor(sp.diff(H.LEVERAGE_INTERIOR, H.china.p))
+    low = hedging.PARAMETERS["cutoff_probability"].default
+    high = hedging.prose.DOUBLED_P
+    at = {q: hedging.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (low, high)}
+    slope = sp.factor(sp.diff(hedging.LEVERAGE_INTERIOR, hedging.china.p))
     return {
         "p_low": low,
         "p_high": high,
-        "s_low": H.best_reply(cutoff_probability=low, us_share_cap=1.0).interior,
-        "s_high": H.best_reply(cutoff_probability=high, us_share_cap=1.0).interior,
+        "s_low": hedging.best_reply(cutoff_probability=low, us_share_cap=1.0).interior,
+        "s_high": hedging.best_reply(cutoff_probability=high, us_share_cap=1.0).interior,
         "leverage_low": at[low].leverage,
         "leverage_high": at[high].leverage,
         "ratio": at[low].leverage / at[high].leverage,
         "loss_low": at[low].expected_loss,
         "loss_high": at[high].expected_loss,
         "slope_at_default": float(
-            slope.subs({H.PARAMETERS.symbol(n): H.PARAMETERS[n].default for n in H.CHINA_INPUTS})
+            slope.subs(
+                {
+                    hedging.PARAMETERS.symbol(n): hedging.PARAMETERS[n].default
+                    for n in hedging.CHINA_INPUTS
+                }
+            )
         ),
-        "p_bar": H.best_reply().all_in_threshold,
+        "p_bar": hedging.best_reply().all_in_threshold,
     }
 
 
 def _levy() -> dict[str, float | str]:
-    result = H.levy_outcome()
-    P = H.PARAMETERS
-    capped_at = H.levy_outcome(levy=result.peak_levy)
+    result = hedging.levy_outcome()
+    P = hedging.PARAMETERS
+    capped_at = hedging.levy_outcome(levy=result.peak_levy)
     return {
         "tau_star": result.revenue_maximising_levy,
         "verdict": result.levy_verdict,
@@ -108,12 +112,12 @@ def _levy() -> dict[str, float | str]:
 
 
 def _pairing() -> dict[str, float | str]:
-    P = L.PARAMETERS
+    P = ledger.PARAMETERS
     cap = P["cap_share"].default * P["us_volume"].default / P["demand"].default
     switch = 1 / cap - 1
-    grid_k = chapter5.prose_figures()["grid_pairing_ratio"]
-    at_grid = H.best_reply(pairing_ratio=grid_k)
-    below = H.best_reply(pairing_ratio=switch - 1)
+    grid_k = hedging.prose.prose_figures()["grid_pairing_ratio"]
+    at_grid = hedging.best_reply(pairing_ratio=grid_k)
+    below = hedging.best_reply(pairing_ratio=switch - 1)
     return {
         "cap_share": P["cap_share"].default,
         "us_volume": P["us_volume"].default,
@@ -130,7 +134,7 @@ def _pairing() -> dict[str, float | str]:
 
 
 def _record() -> dict[str, float]:
-    prose = chapter5.prose_figures()
+    prose = hedging.prose.prose_figures()
     return {
         "compute_share": prose["compute_share_january"],
         "spending_share": prose["substrate_spending_share"],
@@ -140,18 +144,18 @@ def _record() -> dict[str, float]:
 
 
 def _exit() -> dict[str, float]:
-    clock = H.exit_clock()
-    P = H.PARAMETERS
+    clock = hedging.exit_clock()
+    P = hedging.PARAMETERS
     ln_ratio = math.log(
         P["value_scale"].default * (P["base_advantage"].default - 1) / P["domestic_value"].default
     )
-    rates = {years: ln_ratio / years for years in chapter5.CHEN_YEARS}
+    rates = {years: ln_ratio / years for years in hedging.prose.CHEN_YEARS}
     return {
         "t_exit": clock.exit_time,
         "ln_ratio": ln_ratio,
         "exit_advantage": clock.exit_advantage,
-        "rate_low_years": rates[chapter5.CHEN_YEARS[0]],
-        "rate_high_years": rates[chapter5.CHEN_YEARS[1]],
+        "rate_low_years": rates[hedging.prose.CHEN_YEARS[0]],
+        "rate_high_years": rates[hedging.prose.CHEN_YEARS[1]],
         "lambda": P["advantage_erosion_rate"].default,
     }
 
@@ -166,16 +170,16 @@ def _memo() -> dict[str, float]:
     out["paradox_rubric_total"] = float(sum(PARADOX_RUBRIC.values()))
     # Beijing's memo: the rule that keeps dependence where the January share put it, and the
     # cost of that rule to Beijing's payoff at the defaults.
-    grid_k = chapter5.prose_figures()["grid_pairing_ratio"]
-    free = H.best_reply(us_share_cap=1.0)
-    ruled = H.best_reply(pairing_ratio=grid_k, us_share_cap=1.0)
+    grid_k = hedging.prose.prose_figures()["grid_pairing_ratio"]
+    free = hedging.best_reply(us_share_cap=1.0)
+    ruled = hedging.best_reply(pairing_ratio=grid_k, us_share_cap=1.0)
     out["beijing_payoff_free"] = free.payoff
     out["beijing_payoff_k4"] = ruled.payoff
     out["beijing_cost_k4_percent"] = 100 * (1 - ruled.payoff / free.payoff)
     # Washington's memo: an assurance that lowers p raises revenue and leverage once the
     # interior reply is below the cap.
-    assured = H.levy_outcome(cutoff_probability=ASSURED_P, us_share_cap=1.0)
-    feared = H.levy_outcome(cutoff_probability=FEARED_P, us_share_cap=1.0)
+    assured = hedging.levy_outcome(cutoff_probability=ASSURED_P, us_share_cap=1.0)
+    feared = hedging.levy_outcome(cutoff_probability=FEARED_P, us_share_cap=1.0)
     out["us_treasury_assured"] = assured.treasury_revenue
     out["us_treasury_feared"] = feared.treasury_revenue
     out["us_payoff_assured"] = assured.us_payoff

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from chipcontrols import ledger as L
+from chipcontrols import ledger
 from chipcontrols.core import record
 from chipcontrols.eccn3a090 import versions
 from chipcontrols.ledger.prose import (
@@ -86,10 +86,10 @@ def solve_ratio_for(name: str, target: float, volume: float, **values: float) ->
         (million chips, H100e per chip, dimensionless or million H100e); not range-checked,
         since the point is to compare it with the declared range.
     """
-    given = {**L.INPUTS.check(values), "volume": volume}
-    symbol = L.PARAMETERS.symbol(name)
-    fixed = {L.PARAMETERS.symbol(n): sp.nsimplify(v) for n, v in given.items() if n != name}
-    solutions = sp.solve(sp.Eq(L.RATIO.subs(fixed), sp.nsimplify(target)), symbol)
+    given = {**ledger.INPUTS.check(values), "volume": volume}
+    symbol = ledger.PARAMETERS.symbol(name)
+    fixed = {ledger.PARAMETERS.symbol(n): sp.nsimplify(v) for n, v in given.items() if n != name}
+    solutions = sp.solve(sp.Eq(ledger.RATIO.subs(fixed), sp.nsimplify(target)), symbol)
     real = [float(s) for s in solutions if s.is_real]
     if len(real) != 1:
         raise ValueError(f"ρ = {target} has {len(real)} real solutions for {name}")
@@ -115,17 +115,17 @@ def _tpp_figures() -> dict[str, float]:
 
 
 def _binding_figures() -> dict[str, float | str]:
-    P = L.PARAMETERS
-    january = L.ledger(approvals=P["approvals"].minimum)
-    cap = L.ledger(approvals=P["approvals"].maximum)
-    supply = L.ledger(approvals=P["approvals"].maximum, us_volume=P["us_volume"].maximum)
+    P = ledger.PARAMETERS
+    january = ledger.ledger(approvals=P["approvals"].minimum)
+    cap = ledger.ledger(approvals=P["approvals"].maximum)
+    supply = ledger.ledger(approvals=P["approvals"].maximum, us_volume=P["us_volume"].maximum)
     cleared = (
         record.value("us_cleared_chinese_h200_buyers")
         * record.value("us_clearance_per_firm_h200")
         / MILLION
     )
-    as_approvals = L.ledger(approvals=cleared)
-    unseen = L.ledger(
+    as_approvals = ledger.ledger(approvals=cleared)
+    unseen = ledger.ledger(
         cap_share=P["cap_share"].maximum,
         supply=P["supply"].maximum,
         approvals=P["approvals"].maximum,
@@ -157,7 +157,7 @@ def _binding_figures() -> dict[str, float | str]:
 
 
 def _ifp_figures() -> dict[str, float]:
-    P = L.PARAMETERS
+    P = ledger.PARAMETERS
     out: dict[str, float] = {}
     defaults = {
         n: P[n].default for n in ("us_compute", "china_compute", "h100e_per_chip", "displacement")
@@ -169,8 +169,8 @@ def _ifp_figures() -> dict[str, float]:
         volume = params.pop("volume")
         for n, v in case.items():
             out[f"{label}_{n}"] = v
-        out[f"{label}_ratio_none"] = L.ratio_at(0.0, **params)
-        out[f"{label}_ratio"] = L.ratio_at(volume, **params)
+        out[f"{label}_ratio_none"] = ledger.ratio_at(0.0, **params)
+        out[f"{label}_ratio"] = ledger.ratio_at(volume, **params)
         h, d = params["h100e_per_chip"], params["displacement"]
         out[f"{label}_numerator"] = params["us_compute"] - d * h * volume
         out[f"{label}_denominator"] = params["china_compute"] + h * volume
@@ -189,7 +189,7 @@ def _ifp_figures() -> dict[str, float]:
     out["ratio_none_at_needed_china"] = P["us_compute"].default / out["need_china_compute"]
     out["hq_multiple"] = out["need_volume"] / (P["h100e_per_chip"].default * demand)
     pessimistic = {n: v for n, v in IFP_BOTTOM.items() if n not in ("displacement", "volume")}
-    out["pessimistic_no_displacement"] = L.ratio_at(
+    out["pessimistic_no_displacement"] = ledger.ratio_at(
         IFP_BOTTOM["volume"], displacement=0.0, **pessimistic
     )
     out["pessimistic_displacement_needed"] = solve_ratio_for(
@@ -201,13 +201,13 @@ def _ifp_figures() -> dict[str, float]:
     for name in ("approvals", "supply", "demand"):
         q = P[name].default
         out[f"q_{name}"] = q
-        out[f"ratio_{name}"] = L.ratio_at(q)
-        out[f"ratio_{name}_bandwidth"] = L.ratio_at(q, h100e_per_chip=h_bw)
-    q_max = L.EXPORT_VOLUME.maximum
+        out[f"ratio_{name}"] = ledger.ratio_at(q)
+        out[f"ratio_{name}_bandwidth"] = ledger.ratio_at(q, h100e_per_chip=h_bw)
+    q_max = ledger.EXPORT_VOLUME.maximum
     out["q_max"] = q_max
-    out["ratio_max"] = L.ratio_at(q_max)
-    out["ratio_max_bandwidth"] = L.ratio_at(q_max, h100e_per_chip=h_bw)
-    out["ratio_none"] = L.ratio_at(0.0)
+    out["ratio_max"] = ledger.ratio_at(q_max)
+    out["ratio_max_bandwidth"] = ledger.ratio_at(q_max, h100e_per_chip=h_bw)
+    out["ratio_none"] = ledger.ratio_at(0.0)
     out["drop_first"] = out["ratio_none"] - out["ratio_approvals"]
     out["next_volume"] = demand - P["approvals"].default
     out["drop_next"] = out["ratio_approvals"] - out["ratio_demand"]
@@ -218,7 +218,7 @@ def _ifp_figures() -> dict[str, float]:
 
 
 def _memo_figures() -> dict[str, float]:
-    P = L.PARAMETERS
+    P = ledger.PARAMETERS
     tau, omega, price = (P[n].default for n in ("tariff_share", "nvidia_weight", "price"))
     q, h, c_cn = P["supply"].default, P["h100e_per_chip"].default, P["china_compute"].default
     out: dict[str, float] = {
@@ -228,13 +228,15 @@ def _memo_figures() -> dict[str, float]:
         "price_usd": price * 1e3,
     }
     gain = float(
-        L.US_GAIN_PER_CHIP.subs({L.tariff_share: tau, L.nvidia_weight: omega, L.price: price})
+        ledger.US_GAIN_PER_CHIP.subs(
+            {ledger.tariff_share: tau, ledger.nvidia_weight: omega, ledger.price: price}
+        )
     )
     out["gain_per_chip_usd"] = gain * 1e3
     out["q"] = q
     out["gain_bn"] = gain * q
     out["harm_factor"] = float(np.log1p(h * q / c_cn))
-    out["sigma_star"] = L.break_even_at(q)
+    out["sigma_star"] = ledger.break_even_at(q)
     out["ln2"] = float(np.log(2))
     out["per_doubling"] = out["sigma_star"] * out["ln2"]
     # Sensitivity: σ* per doubling for ω at its minimum, default and maximum.
@@ -255,7 +257,7 @@ def _memo_figures() -> dict[str, float]:
         out[f"sens_{row}_h"] = h_row
         for col, w in omegas.items():
             out[f"sens_{row}_{col}"] = (
-                L.break_even_at(volume, nvidia_weight=w, h100e_per_chip=h_row) * out["ln2"]
+                ledger.break_even_at(volume, nvidia_weight=w, h100e_per_chip=h_row) * out["ln2"]
             )
     for col, w in omegas.items():
         out[f"omega_{col}"] = w
@@ -276,10 +278,10 @@ def _tariff_figures() -> dict[str, float]:
 
 
 def _legacy_figures() -> dict[str, float | str]:
-    P = L.PARAMETERS
+    P = ledger.PARAMETERS
     out: dict[str, float | str] = {}
     for label, us_volume in (("high", P["us_volume"].default), ("low", P["us_volume"].minimum)):
-        r = L.ledger(approvals=P["approvals"].maximum, us_volume=us_volume)
+        r = ledger.ledger(approvals=P["approvals"].maximum, us_volume=us_volume)
         out[f"{label}_us_volume"] = us_volume
         out[f"{label}_binding"] = r.binding_text
         out[f"{label}_cap"] = r.limits["US cap"]

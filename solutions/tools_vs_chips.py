@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import math
 
-from chipcontrols import tools_vs_chips as T
-from chipcontrols.tools_vs_chips import dynamics as TD, prose as chapter2
+from chipcontrols import tools_vs_chips
 from chipcontrols.tools_vs_chips.evidence import control_events, estimate_value, tally_by_side
 
 __all__ = [
@@ -46,43 +45,47 @@ ESTIMATES = {
 
 
 def _bottleneck() -> dict[str, float | str]:
-    successor = chapter2.SUCCESSOR
-    area, diameter = successor["ascend_die_area"], T.WAFER_DIAMETER_MM
-    wafer, hbm = (T.evaluate(key, **successor) for key in ("wafer_limit", "hbm_limit"))
-    threshold = T.evaluate("hbm_at_which_wafers_bind", **successor)
+    successor = tools_vs_chips.prose.SUCCESSOR
+    area, diameter = successor["ascend_die_area"], tools_vs_chips.WAFER_DIAMETER_MM
+    wafer, hbm = (
+        tools_vs_chips.evaluate(key, **successor) for key in ("wafer_limit", "hbm_limit")
+    )
+    threshold = tools_vs_chips.evaluate("hbm_at_which_wafers_bind", **successor)
     return {
         "area_term": math.pi * (diameter / 2) ** 2 / area,
         "edge_term": math.pi * diameter / math.sqrt(2 * area),
-        "gross_dies": T.evaluate("gross_dies", ascend_die_area=area),
-        "good_dies": T.evaluate("good_dies", **successor),
+        "gross_dies": tools_vs_chips.evaluate("gross_dies", ascend_die_area=area),
+        "good_dies": tools_vs_chips.evaluate("good_dies", **successor),
         "wafer_limit": wafer,
         "hbm_limit": hbm,
         "binding": "HBM" if hbm < wafer else "the wafers",
         "headroom": wafer / hbm,
         "threshold": threshold,
-        "threshold_multiple": threshold / T.PARAMETERS["hbm_supply"].default,
-        "output": T.evaluate("output", **successor),
-        "default_output": T.evaluate("output"),
+        "threshold_multiple": threshold / tools_vs_chips.PARAMETERS["hbm_supply"].default,
+        "output": tools_vs_chips.evaluate("output", **successor),
+        "default_output": tools_vs_chips.evaluate("output"),
     }
 
 
 def _race() -> dict[str, float]:
-    P = T.PARAMETERS
+    P = tools_vs_chips.PARAMETERS
     imports, domestic = P["chip_imports"].default, P["domestic_output"].default
-    approvals = chapter2.race_imports()
+    approvals = tools_vs_chips.prose.race_imports()
     out = {
         "log_ratio": math.log(approvals / domestic),
-        "crossover_with": T.evaluate("crossover_with", chip_imports=approvals),
-        "crossover_without": T.evaluate("crossover_without", chip_imports=approvals),
-        "years_bought": T.evaluate("years_bought", chip_imports=approvals),
+        "crossover_with": tools_vs_chips.evaluate("crossover_with", chip_imports=approvals),
+        "crossover_without": tools_vs_chips.evaluate("crossover_without", chip_imports=approvals),
+        "years_bought": tools_vs_chips.evaluate("years_bought", chip_imports=approvals),
     }
-    for name, growth in zip(("low", "mid", "high"), chapter2.RACE_GROWTHS):
-        out[f"horizon_{name}"] = TD.horizon_numerical(growth_without_controls=growth)
+    for name, growth in zip(("low", "mid", "high"), tools_vs_chips.prose.RACE_GROWTHS):
+        out[f"horizon_{name}"] = tools_vs_chips.dynamics.horizon_numerical(
+            growth_without_controls=growth
+        )
     out["share"] = domestic / (domestic + imports)
     out["lambert_gap"] = max(
         abs(
-            TD.horizon_lambert(growth_with_controls=0.0)
-            - TD.horizon_numerical(growth_with_controls=0.0)
+            tools_vs_chips.dynamics.horizon_lambert(growth_with_controls=0.0)
+            - tools_vs_chips.dynamics.horizon_numerical(growth_with_controls=0.0)
         ),
         1e-15,
     )
@@ -90,14 +93,17 @@ def _race() -> dict[str, float]:
 
 
 def _estimates() -> dict[str, float]:
-    side = chapter2.other_side()
-    per_share = T.evaluate("wafer_limit", **side) / T.PARAMETERS["ai_wafer_share"].default
+    side = tools_vs_chips.prose.other_side()
+    per_share = (
+        tools_vs_chips.evaluate("wafer_limit", **side)
+        / tools_vs_chips.PARAMETERS["ai_wafer_share"].default
+    )
     out = {}
     for key, estimate_id in ESTIMATES.items():
         accelerators = estimate_value(estimate_id) / 1e6
         out[f"{key}_hbm"] = accelerators * side["hbm_per_package"]
         out[f"{key}_share_percent"] = 100 * accelerators / per_share
-    default_stacks = T.PARAMETERS["hbm_per_package"].default
+    default_stacks = tools_vs_chips.PARAMETERS["hbm_per_package"].default
     out["bloomberg_gap_hbm"] = (
         default_stacks
         * (estimate_value(ESTIMATES["bloomberg"]) - estimate_value(ESTIMATES["semianalysis"]))

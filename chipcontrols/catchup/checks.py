@@ -16,14 +16,6 @@ from functools import partial
 import numpy as np
 
 from chipcontrols import catchup
-from chipcontrols.catchup import (
-    cost as _race,
-    learning as _learning,
-    market as _market,
-    performance as _clock,
-    reliability as _failures,
-    yields as _wafer,
-)
 from chipcontrols.core.checking import CheckResult, close_enough, is_unanswered, unanswered
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import require_number, strict_keywords
@@ -108,9 +100,9 @@ def check_gross_dies_area(
     blank = unanswered(dies=dies)
     if blank is not None:
         return blank
-    area = _wafer.PARAMETERS["chip_die_area_mm2"].check(die_area_mm2)
+    area = catchup.yields.PARAMETERS["chip_die_area_mm2"].check(die_area_mm2)
     given = _number("dies", dies, "dies", minimum=0.0)
-    expected = _wafer.gross_dies(area, wafer_diameter_mm)
+    expected = catchup.yields.gross_dies(area, wafer_diameter_mm)
     if close_enough(given, expected, absolute=1.0):
         return CheckResult(
             True,
@@ -141,7 +133,7 @@ def check_defect_density(
     reported_yield: float,
     density: float,
     model: str = "Poisson",
-    chip_die_area_mm2: float = _wafer.PARAMETERS["chip_die_area_mm2"].default,
+    chip_die_area_mm2: float = catchup.yields.PARAMETERS["chip_die_area_mm2"].default,
 ) -> CheckResult:
     """Check a defect density (killer defects per cm²) read backwards from a yield.
 
@@ -155,7 +147,7 @@ def check_defect_density(
     blank = unanswered(density=density)
     if blank is not None:
         return blank
-    expected = _wafer.defects_from_yield(
+    expected = catchup.yields.defects_from_yield(
         reported_yield, model, chip_die_area_mm2=chip_die_area_mm2
     )
     given = _number("density", density, "defects per cm²", minimum=0.0, minimum_included=False)
@@ -184,9 +176,11 @@ def check_defect_density(
 def check_learning_exponent(
     exponent: float,
     model: str = "Poisson",
-    yield_earlier: float = _learning.PARAMETERS["yield_earlier"].default,
-    yield_later: float = _learning.PARAMETERS["yield_later"].default,
-    output_multiple_observed: float = _learning.PARAMETERS["output_multiple_observed"].default,
+    yield_earlier: float = catchup.learning.PARAMETERS["yield_earlier"].default,
+    yield_later: float = catchup.learning.PARAMETERS["yield_later"].default,
+    output_multiple_observed: float = catchup.learning.PARAMETERS[
+        "output_multiple_observed"
+    ].default,
 ) -> CheckResult:
     """Check the learning exponent d of the defect density fitted to two yields.
 
@@ -198,7 +192,7 @@ def check_learning_exponent(
     blank = unanswered(exponent=exponent)
     if blank is not None:
         return blank
-    curve = _learning.fit(yield_earlier, yield_later, output_multiple_observed, model)
+    curve = catchup.learning.fit(yield_earlier, yield_later, output_multiple_observed, model)
     given = _number("exponent", exponent)
     if _near(given, curve.exponent):
         return CheckResult(
@@ -235,9 +229,9 @@ def check_projected_cost(
     blank = unanswered(cost_usd=cost_usd)
     if blank is not None:
         return blank
-    curve = _learning.fit(model=model)
+    curve = catchup.learning.fit(model=model)
     projected = curve.yield_at(output_multiple_ahead)
-    expected = _wafer.cost_at_yield(curve.yield_later) * curve.cost_multiple_at(
+    expected = catchup.yields.cost_at_yield(curve.yield_later) * curve.cost_multiple_at(
         output_multiple_ahead
     )
     given = _number("cost_usd", cost_usd, "USD", minimum=0.0, minimum_included=False)
@@ -247,7 +241,7 @@ def check_projected_cost(
             f"at {output_multiple_ahead:g}× the output the yield is "
             f"{projected:.1%} and a good die costs ${expected:,.0f}.",
         )
-    if _near(given, _wafer.cost_at_yield(curve.yield_later)):
+    if _near(given, catchup.yields.cost_at_yield(curve.yield_later)):
         hint = "that is today's cost; project the yield first, then divide the wafer cost again."
     else:
         hint = (
@@ -264,7 +258,7 @@ def check_projected_cost(
 def check_required_advantage(
     claim_years: float,
     advantage: float,
-    performance_gap: float = _clock.PARAMETERS["performance_gap"].default,
+    performance_gap: float = catchup.performance.PARAMETERS["performance_gap"].default,
 ) -> CheckResult:
     """Check the growth advantage g_H − g_N (per year) that closes the gap in ``claim_years``.
 
@@ -276,7 +270,7 @@ def check_required_advantage(
     blank = unanswered(advantage=advantage)
     if blank is not None:
         return blank
-    expected = _clock.required_advantage(claim_years, performance_gap)
+    expected = catchup.performance.required_advantage(claim_years, performance_gap)
     given = _number("advantage", advantage, "per year")
     if _near(given, expected):
         return CheckResult(
@@ -337,7 +331,7 @@ def check_roadmap_growth(growth: float, vendor: str = "Huawei") -> CheckResult:
 def check_gamma_min(
     learning_rate: float,
     gamma_min: float,
-    nvidia_cost_decline: float = _race.PARAMETERS["nvidia_cost_decline"].default,
+    nvidia_cost_decline: float = catchup.cost.PARAMETERS["nvidia_cost_decline"].default,
 ) -> CheckResult:
     """Check γ_min = r_N/b, the output growth below which Huawei's cost never catches up.
 
@@ -349,7 +343,9 @@ def check_gamma_min(
     blank = unanswered(gamma_min=gamma_min)
     if blank is not None:
         return blank
-    result = _race.race(learning_rate=learning_rate, nvidia_cost_decline=nvidia_cost_decline)
+    result = catchup.cost.race(
+        learning_rate=learning_rate, nvidia_cost_decline=nvidia_cost_decline
+    )
     given = _number("gamma_min", gamma_min, "per year")
     if _near(given, result.gamma_min):
         return CheckResult(
@@ -381,8 +377,8 @@ def check_growth_for_crossover(learning_rate: float, years: float, growth: float
     blank = unanswered(growth=growth)
     if blank is not None:
         return blank
-    defaults = _race.RACE_INPUTS.check({"learning_rate": learning_rate})
-    b = _race.race(learning_rate=learning_rate).exponent
+    defaults = catchup.cost.RACE_INPUTS.check({"learning_rate": learning_rate})
+    b = catchup.cost.race(learning_rate=learning_rate).exponent
     target = require_number("years", years, minimum=0.0, minimum_included=False, unit="years")
     expected = (
         math.log(defaults["huawei_cost_ratio"]) / target + defaults["nvidia_cost_decline"]
@@ -432,10 +428,10 @@ def check_crossover_function(t_c, seed: int = 2025_12_10) -> CheckResult:
             f"t_c = {t_c!r} is not a function: define def t_c({', '.join(_RACE_ARGUMENTS)}): ..."
         )
     generator = np.random.default_rng(seed)
-    declared = [_race.PARAMETERS[name] for name in _RACE_ARGUMENTS]
+    declared = [catchup.cost.PARAMETERS[name] for name in _RACE_ARGUMENTS]
     for _ in range(FUNCTION_SAMPLES):
         point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
-        expected = _race.race(**point)
+        expected = catchup.cost.race(**point)
         returned = t_c(**point)
         if is_unanswered(returned):
             return CheckResult(False, "fill in t_c: its body still returns ...")
@@ -474,7 +470,7 @@ def check_time_saved(years_saved: float, growth_from: float, growth_to: float) -
     blank = unanswered(years_saved=years_saved)
     if blank is not None:
         return blank
-    before, after = (_race.race(huawei_output_growth=g) for g in (growth_from, growth_to))
+    before, after = (catchup.cost.race(huawei_output_growth=g) for g in (growth_from, growth_to))
     if not (before.catches_up and after.catches_up):
         raise ValueError(
             f"growth_from = {growth_from:g} and growth_to = {growth_to:g} must both be "
@@ -525,7 +521,7 @@ def check_waste(
         "ascend_failure_multiple": failure_multiple,
         "checkpoint_minutes": checkpoint_minutes,
     }
-    result = _failures.cluster_reliability("ascend", **values)
+    result = catchup.reliability.cluster_reliability("ascend", **values)
     given = _number("waste", waste, minimum=0.0)
     if _near(given, result.waste):
         return CheckResult(
@@ -561,8 +557,10 @@ def check_chips_to_match(
     blank = unanswered(chips=chips)
     if blank is not None:
         return blank
-    h = _market.h100e_by_tpp("huawei-ascend-910c")
-    expected = _failures.chips_to_match(h100_chips, h, ascend_failure_multiple=failure_multiple)
+    h = catchup.market.h100e_by_tpp("huawei-ascend-910c")
+    expected = catchup.reliability.chips_to_match(
+        h100_chips, h, ascend_failure_multiple=failure_multiple
+    )
     naive = h100_chips / h
     given = _number("chips", chips, "chips", minimum=0.0, minimum_included=False)
     if _near(given, expected):
@@ -607,8 +605,8 @@ def check_compute_share(
         )
         if v is not None
     }
-    values = _market.PARAMETERS.check(given_values)
-    expected = _market.shares(**values)["compute"]
+    values = catchup.market.PARAMETERS.check(given_values)
+    expected = catchup.market.shares(**values)["compute"]
     given = _number("share", share, minimum=0.0, maximum=100.0)
     if _near(given, expected, relative=0.02):
         return CheckResult(
@@ -645,8 +643,8 @@ def check_market_denominators(china_over_nvidia: float) -> CheckResult:
     from chipcontrols.core import record
 
     of_nvidia = record.value("cfr_huawei_share_of_nvidia_compute_2026_percent") / 100
-    of_china = _market.market_figure("bernstein-2026-huawei-share") / 100
-    nvidia_in_china = _market.market_figure("bernstein-2026-nvidia-share") / 100
+    of_china = catchup.market.market_figure("bernstein-2026-huawei-share") / 100
+    nvidia_in_china = catchup.market.market_figure("bernstein-2026-nvidia-share") / 100
     expected = of_nvidia / of_china
     given = _number("china_over_nvidia", china_over_nvidia, minimum=0.0)
     if _near(given, expected, relative=0.02):

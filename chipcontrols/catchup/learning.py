@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from chipcontrols.catchup import yields as _yield
+from chipcontrols import catchup
 from chipcontrols.core import record
 from chipcontrols.core.closed_forms import register
 from chipcontrols.core.parameters import Parameter, ParameterSet, require_number, strict_keywords
@@ -85,7 +85,7 @@ PARAMETERS = ParameterSet(
         f"Huawei's reported target for the 910C line ({_TARGET.citation}).",
         latex=r"Y^{*}",
     ),
-    _yield.PARAMETERS["defect_clustering"],
+    catchup.yields.PARAMETERS["defect_clustering"],
 )
 LATEX_NAMES = PARAMETERS.latex_names
 y_earlier, y_later, observed, ahead, target, clustering = (
@@ -188,16 +188,16 @@ class LearningFit:
                 f"target_yield = {wanted:g} is not above the later yield "
                 f"{self.yield_later:g}: the curve is already there"
             )
-        needed = _yield.defects_per_die(wanted, self.model, self.defect_clustering)
+        needed = catchup.yields.defects_per_die(wanted, self.model, self.defect_clustering)
         return (self.defects_later / needed) ** (1 / self.exponent)
 
 
 def _yield_of_defects(defects: float, model: str, clustering_value: float) -> float:
     m = sp.Symbol("m", positive=True)
-    form = _yield.YIELD_MODELS_OF_M[model].subs(
-        _yield.PARAMETERS.symbol("defect_clustering"), clustering_value
+    form = catchup.yields.YIELD_MODELS_OF_M[model].subs(
+        catchup.yields.PARAMETERS.symbol("defect_clustering"), clustering_value
     )
-    return float(sp.lambdify(m, form.subs(_yield.DEFECTS_SYMBOL, m), "math")(defects))
+    return float(sp.lambdify(m, form.subs(catchup.yields.DEFECTS_SYMBOL, m), "math")(defects))
 
 
 @strict_keywords
@@ -232,15 +232,15 @@ def fit(
             "defect_clustering": defect_clustering,
         }
     )
-    name = _yield._model_name(model)
+    name = catchup.yields._model_name(model)
     if checked["yield_later"] <= checked["yield_earlier"]:
         raise ValueError(
             f"yield_later = {checked['yield_later']:g} must be higher than "
             f"yield_earlier = {checked['yield_earlier']:g} to fit a learning curve"
         )
     alpha = checked["defect_clustering"]
-    m_earlier = _yield.defects_per_die(checked["yield_earlier"], name, alpha)
-    m_later = _yield.defects_per_die(checked["yield_later"], name, alpha)
+    m_earlier = catchup.yields.defects_per_die(checked["yield_earlier"], name, alpha)
+    m_later = catchup.yields.defects_per_die(checked["yield_later"], name, alpha)
     exponent = math.log(m_earlier / m_later) / math.log(checked["output_multiple_observed"])
     return LearningFit(name, exponent, m_later, checked["yield_later"], alpha)
 

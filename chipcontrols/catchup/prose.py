@@ -1,4 +1,4 @@
-"""Derived numbers chapter 4's prose and exercise statements cite, from the catch-up clock.
+"""Derived numbers chapter 4's prose and exercise statements cite, from the catch-up catchup.performance.
 
 Everything here ships in every edition: the clock's headline figures, the record and the data
 converted to the units the text uses, and the figures exercise statements hand to the student.
@@ -16,12 +16,8 @@ import pandas as pd
 
 from chipcontrols import catchup
 from chipcontrols.catchup import (
-    cost as race,
     learning,
     market,
-    performance as clock,
-    reliability as failures,
-    yields as wafer,
 )
 from chipcontrols.core import record
 from chipcontrols.core.data import load_chips, load_table
@@ -88,21 +84,27 @@ def _yield_figures(out: dict) -> None:
         "target": record.value("ascend_910c_yield_target_percent") / 100,
         "b_2024": record.value("ascend_910b_yield_2024_percent") / 100,
     }
-    out["gross_dies"] = wafer.gross_dies()
-    out["gross_dies_h100"] = wafer.gross_dies(_chip(H100, "die_area_mm2"))
-    out["wafer_area_mm2"] = math.pi * (wafer.PARAMETERS["wafer_diameter_mm"].default / 2) ** 2
-    out["area_ratio"] = out["wafer_area_mm2"] / wafer.PARAMETERS["chip_die_area_mm2"].default
+    out["gross_dies"] = catchup.yields.gross_dies()
+    out["gross_dies_h100"] = catchup.yields.gross_dies(_chip(H100, "die_area_mm2"))
+    out["wafer_area_mm2"] = (
+        math.pi * (catchup.yields.PARAMETERS["wafer_diameter_mm"].default / 2) ** 2
+    )
+    out["area_ratio"] = (
+        out["wafer_area_mm2"] / catchup.yields.PARAMETERS["chip_die_area_mm2"].default
+    )
     out["edge_loss"] = out["area_ratio"] - out["gross_dies"]
     for key, value in reported.items():
-        out[f"cost_at_{key}"] = wafer.cost_at_yield(value)
-        for model in wafer.YIELD_MODEL_NAMES:
+        out[f"cost_at_{key}"] = catchup.yields.cost_at_yield(value)
+        for model in catchup.yields.YIELD_MODEL_NAMES:
             slug = model.replace(" ", "_")
-            out[f"defects_{key}_{slug}"] = wafer.defects_from_yield(value, model)
+            out[f"defects_{key}_{slug}"] = catchup.yields.defects_from_yield(value, model)
     out["cost_cut_40_to_60_percent"] = 100 * (
         1 - out["cost_at_target"] / out["cost_at_early_2025"]
     )
-    for model in wafer.YIELD_MODEL_NAMES:
-        out[f"yield_default_{model.replace(' ', '_')}_percent"] = 100 * wafer.die_yield(model)
+    for model in catchup.yields.YIELD_MODEL_NAMES:
+        out[f"yield_default_{model.replace(' ', '_')}_percent"] = 100 * catchup.yields.die_yield(
+            model
+        )
     tsmc = record.value("tsmc_7nm_defect_density_per_cm2")
     out["smic_over_tsmc_2024"] = out["defects_late_2024_Poisson"] / tsmc
     out["smic_over_tsmc_2025"] = out["defects_early_2025_Poisson"] / tsmc
@@ -110,10 +112,10 @@ def _yield_figures(out: dict) -> None:
 
 def _validation_figures(out: dict) -> None:
     """The dies-per-wafer formula at the published examples' die sizes."""
-    out["val_model_15mm"] = wafer.gross_dies(15.0**2)
-    out["val_model_10mm"] = wafer.gross_dies(10.0**2)
-    out["val_model_sandy"] = wafer.gross_dies(record.value("sandy_bridge_die_area_mm2"))
-    out["val_model_20mm"] = wafer.gross_dies(20.0**2)
+    out["val_model_15mm"] = catchup.yields.gross_dies(15.0**2)
+    out["val_model_10mm"] = catchup.yields.gross_dies(10.0**2)
+    out["val_model_sandy"] = catchup.yields.gross_dies(record.value("sandy_bridge_die_area_mm2"))
+    out["val_model_20mm"] = catchup.yields.gross_dies(20.0**2)
     out["val_textbook_large_side_cm"] = 1.5
     out["val_textbook_small_side_cm"] = 1.0
     out["val_maxfield_side_mm"] = 20.0
@@ -124,12 +126,14 @@ def _validation_figures(out: dict) -> None:
 
 def _learning_figures(out: dict) -> None:
     curve = learning.fit()
-    growth = race.PARAMETERS["huawei_output_growth"].default
+    growth = catchup.cost.PARAMETERS["huawei_output_growth"].default
     out["exponent"] = curve.exponent
     out["decline_per_doubling_percent"] = 100 * curve.decline_per_doubling
     for multiple in (2, 4):
         out[f"yield_at_{multiple}x_percent"] = 100 * curve.yield_at(multiple)
-        out[f"cost_at_{multiple}x"] = wafer.cost_at_yield(0.4) * curve.cost_multiple_at(multiple)
+        out[f"cost_at_{multiple}x"] = catchup.yields.cost_at_yield(0.4) * curve.cost_multiple_at(
+            multiple
+        )
     out["multiple_for_target"] = curve.multiple_for_yield(
         learning.PARAMETERS["yield_target"].default
     )
@@ -140,44 +144,47 @@ def _learning_figures(out: dict) -> None:
 
 
 def _race_figures(out: dict) -> None:
-    default = race.race()
+    default = catchup.cost.race()
     out["b"] = default.exponent
     out["gamma_min"] = default.gamma_min
     out["gamma_min_multiple"] = math.exp(default.gamma_min)
-    out["gamma_default_multiple"] = math.exp(race.PARAMETERS["huawei_output_growth"].default)
+    out["gamma_default_multiple"] = math.exp(
+        catchup.cost.PARAMETERS["huawei_output_growth"].default
+    )
     for growth in RACE_GROWTHS:
         slug = f"{growth:.1f}".replace(".", "_")
-        result = race.race(huawei_output_growth=growth)
+        result = catchup.cost.race(huawei_output_growth=growth)
         out[f"race_growth_{slug}"] = growth
         out[f"t_c_at_{slug}"] = result.crossover_years
-        out[f"year_c_at_{slug}"] = race.BASE_YEAR + result.crossover_years
+        out[f"year_c_at_{slug}"] = catchup.cost.BASE_YEAR + result.crossover_years
         out[f"sensitivity_at_{slug}"] = result.sensitivity
         out[f"multiple_at_{slug}"] = math.exp(growth)
         # What one more tenth of growth buys, exactly (not the derivative's estimate).
         out[f"tenth_buys_at_{slug}"] = (
-            result.crossover_years - race.race(huawei_output_growth=growth + 0.1).crossover_years
+            result.crossover_years
+            - catchup.cost.race(huawei_output_growth=growth + 0.1).crossover_years
         )
     for lr in LEARNING_RATES:
         slug = f"{round(100 * lr):d}"
-        bar = race.race(learning_rate=lr).gamma_min
+        bar = catchup.cost.race(learning_rate=lr).gamma_min
         out[f"gamma_min_lr_{slug}"] = bar
         out[f"gamma_min_multiple_lr_{slug}"] = math.exp(bar)
-    out["mandate_growth"] = race.mandate_growth()
+    out["mandate_growth"] = catchup.cost.mandate_growth()
     out["mandate_share_gain_per_year"] = (
-        out["mandate_growth"] - race.PARAMETERS["market_growth"].default
+        out["mandate_growth"] - catchup.cost.PARAMETERS["market_growth"].default
     )
     out["mandate_multiple"] = math.exp(out["mandate_growth"])
     out["mandate_shortfall"] = default.gamma_min - out["mandate_growth"]
     # Silicon only: two 910B-class dies per 910C at the 2025 yield, against one GH100 die at
     # TSMC's 5 nm price and defect density (Poisson), per H100-equivalent by TPP.
     h_910c = market.h100e_by_tpp(ASCEND_910C)
-    ascend_silicon = DIES_PER_910C * wafer.cost_at_yield(0.4) / h_910c
-    h100_yield = wafer.die_yield(
+    ascend_silicon = DIES_PER_910C * catchup.yields.cost_at_yield(0.4) / h_910c
+    h100_yield = catchup.yields.die_yield(
         "Poisson",
         chip_die_area_mm2=_chip(H100, "die_area_mm2"),
         defect_density=record.value("tsmc_5nm_defect_density_per_cm2"),
     )
-    h100_silicon = wafer.cost_per_good_die(
+    h100_silicon = catchup.yields.cost_per_good_die(
         "Poisson",
         chip_die_area_mm2=_chip(H100, "die_area_mm2"),
         defect_density=record.value("tsmc_5nm_defect_density_per_cm2"),
@@ -191,32 +198,38 @@ def _race_figures(out: dict) -> None:
 
 
 def _clock_figures(out: dict) -> None:
-    default = clock.clock()
+    default = catchup.performance.clock()
     out["t_star"] = default.crossover_years
     out["year_star"] = default.crossover_year
     out["advantage"] = default.advantage
     for years in (2.0, 2.5, 3.0):
-        out[f"needed_{str(years).replace('.', '_')}"] = clock.required_advantage(years)
+        out[f"needed_{str(years).replace('.', '_')}"] = catchup.performance.required_advantage(
+            years
+        )
     out["needed_2_5_multiple"] = math.exp(out["needed_2_5"])
     gap_now, gap_2027 = (
         record.value(k) for k in ("cfr_best_chip_gap_2025", "cfr_best_chip_gap_2027")
     )
-    out["cfr_gap_growth"] = clock.growth_between(gap_now, gap_2027, 2.0)
+    out["cfr_gap_growth"] = catchup.performance.growth_between(gap_now, gap_2027, 2.0)
     out["nvidia_data_growth"] = catchup.chip_growth(H100, "nvidia-gb300")
     out["huawei_roadmap_growth"] = catchup.roadmap_growth()
     out["huawei_roadmap_multiple"] = math.exp(out["huawei_roadmap_growth"])
-    versus_data = clock.clock(nvidia_performance_growth=out["nvidia_data_growth"])
+    versus_data = catchup.performance.clock(nvidia_performance_growth=out["nvidia_data_growth"])
     out["t_star_vs_data"] = versus_data.crossover_years
     out["year_star_vs_data"] = versus_data.crossover_year
     out["month_star"] = month_of(default.crossover_year)
     out["month_star_vs_data"] = month_of(versus_data.crossover_year)
-    out["gap_in_two_years"] = float(clock.ratio_path([2.0])[0])
+    out["gap_in_two_years"] = float(catchup.performance.ratio_path([2.0])[0])
     out["cfr_nvidia_growth_needed"] = (
-        clock.PARAMETERS["huawei_performance_growth"].default + out["cfr_gap_growth"]
+        catchup.performance.PARAMETERS["huawei_performance_growth"].default + out["cfr_gap_growth"]
     )
     out["cfr_nvidia_multiple_needed"] = math.exp(out["cfr_nvidia_growth_needed"])
-    out["resolution_start"] = clock.CLAIM_YEAR + clock.CLAIM_BAND_YEARS[0]
-    out["resolution_end"] = clock.CLAIM_YEAR + clock.CLAIM_BAND_YEARS[1]
+    out["resolution_start"] = (
+        catchup.performance.CLAIM_YEAR + catchup.performance.CLAIM_BAND_YEARS[0]
+    )
+    out["resolution_end"] = (
+        catchup.performance.CLAIM_YEAR + catchup.performance.CLAIM_BAND_YEARS[1]
+    )
     out["fp8_950dt"] = _chip("huawei-ascend-950dt", "dense_8bit_tops")
     out["fp8_970"] = _chip("huawei-ascend-970", "dense_8bit_tops")
     out["fp8_h100"] = _chip(H100, "dense_8bit_tops")
@@ -226,8 +239,8 @@ def _clock_figures(out: dict) -> None:
 
 
 def _failure_figures(out: dict) -> None:
-    h100, ascend = (failures.cluster_reliability(chip) for chip in ("h100", "ascend"))
-    out["failure_rate_per_million_hours"] = failures.LLAMA3_FAILURE_RATE * 1e6
+    h100, ascend = (catchup.reliability.cluster_reliability(chip) for chip in ("h100", "ascend"))
+    out["failure_rate_per_million_hours"] = catchup.reliability.LLAMA3_FAILURE_RATE * 1e6
     out["mtbf_h100"] = h100.mtbf_hours
     out["mtbf_ascend"] = ascend.mtbf_hours
     out["interval_h100_minutes"] = 60 * h100.interval_hours
@@ -239,13 +252,13 @@ def _failure_figures(out: dict) -> None:
     for size in (SUPERPOD_CHIPS, LARGE_JOB_CHIPS):
         for chip in ("h100", "ascend"):
             out[f"waste_{chip}_{size}_percent"] = (
-                100 * failures.cluster_reliability(chip, cluster_size=size).exact_waste
+                100 * catchup.reliability.cluster_reliability(chip, cluster_size=size).exact_waste
             )
     out["superpod_chips"] = SUPERPOD_CHIPS
     out["large_job_chips"] = LARGE_JOB_CHIPS
     h = market.h100e_by_tpp(ASCEND_910C)
-    size = failures.PARAMETERS["cluster_size"].default
-    out["chips_to_match"] = failures.chips_to_match(size, h)
+    size = catchup.reliability.PARAMETERS["cluster_size"].default
+    out["chips_to_match"] = catchup.reliability.chips_to_match(size, h)
     out["chips_naive"] = size / h
     out["chips_extra_percent"] = 100 * (out["chips_to_match"] / out["chips_naive"] - 1)
 

@@ -12,7 +12,7 @@ from functools import partial
 
 import numpy as np
 
-from chipcontrols import hedging as _model, ledger as _ledger
+from chipcontrols import hedging as hedging, ledger
 from chipcontrols.core import record
 from chipcontrols.core.checking import (
     CheckResult,
@@ -46,7 +46,13 @@ __all__ = [
 #: Relative tolerance on a student's number (the exercises round to two or three digits).
 ANSWER_RELATIVE_TOLERANCE = 0.01
 #: What can set the import share, as :func:`chipcontrols.hedging.best_reply` names it.
-BOUND_NAMES = (_model.INTERIOR, _model.PAIRING, _model.US_CAP, _model.ALL_IN, _model.NO_IMPORTS)
+BOUND_NAMES = (
+    hedging.INTERIOR,
+    hedging.PAIRING,
+    hedging.US_CAP,
+    hedging.ALL_IN,
+    hedging.NO_IMPORTS,
+)
 #: How a levy compares with the revenue-maximising one.
 VERDICTS = ("below", "at", "above")
 
@@ -95,7 +101,7 @@ def check_calibration(
     blank = unanswered(value=value, **values)
     if blank is not None:
         return blank
-    result = _model.calibrate(parameter, observed_share, **values)
+    result = hedging.calibrate(parameter, observed_share, **values)
     given = _number(parameter, value)
     if _near(given, result.value):
         where = (
@@ -118,7 +124,7 @@ def check_calibration(
         )
     at = {**{n: v for n, v in values.items()}, parameter: given}
     try:
-        reply = _model.best_reply(**at).interior
+        reply = hedging.best_reply(**at).interior
     except ValueError:
         return CheckResult(
             False,
@@ -146,10 +152,10 @@ def check_leverage(leverage: float, **values: float) -> CheckResult:
     blank = unanswered(leverage=leverage, **values)
     if blank is not None:
         return blank
-    expected = _model.leverage(**values).leverage_beijing
+    expected = hedging.leverage(**values).leverage_beijing
     given = _number("leverage", leverage)
     if _near(given, expected):
-        share = _model.best_reply(**values).beijing_share
+        share = hedging.best_reply(**values).beijing_share
         return CheckResult(
             True, f"leverage L·s² = {expected:.4f} at Beijing's choice s = {share:.3f}."
         )
@@ -173,11 +179,11 @@ def check_leverage_ratio(ratio: float, p_low: float, p_high: float) -> CheckResu
     blank = unanswered(ratio=ratio)
     if blank is not None:
         return blank
-    low, high = (_model.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (p_low, p_high))
+    low, high = (hedging.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (p_low, p_high))
     expected = low.leverage_beijing / high.leverage_beijing
     given = _number("ratio", ratio)
     interior = all(
-        _model.best_reply(cutoff_probability=q).beijing_binding == (_model.INTERIOR,)
+        hedging.best_reply(cutoff_probability=q).beijing_binding == (hedging.INTERIOR,)
         for q in (p_low, p_high)
     )
     if _near(given, expected):
@@ -208,7 +214,7 @@ def check_levy(tau_star: float, verdict: str, **values: float) -> CheckResult:
     if blank is not None:
         return blank
     answer = choose("verdict", verdict, VERDICTS)
-    result = _model.levy_outcome(**values)
+    result = hedging.levy_outcome(**values)
     given = _number("tau_star", tau_star)
     if not _near(given, result.revenue_maximising_levy):
         hint = (
@@ -243,7 +249,7 @@ def check_peak_levy(peak: float, **values: float) -> CheckResult:
     blank = unanswered(peak=peak, **values)
     if blank is not None:
         return blank
-    result = _model.levy_outcome(**values)
+    result = hedging.levy_outcome(**values)
     given = _number("peak", peak)
     if _near(given, result.peak_levy):
         return CheckResult(
@@ -272,7 +278,7 @@ def check_us_cap_share(share: float) -> CheckResult:
     blank = unanswered(share=share)
     if blank is not None:
         return blank
-    P = _ledger.PARAMETERS
+    P = ledger.PARAMETERS
     expected = P["cap_share"].default * P["us_volume"].default / P["demand"].default
     given = _number("share", share)
     if _near(given, expected):
@@ -307,7 +313,7 @@ def check_pairing_switch(pairing_ratio: float, us_share_cap: float | None = None
     blank = unanswered(pairing_ratio=pairing_ratio)
     if blank is not None:
         return blank
-    declared = _model.PARAMETERS["us_share_cap"]
+    declared = hedging.PARAMETERS["us_share_cap"]
     cap = declared.check(declared.default if us_share_cap is None else us_share_cap)
     expected = 1 / cap - 1
     given = _number("pairing_ratio", pairing_ratio)
@@ -339,14 +345,14 @@ def check_bound(answer: str, **values: float) -> CheckResult:
     if blank is not None:
         return blank
     name = choose("answer", answer, BOUND_NAMES)
-    reply = _model.best_reply(**values)
+    reply = hedging.best_reply(**values)
     if name in reply.binding:
         others = [n for n in reply.binding if n != name]
         tie = f" It ties with {' and '.join(others)}." if others else ""
         return CheckResult(
             True, f"{name} sets the share at {reply.import_share:.2f} in this scenario.{tie}"
         )
-    allows = {_model.INTERIOR: reply.interior, **reply.bounds}.get(name)
+    allows = {hedging.INTERIOR: reply.interior, **reply.bounds}.get(name)
     shown = f" allows {allows:.2f}," if allows is not None else " is not what binds:"
     return CheckResult(
         False,
@@ -370,9 +376,9 @@ def check_compute_share(
     blank = unanswered(compute_share=compute_share, import_share=import_share)
     if blank is not None:
         return blank
-    declared = _model.PARAMETERS["us_advantage"]
+    declared = hedging.PARAMETERS["us_advantage"]
     a = declared.check(declared.default if us_advantage is None else us_advantage)
-    expected = _model.compute_share(import_share, a)
+    expected = hedging.compute_share(import_share, a)
     given = _number("compute_share", compute_share)
     if _near(given, expected):
         return CheckResult(
@@ -401,11 +407,11 @@ def check_spending_share(
     blank = unanswered(import_share=import_share, compute_share=compute_share)
     if blank is not None:
         return blank
-    declared = _model.PARAMETERS["us_advantage"]
+    declared = hedging.PARAMETERS["us_advantage"]
     a = declared.check(declared.default if us_advantage is None else us_advantage)
     target = require_number("compute_share", compute_share, minimum=0, maximum=1)
-    given = _model.PARAMETERS["import_share"].check(import_share)
-    bought = _model.compute_share(given, a)
+    given = hedging.PARAMETERS["import_share"].check(import_share)
+    bought = hedging.compute_share(given, a)
     if _near(bought, target):
         return CheckResult(
             True, f"spending {given:.3f} on US chips buys {target:.2f} of the compute."
@@ -430,7 +436,7 @@ def check_exit_time(years: float, **values: float) -> CheckResult:
     blank = unanswered(years=years, **values)
     if blank is not None:
         return blank
-    clock = _model.exit_clock(**values)
+    clock = hedging.exit_clock(**values)
     given = _number("years", years)
     if _near(given, clock.exit_time):
         return CheckResult(
@@ -462,12 +468,12 @@ def check_erosion_for_exit(
     blank = unanswered(rate=rate, years=years)
     if blank is not None:
         return blank
-    P = _model.PARAMETERS
+    P = hedging.PARAMETERS
     fixed = {"base_advantage": base_advantage, "domestic_value": domestic_value}
     fixed = {k: P[k].check(P[k].default if v is None else v) for k, v in fixed.items()}
     given = P["advantage_erosion_rate"].check(rate)
     target = require_number("years", years, minimum=0, minimum_included=False)
-    exit_at = _model.exit_clock(advantage_erosion_rate=given, **fixed).exit_time
+    exit_at = hedging.exit_clock(advantage_erosion_rate=given, **fixed).exit_time
     if _near(exit_at, target):
         return CheckResult(
             True, f"at λ = {given:.3f} a year the exit comes after {target:g} years."
@@ -511,10 +517,10 @@ def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
             f"def s_star({', '.join(_REPLY_ARGUMENTS)}): ..."
         )
     generator = np.random.default_rng(seed)
-    declared = [_model.PARAMETERS[name] for name in _REPLY_ARGUMENTS]
+    declared = [hedging.PARAMETERS[name] for name in _REPLY_ARGUMENTS]
     for _ in range(FUNCTION_SAMPLES):
         point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
-        expected = _model.best_reply(**point).interior
+        expected = hedging.best_reply(**point).interior
         returned = s_star(**point)
         if is_unanswered(returned):
             return CheckResult(False, "fill in s_star: its body still returns ...")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from chipcontrols import hedging as H
+from chipcontrols import hedging
 from chipcontrols.catchup import mandates
 from chipcontrols.catchup.market import market_figure
 from chipcontrols.core import record
@@ -33,7 +33,7 @@ H200, ASCEND_910C = "nvidia-h200-sxm", "huawei-ascend-910c"
 #: keeps the memo's advantage and cut-off risk).
 LATER_OPENING_WORLD = "domestic_value"
 #: The exercises' second cut-off probability (the leverage-paradox exercise doubles p).
-DOUBLED_P = 2 * H.PARAMETERS["cutoff_probability"].default
+DOUBLED_P = 2 * hedging.PARAMETERS["cutoff_probability"].default
 #: The exit dates Chen's "two or three years" suggests, in years after January 2026.
 CHEN_YEARS = (2.0, 3.0)
 
@@ -84,21 +84,23 @@ def prose_figures() -> dict[str, float | str]:
     )
     out["later_share"] = later_opening_share()
     # Beijing's side at the memo's defaults
-    default = H.best_reply()
-    uncapped = H.best_reply(us_share_cap=1.0)
+    default = hedging.best_reply()
+    uncapped = hedging.best_reply(us_share_cap=1.0)
     out["s_star"] = default.interior
     out["s_default"] = default.import_share
     out["s_default_binding"] = default.binding_text
-    out["us_cap_share"] = H.PARAMETERS["us_share_cap"].default
+    out["us_cap_share"] = hedging.PARAMETERS["us_share_cap"].default
     out["p_bar"] = default.all_in_threshold
-    out["s_star_doubled_p"] = H.best_reply(cutoff_probability=DOUBLED_P, us_share_cap=1.0).interior
+    out["s_star_doubled_p"] = hedging.best_reply(
+        cutoff_probability=DOUBLED_P, us_share_cap=1.0
+    ).interior
     out["doubled_p"] = DOUBLED_P
     out["payoff_interior"] = uncapped.payoff
     out["payoff_default"] = default.payoff
-    statics = H.comparative_statics()
+    statics = hedging.comparative_statics()
     out.update({f"ds_d_{name}": value for name, value in statics.items()})
     # Calibration to January 2026
-    for name, row in H.calibration_table().iterrows():
+    for name, row in hedging.calibration_table().iterrows():
         out[f"cal_{name}"] = row.value
     # Figures chapter 4's tables hold (the mandate record, IDC's count of cards): read, not restated.
     grid = mandates().set_index("mandate_id").loc["national-2026-06-draft-grid"]
@@ -106,7 +108,7 @@ def prose_figures() -> dict[str, float | str]:
     out["idc_nvidia_share_percent"] = market_figure("idc-2025-nvidia-share")
     out["idc_domestic_share_percent"] = market_figure("idc-2025-domestic-share")
     out["idc_cards_total"] = market_figure("idc-2025-total-units")
-    out["grid_pairing_ratio"] = H.calibrate(
+    out["grid_pairing_ratio"] = hedging.calibrate(
         "pairing_ratio", observed_share=1 - out["grid_domestic_percent"] / 100
     ).value
     out["per_chip_ratio"] = _per_chip_ratio()
@@ -114,29 +116,29 @@ def prose_figures() -> dict[str, float | str]:
     world = {LATER_OPENING_WORLD: out[f"cal_{LATER_OPENING_WORLD}"]}
     later = out["later_share"]
     for name in ("cutoff_probability", "cutoff_loss"):
-        out[f"later_{name}"] = H.calibrate(name, observed_share=later, **world).value
-    out["later_pairing_ratio"] = H.calibrate("pairing_ratio", observed_share=later).value
-    out["later_domestic_value"] = H.calibrate("domestic_value", observed_share=later).value
+        out[f"later_{name}"] = hedging.calibrate(name, observed_share=later, **world).value
+    out["later_pairing_ratio"] = hedging.calibrate("pairing_ratio", observed_share=later).value
+    out["later_domestic_value"] = hedging.calibrate("domestic_value", observed_share=later).value
     # Compute shares and The Substrate
-    a = H.PARAMETERS["us_advantage"].default
-    out["compute_share_january"] = H.compute_share(out["january_share"], a)
-    out["compute_share_default"] = H.compute_share(default.import_share, a)
-    out["compute_share_uncapped"] = H.compute_share(uncapped.import_share, a)
+    a = hedging.PARAMETERS["us_advantage"].default
+    out["compute_share_january"] = hedging.compute_share(out["january_share"], a)
+    out["compute_share_default"] = hedging.compute_share(default.import_share, a)
+    out["compute_share_uncapped"] = hedging.compute_share(uncapped.import_share, a)
     substrate = v("substrate_legal_import_share_2026_percent") / 100
     out["substrate_spending_share"] = substrate / (a * (1 - substrate) + substrate)
     # Leverage
-    held, free = H.leverage(), H.leverage(us_share_cap=1.0)
+    held, free = hedging.leverage(), hedging.leverage(us_share_cap=1.0)
     out["leverage_beijing"] = free.leverage
     out["expected_loss_beijing"] = free.expected_loss
     out["leverage_capped"] = held.leverage
-    january = H.leverage(**world)
+    january = hedging.leverage(**world)
     out["leverage_january"] = january.leverage
     out["leverage_january_over_capped_percent"] = 100 * january.leverage / held.leverage
-    doubled = H.leverage(cutoff_probability=DOUBLED_P, us_share_cap=1.0)
+    doubled = hedging.leverage(cutoff_probability=DOUBLED_P, us_share_cap=1.0)
     out["leverage_doubled_p"] = doubled.leverage
     out["leverage_ratio_doubled_p"] = free.leverage / doubled.leverage
     # The levy
-    levy = H.levy_outcome()
+    levy = hedging.levy_outcome()
     out.update(
         {
             "tau_star": levy.revenue_maximising_levy,
@@ -147,22 +149,22 @@ def prose_figures() -> dict[str, float | str]:
             "advantage_after_levy": levy.advantage,
             "treasury_now": levy.treasury_revenue,
             "nvidia_now": levy.nvidia_revenue,
-            "treasury_at_peak": H.levy_outcome(levy=levy.peak_levy).treasury_revenue,
-            "treasury_at_tau_star": H.levy_outcome(
+            "treasury_at_peak": hedging.levy_outcome(levy=levy.peak_levy).treasury_revenue,
+            "treasury_at_tau_star": hedging.levy_outcome(
                 levy=levy.revenue_maximising_levy
             ).treasury_revenue,
             "revenue_beijing_at_tau_star": float(
-                H.revenue_curve([levy.revenue_maximising_levy])["revenue_beijing"].iloc[0]
+                hedging.revenue_curve([levy.revenue_maximising_levy])["revenue_beijing"].iloc[0]
             ),
         }
     )
     # The exit clock
-    clock = H.exit_clock()
+    clock = hedging.exit_clock()
     out["exit_time"] = clock.exit_time
     out["exit_year"] = 2026 + clock.exit_time
     out["exit_advantage"] = clock.exit_advantage
     # The link to chapter 1
-    link_default, link_january = H.ledger_link(), H.ledger_link(**world)
+    link_default, link_january = hedging.ledger_link(), hedging.ledger_link(**world)
     out["link_default_approvals"] = link_default.approvals
     out["link_default_binding"] = link_default.ledger_result.binding_text
     out["link_default_exports"] = link_default.ledger_result.volume
@@ -194,12 +196,12 @@ def formula_texts() -> dict[str, str]:
     """
     import sympy as sp
 
-    names = H.LATEX_NAMES
-    china = H.china
-    s, star = H.PARAMETERS.symbol("import_share"), sp.Symbol("s^{*}")
-    a_of_t = sp.Function("a")(H.PARAMETERS.symbol("years_after_january_2026"))
-    numerator = sp.fraction(H.BEST_REPLY)[0]
-    observed = H.PARAMETERS.symbol("observed_share")
+    names = hedging.LATEX_NAMES
+    china = hedging.china
+    s, star = hedging.PARAMETERS.symbol("import_share"), sp.Symbol("s^{*}")
+    a_of_t = sp.Function("a")(hedging.PARAMETERS.symbol("years_after_january_2026"))
+    numerator = sp.fraction(hedging.BEST_REPLY)[0]
+    observed = hedging.PARAMETERS.symbol("observed_share")
 
     def tex(expression) -> str:
         return f"${sp.latex(expression, symbol_names=names)}$"
@@ -209,19 +211,19 @@ def formula_texts() -> dict[str, str]:
         "expected_loss": tex(china.p * china.L * s**2),
         "leverage_star": tex(china.L * star**2),
         "expected_loss_star": tex(china.p * china.L * star**2),
-        "pairing_bound": tex(H.PAIRING_BOUND),
+        "pairing_bound": tex(hedging.PAIRING_BOUND),
         "net_gain": tex(numerator),
         "worth_buying": tex(sp.Gt(numerator + china.beta, china.beta)),
         "exit_condition": tex(sp.Eq(china.V * (a_of_t - 1), china.beta)),
-        "cal_beta": tex(sp.Eq(china.beta, H.CALIBRATED["domestic_value"])),
-        "cal_p": tex(sp.Eq(china.p, H.CALIBRATED["cutoff_probability"])),
-        "cal_k": tex(sp.Eq(H.PAIRING_BOUND, observed)),
-        "tau_star": tex(sp.Eq(sp.Symbol(r"\tau^{*}"), H.REVENUE_MAXIMISING_LEVY)),
-        "exit_time": tex(sp.Eq(sp.Symbol(r"t_{\mathrm{exit}}"), H.EXIT_TIME)),
-        "compute_share": tex(H.COMPUTE_SHARE),
-        "leverage_formula": tex(H.LEVERAGE_INTERIOR),
-        "expected_loss_formula": tex(H.EXPECTED_LOSS_INTERIOR),
-        "d_leverage": tex(H.D_LEVERAGE_D_P),
-        "d_expected_loss": tex(H.D_EXPECTED_LOSS_D_P),
-        "base_advantage": tex(H.PARAMETERS.symbol("base_advantage")),
+        "cal_beta": tex(sp.Eq(china.beta, hedging.CALIBRATED["domestic_value"])),
+        "cal_p": tex(sp.Eq(china.p, hedging.CALIBRATED["cutoff_probability"])),
+        "cal_k": tex(sp.Eq(hedging.PAIRING_BOUND, observed)),
+        "tau_star": tex(sp.Eq(sp.Symbol(r"\tau^{*}"), hedging.REVENUE_MAXIMISING_LEVY)),
+        "exit_time": tex(sp.Eq(sp.Symbol(r"t_{\mathrm{exit}}"), hedging.EXIT_TIME)),
+        "compute_share": tex(hedging.COMPUTE_SHARE),
+        "leverage_formula": tex(hedging.LEVERAGE_INTERIOR),
+        "expected_loss_formula": tex(hedging.EXPECTED_LOSS_INTERIOR),
+        "d_leverage": tex(hedging.D_LEVERAGE_D_P),
+        "d_expected_loss": tex(hedging.D_EXPECTED_LOSS_D_P),
+        "base_advantage": tex(hedging.PARAMETERS.symbol("base_advantage")),
     }

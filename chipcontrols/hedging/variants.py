@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chipcontrols import hedging as _model
+from chipcontrols import hedging
 from chipcontrols.core.variants import between
 
 __all__ = ["Chapter5Variant", "chapter5_variant"]
@@ -30,7 +30,7 @@ RANGES = {
 
 
 def _between(student_id: str, name: str) -> float:
-    return _model.PARAMETERS[name].check(between(student_id, MODEL, name, *RANGES[name]))
+    return hedging.PARAMETERS[name].check(between(student_id, MODEL, name, *RANGES[name]))
 
 
 @dataclass(frozen=True)

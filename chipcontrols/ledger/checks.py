@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 
 import numpy as np
 
-from chipcontrols import eccn3a090 as _rule, ledger as _ledger
+from chipcontrols import eccn3a090 as eccn3a090, ledger
 from chipcontrols.core import record
 from chipcontrols.core.checking import (
     CheckResult,
@@ -50,7 +50,7 @@ TPP_RELATIVE_TOLERANCE = 0.01
 #: Relative tolerance on a student's ledger figures (volumes, valuations, US sales).
 ANSWER_RELATIVE_TOLERANCE = 0.01
 #: The names of the ledger's four limits, as :func:`chipcontrols.ledger.model.ledger` reports them.
-LIMIT_NAMES = tuple(_ledger.LIMITS)
+LIMIT_NAMES = tuple(ledger.LIMITS)
 
 
 @strict_keywords
@@ -187,8 +187,8 @@ def check_tpp(
     if label != expected_class:
         problems.append(
             f"'{label}' is not the class: compare TPP with "
-            f"{_thresholds_text(_rule.tpp)} and the density with "
-            f"{_thresholds_text(_rule.density)}; the strongest class whose "
+            f"{_thresholds_text(eccn3a090.tpp)} and the density with "
+            f"{_thresholds_text(eccn3a090.density)}; the strongest class whose "
             "condition the chip meets wins."
         )
     if problems:
@@ -250,7 +250,7 @@ def check_binding(answer: str, volume: float | None = None, **parameters: float)
     if blank is not None:
         return blank
     name = choose("answer", answer, LIMIT_NAMES)
-    result = _ledger.ledger(**parameters)
+    result = ledger.ledger(**parameters)
     if name not in result.binding:
         return CheckResult(
             False,
@@ -259,7 +259,7 @@ def check_binding(answer: str, volume: float | None = None, **parameters: float)
             "is cap_share x us_volume) and take the smallest.",
         )
     if volume is not None:
-        given = _ledger.EXPORT_VOLUME.check(volume)
+        given = ledger.EXPORT_VOLUME.check(volume)
         if not _near(given, result.volume):
             return CheckResult(
                 False,
@@ -310,7 +310,7 @@ def check_january_2026(
             "mid-January? See the 13 and 14 January entries of the "
             "timeline.",
         )
-    approvals = _ledger.PARAMETERS["approvals"].check(parameters["approvals"])
+    approvals = ledger.PARAMETERS["approvals"].check(parameters["approvals"])
     if approvals != record.value("january_2026_approvals") / 1e6:
         return CheckResult(
             False,
@@ -388,8 +388,8 @@ def check_ifp_reproduction(
     )
     if blank is not None:
         return blank
-    checked_volume = _ledger.EXPORT_VOLUME.check(volume)
-    without, with_exports = _ledger.ratio_at(
+    checked_volume = ledger.EXPORT_VOLUME.check(volume)
+    without, with_exports = ledger.ratio_at(
         [0.0, checked_volume],
         us_compute=us_compute,
         china_compute=china_compute,
@@ -460,10 +460,10 @@ def check_ratio_function(rho, seed: int = 2025_12_08) -> CheckResult:
             f"rho = {rho!r} is not a function: define def rho({', '.join(_RATIO_ARGUMENTS)}): ..."
         )
     generator = np.random.default_rng(seed)
-    declared = [_ledger.PARAMETERS[name] for name in _RATIO_ARGUMENTS]
+    declared = [ledger.PARAMETERS[name] for name in _RATIO_ARGUMENTS]
     for _ in range(RATIO_FUNCTION_SAMPLES):
         point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
-        expected = _ledger.ratio_at(
+        expected = ledger.ratio_at(
             point["volume"], **{k: v for k, v in point.items() if k != "volume"}
         )
         returned = rho(**point)
@@ -522,7 +522,7 @@ def check_break_even(sigma_star: float, volume: float, **parameters: float) -> C
     blank = unanswered(sigma_star=sigma_star, volume=volume, **parameters)
     if blank is not None:
         return blank
-    expected = _ledger.break_even_at(volume, **parameters)
+    expected = ledger.break_even_at(volume, **parameters)
     given = require_number(
         "sigma_star",
         sigma_star,
@@ -535,7 +535,7 @@ def check_break_even(sigma_star: float, volume: float, **parameters: float) -> C
             True,
             f"σ* = {expected:.2f} bn USD per log-unit, "
             f"{expected * math.log(2):.2f} bn per doubling, at "
-            f"Q = {_ledger.EXPORT_VOLUME.check(volume):g} M chips.",
+            f"Q = {ledger.EXPORT_VOLUME.check(volume):g} M chips.",
         )
     if _near(given, expected * math.log(2)):
         hint = (
@@ -590,14 +590,14 @@ def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
     blank = unanswered(us_volume=us_volume, **parameters)
     if blank is not None:
         return blank
-    values = _ledger.INPUTS.check(parameters)
-    declared = _ledger.PARAMETERS["us_volume"]
+    values = ledger.INPUTS.check(parameters)
+    declared = ledger.PARAMETERS["us_volume"]
     given = declared.check(us_volume)
     if values["cap_share"] <= 0:
         raise ValueError(
             "cap_share = 0 allows no exports at any US volume, so the cap never "
             "reaches Nvidia's supply; choose cap_share above 0 (valid range "
-            f"{_ledger.PARAMETERS['cap_share'].describe_range()})"
+            f"{ledger.PARAMETERS['cap_share'].describe_range()})"
         )
     expected = values["supply"] / values["cap_share"]
     if not declared.minimum <= expected <= declared.maximum:
@@ -636,7 +636,7 @@ def _sample_chips(seed: int, count: int = FUNCTION_SAMPLES):
         yield (
             round(tpp_value * fp16_share / 16, 1),
             round(tpp_value / 8, 1),
-            float(generator.integers(_rule.DIE_AREA.minimum, 1_200)),
+            float(generator.integers(eccn3a090.DIE_AREA.minimum, 1_200)),
         )
 
 
@@ -666,7 +666,7 @@ def check_tpp_function(tpp_function, seed: int = 2025_12_08) -> CheckResult:
         returned = tpp_function(dense_fp16_tflops=fp16, dense_8bit_tops=int8)
         if is_unanswered(returned):
             return CheckResult(False, "fill in tpp: its body still returns ...")
-        expected = _rule.total_processing_performance(fp16, int8)
+        expected = eccn3a090.total_processing_performance(fp16, int8)
         if not _close(require_number("tpp(...)", returned), expected):
             return CheckResult(
                 False,
@@ -695,12 +695,12 @@ def check_classify_function(classify_function, seed: int = 2025_12_08) -> CheckR
         return blank
     on_lines = [
         (value, area)
-        for value in OCTOBER_2023.thresholds_of(_rule.tpp)
-        for area in (value / d for d in OCTOBER_2023.thresholds_of(_rule.density))
+        for value in OCTOBER_2023.thresholds_of(eccn3a090.tpp)
+        for area in (value / d for d in OCTOBER_2023.thresholds_of(eccn3a090.density))
     ]
-    on_lines += [(value, 600.0) for value in OCTOBER_2023.thresholds_of(_rule.tpp)]
+    on_lines += [(value, 600.0) for value in OCTOBER_2023.thresholds_of(eccn3a090.tpp)]
     samples = [
-        (_rule.total_processing_performance(fp16, int8), area)
+        (eccn3a090.total_processing_performance(fp16, int8), area)
         for fp16, int8, area in _sample_chips(seed)
     ]
     for tpp_value, area in sorted(set(on_lines)) + samples:
@@ -747,7 +747,7 @@ def check_hypothetical_chip(
     blank = unanswered(tpp=tpp, eccn_class=eccn_class)
     if blank is not None:
         return blank
-    expected_tpp = _rule.total_processing_performance(dense_fp16_tflops, dense_8bit_tops)
+    expected_tpp = eccn3a090.total_processing_performance(dense_fp16_tflops, dense_8bit_tops)
     expected_class = classify_hypothetical_chip(expected_tpp, die_area_mm2)
     given = require_number("tpp", tpp, minimum=0, minimum_included=False, unit="bit-TOPS")
     label = choose("eccn_class", eccn_class, OCTOBER_2023.labels)

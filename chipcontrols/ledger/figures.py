@@ -7,7 +7,7 @@ scenario the text describes as "X binds" is checked to have X as its only bindin
 
 from __future__ import annotations
 
-from chipcontrols import ledger as model
+from chipcontrols import ledger
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import strict_keywords
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
@@ -50,7 +50,7 @@ def h100_equivalence(chips=None) -> dict[str, float]:
     {'arithmetic': 1.0, 'memory bandwidth': 1.43}
     """
     classified = classify_chips(load_chips() if chips is None else chips)
-    declared = model.PARAMETERS["h100e_per_chip"]
+    declared = ledger.PARAMETERS["h100e_per_chip"]
     bases = {}
     for basis, column in EQUIVALENCE_BASES.items():
         try:
@@ -62,7 +62,7 @@ def h100_equivalence(chips=None) -> dict[str, float]:
     return bases
 
 
-def only_binding(result: model.LedgerResult) -> str:
+def only_binding(result: ledger.LedgerResult) -> str:
     """The single binding limit of a scenario; ``ValueError`` if limits tie."""
     if len(result.binding) != 1:
         raise ValueError(
@@ -79,15 +79,15 @@ def key_figures() -> dict[str, float | str]:
     """
     bases = h100_equivalence()
     h_bandwidth = bases["memory bandwidth"]
-    declared = model.PARAMETERS
+    declared = ledger.PARAMETERS
     most_approvals = declared["approvals"].maximum
     most_us_volume = declared["us_volume"].maximum
-    result = model.ledger()
-    cap_only = model.ledger(approvals=most_approvals)
-    supply_binds = model.ledger(approvals=most_approvals, us_volume=most_us_volume)
-    no_approvals = model.ledger(approvals=declared["approvals"].minimum)
+    result = ledger.ledger()
+    cap_only = ledger.ledger(approvals=most_approvals)
+    supply_binds = ledger.ledger(approvals=most_approvals, us_volume=most_us_volume)
+    no_approvals = ledger.ledger(approvals=declared["approvals"].minimum)
     low_corner = {"us_compute": declared["us_compute"].minimum, "h100e_per_chip": h_bandwidth}
-    largest = model.EXPORT_VOLUME.maximum
+    largest = ledger.EXPORT_VOLUME.maximum
     demand = declared["demand"].default
     tenth = FIRST_TENTH
     return {
@@ -99,7 +99,7 @@ def key_figures() -> dict[str, float | str]:
         "nvidia": result.nvidia_revenue,
         "ratio_none": result.ratio_without_exports,
         "ratio_default": result.ratio_with_exports,
-        "ratio_default_bandwidth": model.ledger(h100e_per_chip=h_bandwidth).ratio_with_exports,
+        "ratio_default_bandwidth": ledger.ledger(h100e_per_chip=h_bandwidth).ratio_with_exports,
         "approvals_max": most_approvals,
         "us_volume_max": most_us_volume,
         "cap_binding": only_binding(cap_only),
@@ -107,25 +107,26 @@ def key_figures() -> dict[str, float | str]:
         "supply_binding": only_binding(supply_binds),
         "supply_volume": supply_binds.volume,
         "demand": demand,
-        "ratio_demand": model.ratio_at(demand),
-        "ratio_demand_bandwidth": model.ratio_at(demand, h100e_per_chip=h_bandwidth),
-        "treasury_demand": float(model.scenarios(demand)["treasury_revenue"].iloc[0]),
-        "q_star": model.closed_form_results().volume_for_target,
-        "q_star_full_displacement": model.closed_form_results(displacement=1.0).volume_for_target,
-        "target": model.TARGET_RATIO.default,
-        "sigma_star_supply": model.closed_form_results(
+        "ratio_demand": ledger.ratio_at(demand),
+        "ratio_demand_bandwidth": ledger.ratio_at(demand, h100e_per_chip=h_bandwidth),
+        "treasury_demand": float(ledger.scenarios(demand)["treasury_revenue"].iloc[0]),
+        "q_star": ledger.closed_form_results().volume_for_target,
+        "q_star_full_displacement": ledger.closed_form_results(displacement=1.0).volume_for_target,
+        "target": ledger.TARGET_RATIO.default,
+        "sigma_star_supply": ledger.closed_form_results(
             approvals=most_approvals, us_volume=most_us_volume
         ).break_even_valuation,
-        "marginal_first_cost": -model.closed_form_results(
+        "marginal_first_cost": -ledger.closed_form_results(
             approvals=no_approvals.volume
         ).marginal_ratio,
         "first_tenth": tenth,
-        "ratio_first_tenth": model.ratio_at(tenth),
-        "ratio_drop_last_tenth_of_demand": model.ratio_at(demand - tenth) - model.ratio_at(demand),
+        "ratio_first_tenth": ledger.ratio_at(tenth),
+        "ratio_drop_last_tenth_of_demand": ledger.ratio_at(demand - tenth)
+        - ledger.ratio_at(demand),
         "largest_volume": largest,
         "us_compute_min": declared["us_compute"].minimum,
         # the lowest ratio the declared ranges allow at the largest volume, with full and with
         # no displacement (the validation box's "what it takes to reach IFP's low end")
-        "ratio_low_corner": model.ratio_at(largest, displacement=1.0, **low_corner),
-        "ratio_low_no_displacement": model.ratio_at(largest, **low_corner),
+        "ratio_low_corner": ledger.ratio_at(largest, displacement=1.0, **low_corner),
+        "ratio_low_no_displacement": ledger.ratio_at(largest, **low_corner),
     }

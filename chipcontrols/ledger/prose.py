@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from chipcontrols import ledger as L
+from chipcontrols import ledger
 from chipcontrols.core import record
 from chipcontrols.core.data import load_chips
 from chipcontrols.eccn3a090 import (
@@ -95,7 +95,7 @@ def prose_figures() -> dict[str, float | str]:
         the classifier demonstration (TPP, mm²) and the FT deliveries run through the ledger.
     """
     v = record.value
-    P = L.PARAMETERS
+    P = ledger.PARAMETERS
     out: dict[str, float | str] = {}
     out["orders_million"] = v("chinese_h200_orders_2026") / MILLION
     out["inventory_million"] = v("nvidia_h200_inventory") / MILLION
@@ -111,7 +111,7 @@ def prose_figures() -> dict[str, float | str]:
     out["ft_value_usd_billion"] = received * v("h200_price_usd") / 1e9
     out["ft_share_of_approvals_percent"] = 100 * received / v("beijing_h200_approvals_jan_2026")
     out["ft_share_of_orders_percent"] = 100 * received / v("chinese_h200_orders_2026")
-    ft = L.ledger(approvals=received / MILLION)
+    ft = ledger.ledger(approvals=received / MILLION)
     out["ft_binding"] = ft.binding_text
     out["ft_ratio"] = ft.ratio_with_exports
     out["ft_treasury"] = ft.treasury_revenue

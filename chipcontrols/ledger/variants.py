@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chipcontrols import ledger
 from chipcontrols.core.variants import between
 from chipcontrols.eccn3a090.metrics import DIE_AREA
-from chipcontrols.ledger import model as _ledger
 
 __all__ = ["ChipVariant", "Chapter1Variant", "chapter1_variant"]
 
@@ -93,7 +93,7 @@ def chapter1_variant(student_id: str) -> Chapter1Variant:
     )
     scenario = {}
     for name in SCENARIO_PARAMETERS:
-        declared = _ledger.PARAMETERS[name]
+        declared = ledger.model.PARAMETERS[name]
         scenario[name] = between(
             student_id,
             MODEL,

@@ -13,11 +13,10 @@ import math
 import numpy as np
 import pandas as pd
 
-from chipcontrols import tools_vs_chips as _model
+from chipcontrols import tools_vs_chips
 from chipcontrols.core.checking import CheckResult, close_enough, is_unanswered, unanswered
 from chipcontrols.core.data import field_values
 from chipcontrols.core.parameters import require_number, strict_keywords
-from chipcontrols.tools_vs_chips import dynamics as _dynamics
 from chipcontrols.tools_vs_chips.evidence import control_events, estimate, tally_by_side
 
 __all__ = [
@@ -83,14 +82,14 @@ def check_gross_dies(gross_dies: float, ascend_die_area: float) -> CheckResult:
     blank = unanswered(gross_dies=gross_dies)
     if blank is not None:
         return blank
-    area = _model.PARAMETERS["ascend_die_area"].check(ascend_die_area)
+    area = tools_vs_chips.PARAMETERS["ascend_die_area"].check(ascend_die_area)
     given = require_number("gross_dies", gross_dies, minimum=0, unit="dies per wafer")
-    expected = _model.evaluate("gross_dies", ascend_die_area=area)
+    expected = tools_vs_chips.evaluate("gross_dies", ascend_die_area=area)
     if _near(given, expected):
         return CheckResult(
             True, f"a {area:g} mm² die gives {expected:.1f} gross dies per 300 mm wafer."
         )
-    no_edge = math.pi * (_model.WAFER_DIAMETER_MM / 2) ** 2 / area
+    no_edge = math.pi * (tools_vs_chips.WAFER_DIAMETER_MM / 2) ** 2 / area
     if _near(given, no_edge):
         hint = (
             "that is the wafer's area over the die's; subtract the dies lost at the edge, "
@@ -126,8 +125,8 @@ def check_hbm_threshold(hbm_supply: float, **parameters: float) -> CheckResult:
     if blank is not None:
         return blank
     given = require_number("hbm_supply", hbm_supply, minimum=0, unit="million stacks/year")
-    scenario = _model.STATIC.check(parameters)
-    expected = _model.evaluate("hbm_at_which_wafers_bind", **scenario)
+    scenario = tools_vs_chips.STATIC.check(parameters)
+    expected = tools_vs_chips.evaluate("hbm_at_which_wafers_bind", **scenario)
     if _near(given, expected):
         return CheckResult(
             True,
@@ -141,8 +140,8 @@ def check_hbm_threshold(hbm_supply: float, **parameters: float) -> CheckResult:
             1 / per_package: "that is the wafer limit in accelerators; each accelerator needs s_h "
             "stacks of HBM.",
             1
-            / _model.MONTHS_PER_YEAR: "wafer starts are declared per month; the year has twelve.",
-            _model.MONTHS_PER_YEAR: "wafer starts are declared per month; did you multiply by twelve "
+            / tools_vs_chips.MONTHS_PER_YEAR: "wafer starts are declared per month; the year has twelve.",
+            tools_vs_chips.MONTHS_PER_YEAR: "wafer starts are declared per month; did you multiply by twelve "
             "twice?",
             scenario[
                 "dies_per_package"
@@ -173,8 +172,10 @@ def check_crossover(years: float, controls: bool = True, **parameters: float) ->
     if blank is not None:
         return blank
     given = require_number("years", years, unit="years")
-    scenario = _model.PARAMETERS.check(parameters)
-    expected = _model.evaluate("crossover_with" if controls else "crossover_without", **scenario)
+    scenario = tools_vs_chips.PARAMETERS.check(parameters)
+    expected = tools_vs_chips.evaluate(
+        "crossover_with" if controls else "crossover_without", **scenario
+    )
     case = "with tool controls" if controls else "without tool controls"
     if _near(given, expected, YEARS_TOLERANCE):
         return CheckResult(
@@ -210,8 +211,8 @@ def check_horizon(horizon: float, **parameters: float) -> CheckResult:
         if not (isinstance(horizon, float) and math.isinf(horizon))
         else math.inf
     )
-    scenario = _model.PARAMETERS.check(parameters)
-    expected = _dynamics.horizon_numerical(**scenario)
+    scenario = tools_vs_chips.PARAMETERS.check(parameters)
+    expected = tools_vs_chips.dynamics.horizon_numerical(**scenario)
     if math.isinf(expected) or math.isinf(given):
         if math.isinf(expected) and math.isinf(given):
             return CheckResult(
@@ -235,7 +236,7 @@ def check_horizon(horizon: float, **parameters: float) -> CheckResult:
             True, f"tool controls deny more than a chip ban after T* = {expected:.2f} years."
         )
     crossovers = [
-        _model.evaluate(key, **scenario) for key in ("crossover_with", "crossover_without")
+        tools_vs_chips.evaluate(key, **scenario) for key in ("crossover_with", "crossover_without")
     ]
     if any(_near(given, t, YEARS_TOLERANCE) for t in crossovers):
         hint = (
@@ -251,7 +252,7 @@ def check_horizon(horizon: float, **parameters: float) -> CheckResult:
 
 
 def _horizon_points(generator: np.random.Generator) -> list[dict[str, float]]:
-    declared = [_model.PARAMETERS[name] for name in _HORIZON_ARGUMENTS]
+    declared = [tools_vs_chips.PARAMETERS[name] for name in _HORIZON_ARGUMENTS]
     points = []
     for index in range(HORIZON_FUNCTION_SAMPLES):
         point = {
@@ -293,7 +294,7 @@ def check_horizon_function(function, seed: int = 2026_04_02) -> CheckResult:
             f"def horizon({', '.join(_HORIZON_ARGUMENTS)}): ..."
         )
     for point in _horizon_points(np.random.default_rng(seed)):
-        expected = _dynamics.horizon_numerical(**point)
+        expected = tools_vs_chips.dynamics.horizon_numerical(**point)
         returned = function(**point)
         if is_unanswered(returned):
             return CheckResult(False, "fill in your function: its body still returns ...")
@@ -359,10 +360,10 @@ def check_estimate_requirements(
             f"estimate_id = {estimate_id!r} counts {chosen.quantity}, not Ascend "
             f"accelerators; choose one whose quantity is one of {OUTPUT_QUANTITIES}"
         )
-    scenario = _model.STATIC.check(parameters)
+    scenario = tools_vs_chips.STATIC.check(parameters)
     count = chosen.value / 1e6
     need_hbm = count * scenario["hbm_per_package"]
-    per_share = _model.evaluate("wafer_limit", **scenario) / scenario["ai_wafer_share"]
+    per_share = tools_vs_chips.evaluate("wafer_limit", **scenario) / scenario["ai_wafer_share"]
     need_share = count / per_share
     given_hbm = require_number("hbm_stacks", hbm_stacks, minimum=0, unit="million stacks")
     given_share = require_number("ai_wafer_share", ai_wafer_share, minimum=0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chipcontrols import tools_vs_chips as _model
+from chipcontrols import tools_vs_chips
 from chipcontrols.core.variants import between
 
 __all__ = ["Chapter2Variant", "chapter2_variant"]
@@ -38,7 +38,11 @@ LEAST_GROWTH_GAP, MOST_GROWTH_GAP = 0.1, 0.8
 
 def _between(student_id: str, label: str, low: float, high: float, step: float) -> float:
     value = between(student_id, MODEL, label, low, high, step)
-    return _model.PARAMETERS[label].check(value) if label in _model.PARAMETERS else value
+    return (
+        tools_vs_chips.PARAMETERS[label].check(value)
+        if label in tools_vs_chips.PARAMETERS
+        else value
+    )
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def chapter2_variant(student_id: str) -> Chapter2Variant:
     fab = {name: _between(student_id, name, *bounds) for name, bounds in FAB_RANGES.items()}
     race = {name: _between(student_id, name, *bounds) for name, bounds in RACE_RANGES.items()}
     gap = _between(student_id, "growth-gap", LEAST_GROWTH_GAP, MOST_GROWTH_GAP, 0.01)
-    race["growth_without_controls"] = _model.PARAMETERS["growth_without_controls"].check(
+    race["growth_without_controls"] = tools_vs_chips.PARAMETERS["growth_without_controls"].check(
         round(race["growth_with_controls"] + gap, 10)
     )
     return Chapter2Variant(student_id.strip(), fab, race)

@@ -8,11 +8,11 @@ import math
 
 import pytest
 
-from chipcontrols.catchup import prose as chapter4
+from chipcontrols import catchup
 from solutions import catchup as ch4_solutions
 
 SOL = ch4_solutions.solution_figures()
-PROSE = chapter4.prose_figures()
+PROSE = catchup.prose.prose_figures()
 B = -math.log2(0.8)
 R_N = -math.log(0.7)
 #: Declared defaults are rounded to four decimals (their sources say so): hand values from the

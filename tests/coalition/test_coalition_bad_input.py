@@ -16,7 +16,6 @@ from bad_input_kinds import (
 )
 
 from chipcontrols import coalition
-from chipcontrols.coalition import checks as ch3
 from chipcontrols.coalition.named import usd_billion
 
 UNBOUNDED = "no upper bound"
@@ -101,39 +100,43 @@ CASES = [
     Case(
         "check_belief_threshold",
         "restraint_cost",
-        lambda v: ch3.check_belief_threshold(v, q_star=0.3),
+        lambda v: coalition.checks.check_belief_threshold(v, q_star=0.3),
         1.5,
-        lambda: ch3.check_belief_threshold(0.3, q_star=0.3, beta=0.1),
+        lambda: coalition.checks.check_belief_threshold(0.3, q_star=0.3, beta=0.1),
     ),
     Case(
         "check_tipping_seed",
         "seed",
-        lambda v: ch3.check_tipping_seed(v, threshold_mean=0.3, threshold_spread=0.12),
+        lambda v: coalition.checks.check_tipping_seed(
+            v, threshold_mean=0.3, threshold_spread=0.12
+        ),
         2.0,
-        lambda: ch3.check_tipping_seed(0.2, mean=0.3, threshold_spread=0.12),
+        lambda: coalition.checks.check_tipping_seed(0.2, mean=0.3, threshold_spread=0.12),
     ),
     Case(
         "check_final_share",
         "final_share",
-        lambda v: ch3.check_final_share(
+        lambda v: coalition.checks.check_final_share(
             v, threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2
         ),
         1.5,
-        lambda: ch3.check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.12, seed=0.2),
+        lambda: coalition.checks.check_final_share(
+            0.2, threshold_mean=0.3, threshold_spread=0.12, seed=0.2
+        ),
     ),
     Case(
         "check_critical_spread",
         "sigma",
-        lambda v: ch3.check_critical_spread(v),
+        lambda v: coalition.checks.check_critical_spread(v),
         UNBOUNDED,
-        lambda: ch3.check_critical_spread(0.15, mean=0.3),
+        lambda: coalition.checks.check_critical_spread(0.15, mean=0.3),
     ),
     Case(
         "check_holder_data",
         "amat_fy2025_total_usd_bn",
-        lambda v: ch3.check_holder_data(41, 36, v),
+        lambda v: coalition.checks.check_holder_data(41, 36, v),
         UNBOUNDED,
-        lambda: ch3.check_holder_data(41, 36, 28.3, tel=42),
+        lambda: coalition.checks.check_holder_data(41, 36, 28.3, tel=42),
     ),
 ]
 PAIRS = [(case, kind) for case in CASES for kind in _applicable(case)]

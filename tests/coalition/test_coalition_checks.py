@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from chipcontrols.coalition import checks as ch3
+from chipcontrols import coalition
 from chipcontrols.coalition.variants import chapter3_variant
 
 
@@ -19,62 +19,77 @@ def _says_right(result) -> bool:
 
 
 def test_belief_threshold_right_and_wrong():
-    assert _says_right(ch3.check_belief_threshold(0.33, q_star=0.33))
-    assert _says_right(ch3.check_belief_threshold(0.33, q_star=0.13 / 0.6, retained_share=0.2))
-    wrong = ch3.check_belief_threshold(0.33, q_star=0.33, retained_share=0.2)
+    assert _says_right(coalition.checks.check_belief_threshold(0.33, q_star=0.33))
+    assert _says_right(
+        coalition.checks.check_belief_threshold(0.33, q_star=0.13 / 0.6, retained_share=0.2)
+    )
+    wrong = coalition.checks.check_belief_threshold(0.33, q_star=0.33, retained_share=0.2)
     assert not wrong and "r/S" in wrong.message and "0.217" not in wrong.message
-    percent = ch3.check_belief_threshold(0.2, q_star=20)
+    percent = coalition.checks.check_belief_threshold(0.2, q_star=20)
     assert not percent and "percent" in percent.message
 
 
 def test_tipping_point_and_seed():
     assert _says_right(
-        ch3.check_tipping_point(0.05 / 0.5, threshold_mean=0.3, threshold_half_width=0.25)
+        coalition.checks.check_tipping_point(
+            0.05 / 0.5, threshold_mean=0.3, threshold_half_width=0.25
+        )
     )
     assert _says_right(
-        ch3.check_tipping_point(0.15 / 0.6, threshold_mean=0.35, threshold_half_width=0.2)
+        coalition.checks.check_tipping_point(
+            0.15 / 0.6, threshold_mean=0.35, threshold_half_width=0.2
+        )
     )
-    at_mean = ch3.check_tipping_point(0.3, threshold_mean=0.3, threshold_half_width=0.25)
+    at_mean = coalition.checks.check_tipping_point(
+        0.3, threshold_mean=0.3, threshold_half_width=0.25
+    )
     assert not at_mean and "mean threshold is not" in at_mean.message
-    assert not ch3.check_tipping_seed(0.1, threshold_mean=0.3, threshold_spread=0.12)
-    too_big = ch3.check_tipping_seed(0.4, threshold_mean=0.3, threshold_spread=0.12)
+    assert not coalition.checks.check_tipping_seed(0.1, threshold_mean=0.3, threshold_spread=0.12)
+    too_big = coalition.checks.check_tipping_seed(0.4, threshold_mean=0.3, threshold_spread=0.12)
     assert not too_big and "smaller one" in too_big.message
 
 
 def test_outcomes_follow_granovetter():
     assert _says_right(
-        ch3.check_cascade_outcome(
+        coalition.checks.check_cascade_outcome(
             "holds", threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
         )
     )
     assert _says_right(
-        ch3.check_cascade_outcome(
+        coalition.checks.check_cascade_outcome(
             "Unravels", threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2
         )
     )
-    assert not ch3.check_cascade_outcome(
+    assert not coalition.checks.check_cascade_outcome(
         "holds", threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2
     )
     assert _says_right(
-        ch3.check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2)
+        coalition.checks.check_final_share(
+            0.2, threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
+        )
     )
-    assert not ch3.check_final_share(
+    assert not coalition.checks.check_final_share(
         0.5, threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
     )
 
 
 def test_critical_spread_brackets():
-    below, above = ch3.check_critical_spread(0.12), ch3.check_critical_spread(0.2)
+    below, above = (
+        coalition.checks.check_critical_spread(0.12),
+        coalition.checks.check_critical_spread(0.2),
+    )
     assert not below and "widen" in below.message
     assert not above and "smaller" in above.message
     assert not re.search(r"0\.15\d", below.message + above.message)
 
 
 def test_unravelling_seed():
-    assert _says_right(ch3.check_unravelling_seed(["US chipmakers", "US toolmakers"]))
-    heavier = ch3.check_unravelling_seed(["US chipmakers", "US toolmakers", "Japan"])
+    assert _says_right(coalition.checks.check_unravelling_seed(["US chipmakers", "US toolmakers"]))
+    heavier = coalition.checks.check_unravelling_seed(["US chipmakers", "US toolmakers", "Japan"])
     assert not heavier and "lighter one" in heavier.message
-    bound = ch3.check_unravelling_seed(["US chipmakers"], bound=["Netherlands", "Japan"])
+    bound = coalition.checks.check_unravelling_seed(
+        ["US chipmakers"], bound=["Netherlands", "Japan"]
+    )
     assert not bound and "no set of first movers" in bound.message
 
 
@@ -90,16 +105,16 @@ def test_holder_data_from_the_file(tmp_path):
     system = float(asml[asml.basis == "net system sales"].china_share_percent.iloc[0])
     total = float(asml[asml.basis == "total revenue"].china_share_percent.iloc[0])
     assert (system, total) == (41.0, 36.0)  # the two figures of allies.md
-    assert _says_right(ch3.check_holder_data(system, total, 8.5 / 0.30))
-    swapped = ch3.check_holder_data(total, system, 8.5 / 0.30)
+    assert _says_right(coalition.checks.check_holder_data(system, total, 8.5 / 0.30))
+    swapped = coalition.checks.check_holder_data(total, system, 8.5 / 0.30)
     assert not swapped and "swapped" in swapped.message
-    units = ch3.check_holder_data(system, total, 8500 / 0.30)
+    units = coalition.checks.check_holder_data(system, total, 8500 / 0.30)
     assert not units and "million versus billion" in units.message
 
 
 def test_q_star_function():
     assert _says_right(
-        ch3.check_q_star_function(
+        coalition.checks.check_q_star_function(
             lambda restraint_cost, security_value, retained_share: (
                 (restraint_cost - retained_share * security_value)
                 / (security_value * (1 - 2 * retained_share))
@@ -107,25 +122,29 @@ def test_q_star_function():
         )
     )
     with pytest.raises(ValueError, match="is not a function"):
-        ch3.check_q_star_function(0.3)
+        coalition.checks.check_q_star_function(0.3)
 
 
 @pytest.mark.parametrize(
     "check",
     [
-        lambda: ch3.check_belief_threshold(0.33, q_star=...),
-        lambda: ch3.check_tipping_point(..., threshold_mean=0.3, threshold_half_width=0.25),
-        lambda: ch3.check_tipping_seed(..., threshold_mean=0.3, threshold_spread=0.12),
-        lambda: ch3.check_cascade_outcome(
+        lambda: coalition.checks.check_belief_threshold(0.33, q_star=...),
+        lambda: coalition.checks.check_tipping_point(
+            ..., threshold_mean=0.3, threshold_half_width=0.25
+        ),
+        lambda: coalition.checks.check_tipping_seed(
+            ..., threshold_mean=0.3, threshold_spread=0.12
+        ),
+        lambda: coalition.checks.check_cascade_outcome(
             ..., threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
         ),
-        lambda: ch3.check_final_share(
+        lambda: coalition.checks.check_final_share(
             ..., threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2
         ),
-        lambda: ch3.check_critical_spread(...),
-        lambda: ch3.check_unravelling_seed(...),
-        lambda: ch3.check_holder_data(..., ..., ...),
-        lambda: ch3.check_q_star_function(...),
+        lambda: coalition.checks.check_critical_spread(...),
+        lambda: coalition.checks.check_unravelling_seed(...),
+        lambda: coalition.checks.check_holder_data(..., ..., ...),
+        lambda: coalition.checks.check_q_star_function(...),
     ],
 )
 def test_placeholders_ask_for_an_answer(check):
@@ -136,16 +155,24 @@ def test_placeholders_ask_for_an_answer(check):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: ch3.check_belief_threshold(1.5, q_star=0.3), r"restraint_cost = 1.5 is outside"),
         (
-            lambda: ch3.check_cascade_outcome(
+            lambda: coalition.checks.check_belief_threshold(1.5, q_star=0.3),
+            r"restraint_cost = 1.5 is outside",
+        ),
+        (
+            lambda: coalition.checks.check_cascade_outcome(
                 "collapses", threshold_mean=0.3, threshold_spread=0.1, seed_share=0.2
             ),
             "is not one of the valid answers",
         ),
-        (lambda: ch3.check_unravelling_seed(["France"]), "is not one of the valid answers"),
         (
-            lambda: ch3.check_tipping_seed(2.0, threshold_mean=0.3, threshold_spread=0.1),
+            lambda: coalition.checks.check_unravelling_seed(["France"]),
+            "is not one of the valid answers",
+        ),
+        (
+            lambda: coalition.checks.check_tipping_seed(
+                2.0, threshold_mean=0.3, threshold_spread=0.1
+            ),
             r"seed = 2 is outside",
         ),
     ],

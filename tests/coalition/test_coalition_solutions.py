@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chipcontrols.coalition import prose as chapter3
+from chipcontrols import coalition
 from solutions import coalition as ch3_solutions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,8 +65,8 @@ def test_every_prose_key_the_chapter_cites_exists():
     text = CHAPTER.read_text(encoding="utf-8")
     other_groups = ("ex_", "eq_", "param_", "sol_")
     prose = {key for key in _keys(text, "coalition") if not key.startswith(other_groups)}
-    assert prose <= set(chapter3.prose_figures())
-    assert _keys(text, "coalition_ex") <= set(chapter3.exercise_figures())
+    assert prose <= set(coalition.prose.prose_figures())
+    assert _keys(text, "coalition_ex") <= set(coalition.prose.exercise_figures())
 
 
 def test_the_student_edition_never_needs_the_solutions_module():

@@ -31,13 +31,12 @@ from chipcontrols.eccn3a090 import (
     performance_density,
     total_processing_performance,
 )
-from chipcontrols.ledger import checks as ch1, figures as ledger_figures
 
 
 def _chips_with(column: str, value):
     chips = data.load_chips()
     chips[column] = chips[column].astype(object)
-    chips.loc[chips["chip_id"] == ledger_figures.H200, column] = value
+    chips.loc[chips["chip_id"] == ledger.figures.H200, column] = value
     return chips
 
 
@@ -136,9 +135,9 @@ CASES = [
     Case(
         "h100_equivalence",
         "memory_bandwidth_gbs",
-        lambda v: ledger_figures.h100_equivalence(_chips_with("memory_bandwidth_gbs", v)),
+        lambda v: ledger.figures.h100_equivalence(_chips_with("memory_bandwidth_gbs", v)),
         100_000,
-        lambda: ledger_figures.h100_equivalence(basis="tpp"),
+        lambda: ledger.figures.h100_equivalence(basis="tpp"),
         (TABLE_NAN,),
     ),
     Case(
@@ -172,32 +171,32 @@ CASES = [
     Case(
         "check_tpp",
         "tpp",
-        lambda v: ch1.check_tpp("nvidia-h20", tpp=v, eccn_class="3A090.b"),
+        lambda v: ledger.checks.check_tpp("nvidia-h20", tpp=v, eccn_class="3A090.b"),
         0,
-        lambda: ch1.check_tpp("nvidia-h20", tpp=2_368, eccn_class="3A090.b", area=814),
+        lambda: ledger.checks.check_tpp("nvidia-h20", tpp=2_368, eccn_class="3A090.b", area=814),
     ),
     Case(
         "check_binding",
         "approvals",
-        lambda v: ch1.check_binding("US cap", approvals=v),
+        lambda v: ledger.checks.check_binding("US cap", approvals=v),
         3.0,
-        lambda: ch1.check_binding("US cap", approval=1.0),
+        lambda: ledger.checks.check_binding("US cap", approval=1.0),
     ),
     Case(
         "check_january_2026",
         "approvals",
-        lambda v: ch1.check_january_2026("US cap", approvals=v),
+        lambda v: ledger.checks.check_january_2026("US cap", approvals=v),
         3.0,
-        lambda: ch1.check_january_2026("US cap", approvals=0, month=1),
+        lambda: ledger.checks.check_january_2026("US cap", approvals=0, month=1),
     ),
     Case(
         "check_ifp_reproduction",
         "volume",
-        lambda v: ch1.check_ifp_reproduction(
+        lambda v: ledger.checks.check_ifp_reproduction(
             us_compute=13, china_compute=0.3, h100e_per_chip=1, displacement=0, volume=v
         ),
         3.0,
-        lambda: ch1.check_ifp_reproduction(
+        lambda: ledger.checks.check_ifp_reproduction(
             us_compute=13, china_compute=0.3, h100e_per_chip=1, displacement=0, volume=1, exports=1
         ),
     ),

@@ -10,27 +10,27 @@ import math
 
 import pytest
 
-from chipcontrols.hedging import checks as ch5
+from chipcontrols import hedging
 from chipcontrols.hedging.variants import chapter5_variant
 
 RIGHT = [
-    lambda: ch5.check_calibration("domestic_value", 0.8 - 2 * 0.4 * 1 * 0.2),
-    lambda: ch5.check_calibration("cutoff_probability", 0.6 / (2 * 0.2)),
-    lambda: ch5.check_calibration("us_advantage", 1 + 0.2 + 2 * 0.4 * 0.2),
-    lambda: ch5.check_calibration("pairing_ratio", 1 / 0.2 - 1),
-    lambda: ch5.check_leverage(0.75**2, us_share_cap=1.0),
-    lambda: ch5.check_leverage_ratio(4.0, p_low=0.4, p_high=0.8),
-    lambda: ch5.check_levy(0.6 / 1.6, "below"),
-    lambda: ch5.check_peak_levy((0.6 - 2 * 0.4 * 0.25) / 0.8),
-    lambda: ch5.check_us_cap_share(0.5 * 1.0 / 2.0),
-    lambda: ch5.check_pairing_switch(3.0),
-    lambda: ch5.check_bound("Washington's cap"),
-    lambda: ch5.check_bound("Beijing's pairing rule", pairing_ratio=4),
-    lambda: ch5.check_compute_share(0.36 / 1.16, 0.2),
-    lambda: ch5.check_spending_share(0.6 / (1.8 * 0.4 + 0.6), 0.6),
-    lambda: ch5.check_exit_time(math.log(4) / 0.5),
-    lambda: ch5.check_erosion_for_exit(math.log(4) / 2, 2.0),
-    lambda: ch5.check_best_reply_function(
+    lambda: hedging.checks.check_calibration("domestic_value", 0.8 - 2 * 0.4 * 1 * 0.2),
+    lambda: hedging.checks.check_calibration("cutoff_probability", 0.6 / (2 * 0.2)),
+    lambda: hedging.checks.check_calibration("us_advantage", 1 + 0.2 + 2 * 0.4 * 0.2),
+    lambda: hedging.checks.check_calibration("pairing_ratio", 1 / 0.2 - 1),
+    lambda: hedging.checks.check_leverage(0.75**2, us_share_cap=1.0),
+    lambda: hedging.checks.check_leverage_ratio(4.0, p_low=0.4, p_high=0.8),
+    lambda: hedging.checks.check_levy(0.6 / 1.6, "below"),
+    lambda: hedging.checks.check_peak_levy((0.6 - 2 * 0.4 * 0.25) / 0.8),
+    lambda: hedging.checks.check_us_cap_share(0.5 * 1.0 / 2.0),
+    lambda: hedging.checks.check_pairing_switch(3.0),
+    lambda: hedging.checks.check_bound("Washington's cap"),
+    lambda: hedging.checks.check_bound("Beijing's pairing rule", pairing_ratio=4),
+    lambda: hedging.checks.check_compute_share(0.36 / 1.16, 0.2),
+    lambda: hedging.checks.check_spending_share(0.6 / (1.8 * 0.4 + 0.6), 0.6),
+    lambda: hedging.checks.check_exit_time(math.log(4) / 0.5),
+    lambda: hedging.checks.check_erosion_for_exit(math.log(4) / 2, 2.0),
+    lambda: hedging.checks.check_best_reply_function(
         lambda value_scale, us_advantage, domestic_value, cutoff_probability, cutoff_loss: (
             (value_scale * (us_advantage - 1) - domestic_value)
             / (2 * cutoff_probability * cutoff_loss)
@@ -39,19 +39,19 @@ RIGHT = [
 ]
 #: Wrong answers, each with the expected answer its hint must not reveal.
 WRONG = [
-    (lambda: ch5.check_calibration("domestic_value", 0.5), "0.64"),
-    (lambda: ch5.check_calibration("pairing_ratio", 3), "4"),
-    (lambda: ch5.check_leverage(0.75, us_share_cap=1.0), "0.5625"),
-    (lambda: ch5.check_leverage_ratio(2.0, p_low=0.4, p_high=0.8), "4"),
-    (lambda: ch5.check_levy(0.75, "below"), "0.375"),
-    (lambda: ch5.check_levy(0.375, "above"), "below"),
-    (lambda: ch5.check_peak_levy(0.375), "0.5"),
-    (lambda: ch5.check_us_cap_share(0.5), "0.25"),
-    (lambda: ch5.check_pairing_switch(4), "3"),
-    (lambda: ch5.check_bound("Beijing's own choice (interior)"), "0.25"),
-    (lambda: ch5.check_compute_share(0.2, 0.2), "0.31"),
-    (lambda: ch5.check_exit_time(4.0), "2.77"),
-    (lambda: ch5.check_erosion_for_exit(0.5, 2.0), "0.69"),
+    (lambda: hedging.checks.check_calibration("domestic_value", 0.5), "0.64"),
+    (lambda: hedging.checks.check_calibration("pairing_ratio", 3), "4"),
+    (lambda: hedging.checks.check_leverage(0.75, us_share_cap=1.0), "0.5625"),
+    (lambda: hedging.checks.check_leverage_ratio(2.0, p_low=0.4, p_high=0.8), "4"),
+    (lambda: hedging.checks.check_levy(0.75, "below"), "0.375"),
+    (lambda: hedging.checks.check_levy(0.375, "above"), "below"),
+    (lambda: hedging.checks.check_peak_levy(0.375), "0.5"),
+    (lambda: hedging.checks.check_us_cap_share(0.5), "0.25"),
+    (lambda: hedging.checks.check_pairing_switch(4), "3"),
+    (lambda: hedging.checks.check_bound("Beijing's own choice (interior)"), "0.25"),
+    (lambda: hedging.checks.check_compute_share(0.2, 0.2), "0.31"),
+    (lambda: hedging.checks.check_exit_time(4.0), "2.77"),
+    (lambda: hedging.checks.check_erosion_for_exit(0.5, 2.0), "0.69"),
 ]
 
 
@@ -71,28 +71,28 @@ def test_wrong_answers_get_a_hint_not_the_answer(call, answer):
 
 
 def test_hints_do_not_state_the_expected_value():
-    assert "0.64" not in str(ch5.check_calibration("domestic_value", 0.5))
-    assert "0.375" not in str(ch5.check_levy(0.75, "below"))
-    assert "2.77" not in str(ch5.check_exit_time(4.0))
-    assert "0.25" not in str(ch5.check_us_cap_share(0.5))
+    assert "0.64" not in str(hedging.checks.check_calibration("domestic_value", 0.5))
+    assert "0.375" not in str(hedging.checks.check_levy(0.75, "below"))
+    assert "2.77" not in str(hedging.checks.check_exit_time(4.0))
+    assert "0.25" not in str(hedging.checks.check_us_cap_share(0.5))
 
 
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: ch5.check_calibration("domestic_value", ...),
-        lambda: ch5.check_leverage(...),
-        lambda: ch5.check_leverage_ratio(..., p_low=0.4, p_high=0.8),
-        lambda: ch5.check_levy(..., verdict=...),
-        lambda: ch5.check_peak_levy(...),
-        lambda: ch5.check_us_cap_share(...),
-        lambda: ch5.check_pairing_switch(...),
-        lambda: ch5.check_bound(...),
-        lambda: ch5.check_compute_share(..., import_share=0.2),
-        lambda: ch5.check_spending_share(..., compute_share=0.6),
-        lambda: ch5.check_exit_time(...),
-        lambda: ch5.check_erosion_for_exit(..., years=2.0),
-        lambda: ch5.check_best_reply_function(...),
+        lambda: hedging.checks.check_calibration("domestic_value", ...),
+        lambda: hedging.checks.check_leverage(...),
+        lambda: hedging.checks.check_leverage_ratio(..., p_low=0.4, p_high=0.8),
+        lambda: hedging.checks.check_levy(..., verdict=...),
+        lambda: hedging.checks.check_peak_levy(...),
+        lambda: hedging.checks.check_us_cap_share(...),
+        lambda: hedging.checks.check_pairing_switch(...),
+        lambda: hedging.checks.check_bound(...),
+        lambda: hedging.checks.check_compute_share(..., import_share=0.2),
+        lambda: hedging.checks.check_spending_share(..., compute_share=0.6),
+        lambda: hedging.checks.check_exit_time(...),
+        lambda: hedging.checks.check_erosion_for_exit(..., years=2.0),
+        lambda: hedging.checks.check_best_reply_function(...),
     ],
 )
 def test_placeholders_ask_to_be_filled_in(call):
@@ -102,14 +102,14 @@ def test_placeholders_ask_to_be_filled_in(call):
 @pytest.mark.parametrize(
     ("call", "named"),
     [
-        (lambda: ch5.check_calibration("levy", 0.3), "levy"),
-        (lambda: ch5.check_calibration("domestic_value", "a lot"), "domestic_value"),
-        (lambda: ch5.check_levy(0.375, "way below"), "verdict"),
-        (lambda: ch5.check_bound("Congress"), "answer"),
-        (lambda: ch5.check_pairing_switch(3, us_share_cap=2.0), "us_share_cap"),
-        (lambda: ch5.check_erosion_for_exit(5.0, 2.0), "advantage_erosion_rate"),
-        (lambda: ch5.check_best_reply_function(3.0), "s_star"),
-        (lambda: ch5.check_leverage(0.5, cutoff_probability=2.0), "cutoff_probability"),
+        (lambda: hedging.checks.check_calibration("levy", 0.3), "levy"),
+        (lambda: hedging.checks.check_calibration("domestic_value", "a lot"), "domestic_value"),
+        (lambda: hedging.checks.check_levy(0.375, "way below"), "verdict"),
+        (lambda: hedging.checks.check_bound("Congress"), "answer"),
+        (lambda: hedging.checks.check_pairing_switch(3, us_share_cap=2.0), "us_share_cap"),
+        (lambda: hedging.checks.check_erosion_for_exit(5.0, 2.0), "advantage_erosion_rate"),
+        (lambda: hedging.checks.check_best_reply_function(3.0), "s_star"),
+        (lambda: hedging.checks.check_leverage(0.5, cutoff_probability=2.0), "cutoff_probability"),
     ],
 )
 def test_bad_input_is_refused(call, named):
@@ -130,7 +130,7 @@ def test_variants_are_per_student_reproducible_and_inside_the_ranges():
             "at" if abs(tau_star - 0.25) < 1e-9 else ("below" if tau_star > 0.25 else "above")
         )
         assert tau_star > 0
-        assert ch5.check_levy(
+        assert hedging.checks.check_levy(
             tau_star,
             verdict,
             base_advantage=variant["base_advantage"],

@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-from chipcontrols.hedging import prose as chapter5
+from chipcontrols import hedging
 from solutions import hedging as ch5_solutions
 
 SOL = ch5_solutions.solution_figures()
-PROSE = chapter5.prose_figures()
+PROSE = hedging.prose.prose_figures()
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,12 @@ import math
 
 import pytest
 
-from chipcontrols.ledger import prose as chapter1
+from chipcontrols import ledger
 from solutions import ledger as ch1_solutions
 
 SOL = ch1_solutions.solution_figures()
-PROSE = chapter1.prose_figures()
-EXERCISE = chapter1.exercise_figures()
+PROSE = ledger.prose.prose_figures()
+EXERCISE = ledger.prose.exercise_figures()
 
 
 def close(value, expected, rel=1e-9):

@@ -10,12 +10,7 @@ from __future__ import annotations
 import pytest
 from site_helpers import set_slider
 
-from chipcontrols.catchup import (
-    cost as race,
-    performance as clock,
-    reliability as failures,
-    yields as wafer,
-)
+from chipcontrols import catchup
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/04-domestic-chips.html"
@@ -46,22 +41,22 @@ def test_the_page_has_its_four_charts_with_sliders_from_the_declarations(visit):
     for start, module, names in (
         (
             "Line chart of the ratio",
-            clock,
+            catchup.performance,
             ("performance_gap", "nvidia_performance_growth", "huawei_performance_growth"),
         ),
         (
             "Line chart of the cost of one good die",
-            wafer,
+            catchup.yields,
             ("chip_die_area_mm2", "wafer_cost_usd", "defect_clustering", "wafer_diameter_mm"),
         ),
         (
             "Two panels.",
-            race,
+            catchup.cost,
             ("huawei_output_growth", "learning_rate", "nvidia_cost_decline", "huawei_cost_ratio"),
         ),
         (
             "Line chart of the share of a training cluster",
-            failures,
+            catchup.reliability,
             ("ascend_failure_multiple", "checkpoint_minutes", "gpu_failure_rate", "cluster_size"),
         ),
     ):
@@ -77,10 +72,12 @@ def test_the_page_has_its_four_charts_with_sliders_from_the_declarations(visit):
 def test_performance_clock_reads_the_model_crossover(visit, huawei, nvidia):
     page = visit(PAGE)
     chart = page.chart("Line chart of the ratio")
-    set_slider(_slider(chart, clock.PARAMETERS["huawei_performance_growth"]), huawei)
-    set_slider(_slider(chart, clock.PARAMETERS["nvidia_performance_growth"]), nvidia)
+    set_slider(_slider(chart, catchup.performance.PARAMETERS["huawei_performance_growth"]), huawei)
+    set_slider(_slider(chart, catchup.performance.PARAMETERS["nvidia_performance_growth"]), nvidia)
     _settle(page)
-    result = clock.clock(huawei_performance_growth=huawei, nvidia_performance_growth=nvidia)
+    result = catchup.performance.clock(
+        huawei_performance_growth=huawei, nvidia_performance_growth=nvidia
+    )
     texts = _texts(chart)
     if result.advantage > 0:
         expected = f"Level after {result.crossover_years:.1f} years ({result.crossover_year:.1f})"
@@ -95,14 +92,14 @@ def test_performance_clock_reads_the_model_crossover(visit, huawei, nvidia):
 def test_cost_race_reads_the_model_crossover_and_gamma_min(visit, growth):
     page = visit(PAGE)
     chart = page.chart("Two panels.")
-    set_slider(_slider(chart, race.PARAMETERS["huawei_output_growth"]), growth)
+    set_slider(_slider(chart, catchup.cost.PARAMETERS["huawei_output_growth"]), growth)
     _settle(page)
-    result = race.race(huawei_output_growth=growth)
+    result = catchup.cost.race(huawei_output_growth=growth)
     texts = _texts(chart)
     if not result.catches_up:
         assert "Never level: γ is below γ_min" in texts
     else:
-        year = race.BASE_YEAR + result.crossover_years
+        year = catchup.cost.BASE_YEAR + result.crossover_years
         assert (f"Level after {result.crossover_years:.1f} years, in {year:.0f}") in texts, texts
     assert any(t.startswith(f"γ_min = {result.gamma_min:.2f} a year") for t in texts), texts
 
@@ -110,11 +107,12 @@ def test_cost_race_reads_the_model_crossover_and_gamma_min(visit, growth):
 def test_cost_race_gamma_min_moves_with_the_learning_rate(visit):
     page = visit(PAGE)
     chart = page.chart("Two panels.")
-    set_slider(_slider(chart, race.PARAMETERS["learning_rate"]), 0.3)
+    set_slider(_slider(chart, catchup.cost.PARAMETERS["learning_rate"]), 0.3)
     _settle(page)
     texts = _texts(chart)
     assert any(
-        t.startswith(f"γ_min = {race.race(learning_rate=0.3).gamma_min:.2f}") for t in texts
+        t.startswith(f"γ_min = {catchup.cost.race(learning_rate=0.3).gamma_min:.2f}")
+        for t in texts
     ), texts
 
 
@@ -122,12 +120,12 @@ def test_cost_race_gamma_min_moves_with_the_learning_rate(visit):
 def test_cost_chart_counts_dies_as_the_model_does(visit, area):
     page = visit(PAGE)
     chart = page.chart("Line chart of the cost of one good die")
-    set_slider(_slider(chart, wafer.PARAMETERS["chip_die_area_mm2"]), area)
+    set_slider(_slider(chart, catchup.yields.PARAMETERS["chip_die_area_mm2"]), area)
     _settle(page)
-    assert f"{wafer.gross_dies(area):.0f} gross dies per wafer" in _texts(chart)
+    assert f"{catchup.yields.gross_dies(area):.0f} gross dies per wafer" in _texts(chart)
     costs = [t for t in _texts(chart) if t.startswith("910C, early 2025")]
     assert costs == [
-        f"910C, early 2025: 40% yield: ${wafer.cost_at_yield(0.4, chip_die_area_mm2=area):,.0f}"
+        f"910C, early 2025: 40% yield: ${catchup.yields.cost_at_yield(0.4, chip_die_area_mm2=area):,.0f}"
     ]
 
 
@@ -135,11 +133,11 @@ def test_cost_chart_counts_dies_as_the_model_does(visit, area):
 def test_reliability_chart_reads_the_model_waste(visit, multiple, size):
     page = visit(PAGE)
     chart = page.chart("Line chart of the share of a training cluster")
-    set_slider(_slider(chart, failures.PARAMETERS["ascend_failure_multiple"]), multiple)
-    set_slider(_slider(chart, failures.PARAMETERS["cluster_size"]), size)
+    set_slider(_slider(chart, catchup.reliability.PARAMETERS["ascend_failure_multiple"]), multiple)
+    set_slider(_slider(chart, catchup.reliability.PARAMETERS["cluster_size"]), size)
     _settle(page)
-    h100 = failures.cluster_reliability("h100", cluster_size=size).exact_waste
-    ascend = failures.cluster_reliability(
+    h100 = catchup.reliability.cluster_reliability("h100", cluster_size=size).exact_waste
+    ascend = catchup.reliability.cluster_reliability(
         "ascend", cluster_size=size, ascend_failure_multiple=multiple
     ).exact_waste
     texts = _texts(chart)

@@ -1,4 +1,4 @@
-"""Chapter 5's charts in headless Chromium: each readout agrees with the Python model.
+"""Chapter 5's charts in headless Chromium: each readout agrees with the Python hedging.
 
 Expected values come from :mod:`chipcontrols.hedging`, so these tests check that what the browser
 computes from the printed Vega expressions (the best reply, the bound that binds, leverage, the
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from site_helpers import chart_texts, set_slider
 
-from chipcontrols import hedging as model
+from chipcontrols import hedging
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/05-dual-dependence.html"
@@ -31,7 +31,7 @@ def _slider(chart, label_start: str):
 
 def _set(page, chart, settings):
     for name, value in settings.items():
-        set_slider(_slider(chart, model.PARAMETERS[name].label), value)
+        set_slider(_slider(chart, hedging.PARAMETERS[name].label), value)
     page.page.wait_for_timeout(250)
 
 
@@ -50,7 +50,7 @@ def test_payoff_chart_names_the_bound_as_the_model_does(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Line chart of Beijing's payoff")
     _set(page, chart, settings)
-    reply = model.best_reply(**settings)
+    reply = hedging.best_reply(**settings)
     readout = next(t for t in _plain(chart_texts(chart)) if t.startswith("s = "))
     assert readout == (
         f"s = {reply.import_share:.2f}, set by {reply.binding_text} "
@@ -70,9 +70,9 @@ def test_leverage_chart_readout_matches_the_model(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The leverage paradox.")
     _set(page, chart, settings)
-    held = model.leverage(**settings)
-    p_bar = model.best_reply(**settings).all_in_threshold
-    p = settings.get("cutoff_probability", model.PARAMETERS["cutoff_probability"].default)
+    held = hedging.leverage(**settings)
+    p_bar = hedging.best_reply(**settings).all_in_threshold
+    p = settings.get("cutoff_probability", hedging.PARAMETERS["cutoff_probability"].default)
     readout = next(t for t in chart_texts(chart) if t.startswith("At p = "))
     assert readout == (
         f"At p = {p:.2f}: leverage {held.leverage_beijing:.2f}, expected loss "
@@ -88,7 +88,7 @@ def test_laffer_chart_marks_tau_star_and_the_capped_peak(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The levy's Laffer curve.")
     _set(page, chart, settings)
-    result = model.levy_outcome(**settings)
+    result = hedging.levy_outcome(**settings)
     texts = " ".join(chart_texts(chart))
     assert (
         f"τ* = {result.revenue_maximising_levy:.3f}; with the cap the peak is "
@@ -104,9 +104,9 @@ def test_exit_chart_dates_the_exit_as_the_model_does(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The exit clock.")
     _set(page, chart, settings)
-    clock = model.exit_clock(**settings)
+    clock = hedging.exit_clock(**settings)
     texts = chart_texts(chart)
-    if clock.exit_time > model.PARAMETERS["years_after_january_2026"].maximum:
+    if clock.exit_time > hedging.PARAMETERS["years_after_january_2026"].maximum:
         assert f"Exit after {clock.exit_time:.1f} years, beyond the axis" in texts
     else:
         assert f"Imports stop being worth buying after {clock.exit_time:.1f} years" in texts

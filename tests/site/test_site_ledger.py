@@ -11,7 +11,7 @@ import re
 import pytest
 from site_helpers import CHART_PAGE, chart_texts, set_slider
 
-from chipcontrols import ledger as model
+from chipcontrols import ledger
 from chipcontrols.core.data import load_table
 from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_under_every_version
 from widgets.core import palette
@@ -92,7 +92,7 @@ def _ledger_readout(chart) -> str:
 
 
 def _expected_readout(**values) -> str:
-    result = model.ledger(**values)
+    result = ledger.ledger(**values)
     return f"Exports: {result.volume:.2f} million chips; binding: {result.binding_text}"
 
 
@@ -111,11 +111,11 @@ def test_ledger_names_the_binding_limit_as_the_model_does(visit, settings):
     page = visit(CHART_PAGE)
     chart = page.chart("The H200 ledger.")
     for name, value in settings.items():
-        set_slider(_slider(chart, model.PARAMETERS[name].label), value)
+        set_slider(_slider(chart, ledger.PARAMETERS[name].label), value)
     _settle(page)
     assert _ledger_readout(chart) == _expected_readout(**settings)
     red = chart.locator(f"svg.marks .mark-rect.role-mark path[fill='{palette.BINDING}']")
-    assert red.count() == len(model.ledger(**settings).binding)
+    assert red.count() == len(ledger.ledger(**settings).binding)
 
 
 def _number_before(texts: list[str], suffix: str) -> list[float]:
@@ -125,13 +125,13 @@ def _number_before(texts: list[str], suffix: str) -> list[float]:
 def test_ledger_revenue_and_ratio_follow_price_share_and_the_h100e_switch(visit):
     page = visit(CHART_PAGE)
     chart = page.chart("The H200 ledger.")
-    set_slider(_slider(chart, model.PARAMETERS["price"].label), 30)
-    set_slider(_slider(chart, model.PARAMETERS["tariff_share"].label), 0.15)
+    set_slider(_slider(chart, ledger.PARAMETERS["price"].label), 30)
+    set_slider(_slider(chart, ledger.PARAMETERS["tariff_share"].label), 0.15)
     chart.locator(".vega-bindings input[type=radio]").nth(1).check()
     _settle(page)
     bases = {round(v, 4) for v in (1.0, 4800 / 3350)}
     h = max(bases)
-    result = model.ledger(price=30, tariff_share=0.15, h100e_per_chip=h)
+    result = ledger.ledger(price=30, tariff_share=0.15, h100e_per_chip=h)
     texts = chart_texts(chart)
     assert sorted(_number_before(texts, " bn")) == pytest.approx(
         sorted([round(result.treasury_revenue, 1), round(result.nvidia_revenue, 1)]), abs=0.051
@@ -162,20 +162,20 @@ def _q_star_readout(chart) -> str:
 def test_ratio_chart_marks_the_closed_form_volume(visit, settings):
     page = visit(CHART_PAGE)
     chart = page.chart("Line chart of the US:China ratio")
-    declared = {**model.PARAMETERS, "target_ratio": model.TARGET_RATIO}
+    declared = {**ledger.PARAMETERS, "target_ratio": ledger.TARGET_RATIO}
     for name, value in settings.items():
         set_slider(_slider(chart, declared[name].label), value)
     _settle(page)
-    target = settings.get("target_ratio", model.TARGET_RATIO.default)
+    target = settings.get("target_ratio", ledger.TARGET_RATIO.default)
     others = {k: v for k, v in settings.items() if k != "target_ratio"}
-    q_star = model.closed_form_results(target_ratio=target, **others).volume_for_target
+    q_star = ledger.closed_form_results(target_ratio=target, **others).volume_for_target
     readout = _q_star_readout(chart)
     if q_star < 0:
         assert readout == "Already below the target with no exports"
     else:
         assert readout.startswith(f"Q* = {q_star:.2f} million")
     # the target line is always drawn; the vertical Q* line only when Q* lies on the axis
-    on_axis = 0 <= q_star <= model.EXPORT_VOLUME.maximum
+    on_axis = 0 <= q_star <= ledger.EXPORT_VOLUME.maximum
     rules = chart.locator("svg.marks .mark-rule.role-mark line")
     assert rules.count() == 1 + on_axis
 
@@ -186,8 +186,8 @@ def test_ratio_curve_reference_points_match_the_model(visit):
     labels = [t for t in chart_texts(chart) if t.endswith(" M)")]
     assert sorted(labels) == sorted(
         [
-            f"approved by Beijing ({model.PARAMETERS['approvals'].default:.1f} M)",
-            f"Nvidia's stock ({model.PARAMETERS['supply'].default:.1f} M)",
-            f"ordered ({model.PARAMETERS['demand'].default:.1f} M)",
+            f"approved by Beijing ({ledger.PARAMETERS['approvals'].default:.1f} M)",
+            f"Nvidia's stock ({ledger.PARAMETERS['supply'].default:.1f} M)",
+            f"ordered ({ledger.PARAMETERS['demand'].default:.1f} M)",
         ]
     )

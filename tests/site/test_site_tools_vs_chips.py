@@ -12,7 +12,7 @@ import math
 import pytest
 from site_helpers import chart_texts, set_slider
 
-from chipcontrols import tools_vs_chips as model
+from chipcontrols import tools_vs_chips
 from chipcontrols.tools_vs_chips import dynamics
 from chipcontrols.tools_vs_chips.evidence import control_events, disputed_inputs
 from widgets.core import palette
@@ -23,7 +23,7 @@ PAGE = "chapters/02-strategic-shift.html"
 
 
 def _slider(chart, name: str):
-    label = model.PARAMETERS[name].label
+    label = tools_vs_chips.PARAMETERS[name].label
     binding = chart.locator(".vega-bind").filter(
         has=chart.page.locator(".vega-bind-name", has_text=label)
     )
@@ -63,10 +63,13 @@ def test_bottleneck_readout_and_red_bar_follow_the_model(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Which bottleneck binds.")
     _set(page, chart, settings)
-    accelerators = model.evaluate("accelerators", **settings)
-    output = model.evaluate("output", **settings)
-    wafer, hbm = model.evaluate("wafer_limit", **settings), model.evaluate("hbm_limit", **settings)
-    threshold = model.evaluate("hbm_at_which_wafers_bind", **settings)
+    accelerators = tools_vs_chips.evaluate("accelerators", **settings)
+    output = tools_vs_chips.evaluate("output", **settings)
+    wafer, hbm = (
+        tools_vs_chips.evaluate("wafer_limit", **settings),
+        tools_vs_chips.evaluate("hbm_limit", **settings),
+    )
+    threshold = tools_vs_chips.evaluate("hbm_at_which_wafers_bind", **settings)
     readout = _readout(chart, "Output:")
     assert readout.startswith(
         f"Output: {accelerators:.2f} million accelerators = {output:.2f} million H100e a year;"
@@ -101,13 +104,13 @@ def test_race_readout_and_crossover_rules_follow_the_closed_forms(visit, setting
     page = visit(PAGE)
     chart = page.chart("The race over ten years")
     _set(page, chart, settings)
-    with_controls = model.evaluate("crossover_with", **settings)
-    without = model.evaluate("crossover_without", **settings)
+    with_controls = tools_vs_chips.evaluate("crossover_with", **settings)
+    without = tools_vs_chips.evaluate("crossover_without", **settings)
     readout = _readout(chart, "Domestic output")
     if with_controls <= 0:
         assert readout == "Domestic output already exceeds these imports."
     else:
-        bought = model.evaluate("years_bought", **settings)
+        bought = tools_vs_chips.evaluate("years_bought", **settings)
         assert readout == (
             f"Domestic output replaces imports after {with_controls:.1f} years "
             f"with tool controls, {without:.1f} without: they buy {bought:.1f} years."
@@ -135,7 +138,7 @@ def test_denied_chart_marks_t_star_at_the_first_sampled_step_after_the_root(visi
     chart = page.chart("Compute denied, summed over the horizon")
     _set(page, chart, settings)
     root = dynamics.horizon_numerical(**settings)
-    shown = settings.get("horizon_years", model.PARAMETERS["horizon_years"].default)
+    shown = settings.get("horizon_years", tools_vs_chips.PARAMETERS["horizon_years"].default)
     readout = _readout(chart, ("Tool controls deny", "Over this horizon"))
     if math.isinf(root) or root > shown:
         assert readout == "Over this horizon a chip ban denies more."

@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import pytest
 
-from chipcontrols.tools_vs_chips import checks as ch2
+from chipcontrols import tools_vs_chips
 from chipcontrols.tools_vs_chips.evidence import control_events
 from chipcontrols.tools_vs_chips.variants import chapter2_variant
 
@@ -49,15 +49,15 @@ def bisect_horizon(m, d0, gc, gf):
 @pytest.mark.parametrize(
     "check",
     [
-        lambda: ch2.check_gross_dies(..., ascend_die_area=600),
-        lambda: ch2.check_hbm_threshold(...),
-        lambda: ch2.check_crossover(...),
-        lambda: ch2.check_horizon(...),
-        lambda: ch2.check_horizon_function(...),
-        lambda: ch2.check_estimate_requirements(
+        lambda: tools_vs_chips.checks.check_gross_dies(..., ascend_die_area=600),
+        lambda: tools_vs_chips.checks.check_hbm_threshold(...),
+        lambda: tools_vs_chips.checks.check_crossover(...),
+        lambda: tools_vs_chips.checks.check_horizon(...),
+        lambda: tools_vs_chips.checks.check_horizon_function(...),
+        lambda: tools_vs_chips.checks.check_estimate_requirements(
             "ascend-output-2025-bis", hbm_stacks=..., ai_wafer_share=...
         ),
-        lambda: ch2.check_shift_table(..., {}),
+        lambda: tools_vs_chips.checks.check_shift_table(..., {}),
     ],
 )
 def test_a_starter_cell_as_it_stands_says_what_to_fill_in(check):
@@ -66,7 +66,7 @@ def test_a_starter_cell_as_it_stands_says_what_to_fill_in(check):
 
 
 def test_a_function_that_still_returns_the_placeholder_is_not_an_error():
-    result = ch2.check_horizon_function(
+    result = tools_vs_chips.checks.check_horizon_function(
         lambda chip_imports, domestic_output, growth_with_controls, growth_without_controls: ...
     )
     assert str(result).startswith("Not yet: fill in")
@@ -74,21 +74,21 @@ def test_a_function_that_still_returns_the_placeholder_is_not_an_error():
 
 def test_an_uncoded_event_is_reported_not_raised():
     coding = {event_id: (..., ...) for event_id in control_events()["event_id"]}
-    assert str(ch2.check_event_coding(coding)).startswith("Not yet: fill in")
+    assert str(tools_vs_chips.checks.check_event_coding(coding)).startswith("Not yet: fill in")
 
 
 # --- gross dies and the threshold -----------------------------------------------------------
 
 
 def test_gross_dies_right_and_the_no_edge_mistake_gets_its_hint():
-    assert ch2.check_gross_dies(gross(600), ascend_die_area=600)
-    wrong = ch2.check_gross_dies(math.pi * 150**2 / 600, ascend_die_area=600)
+    assert tools_vs_chips.checks.check_gross_dies(gross(600), ascend_die_area=600)
+    wrong = tools_vs_chips.checks.check_gross_dies(math.pi * 150**2 / 600, ascend_die_area=600)
     assert not wrong and "edge" in wrong.message and f"{gross(600):.1f}" not in wrong.message
 
 
 def test_hbm_threshold_right_at_the_defaults_and_in_a_scenario():
-    assert ch2.check_hbm_threshold(8 * wafer_limit())
-    assert ch2.check_hbm_threshold(
+    assert tools_vs_chips.checks.check_hbm_threshold(8 * wafer_limit())
+    assert tools_vs_chips.checks.check_hbm_threshold(
         6 * wafer_limit(area=600, dies=1, yield_=0.5),
         ascend_die_area=600,
         dies_per_package=1,
@@ -108,7 +108,7 @@ def test_hbm_threshold_right_at_the_defaults_and_in_a_scenario():
     ],
 )
 def test_hbm_threshold_mistakes_get_a_hint_and_not_the_answer(answer, hint):
-    result = ch2.check_hbm_threshold(answer)
+    result = tools_vs_chips.checks.check_hbm_threshold(answer)
     assert not result and hint in result.message
     assert f"{8 * wafer_limit():.2f}" not in result.message
 
@@ -117,41 +117,43 @@ def test_hbm_threshold_refuses_a_scenario_outside_the_declared_ranges():
     with pytest.raises(
         ValueError, match=r"dies_per_package = 7 is outside the valid range \[1, 4\]"
     ):
-        ch2.check_hbm_threshold(1.0, dies_per_package=7)
+        tools_vs_chips.checks.check_hbm_threshold(1.0, dies_per_package=7)
     with pytest.raises(ValueError, match="unknown parameter"):
-        ch2.check_hbm_threshold(1.0, chip_imports=0.5)
+        tools_vs_chips.checks.check_hbm_threshold(1.0, chip_imports=0.5)
 
 
 # --- the race --------------------------------------------------------------------------------
 
 
 def test_crossover_right_with_and_without_controls():
-    assert ch2.check_crossover(math.log(M / D0) / GC, controls=True)
-    assert ch2.check_crossover(math.log(M / D0) / GF, controls=False)
-    wrong = ch2.check_crossover(math.log10(M / D0) / GC)
+    assert tools_vs_chips.checks.check_crossover(math.log(M / D0) / GC, controls=True)
+    assert tools_vs_chips.checks.check_crossover(math.log(M / D0) / GF, controls=False)
+    wrong = tools_vs_chips.checks.check_crossover(math.log10(M / D0) / GC)
     assert not wrong and "natural logarithm" in wrong.message
 
 
 @pytest.mark.parametrize("growth", [0.4, 0.6, 0.9])
 def test_horizon_right_for_the_exercise_growth_rates(growth):
-    assert ch2.check_horizon(bisect_horizon(M, D0, GC, growth), growth_without_controls=growth)
+    assert tools_vs_chips.checks.check_horizon(
+        bisect_horizon(M, D0, GC, growth), growth_without_controls=growth
+    )
 
 
 def test_horizon_confused_with_the_crossover_year_gets_that_hint():
-    result = ch2.check_horizon(math.log(M / D0) / GC)
+    result = tools_vs_chips.checks.check_horizon(math.log(M / D0) / GC)
     assert not result and "crossover year" in result.message
 
 
 def test_horizon_infinity_is_right_only_when_no_root_exists():
-    assert ch2.check_horizon(math.inf, growth_without_controls=0.2)
-    assert not ch2.check_horizon(math.inf)
-    assert not ch2.check_horizon(3.0, growth_without_controls=0.2)
+    assert tools_vs_chips.checks.check_horizon(math.inf, growth_without_controls=0.2)
+    assert not tools_vs_chips.checks.check_horizon(math.inf)
+    assert not tools_vs_chips.checks.check_horizon(3.0, growth_without_controls=0.2)
 
 
 def test_a_correct_horizon_function_passes_and_a_wrong_one_fails():
-    assert ch2.check_horizon_function(bisect_horizon_keywords)
-    assert ch2.check_horizon_function(bisect_horizon_keywords, seed=1)
-    wrong = ch2.check_horizon_function(
+    assert tools_vs_chips.checks.check_horizon_function(bisect_horizon_keywords)
+    assert tools_vs_chips.checks.check_horizon_function(bisect_horizon_keywords, seed=1)
+    wrong = tools_vs_chips.checks.check_horizon_function(
         lambda chip_imports, domestic_output, growth_with_controls, growth_without_controls: (
             math.log(chip_imports / domestic_output) / max(growth_with_controls, 0.01)
         )
@@ -168,7 +170,7 @@ def test_a_function_that_never_returns_infinity_fails_the_no_root_case():
         )
         return 99.0 if math.isinf(result) else result
 
-    assert not ch2.check_horizon_function(never_infinite)
+    assert not tools_vs_chips.checks.check_horizon_function(never_infinite)
 
 
 def bisect_horizon_keywords(
@@ -181,7 +183,7 @@ def bisect_horizon_keywords(
 
 def test_a_horizon_function_must_be_callable():
     with pytest.raises(ValueError, match="is not a function"):
-        ch2.check_horizon_function(4.2)
+        tools_vs_chips.checks.check_horizon_function(4.2)
 
 
 # --- the estimates ---------------------------------------------------------------------------
@@ -189,10 +191,10 @@ def test_a_horizon_function_must_be_callable():
 
 def test_estimate_requirements_right_at_the_defaults_and_a_percentage_gets_its_hint():
     per_share = wafer_limit() / 0.10
-    assert ch2.check_estimate_requirements(
+    assert tools_vs_chips.checks.check_estimate_requirements(
         "ascend-shipments-2025-idc", hbm_stacks=0.812 * 8, ai_wafer_share=0.812 / per_share
     )
-    wrong = ch2.check_estimate_requirements(
+    wrong = tools_vs_chips.checks.check_estimate_requirements(
         "ascend-shipments-2025-idc", hbm_stacks=0.812 * 8, ai_wafer_share=100 * 0.812 / per_share
     )
     assert not wrong and "fraction" in wrong.message
@@ -200,9 +202,11 @@ def test_estimate_requirements_right_at_the_defaults_and_a_percentage_gets_its_h
 
 def test_estimate_requirements_refuse_a_capacity_estimate_and_an_unknown_id():
     with pytest.raises(ValueError, match="not Ascend accelerators"):
-        ch2.check_estimate_requirements("smic-advanced-capacity-2025-semianalysis", 1.0, 0.1)
+        tools_vs_chips.checks.check_estimate_requirements(
+            "smic-advanced-capacity-2025-semianalysis", 1.0, 0.1
+        )
     with pytest.raises(ValueError, match="not an estimate of data/capacity.csv"):
-        ch2.check_estimate_requirements("ascend-output-2027-nobody", 1.0, 0.1)
+        tools_vs_chips.checks.check_estimate_requirements("ascend-output-2027-nobody", 1.0, 0.1)
 
 
 # --- the data task ---------------------------------------------------------------------------
@@ -213,31 +217,31 @@ def book_coding() -> dict:
 
 
 def test_the_books_coding_passes_and_a_coding_with_many_flips_fails():
-    assert ch2.check_event_coding(book_coding())
+    assert tools_vs_chips.checks.check_event_coding(book_coding())
     flipped = {
         event_id: (instrument, "loosening" if direction == "tightening" else "tightening")
         for event_id, (instrument, direction) in book_coding().items()
     }
-    result = ch2.check_event_coding(flipped)
+    result = tools_vs_chips.checks.check_event_coding(flipped)
     assert not result and "agrees with the book's on 0 of" in result.message
 
 
 def test_one_judgement_call_of_difference_still_passes_and_is_named():
     coding = book_coding()
     coding["2024-12-02-bis-hbm-and-tool-controls"] = ("chips_and_tools", "tightening")
-    result = ch2.check_event_coding(coding)
+    result = tools_vs_chips.checks.check_event_coding(coding)
     assert result and "2024-12-02-bis-hbm-and-tool-controls" in result.message
 
 
 def test_a_coding_that_misses_events_or_uses_unknown_labels_is_refused():
     partial = dict(list(book_coding().items())[:3])
-    assert "missing" in ch2.check_event_coding(partial).message
+    assert "missing" in tools_vs_chips.checks.check_event_coding(partial).message
     bad = {
         **book_coding(),
         "2022-10-07-bis-advanced-computing-rules": ("semiconductors", "tightening"),
     }
     with pytest.raises(ValueError, match="instrument \\['semiconductors'\\]"):
-        ch2.check_event_coding(bad)
+        tools_vs_chips.checks.check_event_coding(bad)
 
 
 def test_a_tally_of_the_students_own_coding_passes_and_an_off_by_one_fails():
@@ -259,15 +263,15 @@ def test_a_tally_of_the_students_own_coding_passes_and_an_off_by_one_fails():
                     }
                 )
     table = pd.DataFrame(rows).value_counts().rename("events").reset_index()
-    assert ch2.check_shift_table(table, coding)
+    assert tools_vs_chips.checks.check_shift_table(table, coding)
     table.loc[0, "events"] += 1
-    result = ch2.check_shift_table(table, coding)
+    result = tools_vs_chips.checks.check_shift_table(table, coding)
     assert not result and "do not match your coding" in result.message
 
 
 def test_a_tally_without_its_columns_is_refused():
     with pytest.raises(ValueError, match="missing column"):
-        ch2.check_shift_table(pd.DataFrame({"year": [2025]}), book_coding())
+        tools_vs_chips.checks.check_shift_table(pd.DataFrame({"year": [2025]}), book_coding())
 
 
 # --- per-student variants ----------------------------------------------------------------------

@@ -12,14 +12,14 @@ import math
 
 import pytest
 
-from chipcontrols.tools_vs_chips import prose as chapter2
+from chipcontrols import tools_vs_chips
 from solutions import tools_vs_chips as ch2_solutions
 
 SOL = ch2_solutions.solution_figures()
-MODEL = chapter2.model_figures()
-VALIDATION = chapter2.validation_figures()
-SHIFT = chapter2.shift_figures()
-EXERCISE = chapter2.exercise_figures()
+MODEL = tools_vs_chips.prose.model_figures()
+VALIDATION = tools_vs_chips.prose.validation_figures()
+SHIFT = tools_vs_chips.prose.shift_figures()
+EXERCISE = tools_vs_chips.prose.exercise_figures()
 P910C = round(800 / 989.5, 2)  # 910C over H100 dense 16-bit TFLOPS (data/chips.csv), to the step
 G_CONTROLLED = math.log(80 / 45) / 2
 
@@ -77,7 +77,10 @@ def test_the_race_exercise():
 @pytest.mark.parametrize("key", ["race_horizon_low", "race_horizon_mid", "race_horizon_high"])
 def test_each_horizon_solves_the_equation_by_hand(key):
     growth = dict(
-        zip(("race_horizon_low", "race_horizon_mid", "race_horizon_high"), chapter2.RACE_GROWTHS)
+        zip(
+            ("race_horizon_low", "race_horizon_mid", "race_horizon_high"),
+            tools_vs_chips.prose.RACE_GROWTHS,
+        )
     )[key]
     t, d0, gc = SOL[key], 0.243, round(G_CONTROLLED, 4)
     tools = d0 * (math.expm1(growth * t) / growth - math.expm1(gc * t) / gc)
@@ -127,7 +130,14 @@ def test_rubrics_add_up():
 
 
 def test_only_numbers_and_short_texts():
-    for figures in (SOL, MODEL, VALIDATION, SHIFT, EXERCISE, chapter2.capacity_figures()):
+    for figures in (
+        SOL,
+        MODEL,
+        VALIDATION,
+        SHIFT,
+        EXERCISE,
+        tools_vs_chips.prose.capacity_figures(),
+    ):
         for key, value in figures.items():
             assert type(value) in (float, str), key  # not a numpy float
             if isinstance(value, float):

@@ -20,7 +20,7 @@ import ipywidgets
 import pytest
 import sympy as sp
 
-from chipcontrols import tools_vs_chips as model
+from chipcontrols import tools_vs_chips
 from chipcontrols.core.data import DATA_DIR, DataValidationError, load_table
 from chipcontrols.tools_vs_chips.evidence import (
     capacity_estimates,
@@ -93,7 +93,7 @@ def test_derived_disputed_values_follow_from_the_estimates_they_cite():
 
 def test_disputed_values_lie_inside_the_declared_ranges():
     for row in disputed_inputs().itertuples():
-        model.PARAMETERS[row.parameter].check(row.value)
+        tools_vs_chips.PARAMETERS[row.parameter].check(row.value)
 
 
 def _corrupt(tmp_path, name, row_index, column, value) -> Path:
@@ -149,7 +149,7 @@ def test_chart_sliders_are_generated_from_the_declarations(name):
     params = {p["name"]: p for p in spec["params"] if "bind" in p}
     assert params, name
     for param_name, param in params.items():
-        declared = model.PARAMETERS[param_name]
+        declared = tools_vs_chips.PARAMETERS[param_name]
         assert param["value"] == declared.default
         assert (param["bind"]["min"], param["bind"]["max"], param["bind"]["step"]) == (
             declared.minimum,
@@ -160,7 +160,7 @@ def test_chart_sliders_are_generated_from_the_declarations(name):
 
 
 def test_browser_expressions_come_from_the_registry():
-    forms = model.FORMS
+    forms = tools_vs_chips.FORMS
     bottleneck = json.dumps(bottleneck_chart().spec())
     assert forms["hbm_at_which_wafers_bind"].vega() in bottleneck
     assert forms["wafer_limit"].vega() in bottleneck and forms["hbm_limit"].vega() in bottleneck
@@ -200,23 +200,26 @@ def test_the_typeset_forms_substitute_back_to_the_models_expressions():
     forms = display_forms()
     parts = forms["_symbols"]
     back = forms["wafer_limit"].subs(
-        {parts["g"]: model.GROSS_DIES, parts["effective"]: model.EFFECTIVE_WAFERS}
+        {
+            parts["g"]: tools_vs_chips.GROSS_DIES,
+            parts["effective"]: tools_vs_chips.EFFECTIVE_WAFERS,
+        }
     )
-    assert sp.simplify(back - model.WAFER_LIMIT) == 0
-    assert sp.simplify(forms["effective_wafers"] - model.EFFECTIVE_WAFERS) == 0
-    threshold = forms["threshold"].subs(parts["wafer"], model.WAFER_LIMIT)
-    assert sp.simplify(threshold - model.HBM_AT_WHICH_WAFERS_BIND) == 0
+    assert sp.simplify(back - tools_vs_chips.WAFER_LIMIT) == 0
+    assert sp.simplify(forms["effective_wafers"] - tools_vs_chips.EFFECTIVE_WAFERS) == 0
+    threshold = forms["threshold"].subs(parts["wafer"], tools_vs_chips.WAFER_LIMIT)
+    assert sp.simplify(threshold - tools_vs_chips.HBM_AT_WHICH_WAFERS_BIND) == 0
 
 
 def test_tables_list_every_declaration_and_every_estimate_with_its_source():
     params = parameter_table().data
-    assert params.count("<tr>") == len(model.PARAMETERS) + 1
+    assert params.count("<tr>") == len(tools_vs_chips.PARAMETERS) + 1
     estimates = estimates_table().data
     shown = capacity_estimates()
     shown = shown[shown["quantity"].str.startswith(("smic", "hbm", "ascend"))]
     for row in shown.itertuples():
         assert row.source_url.replace("&", "&amp;") in estimates
-    assert elasticity_table().data.count("<tr>") == len(model.LEVERS) + 1
+    assert elasticity_table().data.count("<tr>") == len(tools_vs_chips.LEVERS) + 1
     assert requirements_table().data.count("<tr>") == 7
 
 
@@ -241,5 +244,5 @@ def test_the_live_lab_recomputes_from_the_model_when_a_slider_moves(live_kernel)
     lab.sliders["growth_with_controls"].value = 0.0
     assert "Lambert W form gives" in lab.html
     assert {slider.min for slider in lab.sliders.values()} <= {
-        p.minimum for p in model.PARAMETERS.values()
+        p.minimum for p in tools_vs_chips.PARAMETERS.values()
     }

@@ -13,7 +13,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from chipcontrols.catchup import cost as race_model, yields as yield_model
+from chipcontrols import catchup
 from chipcontrols.core import record
 from widgets.core import palette
 from widgets.core.display import Figure
@@ -34,14 +34,14 @@ RACE_SLIDERS = (
 )
 #: The years and output growths the race chart spans.
 RACE_YEARS = (
-    race_model.PARAMETERS["race_years"].minimum,
-    race_model.PARAMETERS["race_years"].maximum,
+    catchup.cost.PARAMETERS["race_years"].minimum,
+    catchup.cost.PARAMETERS["race_years"].maximum,
 )
 GROWTHS = (
-    race_model.PARAMETERS["huawei_output_growth"].minimum,
-    race_model.PARAMETERS["huawei_output_growth"].maximum,
+    catchup.cost.PARAMETERS["huawei_output_growth"].minimum,
+    catchup.cost.PARAMETERS["huawei_output_growth"].maximum,
 )
-BASE_YEAR = race_model.BASE_YEAR
+BASE_YEAR = catchup.cost.BASE_YEAR
 
 
 def _reported_yields() -> pd.DataFrame:
@@ -64,9 +64,9 @@ def cost_chart() -> Figure:
     Dashed lines mark the cost per good die at the reported yields; where a model's curve
     crosses one, it reads that yield as that defect density.
     """
-    declared = yield_model.PARAMETERS["defect_density"]
+    declared = catchup.yields.PARAMETERS["defect_density"]
     field = {"defect_density": "datum.defect_density"}
-    names = list(yield_model.YIELD_MODEL_NAMES)
+    names = list(catchup.yields.YIELD_MODEL_NAMES)
     curve = alt.Chart(
         alt.Data(
             sequence={
@@ -78,7 +78,7 @@ def cost_chart() -> Figure:
         )
     )
     curve = curve.transform_calculate(
-        **{name: yield_model.FORMS["cost"][name].vega(field) for name in names}
+        **{name: catchup.yields.FORMS["cost"][name].vega(field) for name in names}
     ).transform_fold(names, as_=["model", "cost"])
     x = alt.X(
         "defect_density:Q",
@@ -106,7 +106,7 @@ def cost_chart() -> Figure:
         ],
     )
     marks = alt.Chart(_reported_yields()).transform_calculate(
-        cost=yield_model.FORMS["cost_at_yield"].vega({"reported_yield": "datum.yield"}),
+        cost=catchup.yields.FORMS["cost_at_yield"].vega({"reported_yield": "datum.yield"}),
         text="datum.label + ': $' + format(datum.cost, ',.0f')",
     )
     rules = marks.mark_rule(color=palette.INK, strokeDash=[5, 4]).encode(
@@ -121,7 +121,7 @@ def cost_chart() -> Figure:
         x=alt.value({"expr": "width"}), y="cost:Q", text="text:N"
     )
     summary = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        dies=yield_model.FORMS["gross_dies"].vega(),
+        dies=catchup.yields.FORMS["gross_dies"].vega(),
         first="format(datum.dies, '.0f') + ' gross dies per wafer'",
         second="'(' + format(chip_die_area_mm2, '.0f') + ' mm² die, ' + "
         "format(wafer_diameter_mm, '.0f') + ' mm wafer)'",
@@ -134,17 +134,17 @@ def cost_chart() -> Figure:
     ]
     chart = (
         alt.layer(lines, rules, labels, *readout)
-        .add_params(*(altair_param(yield_model.PARAMETERS[name]) for name in COST_SLIDERS))
+        .add_params(*(altair_param(catchup.yields.PARAMETERS[name]) for name in COST_SLIDERS))
         .properties(width=palette.CHART_WIDTH, height=330)
         .configure_legend(orient="bottom", direction="horizontal")
     )
-    defaults = yield_model.PARAMETERS.defaults()
+    defaults = catchup.yields.PARAMETERS.defaults()
     reported = [record.value(key) for key in REPORTED_YIELDS]
-    at_40 = yield_model.cost_at_yield(reported[1] / 100)
+    at_40 = catchup.yields.cost_at_yield(reported[1] / 100)
     description = (
         "Line chart of the cost of one good die (y, log scale) against the defect density "
         f"(x) under the Poisson, Murphy and negative-binomial yield models, for a "
-        f"{defaults['chip_die_area_mm2']:g} mm² die ({yield_model.gross_dies():.0f} gross dies "
+        f"{defaults['chip_die_area_mm2']:g} mm² die ({catchup.yields.gross_dies():.0f} gross dies "
         f"per wafer) on a ${defaults['wafer_cost_usd']:,.0f} wafer. Dashed lines mark the cost "
         f"at the reported yields of about {reported[0]:g}% (late 2024) and {reported[1]:g}% "
         f"(early 2025) and Huawei's {reported[2]:g}% target (${at_40:,.0f} at "
@@ -156,7 +156,10 @@ def cost_chart() -> Figure:
 
 def _race_paths() -> alt.LayerChart:
     field = {"race_years": "datum.race_years"}
-    forms = {"Huawei": race_model.FORMS["huawei_cost"], "Nvidia": race_model.FORMS["nvidia_cost"]}
+    forms = {
+        "Huawei": catchup.cost.FORMS["huawei_cost"],
+        "Nvidia": catchup.cost.FORMS["nvidia_cost"],
+    }
     paths = (
         alt.Chart(
             alt.Data(
@@ -216,9 +219,9 @@ def _race_summary() -> alt.Chart:
     return (
         alt.Chart(alt.Data(values=[{}]))
         .transform_calculate(
-            gamma_min=race_model.FORMS["gamma_min"].vega(),
-            multiple=race_model.FORMS["gamma_min_multiple"].vega(),
-            t_c=race_model.FORMS["crossover"].vega(),
+            gamma_min=catchup.cost.FORMS["gamma_min"].vega(),
+            multiple=catchup.cost.FORMS["gamma_min_multiple"].vega(),
+            t_c=catchup.cost.FORMS["crossover"].vega(),
         )
         .transform_calculate(
             catches="huawei_output_growth > datum.gamma_min",
@@ -259,8 +262,8 @@ def _race_threshold() -> alt.LayerChart:
             )
         )
         .transform_calculate(
-            t_c=race_model.FORMS["crossover"].vega(field),
-            gamma_min=race_model.FORMS["gamma_min"].vega(),
+            t_c=catchup.cost.FORMS["crossover"].vega(field),
+            gamma_min=catchup.cost.FORMS["gamma_min"].vega(),
         )
         .transform_filter(f"datum.gamma > datum.gamma_min && datum.t_c <= {RACE_YEARS[1]}")
     )
@@ -287,7 +290,7 @@ def _race_threshold() -> alt.LayerChart:
         .encode(y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("what:N", title="Band")])
     )
     one = alt.Chart(alt.Data(values=[{}])).transform_calculate(
-        gamma_min=race_model.FORMS["gamma_min"].vega(), gamma="huawei_output_growth"
+        gamma_min=catchup.cost.FORMS["gamma_min"].vega(), gamma="huawei_output_growth"
     )
     minimum = one.mark_rule(color=palette.BINDING, strokeDash=[6, 4], strokeWidth=2).encode(
         x="gamma_min:Q", tooltip=[alt.Tooltip("gamma_min:Q", title="γ_min", format=".2f")]
@@ -310,12 +313,12 @@ def cost_race_chart() -> Figure:
     """Chart 3: the cost race, with the crossover year and the minimum output growth γ_min."""
     chart = (
         alt.vconcat(_race_readout(), _race_paths(), _race_threshold(), spacing=20)
-        .add_params(*(altair_param(race_model.PARAMETERS[name]) for name in RACE_SLIDERS))
+        .add_params(*(altair_param(catchup.cost.PARAMETERS[name]) for name in RACE_SLIDERS))
         .resolve_scale(color="independent")
         .configure_legend(orient="bottom", direction="horizontal")
         .configure_view(stroke=None)
     )
-    default = race_model.race()
+    default = catchup.cost.race()
     description = (
         "Two panels. Top: cost per H100-equivalent of Huawei and of Nvidia from "
         f"{BASE_YEAR} (Nvidia's {BASE_YEAR} cost = 1, log scale), Huawei's falling by Wright's "
@@ -323,7 +326,7 @@ def cost_race_chart() -> Figure:
         "are level against the growth of Huawei's output, with the minimum growth γ_min = "
         f"{default.gamma_min:.2f} a year (about {math.exp(default.gamma_min):.1f} "
         "times the output each year) dashed and the two-or-three-year band shaded. At the "
-        f"defaults (γ = {race_model.PARAMETERS['huawei_output_growth'].default:.2f}) the gap "
+        f"defaults (γ = {catchup.cost.PARAMETERS['huawei_output_growth'].default:.2f}) the gap "
         "never closes. Sliders set output growth, the learning rate, Nvidia's cost decline and "
         "Huawei's starting cost ratio."
     )

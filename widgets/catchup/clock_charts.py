@@ -12,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from chipcontrols.catchup import performance as clock_model, reliability as failure_model
+from chipcontrols import catchup
 from chipcontrols.core import record
 from widgets.core import palette
 from widgets.core.display import Figure
@@ -25,10 +25,10 @@ FAILURE_SLIDERS = (
     "gpu_failure_rate",
     "cluster_size",
 )
-START = clock_model.CLAIM_YEAR
+START = catchup.performance.CLAIM_YEAR
 SPAN = (
-    clock_model.PARAMETERS["clock_years"].minimum,
-    clock_model.PARAMETERS["clock_years"].maximum,
+    catchup.performance.PARAMETERS["clock_years"].minimum,
+    catchup.performance.PARAMETERS["clock_years"].maximum,
 )
 #: The ratio axis: from Huawei four times ahead to Nvidia fifty times ahead (log scale).
 RATIO_WINDOW = (0.25, 50.0)
@@ -53,7 +53,7 @@ def _cfr_points() -> pd.DataFrame:
 def performance_chart() -> Figure:
     """Chart 2: Nvidia's best chip over Huawei's best, with the crossover and the claim's band."""
     field = {"clock_years": "datum.clock_years"}
-    low, high = clock_model.CLAIM_BAND_YEARS
+    low, high = catchup.performance.CLAIM_BAND_YEARS
     scale_x = alt.Scale(domain=[START + SPAN[0], START + SPAN[1]], nice=False)
     scale_y = alt.Scale(type="log", domain=list(RATIO_WINDOW), nice=False)
     path = alt.Chart(
@@ -61,7 +61,7 @@ def performance_chart() -> Figure:
             sequence={"start": SPAN[0], "stop": SPAN[1] + 1e-9, "step": 0.1, "as": "clock_years"}
         )
     ).transform_calculate(
-        year=f"{START} + datum.clock_years", ratio=clock_model.FORMS["ratio"].vega(field)
+        year=f"{START} + datum.clock_years", ratio=catchup.performance.FORMS["ratio"].vega(field)
     )
     line = path.mark_line(color=palette.INK, strokeWidth=2.5, clip=True).encode(
         x=alt.X(
@@ -113,8 +113,8 @@ def performance_chart() -> Figure:
     one = (
         alt.Chart(alt.Data(values=[{}]))
         .transform_calculate(
-            t_star=clock_model.FORMS["crossover"].vega(),
-            needed=clock_model.FORMS["required_advantage"].vega({"claim_years": "2.5"}),
+            t_star=catchup.performance.FORMS["crossover"].vega(),
+            needed=catchup.performance.FORMS["required_advantage"].vega({"claim_years": "2.5"}),
             advantage="huawei_performance_growth - nvidia_performance_growth",
         )
         .transform_calculate(
@@ -154,13 +154,15 @@ def performance_chart() -> Figure:
     )
     chart = (
         alt.layer(band, band_label, parity, line, crossing, cfr_points, cfr_labels, *texts)
-        .add_params(*(altair_param(clock_model.PARAMETERS[name]) for name in CLOCK_SLIDERS))
+        .add_params(
+            *(altair_param(catchup.performance.PARAMETERS[name]) for name in CLOCK_SLIDERS)
+        )
         .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
     )
-    default = clock_model.clock()
+    default = catchup.performance.clock()
     description = (
         "Line chart of the ratio of Nvidia's best chip to Huawei's best (y, log scale) from "
-        f"December 2025, starting at {clock_model.PARAMETERS['performance_gap'].default:g}× and "
+        f"December 2025, starting at {catchup.performance.PARAMETERS['performance_gap'].default:g}× and "
         "moving at the difference of the two growth rates. A dashed line marks parity, a shaded "
         "band the claim's two or three years (December 2027 to December 2028) and a red line the "
         f"crossover year: at the defaults, {default.crossover_years:.1f} years, outside the band. "
@@ -172,7 +174,7 @@ def performance_chart() -> Figure:
 
 
 def _sizes() -> dict:
-    declared = failure_model.PARAMETERS["cluster_size"]
+    declared = catchup.reliability.PARAMETERS["cluster_size"]
     return {
         "start": 8.0,
         "stop": 17.0 + 1e-9,
@@ -188,12 +190,12 @@ def reliability_chart() -> Figure:
     sizes = _sizes()
     field = {"cluster_size": "datum.cluster_size"}
     forms = {
-        "H100": failure_model.FORMS["h100_exact_waste"],
-        "Ascend (k × the failures)": failure_model.FORMS["ascend_exact_waste"],
+        "H100": catchup.reliability.FORMS["h100_exact_waste"],
+        "Ascend (k × the failures)": catchup.reliability.FORMS["ascend_exact_waste"],
     }
     first_order = {
-        "H100": failure_model.FORMS["h100_waste"],
-        "Ascend (k × the failures)": failure_model.FORMS["ascend_waste"],
+        "H100": catchup.reliability.FORMS["h100_waste"],
+        "Ascend (k × the failures)": catchup.reliability.FORMS["ascend_waste"],
     }
     names = list(forms)
     curves = alt.Chart(
@@ -273,8 +275,8 @@ def reliability_chart() -> Figure:
     one = (
         alt.Chart(alt.Data(values=[{}]))
         .transform_calculate(
-            h100=failure_model.FORMS["h100_exact_waste"].vega(),
-            ascend=failure_model.FORMS["ascend_exact_waste"].vega(),
+            h100=catchup.reliability.FORMS["h100_exact_waste"].vega(),
+            ascend=catchup.reliability.FORMS["ascend_exact_waste"].vega(),
         )
         .transform_calculate(
             first="'Time wasted at ' + format(cluster_size, ',.0f') + ' chips:'",
@@ -296,18 +298,20 @@ def reliability_chart() -> Figure:
     ]
     chart = (
         alt.layer(exact_lines, young_lines, llama_point, llama_label, chosen, *readout)
-        .add_params(*(altair_param(failure_model.PARAMETERS[name]) for name in FAILURE_SLIDERS))
+        .add_params(
+            *(altair_param(catchup.reliability.PARAMETERS[name]) for name in FAILURE_SLIDERS)
+        )
         .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
         .configure_legend(orient="bottom", direction="horizontal")
     )
-    h100, ascend = (failure_model.cluster_reliability(chip) for chip in ("h100", "ascend"))
-    k = failure_model.PARAMETERS["ascend_failure_multiple"].default
+    h100, ascend = (catchup.reliability.cluster_reliability(chip) for chip in ("h100", "ascend"))
+    k = catchup.reliability.PARAMETERS["ascend_failure_multiple"].default
     description = (
         "Line chart of the share of a training cluster's time lost to failures (y) against "
         "the number of chips in the job (x, log scale), for H100s failing at the rate of Meta's "
         f"Llama 3 run and for Ascend chips failing k times as often (k = {k:g} by default). "
         "Solid lines are the exact waste at Young's checkpoint interval, dashed lines Young's "
-        f"first-order formula. At {failure_model.PARAMETERS['cluster_size'].default:,.0f} chips "
+        f"first-order formula. At {catchup.reliability.PARAMETERS['cluster_size'].default:,.0f} chips "
         f"with one-minute checkpoints the H100s waste {h100.exact_waste:.0%} and the Ascend "
         f"chips {ascend.exact_waste:.0%}; the gap widens with size. A diamond marks the Llama 3 "
         "run. Sliders set k, the checkpoint time, the failure rate and a cluster size to read off."

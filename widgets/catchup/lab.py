@@ -13,11 +13,7 @@ import html
 import ipywidgets
 import pandas as pd
 
-from chipcontrols.catchup import (
-    cost as catchup_cost,
-    learning as catchup_learning,
-    yields as catchup_yield,
-)
+from chipcontrols import catchup
 from widgets.core.lab import Lab, lab_or_static, sliders_for
 
 #: The cumulative-output multiples (beyond the later report) the scenario table shows.
@@ -38,7 +34,7 @@ HEADINGS = {
 
 
 def _declared(name: str):
-    for module in (catchup_learning, catchup_yield, catchup_cost):
+    for module in (catchup.learning, catchup.yields, catchup.cost):
         if name in module.PARAMETERS:
             return module.PARAMETERS[name]
     raise KeyError(name)
@@ -71,7 +67,7 @@ def scenario_table(
         multiple at ``huawei_output_growth``; infinite when growth is zero).
     """
     chosen = {**defaults(), **values}
-    curve = catchup_learning.fit(
+    curve = catchup.learning.fit(
         chosen["yield_earlier"],
         chosen["yield_later"],
         chosen["output_multiple_observed"],
@@ -80,7 +76,7 @@ def scenario_table(
     )
     die = {name: chosen[name] for name in COST_SLIDERS}
     growth = chosen[GROWTH_SLIDER]
-    cost_now = catchup_yield.cost_at_yield(chosen["yield_later"], **die)
+    cost_now = catchup.yields.cost_at_yield(chosen["yield_later"], **die)
     rows = []
     for multiple in multiples:
         projected = curve.yield_at(multiple)
@@ -88,7 +84,7 @@ def scenario_table(
             {
                 "multiple": float(multiple),
                 "years": (
-                    catchup_learning.years_to_multiple(multiple, growth)
+                    catchup.learning.years_to_multiple(multiple, growth)
                     if growth > 0
                     else float("inf")
                 ),
@@ -96,7 +92,7 @@ def scenario_table(
                 "defect_density": (
                     curve.defects_later
                     * multiple ** (-curve.exponent)
-                    * catchup_yield.MM2_PER_CM2
+                    * catchup.yields.MM2_PER_CM2
                     / die["chip_die_area_mm2"]
                 ),
                 "cost_usd": cost_now * curve.cost_multiple_at(multiple),
@@ -109,7 +105,7 @@ def scenario_table(
 def lab_html(model: str = "Poisson", **values: float) -> str:
     """The lab's output as HTML: the fitted curve's figures and the scenario table."""
     chosen = {**defaults(), **values}
-    curve = catchup_learning.fit(
+    curve = catchup.learning.fit(
         chosen["yield_earlier"],
         chosen["yield_later"],
         chosen["output_multiple_observed"],
@@ -121,7 +117,7 @@ def lab_html(model: str = "Poisson", **values: float) -> str:
         multiple = curve.multiple_for_yield(target)
         growth = chosen[GROWTH_SLIDER]
         when = (
-            f", {catchup_learning.years_to_multiple(multiple, growth):.1f} years at "
+            f", {catchup.learning.years_to_multiple(multiple, growth):.1f} years at "
             f"γ = {growth:.2f} a year"
             if growth > 0
             else ""
@@ -183,7 +179,7 @@ class LearningLab(Lab):
         names = LEARNING_SLIDERS + COST_SLIDERS + (GROWTH_SLIDER,)
         self.sliders = sliders_for(_declared(name) for name in names)
         self.model = ipywidgets.ToggleButtons(
-            options=list(catchup_yield.YIELD_MODEL_NAMES),
+            options=list(catchup.yields.YIELD_MODEL_NAMES),
             value="Poisson",
             description="Yield model",
         )

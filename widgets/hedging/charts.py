@@ -3,7 +3,7 @@
 Four charts: Beijing's payoff against the import share with its best reply and the caps; the
 leverage paradox; the levy's Laffer curve; the exit clock.  Every number the browser computes
 comes from a closed form registered in :mod:`chipcontrols.hedging` (``hedging.FORMS``), every
-slider from a parameter declaration, every default reference value from the model.
+slider from a parameter declaration, every default reference value from the hedging.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 
 import altair as alt
 
-from chipcontrols import hedging as model
+from chipcontrols import hedging
 from chipcontrols.core.limits import binding_text_vega
 from widgets.core import palette
 from widgets.core.display import Figure
@@ -22,8 +22,8 @@ from widgets.core.sliders import altair_param
 
 #: Height of one line of a readout above a plot (px).
 READOUT_LINE = 16
-P = model.PARAMETERS
-F = model.FORMS
+P = hedging.PARAMETERS
+F = hedging.FORMS
 #: Colours of the chapter's series: Beijing's own choice, Washington's cap, and the ink.
 BEIJING_COLOUR, WASHINGTON_COLOUR, LOSS_COLOUR = (
     palette.CHINA,
@@ -108,17 +108,17 @@ def binding_names_vega(chosen: str, interior: str, pairing: str, cap: str) -> st
     same order: the interior, Beijing's own bound (all in when k = 0), Washington's cap.
     """
     pairing_name = (
-        f"({P['pairing_ratio'].name} === 0 ? {json.dumps(model.ALL_IN)} : "
-        f"{json.dumps(model.PAIRING)})"
+        f"({P['pairing_ratio'].name} === 0 ? {json.dumps(hedging.ALL_IN)} : "
+        f"{json.dumps(hedging.PAIRING)})"
     )
     return binding_text_vega(
         chosen,
         [
-            (json.dumps(model.INTERIOR), interior),
+            (json.dumps(hedging.INTERIOR), interior),
             (pairing_name, pairing),
-            (json.dumps(model.US_CAP), cap),
+            (json.dumps(hedging.US_CAP), cap),
         ],
-        floor=json.dumps(model.NO_IMPORTS),
+        floor=json.dumps(hedging.NO_IMPORTS),
     )
 
 
@@ -224,7 +224,7 @@ def payoff_chart() -> Figure:
         width=CHART_WIDTH, height=PLOT_HEIGHT
     )
     chart = _stacked(readout, plot, names=PAYOFF_SLIDERS)
-    reply = model.best_reply()
+    reply = hedging.best_reply()
     description = (
         "Line chart of Beijing's payoff (y) against the share s of its new AI compute bought from "
         "the US (x, 0 to 1). The thin black line is the interior best reply s*, the red dashed "
@@ -313,7 +313,7 @@ def leverage_chart() -> Figure:
     )
     plot = alt.layer(lines, threshold, marker).properties(width=CHART_WIDTH, height=PLOT_HEIGHT)
     chart = _stacked(readout, plot, names=LEVERAGE_SLIDERS)
-    now = model.leverage()
+    now = hedging.leverage()
     description = (
         "The leverage paradox. Line chart against the perceived probability of a US cut-off (x): "
         "US leverage (China's loss if cut off, L·s²) and China's expected loss (p·L·s²) at "
@@ -400,7 +400,7 @@ def laffer_chart() -> Figure:
     )
     plot = alt.layer(lines, tau_star, peak, now).properties(width=CHART_WIDTH, height=PLOT_HEIGHT)
     chart = _stacked(readout, plot, names=LAFFER_SLIDERS, fixed=LAFFER_FIXED)
-    result = model.levy_outcome()
+    result = hedging.levy_outcome()
     description = (
         "The levy's Laffer curve. Treasury revenue (y, billion USD a year) against the US levy "
         "on China-bound chips (x, 0 to 1), once as Beijing would choose with no US cap (red) and "
@@ -468,7 +468,7 @@ def exit_chart() -> Figure:
         exit_rule,
     ).properties(width=CHART_WIDTH, height=140, title="2. What Beijing would buy")
     chart = alt.vconcat(readout, top, bottom, spacing=18).add_params(*_params(EXIT_SLIDERS))
-    clock = model.exit_clock()
+    clock = hedging.exit_clock()
     description = (
         "The exit clock. Top: the US chip's advantage a(t) falls from a0 toward 1 as Huawei "
         "catches up; the dashed line is the point 1 + β/V below which imports stop being worth "

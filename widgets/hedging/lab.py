@@ -13,11 +13,11 @@ import html
 
 import ipywidgets
 
-from chipcontrols import hedging as model
+from chipcontrols import hedging
 from widgets.core.lab import Lab, lab_or_static, sliders_for
 
 #: Beijing's parameters the lab offers as sliders (V, the normaliser, stays at 1).
-LAB_SLIDERS = tuple(name for name in model.CHINA_INPUTS if name != "value_scale")
+LAB_SLIDERS = tuple(name for name in hedging.CHINA_INPUTS if name != "value_scale")
 #: What the lab solves for when it opens.
 DEFAULT_UNKNOWN = "domestic_value"
 
@@ -32,7 +32,7 @@ def _number(value) -> str:
 
 def calibration_html(observed_share: float | None = None, **values: float) -> str:
     """The table of single-parameter calibrations, as HTML."""
-    table = model.calibration_table(observed_share, **values)
+    table = hedging.calibration_table(observed_share, **values)
     rows = []
     for name, row in table.iterrows():
         verdict = "inside" if row.inside_range else "<strong>outside</strong>"
@@ -51,9 +51,9 @@ def calibration_html(observed_share: float | None = None, **values: float) -> st
 
 def changes_html(parameter: str, observed_share: float | None = None, **values: float) -> str:
     """What changes when ``parameter`` takes its calibrated value, as HTML."""
-    table = model.what_changes(parameter, observed_share, **values)
-    result = model.calibrate(parameter, observed_share, **values)
-    label = html.escape(model.PARAMETERS[parameter].label.lower())
+    table = hedging.what_changes(parameter, observed_share, **values)
+    result = hedging.calibrate(parameter, observed_share, **values)
+    label = html.escape(hedging.PARAMETERS[parameter].label.lower())
     if result.inside_range:
         head = (
             f"<p>With {label} at <strong>{result.value:.3f}</strong>, Beijing's choice equals "
@@ -108,10 +108,10 @@ class CalibrationLab(Lab):
     """
 
     def __init__(self) -> None:
-        self.sliders = sliders_for(model.PARAMETERS[name] for name in LAB_SLIDERS)
-        self.sliders |= sliders_for([model.PARAMETERS["observed_share"]])
+        self.sliders = sliders_for(hedging.PARAMETERS[name] for name in LAB_SLIDERS)
+        self.sliders |= sliders_for([hedging.PARAMETERS["observed_share"]])
         self.unknown = ipywidgets.Dropdown(
-            options=[(model.PARAMETERS[name].label, name) for name in model.CALIBRATABLE],
+            options=[(hedging.PARAMETERS[name].label, name) for name in hedging.CALIBRATABLE],
             value=DEFAULT_UNKNOWN,
             description="Solve for",
             style={"description_width": "initial"},

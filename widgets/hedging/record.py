@@ -12,10 +12,10 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from chipcontrols import hedging as model
+from chipcontrols import hedging
 from chipcontrols.core.data import load_table
 
-#: How the table words a step's effect on a lever of the model.
+#: How the table words a step's effect on a lever of the hedging.
 _DIRECTIONS = {
     "raises": "raises",
     "lowers": "lowers",
@@ -33,7 +33,7 @@ def _date(row) -> str:
 def _lever(row) -> str:
     if not isinstance(row.lever, str):
         return "—" if row.status == "found" else "not found"
-    declared = model.PARAMETERS[row.lever]
+    declared = hedging.PARAMETERS[row.lever]
     return (
         f"{_DIRECTIONS[row.direction]} {html.escape(declared.label.lower())} "
         f"(<code>{declared.name}</code>)"
@@ -67,7 +67,7 @@ def dependence_table() -> HTML:
 
 def calibration_view(observed_share: float | None = None, **values: float) -> HTML:
     """The single-parameter calibrations as a table (see :func:`hedging.calibration_table`)."""
-    table = model.calibration_table(observed_share, **values)
+    table = hedging.calibration_table(observed_share, **values)
     rows = []
     for _name, row in table.iterrows():
         inside = "yes" if row.inside_range else "<strong>no</strong>"
@@ -100,6 +100,6 @@ SIDE_BY_SIDE_HEADINGS = {
 
 def side_by_side_view(scenarios: dict[str, dict[str, float]]) -> HTML:
     """Beijing's choice and chapter 1's ledger, one row per named scenario."""
-    table = model.ledger_side_by_side(scenarios).rename(columns=SIDE_BY_SIDE_HEADINGS)
+    table = hedging.ledger_side_by_side(scenarios).rename(columns=SIDE_BY_SIDE_HEADINGS)
     body = table.to_html(float_format=lambda x: f"{x:,.2f}", classes="table", border=0)
     return HTML(f'<div class="h200-table">{body}</div>')

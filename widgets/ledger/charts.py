@@ -2,7 +2,7 @@
 
 Every number the browser computes comes from a closed form registered in
 :mod:`chipcontrols.ledger.model` (``ledger.FORMS``); every slider comes from a parameter
-declaration; every reference value comes from a declaration or the model.
+declaration; every reference value comes from a declaration or the ledger.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from chipcontrols import ledger as model
+from chipcontrols import ledger
 from chipcontrols.core.limits import binding_text_vega, within_tolerance_vega
 from chipcontrols.ledger.figures import h100_equivalence
 from widgets.core import palette
@@ -47,7 +47,7 @@ REFERENCE_VOLUMES = {
 
 def basis_switch(bases: dict[str, float]) -> alt.Parameter:
     """Radio buttons setting ``h100e_per_chip`` to one of the bases."""
-    declared = model.PARAMETERS["h100e_per_chip"]
+    declared = ledger.PARAMETERS["h100e_per_chip"]
     return alt.param(
         name=declared.name,
         value=bases["arithmetic"],
@@ -60,7 +60,7 @@ def basis_switch(bases: dict[str, float]) -> alt.Parameter:
 
 
 def _params(names: tuple[str, ...], bases: dict[str, float]) -> list[alt.Parameter]:
-    return [altair_param(model.PARAMETERS[name]) for name in names] + [basis_switch(bases)]
+    return [altair_param(ledger.PARAMETERS[name]) for name in names] + [basis_switch(bases)]
 
 
 def binding_names_vega(limits: str, volume: str) -> str:
@@ -71,21 +71,21 @@ def binding_names_vega(limits: str, volume: str) -> str:
     rule (:func:`chipcontrols.core.limits.binding_text_vega`).
     """
     return binding_text_vega(
-        volume, [(json.dumps(name), f"{limits}[{i}]") for i, name in enumerate(model.LIMITS)]
+        volume, [(json.dumps(name), f"{limits}[{i}]") for i, name in enumerate(ledger.LIMITS)]
     )
 
 
 def _limits_panel() -> alt.LayerChart:
     return expression_bars(
         "limit",
-        model.FORMS["limits"],
+        ledger.FORMS["limits"],
         title="1. The four limits: exports are the shortest bar",
         height=130,
         width=CHART_WIDTH,
         x=alt.X(
             "value:Q",
             title="Million chips in the year",
-            scale=alt.Scale(domain=[0, model.PARAMETERS["us_volume"].maximum]),
+            scale=alt.Scale(domain=[0, ledger.PARAMETERS["us_volume"].maximum]),
         ),
         label="format(datum.value, '.2f') + ' M'",
         value_tooltip=alt.Tooltip("value:Q", title="Million chips", format=".2f"),
@@ -97,7 +97,7 @@ def _limits_panel() -> alt.LayerChart:
             ),
         ),
         derived={
-            "volume": model.FORMS["volume"].vega(),
+            "volume": ledger.FORMS["volume"].vega(),
             "binds": within_tolerance_vega("datum.value", "datum.volume")
             + " ? 'binding' : 'not binding'",
         },
@@ -109,8 +109,8 @@ def _readout_panel() -> alt.Chart:
     row = (
         alt.Chart(alt.Data(values=[{}]))
         .transform_calculate(
-            volume=model.FORMS["volume"].vega(),
-            limits=vega_array(model.FORMS["limits"].values()),
+            volume=ledger.FORMS["volume"].vega(),
+            limits=vega_array(ledger.FORMS["limits"].values()),
         )
         .transform_calculate(
             binding=binding_names_vega("datum.limits", "datum.volume"),
@@ -125,8 +125,8 @@ def _readout_panel() -> alt.Chart:
 
 def _revenue_panel() -> alt.LayerChart:
     forms = {
-        "US Treasury (tariff)": model.FORMS["treasury_at_limit"],
-        "Nvidia": model.FORMS["nvidia_at_limit"],
+        "US Treasury (tariff)": ledger.FORMS["treasury_at_limit"],
+        "Nvidia": ledger.FORMS["nvidia_at_limit"],
     }
     return expression_bars(
         "recipient",
@@ -147,8 +147,8 @@ def _revenue_panel() -> alt.LayerChart:
 
 def _ratio_panel() -> alt.LayerChart:
     forms = {
-        "No exports": model.FORMS["ratio_without_exports"],
-        "With these exports": model.FORMS["ratio_at_limit"],
+        "No exports": ledger.FORMS["ratio_without_exports"],
+        "With these exports": ledger.FORMS["ratio_at_limit"],
     }
     return expression_bars(
         "case",
@@ -170,7 +170,7 @@ def ledger_chart() -> Figure:
     sliders move.
     """
     bases = h100_equivalence()
-    result = model.ledger()
+    result = ledger.ledger()
     chart = (
         alt.vconcat(
             _readout_panel(),
@@ -186,7 +186,7 @@ def ledger_chart() -> Figure:
     )
     description = (
         "The H200 ledger. Four horizontal bars give the year's limits on exports to China in "
-        f"million chips ({', '.join(model.LIMITS)}); the shortest is highlighted as binding "
+        f"million chips ({', '.join(ledger.LIMITS)}); the shortest is highlighted as binding "
         f"(tied limits all are): at the defaults {result.binding_text}, {result.volume:.2f} "
         f"million. Below, the revenue split (US Treasury ${result.treasury_revenue:.1f} bn, "
         f"Nvidia ${result.nvidia_revenue:.1f} bn) and the US:China ratio of compute added "
@@ -199,22 +199,22 @@ def ledger_chart() -> Figure:
 def ratio_chart() -> Figure:
     """Chart (c): the US:China ratio against export volume, the target line and Q*."""
     bases = h100_equivalence()
-    largest = model.EXPORT_VOLUME.maximum
+    largest = ledger.EXPORT_VOLUME.maximum
     volume_field = {"volume": "datum.volume"}
     curve = alt.Chart(
         alt.Data(
             sequence={
-                "start": model.EXPORT_VOLUME.minimum,
+                "start": ledger.EXPORT_VOLUME.minimum,
                 "stop": largest + 1e-9,
                 "step": 0.01,
                 "as": "volume",
             }
         )
-    ).transform_calculate(ratio=model.FORMS["ratio"].vega(volume_field))
+    ).transform_calculate(ratio=ledger.FORMS["ratio"].vega(volume_field))
     x = alt.X(
         "volume:Q",
         title="H200s exported to China in the year (million)",
-        scale=alt.Scale(domain=[model.EXPORT_VOLUME.minimum, largest], nice=False),
+        scale=alt.Scale(domain=[ledger.EXPORT_VOLUME.minimum, largest], nice=False),
     )
     y = alt.Y("ratio:Q", title="US:China ratio of compute added (×)")
     line = curve.mark_line(color=palette.INK, strokeWidth=2.5).encode(
@@ -228,8 +228,8 @@ def ratio_chart() -> Figure:
     one_row = (
         alt.Chart(alt.Data(values=[{}]))
         .transform_calculate(
-            target=model.TARGET_RATIO.name,
-            q_star=model.FORMS["volume_for_target"].vega(),
+            target=ledger.TARGET_RATIO.name,
+            q_star=ledger.FORMS["volume_for_target"].vega(),
         )
         .transform_calculate(
             readout=f"datum.q_star < 0 ? 'Already below the target\\nwith no exports' : "
@@ -255,12 +255,12 @@ def ratio_chart() -> Figure:
     ).encode(x=alt.value({"expr": "width"}), y=alt.value(6), text="readout:N")
     references = pd.DataFrame(
         [
-            {"volume": model.PARAMETERS[name].default, "what": what}
+            {"volume": ledger.PARAMETERS[name].default, "what": what}
             for name, what in REFERENCE_VOLUMES.items()
         ]
     )
     reference_points = alt.Chart(references).transform_calculate(
-        ratio=model.FORMS["ratio"].vega(volume_field),
+        ratio=ledger.FORMS["ratio"].vega(volume_field),
         label="datum.what + ' (' + format(datum.volume, '.1f') + ' M)'",
     )
     dots = reference_points.mark_point(filled=True, size=60, color=palette.INK).encode(
@@ -274,7 +274,7 @@ def ratio_chart() -> Figure:
     )
     # Labels of points in the left half read rightwards, in the right half leftwards, so that
     # none runs off the plot on a narrow screen.
-    midpoint = (model.EXPORT_VOLUME.minimum + largest) / 2
+    midpoint = (ledger.EXPORT_VOLUME.minimum + largest) / 2
     dot_labels = [
         reference_points.transform_filter(
             f"datum.volume {'<=' if align == 'left' else '>'} {midpoint}"
@@ -287,19 +287,19 @@ def ratio_chart() -> Figure:
         alt.layer(line, target_line, q_star_line, dots, *dot_labels, readout)
         .add_params(
             *_params(RATIO_SLIDERS, bases),
-            altair_param(model.TARGET_RATIO),
+            altair_param(ledger.TARGET_RATIO),
         )
         .properties(width=CHART_WIDTH + 40, height=320)
     )
-    default = model.closed_form_results()
+    default = ledger.closed_form_results()
     description = (
         "Line chart of the US:China ratio of compute added (y) against H200 exports to China "
-        f"(x, 0 to {largest:g} million). The ratio falls from {model.ratio_at(0.0):.1f}× with no "
+        f"(x, 0 to {largest:g} million). The ratio falls from {ledger.ratio_at(0.0):.1f}× with no "
         "exports. A dashed line marks the target ratio and a solid vertical line the closed-form "
         f"volume Q* that reaches it: {default.volume_for_target:.2f} million chips for a target "
         f"of {default.target_ratio:g}× at the defaults. Dots mark the volumes "
         + ", ".join(
-            f"{what} ({model.PARAMETERS[name].default:g} M)"
+            f"{what} ({ledger.PARAMETERS[name].default:g} M)"
             for name, what in REFERENCE_VOLUMES.items()
         )
         + ". Sliders and a switch recompute the curve."

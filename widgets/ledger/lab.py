@@ -7,7 +7,7 @@ import html
 import ipywidgets
 import pandas as pd
 
-from chipcontrols import ledger as model
+from chipcontrols import ledger
 from chipcontrols.ledger.figures import h100_equivalence
 from widgets.core.lab import Lab, lab_or_static, sliders_for
 
@@ -23,12 +23,12 @@ SCENARIO_HEADINGS = {
 
 def scenario_table(volumes=None, **values: float) -> pd.DataFrame:
     """The lab's scenario table (default volumes: :func:`chipcontrols.ledger.model.scenario_volumes`)."""
-    return model.scenarios(volumes, **values).rename(columns=SCENARIO_HEADINGS)
+    return ledger.scenarios(volumes, **values).rename(columns=SCENARIO_HEADINGS)
 
 
 def _closed_form_html(target_ratio: float, values: dict[str, float]) -> str:
-    results = model.closed_form_results(target_ratio=target_ratio, **values)
-    exported = model.ledger(**values)
+    results = ledger.closed_form_results(target_ratio=target_ratio, **values)
+    exported = ledger.ledger(**values)
     sigma = (
         "not defined with no exports"
         if exported.volume == 0
@@ -46,7 +46,7 @@ def _closed_form_html(target_ratio: float, values: dict[str, float]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def ledger_lab_html(target_ratio: float = model.TARGET_RATIO.default, **values: float) -> str:
+def ledger_lab_html(target_ratio: float = ledger.TARGET_RATIO.default, **values: float) -> str:
     """The lab's output as HTML: the closed-form results and the scenario table."""
     table = scenario_table(**values).to_html(
         index=False, float_format=lambda x: f"{x:,.2f}", classes="table", border=0
@@ -80,9 +80,9 @@ class LedgerLab(Lab):
     """
 
     def __init__(self) -> None:
-        declared = model.PARAMETERS["h100e_per_chip"]
-        self.sliders = sliders_for(p for name, p in model.INPUTS.items() if name != declared.name)
-        self.sliders |= sliders_for([model.TARGET_RATIO])
+        declared = ledger.PARAMETERS["h100e_per_chip"]
+        self.sliders = sliders_for(p for name, p in ledger.INPUTS.items() if name != declared.name)
+        self.sliders |= sliders_for([ledger.TARGET_RATIO])
         self.basis = ipywidgets.ToggleButtons(
             options=[
                 (f"{basis} ({value:.2f})", value) for basis, value in h100_equivalence().items()

@@ -14,7 +14,7 @@ import sympy as sp
 
 from chipcontrols import CHAPTER_MODELS, ledger
 from chipcontrols.core import figures
-from chipcontrols.ledger import figures as ledger_figures, prose
+from chipcontrols.ledger import prose
 from widgets.core.glossary import key_terms_markdown
 from widgets.core.glue import glue_groups
 from widgets.core.text import equation
@@ -49,7 +49,7 @@ GROUPS = {
     "book": lambda: {"key_terms": key_terms_markdown(CHAPTER)},
     "eccn3a090": figures.rule_figures,
     "ledger_param": lambda: figures.parameter_figures(ledger.PARAMETERS),
-    "ledger_model": ledger_figures.key_figures,
+    "ledger_model": ledger.figures.key_figures,
     "ledger_prose": prose.prose_figures,
     "ledger_ex": prose.exercise_figures,
     "ledger_eq": equations,

@@ -1,7 +1,7 @@
 """Charts of the tools-vs-chips model for the static site (chapter 2).
 
 Every number the browser computes comes from a closed form registered in
-:mod:`chipcontrols.tools_vs_chips.model` (``model.FORMS``); every slider comes from a parameter
+:mod:`chipcontrols.tools_vs_chips.model` (``tools_vs_chips.FORMS``); every slider comes from a parameter
 declaration; the published values of the disputed inputs come from
 ``data/disputed_inputs.csv``.  Vega has no root finder and no Lambert W, so the horizon T*
 is marked where the sampled curves cross (the first sampled step), while the lab and the
@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from chipcontrols import tools_vs_chips as model
+from chipcontrols import tools_vs_chips
 from chipcontrols.core.data import field_labels
 from chipcontrols.core.figures import record_period
 from chipcontrols.tools_vs_chips import dynamics
@@ -58,7 +58,7 @@ DENIED_STEP = 0.05
 
 
 def _sliders(names) -> list[alt.Parameter]:
-    return [altair_param(model.PARAMETERS[name]) for name in names]
+    return [altair_param(tools_vs_chips.PARAMETERS[name]) for name in names]
 
 
 def _readout(
@@ -86,7 +86,7 @@ def dispute_strip(parameter: str, width: int = palette.CHART_WIDTH) -> alt.Layer
     The rule moves with the slider of the same name; labels in the left half of the strip
     read rightwards and in the right half leftwards, so none runs off a narrow screen.
     """
-    declared = model.PARAMETERS[parameter]
+    declared = tools_vs_chips.PARAMETERS[parameter]
     sources = disputed_inputs(parameter)[["value", "source_name", "stated_as", "confidence"]]
     sources = sources.assign(lane=range(len(sources)))
     scale = alt.Scale(domain=[declared.minimum, declared.maximum], nice=False)
@@ -137,7 +137,7 @@ def growth_strip(width: int = palette.CHART_WIDTH) -> alt.LayerChart:
     the two assumptions are, and that China's own reported plans under controls already
     reach the rate assumed for no controls.
     """
-    declared = [model.PARAMETERS[name] for name in GROWTH_DISPUTES]
+    declared = [tools_vs_chips.PARAMETERS[name] for name in GROWTH_DISPUTES]
     labels = {
         "growth_with_controls": "reported for China under controls",
         "growth_without_controls": "world AI chip production",
@@ -206,7 +206,7 @@ def bottleneck_chart() -> Figure:
     which the wafers would start to bind; strips show each source's value of the disputed
     inputs, with a red rule at the slider's value.
     """
-    forms = model.FORMS
+    forms = tools_vs_chips.FORMS
     tolerance = 1e-12
     limits = {"Wafers": forms["wafer_limit"], "HBM": forms["hbm_limit"]}
     bars = expression_bars(
@@ -264,7 +264,7 @@ def bottleneck_chart() -> Figure:
         .configure_legend(orient="bottom", direction="horizontal", columns=2)
         .configure_view(stroke=None)
     )
-    defaults = model.static_table().set_index("quantity")["value"]
+    defaults = tools_vs_chips.static_table().set_index("quantity")["value"]
     binding = "HBM binds" if defaults["hbm_limit"] < defaults["wafer_limit"] else "the wafers bind"
     description = (
         "Which bottleneck binds. Two horizontal bars give the good Ascend accelerators a year "
@@ -286,13 +286,13 @@ def race_chart() -> Figure:
     Lines are the registered output paths on a log scale; vertical rules mark the crossover
     years t_x (closed forms) when they fall inside the ten years.
     """
-    forms = model.FORMS
+    forms = tools_vs_chips.FORMS
     year = {"years_ahead": "datum.year"}
     sequence = alt.Data(
         sequence={"start": 0, "stop": RACE_YEARS + 1e-9, "step": RACE_STEP, "as": "year"}
     )
     series = {
-        "Imports (a chip ban stops them)": model.chip_imports.name,
+        "Imports (a chip ban stops them)": tools_vs_chips.chip_imports.name,
         "Domestic, with tool controls": forms["path_with"].vega(year),
         "Domestic, without tool controls": forms["path_without"].vega(year),
     }
@@ -374,7 +374,7 @@ def race_chart() -> Figure:
             "tw": forms["crossover_with"].vega(),
             "tf": forms["crossover_without"].vega(),
             "bought": forms["years_bought"].vega(),
-            "gf": model.growth_without_controls.name,
+            "gf": tools_vs_chips.growth_without_controls.name,
         },
         height=palette.THREE_LINE_READOUT_HEIGHT,
     )
@@ -404,8 +404,8 @@ def denied_chart() -> Figure:
     T* is marked at the first sampled step where tool controls' line passes the chip ban's;
     the exact root (sympy) is in the lab and the text.
     """
-    forms = model.FORMS
-    largest = model.PARAMETERS["horizon_years"].maximum
+    forms = tools_vs_chips.FORMS
+    largest = tools_vs_chips.PARAMETERS["horizon_years"].maximum
     at = {"horizon_years": "datum.horizon"}
     chip, tool = forms["denied_by_chip_ban"].vega(at), forms["denied_by_tool_controls"].vega(at)
     sampled = (
@@ -419,7 +419,7 @@ def denied_chart() -> Figure:
                 }
             )
         )
-        .transform_filter(f"datum.horizon <= {model.horizon_years.name} + 1e-9")
+        .transform_filter(f"datum.horizon <= {tools_vs_chips.horizon_years.name} + 1e-9")
         .transform_calculate(chip=chip, tool=tool)
     )
     names = {"chip": "Chip ban (imports stopped)", "tool": "Tool controls (slower capacity)"}
@@ -507,7 +507,7 @@ def denied_chart() -> Figure:
         "years) against tool controls' curve (the gap between domestic output without and with "
         f"them). At the defaults the curve passes the line after {race_now.horizon:.2f} years "
         "(T*, red rule, marked at the first sampled step); over a horizon of "
-        f"{model.PARAMETERS['horizon_years'].default:g} years tool controls deny "
+        f"{tools_vs_chips.PARAMETERS['horizon_years'].default:g} years tool controls deny "
         f"{race_now.denied_by_tool_controls:.1f} million H100e against {race_now.denied_by_chip_ban:.1f} "
         "for a chip ban. The vertical axis stops at three times the chip ban's total. Move the "
         "growth sliders together and watch T* run away."

@@ -13,7 +13,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from chipcontrols import tools_vs_chips as model
+from chipcontrols import tools_vs_chips
 from chipcontrols.tools_vs_chips import dynamics
 from widgets.core import palette
 from widgets.core.display import Figure
@@ -21,7 +21,7 @@ from widgets.core.lab import Lab, lab_or_static, sliders_for
 
 #: Parameters with a slider in the lab (the domestic output today is computed, not set).
 LAB_PARAMETERS = tuple(
-    name for name in model.PARAMETERS if name not in ("domestic_output", "years_ahead")
+    name for name in tools_vs_chips.PARAMETERS if name not in ("domestic_output", "years_ahead")
 )
 #: The uptime of installed tools once a servicing ban bites, where the lab's slider starts.
 SHOCK_UPTIME = dynamics.SHOCK_UPTIME
@@ -42,9 +42,11 @@ SCENARIO_HEADINGS = {
 
 def chained(values: dict[str, float]) -> dict[str, float]:
     """The lab's values with the domestic output today computed from the wafers and HBM."""
-    checked = model.PARAMETERS.check({k: v for k, v in values.items() if k != "domestic_output"})
-    output = model.evaluate("output", **checked)
-    declared = model.PARAMETERS["domestic_output"]
+    checked = tools_vs_chips.PARAMETERS.check(
+        {k: v for k, v in values.items() if k != "domestic_output"}
+    )
+    output = tools_vs_chips.evaluate("output", **checked)
+    declared = tools_vs_chips.PARAMETERS["domestic_output"]
     return {**checked, "domestic_output": declared.check(round(output, 9))}
 
 
@@ -73,7 +75,10 @@ def _years(value: float) -> str:
 def results_html(**values: float) -> str:
     """The lab's results for one set of parameters, as an HTML list."""
     p = chained(values)
-    wafer, hbm = model.evaluate("wafer_limit", **p), model.evaluate("hbm_limit", **p)
+    wafer, hbm = (
+        tools_vs_chips.evaluate("wafer_limit", **p),
+        tools_vs_chips.evaluate("hbm_limit", **p),
+    )
     race = dynamics.horizon(**p)
     lambert = (
         ""
@@ -83,9 +88,9 @@ def results_html(**values: float) -> str:
     items = [
         f"Wafers allow {wafer:.3f} million accelerators a year, HBM {hbm:.3f} million: "
         f"<strong>{'the wafers bind' if wafer < hbm else 'HBM binds'}</strong>. Wafers bind "
-        f"from {model.evaluate('hbm_at_which_wafers_bind', **p):.2f} million HBM stacks a year.",
+        f"from {tools_vs_chips.evaluate('hbm_at_which_wafers_bind', **p):.2f} million HBM stacks a year.",
         f"Domestic output today D<sub>0</sub> = <strong>{p['domestic_output']:.3f} million "
-        f"H100e a year</strong>, {100 * model.evaluate('domestic_share', **p):.1f}% of China's "
+        f"H100e a year</strong>, {100 * tools_vs_chips.evaluate('domestic_share', **p):.1f}% of China's "
         f"acquisitions with imports of {p['chip_imports']:.2f} million.",
         f"Domestic output replaces imports: with tool controls {_years(race.crossover_with)}, "
         f"without {_years(race.crossover_without)}.",
@@ -224,7 +229,7 @@ class ToolsVsChipsLab(Lab):
     """
 
     def __init__(self) -> None:
-        self.sliders = sliders_for(model.PARAMETERS[name] for name in LAB_PARAMETERS)
+        self.sliders = sliders_for(tools_vs_chips.PARAMETERS[name] for name in LAB_PARAMETERS)
         uptime = self.sliders["tool_uptime"]
         uptime.value, uptime.description = SHOCK_UPTIME, "Uptime after a servicing ban"
         super().__init__(self.sliders)

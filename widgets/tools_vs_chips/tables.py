@@ -12,8 +12,7 @@ import html
 import sympy as sp
 from IPython.display import HTML
 
-from chipcontrols import tools_vs_chips as model
-from chipcontrols.tools_vs_chips import prose as chapter2
+from chipcontrols import tools_vs_chips
 from chipcontrols.tools_vs_chips.evidence import capacity_estimates, quantity_labels
 
 __all__ = ["elasticity_table", "estimates_table", "parameter_table", "requirements_table"]
@@ -111,8 +110,8 @@ def estimates_table(quantities=ESTIMATE_QUANTITIES) -> HTML:
 def parameter_table(names=None) -> HTML:
     """The model's declared parameters: label with name and symbol, unit, default, range, source."""
     rows = []
-    for name in names or model.PARAMETERS:
-        p = model.PARAMETERS[name]
+    for name in names or tools_vs_chips.PARAMETERS:
+        p = tools_vs_chips.PARAMETERS[name]
         rows.append(
             [
                 f"{html.escape(p.label)}<br><code>{html.escape(name)}</code>, "
@@ -137,17 +136,17 @@ def elasticity_table() -> HTML:
     Elasticities are the sympy derivatives of :data:`chipcontrols.tools_vs_chips.model.ELASTICITIES`,
     evaluated at the defaults where they depend on the parameters (the die area).
     """
-    defaults = {p.symbol: p.default for p in model.PARAMETERS.values()}
+    defaults = {p.symbol: p.default for p in tools_vs_chips.PARAMETERS.values()}
     rows = []
-    for name in model.LEVERS:
+    for name in tools_vs_chips.LEVERS:
         cells = []
         for regime in ("wafers", "HBM"):
-            value = float(sp.sympify(model.ELASTICITIES[regime][name]).subs(defaults))
+            value = float(sp.sympify(tools_vs_chips.ELASTICITIES[regime][name]).subs(defaults))
             cells.append(f"{value:+.2f}" if value else "0")
         rows.append(
             [
-                html.escape(model.PARAMETERS[name].label),
-                plain_symbol(model.PARAMETERS[name].latex_name),
+                html.escape(tools_vs_chips.PARAMETERS[name].label),
+                plain_symbol(tools_vs_chips.PARAMETERS[name].latex_name),
                 *cells,
             ]
         )
@@ -161,10 +160,10 @@ def elasticity_table() -> HTML:
 
 def requirements_table() -> HTML:
     """What each Ascend output estimate requires: HBM stacks and a share of SMIC's wafers."""
-    figures = chapter2.validation_figures()
+    figures = tools_vs_chips.prose.validation_figures()
     table = capacity_estimates()
     rows = []
-    for estimate_id in chapter2.OUTPUT_ESTIMATES:
+    for estimate_id in tools_vs_chips.prose.OUTPUT_ESTIMATES:
         item = table.loc[estimate_id]
         key = estimate_id.replace("-", "_")
         what = "910C only" if item.quantity == "ascend_910c_output" else "all Ascend models"
@@ -197,15 +196,19 @@ def display_forms() -> dict[str, sp.Basic]:
     Each substitutes back to the model's own expression (the tests check it), so the text
     shows what the code evaluates, only factored the way a reader derives it.
     """
-    g = sp.Function("g")(model.ascend_die_area)
+    g = sp.Function("g")(tools_vs_chips.ascend_die_area)
     effective = sp.Symbol("W_eff", positive=True)
     share = sp.Symbol("a", positive=True)
     twelve = sp.Mul(
-        sp.Integer(model.MONTHS_PER_YEAR),
-        model.wafer_starts,
-        model.tool_uptime,
+        sp.Integer(tools_vs_chips.MONTHS_PER_YEAR),
+        tools_vs_chips.wafer_starts,
+        tools_vs_chips.tool_uptime,
         sp.Pow(
-            sp.Mul(sp.Integer(model.THOUSANDS_PER_MILLION), model.litho_passes, evaluate=False),
+            sp.Mul(
+                sp.Integer(tools_vs_chips.THOUSANDS_PER_MILLION),
+                tools_vs_chips.litho_passes,
+                evaluate=False,
+            ),
             -1,
             evaluate=False,
         ),
@@ -216,14 +219,16 @@ def display_forms() -> dict[str, sp.Basic]:
     wafer, memory = sp.Symbol("N_w", positive=True), sp.Symbol("N_h", positive=True)
     return {
         "effective_wafers": twelve,
-        "output": model.h100e_per_accelerator * sp.Min(wafer, memory),
-        "threshold": sp.solve(sp.Eq(wafer, model.HBM_LIMIT), model.hbm_supply)[0],
-        "wafer_limit": model.ai_wafer_share
+        "output": tools_vs_chips.h100e_per_accelerator * sp.Min(wafer, memory),
+        "threshold": sp.solve(sp.Eq(wafer, tools_vs_chips.HBM_LIMIT), tools_vs_chips.hbm_supply)[
+            0
+        ],
+        "wafer_limit": tools_vs_chips.ai_wafer_share
         * effective
         * g
-        * model.ascend_yield
-        / model.dies_per_package,
-        "lambert_share": dynamics.HORIZON_LAMBERT_SHARE.subs(model.DOMESTIC_SHARE, share),
+        * tools_vs_chips.ascend_yield
+        / tools_vs_chips.dies_per_package,
+        "lambert_share": dynamics.HORIZON_LAMBERT_SHARE.subs(tools_vs_chips.DOMESTIC_SHARE, share),
         "_symbols": {
             "g": g,
             "effective": effective,
@@ -242,10 +247,10 @@ def equations() -> dict[str, object]:
     forms = display_forms()
     symbols = forms["_symbols"]
     names = {
-        **model.LATEX_NAMES,
+        **tools_vs_chips.LATEX_NAMES,
         symbols["effective"]: r"W_{\mathrm{eff}}",
         symbols["share"]: "a",
-        model.growth: r"\gamma",
+        tools_vs_chips.growth: r"\gamma",
         symbols["wafer"]: "N_w",
         symbols["memory"]: "N_h",
     }
@@ -253,43 +258,51 @@ def equations() -> dict[str, object]:
     names[star] = "T^{*}"
     general = {**names}
     gap_nonzero = {
-        sp.Ne(model.growth_with_controls, 0): True,
-        sp.Ne(model.growth_without_controls, 0): True,
+        sp.Ne(tools_vs_chips.growth_with_controls, 0): True,
+        sp.Ne(tools_vs_chips.growth_without_controls, 0): True,
     }
-    integral = sp.Integral(model.OUTPUT_PATH, (model.years_ahead, 0, model.horizon_years))
+    integral = sp.Integral(
+        tools_vs_chips.OUTPUT_PATH, (tools_vs_chips.years_ahead, 0, tools_vs_chips.horizon_years)
+    )
     return {
-        "gross_dies": equation("g(A)", model.GROSS_DIES, names),
+        "gross_dies": equation("g(A)", tools_vs_chips.GROSS_DIES, names),
         "effective_wafers": equation(r"W_{\mathrm{eff}}", forms["effective_wafers"], names),
         "wafer_limit": equation("N_w", forms["wafer_limit"], names),
-        "hbm_limit": equation("N_h", model.HBM_LIMIT, names),
+        "hbm_limit": equation("N_h", tools_vs_chips.HBM_LIMIT, names),
         "output": equation("D", forms["output"], names),
         "threshold": equation("H^{*}", forms["threshold"], names),
-        "threshold_full": equation("H^{*}", model.HBM_AT_WHICH_WAFERS_BIND, names),
-        "path": equation("D(t)", model.OUTPUT_PATH, general),
-        "crossover": equation("t_x", model.CROSSOVER, general),
-        "years_bought": equation(r"\Delta t", model.YEARS_BOUGHT, names),
+        "threshold_full": equation("H^{*}", tools_vs_chips.HBM_AT_WHICH_WAFERS_BIND, names),
+        "path": equation("D(t)", tools_vs_chips.OUTPUT_PATH, general),
+        "crossover": equation("t_x", tools_vs_chips.CROSSOVER, general),
+        "years_bought": equation(r"\Delta t", tools_vs_chips.YEARS_BOUGHT, names),
         "cumulative": equation(
-            sp.latex(integral, symbol_names=general), model.CUMULATIVE, general
+            sp.latex(integral, symbol_names=general), tools_vs_chips.CUMULATIVE, general
         ),
-        "denied_chip": equation(r"\Delta_{\mathrm{chip}}(T)", model.DENIED_BY_CHIP_BAN, names),
+        "denied_chip": equation(
+            r"\Delta_{\mathrm{chip}}(T)", tools_vs_chips.DENIED_BY_CHIP_BAN, names
+        ),
         "denied_tool": equation(
-            r"\Delta_{\mathrm{tool}}(T)", model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero), names
+            r"\Delta_{\mathrm{tool}}(T)",
+            tools_vs_chips.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero),
+            names,
         ),
         "horizon_equation": equation(
             sp.latex(
-                model.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero).subs(model.horizon_years, star),
+                tools_vs_chips.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero).subs(
+                    tools_vs_chips.horizon_years, star
+                ),
                 symbol_names=names,
             ),
-            model.DENIED_BY_CHIP_BAN.subs(model.horizon_years, star),
+            tools_vs_chips.DENIED_BY_CHIP_BAN.subs(tools_vs_chips.horizon_years, star),
             names,
         ),
         "lambert_raw": equation(r"T^{*}\big|_{\gamma_c = 0}", dynamics.HORIZON_LAMBERT, names),
         "lambert_share": equation(r"T^{*}\big|_{\gamma_c = 0}", forms["lambert_share"], names),
-        "share": equation("a", model.DOMESTIC_SHARE, names),
-        "two_input": equation(r"D_c(t)", model.TWO_INPUT_WITH, names),
+        "share": equation("a", tools_vs_chips.DOMESTIC_SHARE, names),
+        "two_input": equation(r"D_c(t)", tools_vs_chips.TWO_INPUT_WITH, names),
         "die_area_elasticity": equation(
             r"\frac{\partial \ln D}{\partial \ln A}\Big|_{N_w < N_h}",
-            model.ELASTICITIES["wafers"]["ascend_die_area"],
+            tools_vs_chips.ELASTICITIES["wafers"]["ascend_die_area"],
             names,
         ),
     }
