@@ -39,14 +39,14 @@ assignments: $(STAMP)
 
 # The model tier: core/, eccn3a090/ and one folder per model, the packages' doctests.
 MODEL_TIER := tests/core tests/eccn3a090 tests/ledger tests/tools_vs_chips tests/coalition \
-	tests/catchup tests/hedging tests/sources chipcontrols widgets solutions
+	tests/catchup tests/hedging chipcontrols widgets solutions
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 test-models: $(STAMP)
-	$(BIN)/python -m pytest -n 2 $(MODEL_TIER)
+	$(BIN)/python -m pytest -n 2 $(MODEL_TIER) tests/sources
 
 test: system-deps lint book student assignments
 	$(BIN)/python -m pytest -n 2
