@@ -3,7 +3,7 @@
 The scanner strips what may legitimately contain digits (code cells and fences, glue roles
 and directives, citations and cross-references, labels, URLs and link targets, LaTeX without
 digits, dates, and identifiers such as chip names, statute sections and bit lengths) and
-reports every number that is left, with its line.  ``python tests/test_chapter_numbers.py``
+reports every number that is left, with its line.  ``python tests/book/test_chapter_numbers.py``
 prints the counts per file: glue roles (computed numbers) against typed numbers.
 
 Apart from pytest, the module uses only the standard library, so the script runs anywhere.

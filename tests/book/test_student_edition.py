@@ -5,7 +5,7 @@ The solutions' distinctive text is collected from the reader edition's built HTM
 edition, and every number it states that appears nowhere else.  Each is then searched for in
 every file under ``_build/student/``.  Found must be zero.  As a control, the same search finds
 them in the reader edition's own files, so a search that cannot see into a file type would
-fail here too.  ``python tests/test_student_edition.py`` prints the counts.
+fail here too.  ``python tests/book/test_student_edition.py`` prints the counts.
 """
 
 from __future__ import annotations

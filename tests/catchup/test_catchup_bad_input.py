@@ -1,6 +1,6 @@
 """Every public function of the catch-up clock refuses bad values with a named ValueError.
 
-As in tests/test_bad_input.py: each function is tried with a wrong type, NaN, +inf, -inf, a
+As in tests/core/test_bad_input.py: each function is tried with a wrong type, NaN, +inf, -inf, a
 negative number, a value outside the valid range and an unknown keyword; each must raise
 ``ValueError`` naming the parameter (``unknown`` for the keyword case).
 """

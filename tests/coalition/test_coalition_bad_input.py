@@ -1,6 +1,6 @@
 """Chapter 3's public functions refuse bad values with a ValueError naming the parameter.
 
-The same seven kinds of bad value as ``tests/test_bad_input.py`` (whose ``Case`` table and
+The same seven kinds of bad value as ``tests/core/test_bad_input.py`` (whose ``Case`` table and
 runner this module reuses), tried against every public function of the coalition model and
 every chapter-3 check.
 """

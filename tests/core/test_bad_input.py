@@ -5,13 +5,19 @@ NaN, +inf, -inf, a negative number, a value outside the valid range and an unkno
 Each must raise ``ValueError`` whose message names the parameter.  A kind that does not
 apply to a function is listed with the reason (``NOT_APPLICABLE``), so the table is complete.
 
-``python tests/test_bad_input.py`` prints the table (functions × kinds) for the closing note.
+``python tests/core/test_bad_input.py`` prints the table (functions × kinds) for the closing note.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
-from bad_input_kinds import (
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: run as a script too
+
+from bad_input_kinds import (  # noqa: E402
     KINDS,
     Case,
     applicable as _applicable,
