@@ -10,8 +10,7 @@ from pathlib import Path
 
 import vl_convert
 
-from booksite import icons as site_icons
-from booksite import scroll_focus as site_scroll_focus
+from booksite import icons as site_icons, scroll_focus as site_scroll_focus
 from widgets.core.display import vega_lite_version
 
 #: Where the site serves its chart code and style, under ``_static/``.
