@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import kernel_bench  # noqa: E402
 import page_metrics as metrics  # noqa: E402
 from static_site import StaticSite  # noqa: E402
 
@@ -113,7 +114,7 @@ def main() -> None:
     site_folder = Path(sys.argv[sys.argv.index("--site") + 1]) if "--site" in sys.argv else SITE
     if "--no-build" not in sys.argv and "--site" not in sys.argv:
         print(f"clean build (make book's steps, empty cache): {clean_build():.1f} s")
-    kernels()
+    kernel_bench.report()
     bundle = site_folder / "_static" / "h200" / "vega-bundle.js"
     print(f"shared Vega bundle: {bundle.stat().st_size:,} bytes ({_gzip_size(bundle):,} gzip)")
     why_no_lighthouse = lighthouse_available()
@@ -160,21 +161,6 @@ def main() -> None:
         browser.close()
     if why_no_lighthouse:
         print(f"Lighthouse not run: {why_no_lighthouse}")
-
-
-def kernels() -> None:
-    """What a reader's kernel waits for: the import, each page's first cell, each page."""
-    import kernel_bench
-
-    print(
-        f"import chipcontrols, fresh process (median of 3): {kernel_bench.import_seconds():.2f} s"
-    )
-    print(f"{'page, fresh kernel':<36} {'first cell':>10} {'all cells':>10}")
-    for path in kernel_bench.page_paths():
-        first, total, _ = kernel_bench.page_seconds(path)
-        print(
-            f"{path.relative_to(ROOT).as_posix():<36} {first:>8.2f} s {total:>8.2f} s", flush=True
-        )
 
 
 def _gzip_size(path: Path) -> int:

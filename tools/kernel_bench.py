@@ -79,18 +79,22 @@ def page_seconds(path: Path) -> tuple[float, float, int]:
     return times[0], sum(times), len(cells)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cold", action="store_true", help="start from an empty cache")
-    args = parser.parse_args(argv)
+def report(cold: bool = False) -> None:
+    """Print the import's time, then each page's first cell and all its cells, one line each."""
     print(f"import chipcontrols (fresh process, median of 3): {import_seconds():.2f} s")
     print(f"{'page':<36} {'cells':>5} {'first cell':>11} {'all cells':>10}")
     for path in page_paths():
-        if args.cold:
+        if cold:
             os.environ["H200_CACHE_DIR"] = tempfile.mkdtemp(prefix="h200-cold-")
         first, total, count = page_seconds(path)
         name = path.relative_to(ROOT).as_posix()
-        print(f"{name:<36} {count:>5} {first:>9.2f} s {total:>8.2f} s")
+        print(f"{name:<36} {count:>5} {first:>9.2f} s {total:>8.2f} s", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cold", action="store_true", help="start from an empty cache")
+    report(cold=parser.parse_args(argv).cold)
     return 0
 
 

@@ -17,9 +17,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -27,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from chipcontrols.core.derivations import cache_folder
+from chipcontrols.core.derivations import cache_folder, keep, kept
 from chipcontrols.core.parameters import strict_keywords
 
 #: The repository's data folder (``data/`` beside the package).
@@ -183,22 +180,12 @@ def _validated_table(
     _size: int,
 ) -> pd.DataFrame:
     """One table validated and loaded, once per process and version of its file."""
-    kept = _kept_path(descriptor, name, path)
-    if kept is not None and kept.exists():
-        try:
-            with open(kept, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # damaged: validate again
-    frame = _validate_and_read(descriptor, name, path)
-    if kept is not None:
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=kept.parent, delete=False) as handle:
-                pickle.dump(frame, handle)
-            os.replace(handle.name, kept)
-        except OSError:
-            pass  # read-only environment: validate again next time
+    where = _kept_path(descriptor, name, path)
+    frame = kept(where)
+    if frame is None:
+        frame = _validate_and_read(descriptor, name, path)
+        if where is not None:
+            keep(where, frame)  # where it cannot be written, it is validated again next time
     return frame
 
 
@@ -221,6 +208,18 @@ def _validate_and_read(descriptor: str, name: str, path: str) -> pd.DataFrame:
                 float if field.type == "number" else "Int64"
             )
     return frame
+
+
+def table_names(data_dir: Path | str | None = None) -> tuple[str, ...]:
+    """The tables of the data package, in the order ``datapackage.json`` lists them.
+
+    Examples
+    --------
+    >>> "chips" in table_names()
+    True
+    """
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    return tuple(_resources(*_stamp(folder / "datapackage.json")))
 
 
 @strict_keywords

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import sympy as sp
 
-__all__ = ["Derivations", "cache_folder"]
+__all__ = ["Derivations", "cache_folder", "keep", "kept"]
 
 #: Environment variable naming the cache folder (``off`` disables the cache).
 CACHE_ENV = "H200_CACHE_DIR"
@@ -45,6 +45,40 @@ def cache_folder() -> Path | None:
     if setting.lower() == "off":
         return None
     return Path(setting) if setting else Path.home() / ".cache" / "h200-decision"
+
+
+def kept(path: Path | None) -> object | None:
+    """What :func:`keep` put at ``path``, or None if nothing readable is there.
+
+    A damaged or foreign file is ignored (what it held is computed again), never trusted.
+    """
+    if path is None or not path.exists():
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+
+
+def keep(path: Path, value: object) -> bool:
+    """Write ``value`` to ``path`` atomically; False where the folder cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> where = Path(tempfile.mkdtemp()) / "sub" / "x.pickle"
+    >>> keep(where, {"a": 1}), kept(where)
+    (True, {'a': 1})
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(value, handle)
+        os.replace(handle.name, path)
+    except OSError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -75,27 +109,7 @@ class Derivations:
         fingerprint = hashlib.sha256(f"{source}\n{sp.__version__}".encode()).hexdigest()[:16]
         folder = cache_folder()
         self.path = None if folder is None else folder / f"{module}-{fingerprint}.pickle"
-        self.results: dict[str, object] = self._read()
-
-    def _read(self) -> dict[str, object]:
-        if self.path is None or not self.path.exists():
-            return {}
-        try:
-            with open(self.path, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            return {}  # a damaged or foreign cache is derived again, never trusted
-
-    def _write(self) -> None:
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, delete=False) as handle:
-                pickle.dump(self.results, handle)
-            os.replace(handle.name, self.path)
-        except OSError:
-            self.path = None  # read-only environment: compute every time
+        self.results: dict[str, object] = kept(self.path) or {}
 
     def __call__(self, key: str, derive: Callable[[], object]) -> object:
         """The result of ``derive()``, computed once and kept under ``key``.
@@ -116,7 +130,8 @@ class Derivations:
                     f"{sorted(map(str, dummies))}; substitute them inside the derivation"
                 )
             self.results[key] = result
-            self._write()
+            if self.path is not None and not keep(self.path, self.results):
+                self.path = None  # read-only environment: compute every time
         return self.results[key]
 
 
@@ -125,9 +140,9 @@ def _dummies(result: object) -> set[sp.Dummy]:
     if isinstance(result, sp.Basic):
         return set(result.atoms(sp.Dummy))
     if isinstance(result, dict):
-        return set().union(set(), *(_dummies(value) for value in result.values()))
+        return set().union(*(_dummies(value) for value in result.values()))
     if isinstance(result, (list, tuple)):
-        return set().union(set(), *(_dummies(value) for value in result))
+        return set().union(*(_dummies(value) for value in result))
     return set()
 
 
@@ -137,14 +152,11 @@ def warm() -> int:
     Binder's ``postBuild`` runs ``python -m chipcontrols.core.derivations`` so that a student's
     first cell finds them ready.
     """
-    import json
-
     from chipcontrols.core import closed_forms, data
 
     forms = closed_forms.registered()
-    descriptor = json.loads((data.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
-        data.load_table(resource["name"])
+    for name in data.table_names():
+        data.load_table(name)
     return len(forms)
 
 

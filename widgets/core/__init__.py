@@ -43,7 +43,6 @@ __getattr__, __dir__, __all__ = lazy.attach(
             "chapter_teaching",
             "goals_table",
             "read_chapter_text",
-            "solution_modules",
         ],
         "text": ["chip_table", "equation", "rule_conditions"],
     },

@@ -30,7 +30,6 @@ __all__ = [
     "glue_solutions",
     "goals_table",
     "read_chapter_text",
-    "solution_modules",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,23 +141,6 @@ def goals_table(chapter: ChapterTeaching) -> str:
         for exercise in chapter.exercises
     ]
     return "\n".join(rows)
-
-
-def solution_modules() -> dict[int, object]:
-    """Each chapter's solutions module (``solutions.<model>``), by chapter number.
-
-    Their figures are glued by :func:`glue_solutions`, so the chapters' worked solutions and
-    the instructor guide's rubrics cite computed numbers.  The ``solutions`` package is
-    installed for the reader edition only.
-    """
-    import importlib
-
-    from chipcontrols import CHAPTER_MODELS
-
-    return {
-        number: importlib.import_module(f"solutions.{model}")
-        for number, model in enumerate(CHAPTER_MODELS, 1)
-    }
 
 
 def glue_solutions(*models: str) -> None:

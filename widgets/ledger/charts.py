@@ -120,7 +120,9 @@ def _readout_panel() -> alt.Chart:
             " + datum.binding",
         )
     )
-    return readout_strip(row, width=CHART_WIDTH, height=36, field="readout", font_size=14)
+    return readout_strip(
+        row, width=CHART_WIDTH, height=palette.READOUT_HEIGHT, field="readout", font_size=14
+    )
 
 
 def _revenue_panel() -> alt.LayerChart:
@@ -132,7 +134,7 @@ def _revenue_panel() -> alt.LayerChart:
         "recipient",
         forms,
         title="2. Who receives the money",
-        height=70,
+        height=palette.BAR_PAIR_HEIGHT,
         width=CHART_WIDTH,
         x=alt.X("value:Q", title="Billion US dollars in the year"),
         label="'$' + format(datum.value, '.1f') + ' bn'",
@@ -154,7 +156,7 @@ def _ratio_panel() -> alt.LayerChart:
         "case",
         forms,
         title="3. The US:China ratio of compute added",
-        height=70,
+        height=palette.BAR_PAIR_HEIGHT,
         width=CHART_WIDTH,
         x=alt.X("value:Q", title="US compute added ÷ China's compute added, in the year"),
         label="format(datum.value, '.1f') + '×'",
@@ -289,7 +291,7 @@ def ratio_chart() -> Figure:
             *_params(RATIO_SLIDERS, bases),
             altair_param(ledger.TARGET_RATIO),
         )
-        .properties(width=CHART_WIDTH + 40, height=320)
+        .properties(width=CHART_WIDTH + 40, height=palette.TALL_PLOT_HEIGHT)
     )
     default = ledger.closed_form_results()
     description = (
