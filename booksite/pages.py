@@ -11,8 +11,10 @@ Two hooks, both registered by :mod:`booksite`:
   only on the search page; sphinx-thebe's stylesheet goes (the book does not use Thebe); the
   stylesheets and scripts that extensions add to every page stay only where the article uses
   them; the head's scripts are deferred, so nothing but stylesheets delays the first paint;
-  chart specs move to files of their own, fetched when a chart is drawn; and reference-list
-  entries get a role screen readers understand.
+  chart specs move to files of their own, fetched when a chart is drawn; reference-list
+  entries get a role screen readers understand; controls are named by the label they show
+  (:mod:`booksite.labels`); and every block that may scroll gets a tab stop
+  (:mod:`booksite.scroll_focus`).
 
 Examples
 --------
@@ -39,6 +41,8 @@ from pathlib import Path
 from docutils import nodes
 
 from booksite.icons import inline_icons
+from booksite.labels import names_as_shown
+from booksite.scroll_focus import selectors_for_site, tab_stops_in_html
 
 #: Longest description written (characters); search engines show about 160.
 DESCRIPTION_LIMIT = 300
@@ -241,10 +245,12 @@ def move_chart_specs(page_html: str, page: Path, static: Path) -> str:
 
 
 def rewrite_written_pages(app, exception) -> None:
-    """``build-finished`` hook: inline the icons and slim every HTML page the build wrote."""
+    """``build-finished`` hook: inline the icons and slim every HTML page the build wrote; name
+    controls by their visible labels and give blocks that may scroll a tab stop."""
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
+    scrollables = selectors_for_site(outdir / "_static")
     for page in outdir.rglob("*.html"):
         relative = page.relative_to(outdir)
         if relative.parts[0].startswith("_"):
@@ -253,4 +259,5 @@ def rewrite_written_pages(app, exception) -> None:
         text = page.read_text(encoding="utf-8")
         text = fix_citation_roles(slim_page(text, pagename))
         text = move_chart_specs(text, page, outdir / "_static")
+        text = tab_stops_in_html(names_as_shown(text), scrollables)
         page.write_text(inline_icons(text, where=str(relative)), encoding="utf-8")

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages `make test` needs when they are missing: Chromium for the browser
-# tests and a CJK font (the book quotes Traditional Chinese; without one every Chinese character
-# in a headless screenshot is an empty box). Installs only as root (or with password-less sudo);
+# tests, a CJK font (the book quotes Traditional Chinese; without one every Chinese character
+# in a headless screenshot is an empty box), and Node.js with npm, which install the axe-core the
+# accessibility test injects (package.json). Installs only as root (or with password-less sudo);
 # otherwise stops with one line that says what to install.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list ':lang=zh-tw' family 2>/dev/null)" ]; then
   missing+=(fonts-noto-cjk)
 fi

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 CHART_PAGE = "chapters/01-decision.html"
 
 
@@ -66,3 +68,30 @@ def set_slider(slider, value) -> None:
         "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
         str(value),
     )
+
+
+#: axe-core as pinned in package.json and installed by ``npm ci`` (``make test`` runs it).
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """The violations axe-core finds on ``page`` with its default rules, those of ``impacts``.
+
+    axe is injected from ``node_modules`` (the version package-lock.json pins), not bundled in a
+    Python package, so the test checks what the current axe checks.
+    """
+    if not AXE_SCRIPT.is_file():
+        raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in results["violations"] if v["impact"] in impacts]
+
+
+def describe_violations(violations: list[dict], targets: int = 3) -> list[str]:
+    """One line per violation: its rule, impact, node count and first ``targets`` targets."""
+    return [
+        f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} — "
+        f"{[node['target'] for node in v['nodes'][:targets]]}"
+        for v in violations
+    ]
