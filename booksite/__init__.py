@@ -14,14 +14,17 @@
 * Gives every page a meta description, draws the theme's icons as inline SVG instead of loading
   Font Awesome's script, and keeps the search index on the search page
   (:mod:`booksite.pages`, :mod:`booksite.icons`).
+* Switches the Binder launch buttons on from the repository's URL, taken from GitHub Actions'
+  environment when ``_config.yml`` leaves it empty, and points a chapter's button at its
+  notebook (:mod:`booksite.launch`).
 """
 
 from __future__ import annotations
 
 import os
 
-from booksite import assets, css, mathml, pages, theme
-from widgets.core.display import BUILD_ENV
+from booksite import assets, css, launch, mathml, pages, theme
+from widgets.core.stage import BUILD_ENV
 
 __all__ = ["setup"]
 
@@ -35,13 +38,19 @@ def setup(app):
     os.environ[BUILD_ENV] = "html"
     mathml.register_renderer(app)
     app.add_css_file(assets.CSS_PATH)
-    # config-inited: once, after _config.yml is read
-    app.connect("config-inited", theme.launch_only_with_repository)
+    # config-inited: once, after _config.yml is read (the repository URL, then the launch check)
+    app.connect("config-inited", launch.repository_url_from_environment)
+    app.connect("config-inited", launch.launch_only_with_repository, priority=600)
     app.connect("config-inited", mathml.use_mathml)
     # html-page-context: per page, as it is written
     app.connect("html-page-context", assets.link_charts_on_chart_pages)
     app.connect("html-page-context", pages.add_meta_description)
     app.connect("html-page-context", theme.set_default_colour_mode)
+    app.connect(
+        "html-page-context",
+        launch.open_chapter_notebooks,
+        priority=launch.AFTER_THEME_LAUNCH_BUTTONS,
+    )
     app.connect("html-page-context", theme.remove_thebe_scripts, priority=900)
     # build-finished: once, after every page is written
     app.connect("build-finished", assets.write_assets)

@@ -1,5 +1,6 @@
-"""Adjustments to the Jupyter Book theme: no Thebe, a valid colour mode, launch buttons only
-once the repository's URL is set."""
+"""Adjustments to the Jupyter Book theme: no Thebe and a valid colour mode.
+
+The launch buttons are :mod:`booksite.launch`'s."""
 
 from __future__ import annotations
 
@@ -27,14 +28,3 @@ def set_default_colour_mode(app, pagename, templatename, context, doctree) -> No
     "Got invalid theme mode" as a console error on every first visit.
     """
     context["default_mode"] = "auto"
-
-
-def launch_only_with_repository(app, config) -> None:
-    """No launch buttons until ``repository: url`` is set in ``_config.yml``.
-
-    The theme builds a Binder link from the repository URL and fails on an empty one; the
-    book keeps Binder configured and lets the URL, set once, switch the buttons on.
-    """
-    options = config.html_theme_options
-    if not options.get("repository_url"):
-        options["launch_buttons"] = {**options.get("launch_buttons", {}), "binderhub_url": ""}

@@ -1,12 +1,15 @@
-"""The Binder launch button comes from the repository URL set once in ``_config.yml``.
+"""The Binder launch button comes from the repository URL (``_config.yml``, else GitHub Actions).
 
 The book is built into a temporary folder with a sample repository URL (notebooks not
 executed, to keep it quick); every chapter page must then carry a Binder link that opens that
-chapter's source in JupyterLab, and the real configuration with no URL must carry none.
+chapter's notebook (``chapters/<name>.ipynb``, which Binder's ``postBuild`` writes) in
+JupyterLab, and the reader edition, built with the real configuration (no URL), must carry none
+unless it was built on GitHub Actions (``tests/book/test_launch.py`` tests the handlers).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -14,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from booksite.launch import repository_url
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -51,7 +56,7 @@ def test_every_chapter_page_links_to_binder_at_its_own_source(sample_build):
         links = set(BINDER_LINK.findall(page))
         assert links == {
             f"https://mybinder.org/v2/gh/example-org/h200-decision/{branch}"
-            f"?urlpath=lab/tree/{relative.as_posix()}.md"
+            f"?urlpath=lab/tree/{relative.as_posix()}.ipynb"
         }, chapter.name
 
 
@@ -68,9 +73,18 @@ def test_binder_builds_from_the_binder_folder():
 
 
 def test_no_button_without_a_repository_url():
-    # The built reader edition uses the real configuration, whose URL is empty.
+    # The built reader edition uses the real configuration, whose URL is empty: no button,
+    # unless the build ran on GitHub Actions (as this test does), which gives the URL.
     if not (ROOT / "_build" / "html" / "chapters").is_dir():
         pytest.skip("needs the reader edition: run `make book` first")
-    assert yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"] == ""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert config["repository"]["url"] == ""
     page = (ROOT / "_build" / "html" / "chapters" / "01-decision.html").read_text()
-    assert not BINDER_LINK.search(page)
+    if repository_url(os.environ) is None:
+        assert not BINDER_LINK.search(page)
+    else:
+        assert set(BINDER_LINK.findall(page)) == {
+            f"https://mybinder.org/v2/gh/{os.environ['GITHUB_REPOSITORY']}"
+            f"/{config['repository']['branch']}"
+            "?urlpath=lab/tree/chapters/01-decision.ipynb"
+        }
