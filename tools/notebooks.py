@@ -90,16 +90,26 @@ def execute(path: Path, root: Path = ROOT) -> Run:
     """
     notebook = open_as_jupyterlab(path, root)
     start = time.perf_counter()
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=CELL_TIMEOUT_SECONDS,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute()
+    run_in_folder(notebook, path.parent)
     cells = code_cells(notebook)
     executed = sum(cell.get("execution_count") is not None for cell in cells)
     return Run(path, len(cells), executed, time.perf_counter() - start, notebook)
+
+
+def run_in_folder(notebook: nbformat.NotebookNode, folder: Path) -> None:
+    """Run every cell of ``notebook`` in place, in a fresh ``python3`` kernel started in ``folder``.
+
+    Raises
+    ------
+    nbclient.exceptions.CellExecutionError
+        If any cell raises.
+    """
+    nbclient.NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT_SECONDS,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(folder)}},
+    ).execute()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,6 +17,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
         "readout",
         "seed",
         "sliders",
+        "stage",
         "teaching",
         "text",
     ],
@@ -36,6 +37,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
         "readout": ["readout_strip"],
         "seed": ["SeedQuote", "seed_quote"],
         "sliders": ["altair_param", "ipywidgets_slider", "slider_label"],
+        "stage": ["BUILD_ENV", "writing_the_book"],
         "teaching": [
             "ChapterTeaching",
             "Exercise",

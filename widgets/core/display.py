@@ -3,23 +3,30 @@
 During ``jupyter-book build`` the book's Sphinx extension (:mod:`booksite`) sets the
 environment variable :data:`BUILD_ENV` before the chapters execute.  In that mode a chart is
 emitted as plain HTML (a container and its spec) that the site's own ``charts.js`` draws with the
-Vega bundle the site serves itself (no CDN), and a lab shows its default state plus a pointer to running it live.  In a live
-kernel (Binder, JupyterLab) charts use Altair's own renderer and labs are real ipywidgets.
+Vega bundle the site serves itself (no CDN), and a lab shows its default state plus a pointer to
+running it live.  In a live kernel (Binder, JupyterLab) labs are real ipywidgets and a chart is
+sent as a Vega 5 specification (:func:`vega_mimebundle`), which JupyterLab draws with the Vega it
+bundles: no script is fetched from a CDN, so charts draw offline too.  (Altair 6 writes
+Vega-Lite 6, which JupyterLab 4 does not render itself; its default HTML renderer loads Vega
+from a CDN.)
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from dataclasses import dataclass
 from hashlib import sha1
 
 import altair as alt
 
-#: Environment variable set to ``"html"`` while the book is being built.
-BUILD_ENV = "H200_BOOK_BUILD"
+# Re-exported: the views ask display whether the site is being built.
+from widgets.core.stage import (  # noqa: F401
+    BUILD_ENV,
+    building_static_site,
+    writing_the_book,
+)
 
 #: vega-embed options: export to PNG and SVG; no links to external editors.
 EMBED_OPTIONS = {
@@ -34,9 +41,39 @@ def vega_lite_version() -> str:
     return f"{major}.{minor}"
 
 
-def building_static_site() -> bool:
-    """True while the chapters execute inside ``jupyter-book build``."""
-    return os.environ.get(BUILD_ENV) == "html"
+#: The MIME type of a Vega 5 specification, which JupyterLab renders with its own Vega.
+VEGA5_MIME_TYPE = "application/vnd.vega.v5+json"
+
+
+def vega_mimebundle(spec: dict, description: str = "") -> dict:
+    """A Vega-Lite specification compiled to Vega, as JupyterLab's own renderer draws it.
+
+    Parameters
+    ----------
+    spec : dict
+        A Vega-Lite specification (``chart.to_dict()``).
+    description : str
+        Plain text for clients without a Vega renderer (and for screen readers).
+
+    Returns
+    -------
+    dict
+        ``{VEGA5_MIME_TYPE: <Vega spec>, "text/plain": description}``.
+
+    Examples
+    --------
+    >>> spec = {"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
+    >>> bundle = vega_mimebundle(spec, "one point")
+    >>> bundle[VEGA5_MIME_TYPE]["$schema"], bundle["text/plain"]
+    ('https://vega.github.io/schema/vega/v5.json', 'one point')
+    """
+    import vl_convert
+
+    vega = vl_convert.vegalite_to_vega(spec, vl_version=vega_lite_version())
+    # Vega-Lite 6 labels its output Vega 6; JupyterLab's Vega 5 draws these specifications
+    # (every chart of the book is checked in JupyterLab by tests/lab), and says so.
+    vega["$schema"] = "https://vega.github.io/schema/vega/v5.json"
+    return {VEGA5_MIME_TYPE: vega, "text/plain": description or spec.get("description", "")}
 
 
 def _script_safe_json(data: object) -> str:
@@ -101,8 +138,7 @@ class Figure:
     def _repr_mimebundle_(self, include=None, exclude=None):
         if building_static_site():
             return {"text/html": self.to_static_html(), "text/plain": self.description}
-        chart = self.chart.properties(description=self.description)
-        return chart._repr_mimebundle_(include=include, exclude=exclude)
+        return vega_mimebundle(self.spec(), self.description)
 
 
 @dataclass

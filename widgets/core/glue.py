@@ -23,6 +23,8 @@ from collections.abc import Callable, Mapping
 import sympy as sp
 from IPython.display import Markdown, Math
 
+from widgets.core.stage import writing_the_book
+
 __all__ = ["BOOK_WIDE_PREFIXES", "glue_all", "glue_groups", "glued_keys"]
 
 #: Prefixes of the figures every page may cite: the record (``data/record.csv``), its period,
@@ -36,11 +38,18 @@ Group = Callable[[], Mapping[str, object]]
 def glue_all(prefix: str, values: Mapping[str, object]) -> None:
     """Glue each value as ``<prefix>_<key>``: numbers as numbers, text as Markdown, sympy as math.
 
+    Only while the book is written (:func:`~widgets.core.display.writing_the_book`); in a
+    student's kernel it glues nothing.
+
     The chapter cites them with ``{glue:text}`prefix_key:.2f``` (numbers),
     ``{glue:md}`prefix_key``` (text) or the ``glue:math`` directive (formulas).
     """
     from myst_nb import glue
 
+    if not writing_the_book():
+        # A student's kernel: the notebook's text already shows every number
+        # (tools/lab_notebooks.py), and the glued values would be hundreds of empty outputs.
+        return
     for key, value in values.items():
         if isinstance(value, str):
             value = Markdown(value)
