@@ -172,7 +172,8 @@ class HtmlBlock:
 
 #: Where the live labs run; shown under every lab on the static site.
 RUN_LIVE_NOTE = (
-    "The lab itself needs a Python kernel. To run it live, open the book's repository in "
-    "Binder (it installs requirements.txt), or clone it and run `make lab`, then open this "
-    "chapter in JupyterLab and run its cells."
+    "The lab itself needs a Python kernel. To run it live, open this chapter as a notebook with "
+    "the Binder button at the top of the published page (Binder installs "
+    "binder/requirements.txt), or clone the repository and run `make lab`; then run the "
+    "notebook's cells."
 )
