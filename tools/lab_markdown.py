@@ -53,9 +53,6 @@ _EXERCISE_START = re.compile(
     r"^(:{3,})\{exercise-start\}[ \t]*(.*)\n(?::\w+:.*\n)*\1[ \t]*$", re.M
 )
 _EXERCISE_END = re.compile(r"^(:{3,})\{exercise-end\}[ \t]*\n(?::\w+:.*\n)*\1[ \t]*$", re.M)
-_LABELLED_EXERCISE = re.compile(
-    r"^(:{3,})\{exercise-start\}[ \t]*(.*)\n(?::\w+:.*\n)*?:label:\s*(\S+)", re.M
-)
 #: What must not be left after resolving: any glue, citation, cross-reference or exercise.
 _UNRESOLVED = re.compile(r"\{(?:glue|cite|ref|doc|term|numref|eq|exercise|solution)[:\w-]*\}")
 _CHAPTER_NAME = re.compile(r"^\d\d-")
@@ -83,8 +80,9 @@ def _glued(glued: Mapping[str, Bundle], key: str, mime: str, page: str) -> str:
 
 def _paste(match: re.Match, glued: Mapping[str, Bundle], page: str) -> str:
     kind, content = match.group(1) or "text", match.group(2)
-    key, _, spec = content.rpartition(":") if ":" in content else ("", "", "")
-    key = key or content
+    key, colon, spec = content.rpartition(":")  # as MyST-NB splits it: the last colon
+    if not colon:
+        key, spec = content, ""
     if kind == "md":
         return _glued(glued, key, "text/markdown", page)
     return format_plain_text(_glued(glued, key, "text/plain", page), spec or "s")
@@ -144,7 +142,7 @@ def resolve(
     bibliography : mapping of str to Entry
         ``references.bib``, by key (:func:`bibliography`).
     labels : mapping of str to str
-        What a ``{ref}`` without text shows, by label (:func:`labels_in`).
+        What a ``{ref}`` without text shows, by label (:func:`labels_in`, :func:`exercise_label`).
     page : str
         The chapter, for error messages.
 
@@ -169,15 +167,21 @@ def resolve(
 
 
 def labels_in(text: str) -> dict[str, str]:
-    """What a bare ``{ref}`label``` shows, for each exercise and labelled heading in ``text``.
+    """What a bare ``{ref}`label``` shows, for each labelled heading in ``text``.
 
-    >>> labels_in(":::{exercise-start} Read the ledger\\n:label: ex-ledger\\n:::\\n")
-    {'ex-ledger': 'the exercise “Read the ledger”'}
+    >>> labels_in("(sec-model)=\\n## The model\\n")
+    {'sec-model': 'The model'}
     """
-    found = {label: title.strip() for label, title in _LABELLED_HEADING.findall(text)}
-    for _, title, label in _LABELLED_EXERCISE.findall(text):
-        found[label] = f"the exercise “{title.strip()}”"
-    return found
+    return {label: title.strip() for label, title in _LABELLED_HEADING.findall(text)}
+
+
+def exercise_label(title: str) -> str:
+    """What a bare ``{ref}`` to an exercise shows: its title, as the exercise's.
+
+    >>> exercise_label("Read the ledger")
+    'the exercise “Read the ledger”'
+    """
+    return f"the exercise “{title}”"
 
 
 def _plain(latex: str) -> str:

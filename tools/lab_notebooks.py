@@ -25,6 +25,7 @@ generated, never committed (``.gitignore``), and the website does not read them
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -32,11 +33,19 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-from lab_markdown import bibliography, cited_in, labels_in, reference_list, resolve
+from lab_markdown import (
+    bibliography,
+    cited_in,
+    exercise_label,
+    labels_in,
+    reference_list,
+    resolve,
+)
 from notebooks import ROOT, chapter_paths, run_in_folder
 from student_edition import strip_solutions
 
 from widgets.core.stage import BUILD_ENV
+from widgets.core.teaching import chapter_teaching
 
 #: The MIME prefix of a value glued with ``display=False`` (MyST-NB's ``GLUE_PREFIX``).
 GLUE_PREFIX = "application/papermill.record/"
@@ -71,12 +80,25 @@ def collapse(cell: nbformat.NotebookNode) -> None:
             cell.metadata.setdefault("jupyter", {})[part] = True
 
 
+@functools.cache
 def book_labels(root: Path = ROOT) -> dict[str, str]:
-    """What each bare ``{ref}`label``` shows, over every chapter and appendix page."""
+    """What each bare ``{ref}`label``` shows, over every chapter and appendix page.
+
+    The exercises' labels and titles are the instructor guide's
+    (:func:`widgets.core.teaching.chapter_teaching`); the headings' are read here.
+    """
     labels: dict[str, str] = {}
     for page in sorted((root / "chapters").glob("*.md")) + sorted(root.glob("appendix/*.md")):
         labels.update(labels_in(page.read_text(encoding="utf-8")))
+    for chapter in chapter_teaching(root):
+        labels.update((e.label, exercise_label(e.title)) for e in chapter.exercises)
     return labels
+
+
+@functools.cache
+def book_bibliography(root: Path = ROOT) -> dict:
+    """``references.bib``, read once for all the chapters a run writes."""
+    return bibliography(root / "references.bib")
 
 
 def lab_notebook(path: Path, root: Path = ROOT) -> nbformat.NotebookNode:
@@ -95,8 +117,7 @@ def lab_notebook(path: Path, root: Path = ROOT) -> nbformat.NotebookNode:
     executed = nbformat.from_dict(notebook)
     os.environ[BUILD_ENV] = "notebook"  # the kernel glues its values (widgets.core.glue)
     run_in_folder(executed, path.parent)
-    glued, references = glued_values(executed), bibliography(root / "references.bib")
-    labels = book_labels(root)
+    glued, references, labels = glued_values(executed), book_bibliography(root), book_labels(root)
     cited = cited_in([cell.source for cell in notebook.cells if cell.cell_type == "markdown"])
     cells = []
     for cell in notebook.cells:

@@ -10,7 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lab_markdown import Entry, bibliography, cited_in, labels_in, reference_list, resolve
+from lab_markdown import (
+    Entry,
+    bibliography,
+    cited_in,
+    exercise_label,
+    labels_in,
+    reference_list,
+    resolve,
+)
+
+from widgets.core.teaching import read_chapter_text
 
 ROOT = Path(__file__).resolve().parents[2]
 GLUED = {
@@ -52,11 +62,22 @@ def test_citations_read_author_and_year():
 
 
 def test_exercises_become_headings_and_refs_their_titles():
-    page = ":::{exercise-start} Which input binds?\n:label: ex-9-binds\n:::\n\nDo it.\n"
-    labels = labels_in(page)
-    assert _resolve(page, labels) == "### Exercise: Which input binds?\n\nDo it."
+    page = (
+        ":::{exercise-start} Which input binds?\n:label: ex-9-binds\n:::\n\n"
+        "*About 10 minutes · core*\n\nDo it.\n"
+    )
+    exercises = read_chapter_text(page, "09-test.md").exercises
+    labels = {exercise.label: exercise_label(exercise.title) for exercise in exercises}
+    assert _resolve(page, labels) == (
+        "### Exercise: Which input binds?\n\n*About 10 minutes · core*\n\nDo it."
+    )
     assert _resolve("See {ref}`ex-9-binds`.", labels) == "See the exercise “Which input binds?”."
     assert _resolve(":::{exercise-end}\n:::") == ""
+
+
+def test_labelled_headings_read_as_their_text():
+    labels = labels_in("(sec-9-model)=\n## The model\n")
+    assert _resolve("See {ref}`sec-9-model`.", labels) == "See The model."
 
 
 def test_terms_and_pages_read_as_text_and_links():

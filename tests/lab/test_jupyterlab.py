@@ -14,11 +14,13 @@ import json
 import re
 import urllib.request
 from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from notebooks import ROOT, chapter_paths
 from pybtex.database import parse_file
 
+from booksite.launch import notebook_url
 from chipcontrols import CHAPTER_MODELS
 from widgets.core.glue import BOOK_WIDE_PREFIXES
 
@@ -106,8 +108,13 @@ def _wait_until_idle(page, seconds: float) -> None:
 
 
 def launch_path(chapter: str) -> str:
-    """The path the website's Binder button opens for ``chapter`` (``lab/tree/...``)."""
-    return f"lab/tree/chapters/{chapter}.ipynb"
+    """The path the website's Binder button opens for ``chapter`` (``lab/tree/...``).
+
+    The theme's link to the page's source, as :func:`booksite.launch.notebook_url` rewrites it.
+    """
+    theme_link = f"https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/chapters/{chapter}.md"
+    link = notebook_url(theme_link, f"chapters/{chapter}")
+    return parse_qs(urlsplit(link).query)["urlpath"][0]
 
 
 def open_chapter(browser, jupyterlab, chapter: str, width: int = 1280):
