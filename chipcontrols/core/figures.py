@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from chipcontrols.core import record
-from chipcontrols.core.data import load_chips, load_table
+from chipcontrols.core.data import load_chips, load_table, table_names
 from chipcontrols.core.parameters import ParameterSet
 from chipcontrols.eccn3a090 import RULE_VERSIONS, classify_chips, versions
 
@@ -30,21 +30,41 @@ def record_figures() -> dict[str, float]:
 
 
 def record_period() -> dict[str, str]:
-    """The first and last dates of ``data/timeline.csv``, as ISO dates and as prose.
+    """The record's dates: its first and last events, and the day of its last search.
+
+    ``start`` and ``end`` are the first and last dates of ``data/timeline.csv``; ``searched``
+    is the latest access date of any sourced row in ``data/`` (every table with an
+    ``accessed`` column), the day the searches behind the book last ran.  Each comes as an
+    ISO date and as prose (``*_text``).
 
     Examples
     --------
     >>> sorted(record_period())
-    ['end', 'end_text', 'start', 'start_text']
+    ['end', 'end_text', 'searched', 'searched_text', 'start', 'start_text']
+    >>> record_period()["end"] <= record_period()["searched"]
+    True
     """
     dates = load_table("timeline")["date"].map(lambda d: str(d)[:10])
     start, end = min(dates), max(dates)
+    searched = max(
+        str(day)[:10]
+        for name in table_names()
+        if "accessed" in (table := load_table(name)).columns
+        for day in table["accessed"].dropna()
+    )
 
     def prose(iso: str) -> str:
         day = date.fromisoformat(iso)
         return f"{day.day} {day:%B} {day.year}"
 
-    return {"start": start, "end": end, "start_text": prose(start), "end_text": prose(end)}
+    return {
+        "start": start,
+        "end": end,
+        "searched": searched,
+        "start_text": prose(start),
+        "end_text": prose(end),
+        "searched_text": prose(searched),
+    }
 
 
 def rule_figures() -> dict[str, float]:

@@ -38,3 +38,19 @@ def test_the_record_period_is_computed_from_the_timeline():
     assert (period["start"], period["end"]) == (dates[0], dates[-1])
     year, month, day = dates[-1].split("-")
     assert period["end_text"].endswith(year) and period["end_text"].startswith(str(int(day)))
+
+
+def test_the_last_search_is_the_latest_access_date_in_the_data():
+    import csv
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "data"
+    accessed = []
+    for path in data.glob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            accessed += [
+                row["accessed"][:10] for row in csv.DictReader(handle) if row.get("accessed")
+            ]
+    period = record_period()
+    assert period["searched"] == max(accessed)
+    assert period["end"] <= period["searched"]
