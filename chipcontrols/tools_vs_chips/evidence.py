@@ -32,7 +32,10 @@ __all__ = [
     "estimate",
     "estimate_value",
     "estimates_of",
+    "last_event",
     "tally_by_side",
+    "TOOLMAKERS",
+    "toolmaker_shares",
 ]
 
 
@@ -297,3 +300,100 @@ def tally_by_side(coding: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["year", "branch", "side", "direction"])
         .reset_index(drop=True)
     )
+
+
+@strict_keywords
+def last_event(coding: pd.DataFrame, *, branch: str, side: str, direction: str) -> pd.Timestamp:
+    """Date of the latest coded event of one branch acting on one side in one direction.
+
+    The one definition of "the last tool-side tightening" (or any other "last") the chapter,
+    its solutions and its tests use: an event coded ``chips_and_tools`` counts on both sides,
+    ``entities`` on neither (:data:`SIDES`).
+
+    Parameters
+    ----------
+    coding : pandas.DataFrame
+        Coded events with columns ``event_id``, ``instrument`` and ``direction`` (the book's,
+        :func:`control_events`, or a student's); dates and branches come from the book's events.
+    branch, side, direction : str
+        E.g. ``"executive"``, ``"tools"``, ``"tightening"``.
+
+    Raises
+    ------
+    ValueError
+        For a branch, side or direction the data package does not declare, or when no event
+        matches (the message names the combination).
+
+    Examples
+    --------
+    >>> f"{last_event(control_events(), branch='executive', side='chips', direction='tightening'):%Y}"
+    '2026'
+    """
+    from chipcontrols.core.data import require_table
+
+    require_table(coding, "coding", ["event_id", "instrument", "direction"])
+    for name, value, valid in (
+        ("branch", branch, field_values("control_events", "branch")),
+        ("side", side, tuple(SIDES)),
+        ("direction", direction, field_values("control_events", "direction")),
+    ):
+        if value not in valid:
+            raise ValueError(f"{name} = {value!r} is not one of {list(valid)}")
+    events = _events().set_index("event_id")
+    chosen = [
+        events.loc[item.event_id, "date"]
+        for item in coding.itertuples()
+        if item.event_id in events.index
+        and events.loc[item.event_id, "branch"] == branch
+        and item.instrument in SIDES[side]
+        and item.direction == direction
+    ]
+    if not chosen:
+        raise ValueError(
+            f"no coded event of branch = {branch!r} on side = {side!r} with "
+            f"direction = {direction!r}"
+        )
+    return max(chosen)
+
+
+#: The toolmakers whose China shares chapter 2 reports: holder name in
+#: ``data/allied_china_revenue.csv`` (chapter 3's table, read here, never restated).
+TOOLMAKERS = ("Applied Materials", "Lam Research", "KLA", "Tokyo Electron")
+_CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@strict_keywords
+def toolmaker_shares(quarters: int = 2) -> pd.DataFrame:
+    """Each toolmaker's China share in the latest ``quarters`` quarters the record holds.
+
+    Rows of ``data/allied_china_revenue.csv`` with a published share and ``period_type``
+    ``"quarter"``, newest first per holder; where two sources give the same quarter, the more
+    confident one is kept.  New rows in that table show up here without any other change.
+
+    Raises
+    ------
+    ValueError
+        Unless ``quarters`` is a whole number from 1 to 8.
+
+    Examples
+    --------
+    >>> shares = toolmaker_shares(quarters=1)
+    >>> sorted(shares["holder"]) == sorted(TOOLMAKERS)
+    True
+    """
+    if not isinstance(quarters, int) or isinstance(quarters, bool) or not 1 <= quarters <= 8:
+        raise ValueError(f"quarters = {quarters!r} must be a whole number from 1 to 8")
+    table = load_table("allied_china_revenue")
+    table = table[
+        table["holder"].isin(TOOLMAKERS)
+        & (table["period_type"] == "quarter")
+        & table["china_share_percent"].notna()
+    ].copy()
+    table["period_end"] = pd.to_datetime(table["period_end"].map(lambda d: str(d)[:10]))
+    table["rank"] = table["confidence"].map(_CONFIDENCE_ORDER)
+    table = table.sort_values(["holder", "period_end", "rank"], ascending=[True, False, True])
+    table = table.drop_duplicates(["holder", "period"], keep="first")
+    chosen = table.groupby("holder", sort=False).head(quarters)
+    columns = ["holder", "period", "period_end", "china_share_percent", "basis", "confidence"]
+    columns += ["source_url", "source_title", "citation"]
+    return chosen[columns].reset_index(drop=True)

@@ -24,7 +24,9 @@ from chipcontrols.tools_vs_chips.evidence import (
     disputed_inputs,
     estimate,
     estimate_value,
+    last_event,
     tally_by_side,
+    toolmaker_shares,
 )
 
 __all__ = [
@@ -228,6 +230,19 @@ def validation_figures() -> dict[str, float | str]:
     out["bloomberg_hbm_multiple"] = (
         out["ascend_910c_output_2026_bloomberg_hbm"] / P["hbm_supply"].default
     )
+    # Two published estimates that sit outside data/capacity.csv (data/record.csv): the FT's
+    # report of Huawei's 2025 plan and a Morgan Stanley note on SMIC's wafers for Ascend.
+    from chipcontrols.core import record
+
+    plan = record.value("huawei_910c_plan_2025") + record.value("huawei_910b_plan_2025")
+    out["ft_plan_2025_thousand"] = plan / 1e3
+    out["ft_plan_over_bis"] = plan / estimate_value("ascend-output-2025-bis")
+    ascend_wafers = record.value("smic_ascend_wafers_per_month_2025_morgan_stanley")
+    capacity = estimate_value("smic-advanced-capacity-2025-semianalysis")
+    ms_share = P["ai_wafer_share"].check(ascend_wafers / capacity)
+    out["ms_share_of_capacity_percent"] = 100 * ms_share
+    out["model_ai_wafer_share_percent"] = 100 * P["ai_wafer_share"].default
+    out["ms_wafer_limit_thousand"] = 1e3 * model.evaluate("wafer_limit", ai_wafer_share=ms_share)
     # The Substrate: China's 2026 acquisitions in H100e and the domestic share.
     factor = b300_in_h100e()
     acquisitions = estimate_value("china-acquisitions-2026-substrate")
@@ -248,9 +263,17 @@ def validation_figures() -> dict[str, float | str]:
 
 
 def shift_figures() -> dict[str, float | str]:
-    """The tally of coded US control events that tests Yang's "shift" (counts of events)."""
+    """The tally of coded US control events that tests Yang's "shift" (counts of events).
+
+    Counts are of coded events in ``data/control_events.csv``; for Congress they are steps on
+    bills (introductions and committee votes), not bills.  "Last" dates come from
+    :func:`~chipcontrols.tools_vs_chips.evidence.last_event`, the one definition the chapter,
+    its solutions and its tests share.  Toolmakers' China shares are read from chapter 3's table
+    (``data/allied_china_revenue.csv``), never restated.
+    """
     events = control_events()
     tally = tally_by_side(events)
+    recent = (2025, 2026)
 
     def count(**where) -> float:
         rows = tally
@@ -262,32 +285,58 @@ def shift_figures() -> dict[str, float | str]:
             )
         return float(rows["events"].sum())
 
+    def entities(direction: str) -> float:
+        chosen = events[
+            (events["branch"] == "executive")
+            & (events["instrument"] == "entities")
+            & (events["direction"] == direction)
+            & events["year"].isin(recent)
+        ]
+        return float(len(chosen))
+
     out: dict[str, float | str] = {"events": float(len(events))}
     out["executive_tool_tightenings"] = count(
         branch="executive", side="tools", direction="tightening"
     )
-    out["executive_tool_tightenings_since_2025"] = count(
-        branch="executive", side="tools", direction="tightening", year=(2025, 2026)
+    for side in ("tools", "chips"):
+        singular = side[:-1]
+        for direction in ("tightening", "loosening"):
+            out[f"executive_{singular}_{direction}s_since_2025"] = count(
+                branch="executive", side=side, direction=direction, year=recent
+            )
+    out["executive_entity_tightenings_since_2025"] = entities("tightening")
+    out["executive_entity_loosenings_since_2025"] = entities("loosening")
+    out["congress_tool_bill_steps"] = count(branch="congress", side="tools")
+    out["congress_chip_bill_steps"] = count(branch="congress", side="chips")
+    out["last_executive_tool_tightening"] = (
+        f"{last_event(events, branch='executive', side='tools', direction='tightening'):%-d %B %Y}"
     )
-    out["executive_chip_loosenings_since_2025"] = count(
-        branch="executive", side="chips", direction="loosening", year=(2025, 2026)
+    out["last_executive_chip_loosening"] = (
+        f"{last_event(events, branch='executive', side='chips', direction='loosening'):%-d %B %Y}"
     )
-    out["executive_chip_tightenings_since_2025"] = count(
-        branch="executive", side="chips", direction="tightening", year=(2025, 2026)
-    )
-    out["congress_tool_bills"] = count(branch="congress", side="tools")
-    out["congress_chip_bills"] = count(branch="congress", side="chips")
-    tools = events[
-        (events["branch"] == "executive") & events["instrument"].isin(["tools", "chips_and_tools"])
-    ]
-    out["last_executive_tool_rule"] = f"{tools['date'].max():%-d %B %Y}"
-    entities = events[(events["instrument"] == "entities")]
-    out["entity_events"] = float(len(entities))
-    # Toolmakers' falling China exposure, from chapter 3's table of holders (percent).
+    out["entity_events"] = float((events["instrument"] == "entities").sum())
+    # ASML's China share, total net sales (the book-wide basis), from chapter 3's table.
     out["asml_2025_percent"] = china_share("ASML", "2025", "calendar_year", "scmp2026asml")
-    out["asml_2026_guided_percent"] = china_share("ASML", "2026", "guidance")
+    out["asml_2025_guided_percent"] = china_share(
+        "ASML", "2025", "guidance", "globaltimes2024asml"
+    )
+    out["asml_2026_guided_percent"] = china_share("ASML", "2026", "guidance", "scmp2026asml")
+    # A different basis, cited in June 2026: share of net system sales in the latest quarter.
+    out["asml_2026q1_system_percent"] = china_share(
+        "ASML", "2026Q1", "quarter", "techcrunch2026europe"
+    )
     out["tel_apr_jun_2025_percent"] = china_share("Tokyo Electron", "FY2026Q1", "quarter")
     out["tel_apr_jun_2024_percent"] = china_share("Tokyo Electron", "FY2025Q1", "quarter")
+    # The toolmakers' latest quarters: the lowest and highest China share among them.
+    latest = toolmaker_shares(quarters=1)
+    low = latest.loc[latest["china_share_percent"].idxmin()]
+    high = latest.loc[latest["china_share_percent"].idxmax()]
+    out["toolmakers_latest_low_percent"] = float(low["china_share_percent"])
+    out["toolmakers_latest_low_holder"] = str(low["holder"])
+    out["toolmakers_latest_high_percent"] = float(high["china_share_percent"])
+    out["toolmakers_latest_high_holder"] = str(high["holder"])
+    out["toolmakers_latest_from"] = f"{latest['period_end'].min():%B %Y}"
+    out["toolmakers_latest_to"] = f"{latest['period_end'].max():%B %Y}"
     return _plain(out)
 
 

@@ -111,12 +111,41 @@ def test_the_validation_figures():
     assert close(VALIDATION["bloomberg_hbm_multiple"], 0.6 * 8 / 2.4)
 
 
+def test_the_estimates_kept_in_the_record():
+    # FT via Digitimes: 100,000 910C and 300,000 910B planned for 2025; BIS's ceiling 200,000.
+    assert close(VALIDATION["ft_plan_2025_thousand"], 400)
+    assert close(VALIDATION["ft_plan_over_bis"], 2)
+    # Morgan Stanley's 7,000 wafers a month against SemiAnalysis's 45,000 advanced capacity.
+    assert close(VALIDATION["ms_share_of_capacity_percent"], 100 * 7_000 / 45_000)
+    per_wafer = gross(665.61) * 0.4 / 2  # accelerators per wafer at the model's defaults
+    assert close(VALIDATION["ms_wafer_limit_thousand"], 12 * 7_000 * per_wafer / 1e3)
+
+
 def test_the_shift_tally():
-    assert SHIFT["executive_tool_tightenings"] == 3  # 2022, 2023, December 2024
-    assert SHIFT["executive_tool_tightenings_since_2025"] == 0
-    assert SHIFT["last_executive_tool_rule"] == "2 December 2024"
-    assert SHIFT["congress_tool_bills"] == 2  # the two MATCH Acts
-    assert SOL["shift_executive_tool_years"] == "2022, 2023 and 2024"
+    # Counted by hand from data/control_events.csv: 7 Oct 2022, 17 Oct 2023, 2 Dec 2024 and the
+    # revocation of the China fabs' Validated End-User status on 29 Aug 2025.
+    assert SHIFT["executive_tool_tightenings"] == 4
+    assert SHIFT["executive_tool_tightenings_since_2025"] == 1
+    assert SHIFT["executive_tool_loosenings_since_2025"] == 1  # the annual licences of Dec 2025
+    assert SHIFT["last_executive_tool_tightening"] == "29 August 2025"
+    # Entity List rounds of Jan, Mar and Sep 2025 and the Affiliates Rule; its suspension.
+    assert SHIFT["executive_entity_tightenings_since_2025"] == 4
+    assert SHIFT["executive_entity_loosenings_since_2025"] == 1
+    # MATCH Act: House and Senate introductions and the committee vote of late April 2026.
+    assert SHIFT["congress_tool_bill_steps"] == 3
+    assert SOL["shift_executive_tool_years"] == "2022, 2023, 2024 and 2025"
+
+
+def test_the_bottom_line_follows_from_the_tally():
+    # The chapter says the executive loosened chips far more often than it tightened tools in
+    # 2025-2026, yet did tighten on tools at the margin: both must stay true of the data.
+    assert SHIFT["executive_tool_tightenings_since_2025"] >= 1
+    assert (
+        SHIFT["executive_chip_loosenings_since_2025"]
+        > SHIFT["executive_chip_tightenings_since_2025"]
+        > SHIFT["executive_tool_tightenings_since_2025"]
+    )
+    assert SHIFT["congress_tool_bill_steps"] >= SHIFT["executive_tool_tightenings_since_2025"]
 
 
 def test_rubrics_add_up():

@@ -28,6 +28,8 @@ from chipcontrols.tools_vs_chips.evidence import (
     disputed_inputs,
     estimate_value,
     estimates_of,
+    last_event,
+    toolmaker_shares,
 )
 from widgets.core.display import StaticLabView
 from widgets.tools_vs_chips import bottleneck_chart, control_events_chart, denied_chart, race_chart
@@ -37,6 +39,7 @@ from widgets.tools_vs_chips.tables import (
     estimates_table,
     parameter_table,
     requirements_table,
+    toolmaker_shares_table,
 )
 
 lab_module = importlib.import_module("widgets.tools_vs_chips.lab")
@@ -138,6 +141,66 @@ def test_every_us_control_event_of_the_timeline_with_a_direction_is_coded_once()
     assert set(coded["event_id"]) <= set(load_table("timeline")["event_id"])
 
 
+def test_no_coding_note_calls_an_event_the_last():
+    # "The last tool-side tightening" is computed (last_event), never written into a row.
+    for note in control_events()["note"]:
+        assert not re.search(r"\blast\b", note, re.IGNORECASE), note
+
+
+def test_the_last_event_is_the_latest_matching_date_of_the_coding_given():
+    book = control_events()
+    coding = book[["event_id", "instrument", "direction"]]
+    last = last_event(coding, branch="executive", side="tools", direction="tightening")
+    assert f"{last:%Y-%m-%d}" == "2025-08-29"  # the VEU revocation, read from the BIS release
+    # Recode that event as a loosening: the last tightening falls back to 2 December 2024.
+    recoded = coding.copy()
+    recoded.loc[recoded["event_id"] == "2025-08-29-bis-revokes-veu-china-fabs", "direction"] = (
+        "loosening"
+    )
+    last = last_event(recoded, branch="executive", side="tools", direction="tightening")
+    assert f"{last:%Y-%m-%d}" == "2024-12-02"
+    # A list of firms (entities) never counts on the tools side.
+    entities_only = coding.assign(instrument="entities")
+    with pytest.raises(ValueError, match="no coded event"):
+        last_event(entities_only, branch="executive", side="tools", direction="tightening")
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"branch": "senate", "side": "tools", "direction": "tightening"}, "branch = 'senate'"),
+        ({"branch": "executive", "side": "hbm", "direction": "tightening"}, "side = 'hbm'"),
+        ({"branch": "executive", "side": "tools", "direction": "up"}, "direction = 'up'"),
+    ],
+)
+def test_last_event_names_a_bad_label(kwargs, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        last_event(control_events(), **kwargs)
+
+
+def test_toolmaker_shares_are_the_newest_quarters_of_chapter_3s_table():
+    table = load_table("allied_china_revenue")
+    shares = toolmaker_shares(quarters=2)
+    for holder, rows in shares.groupby("holder"):
+        assert len(rows) <= 2
+        assert rows["period_end"].is_monotonic_decreasing
+        published = table[
+            (table["holder"] == holder)
+            & (table["period_type"] == "quarter")
+            & table["china_share_percent"].notna()
+        ]
+        newest = max(str(d)[:10] for d in published["period_end"])
+        assert f"{rows['period_end'].iloc[0]:%Y-%m-%d}" == newest
+    html = toolmaker_shares_table().data
+    assert html.count("<tr>") == len(shares) + 1
+
+
+@pytest.mark.parametrize("quarters", [0, 9, 1.5, True, "2"])
+def test_toolmaker_shares_refuse_a_bad_number_of_quarters(quarters):
+    with pytest.raises(ValueError, match="quarters = "):
+        toolmaker_shares(quarters=quarters)
+
+
 # --- charts -----------------------------------------------------------------------------------
 
 CHARTS = {"bottleneck": bottleneck_chart, "race": race_chart, "denied": denied_chart}
@@ -190,7 +253,8 @@ def test_the_control_events_chart_has_one_point_per_coded_event():
     spec = control_events_chart().spec()
     rows = spec["datasets"][next(iter(spec["datasets"]))]
     assert len(rows) == len(control_events())
-    assert "Executive tool-side tightenings: 3" in control_events_chart().description
+    description = control_events_chart().description
+    assert "Executive tool-side tightenings: 4, the last in August 2025" in description
 
 
 # --- typeset forms and tables ---------------------------------------------------------------------

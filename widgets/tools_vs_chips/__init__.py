@@ -34,6 +34,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
             "parameter_table",
             "plain_symbol",
             "requirements_table",
+            "toolmaker_shares_table",
         ],
     },
 )

@@ -17,7 +17,7 @@ from chipcontrols import tools_vs_chips
 from chipcontrols.core.data import field_labels
 from chipcontrols.core.figures import record_period
 from chipcontrols.tools_vs_chips import dynamics
-from chipcontrols.tools_vs_chips.evidence import control_events, disputed_inputs
+from chipcontrols.tools_vs_chips.evidence import control_events, disputed_inputs, last_event
 from widgets.core import palette
 from widgets.core.bars import expression_bars
 from widgets.core.display import Figure
@@ -582,15 +582,15 @@ def control_events_chart(events: pd.DataFrame | None = None) -> Figure:
     tool_side = sum(
         int(counts.get(("executive", i, "tightening"), 0)) for i in ("tools", "chips_and_tools")
     )
-    executive_tools = events[
-        (events["branch"] == "executive") & events["instrument"].isin(["tools", "chips_and_tools"])
-    ]
+    last_tool_tightening = last_event(
+        events, branch="executive", side="tools", direction="tightening"
+    )
     description = (
         f"Timeline of {len(table)} US export-control events from {table['date'].min()} to "
         f"{table['date'].max()} (the record runs to {period['end_text']}), one row per instrument (chips, tools, both, entity lists), red "
         "for tightening and blue for loosening; filled circles are executive actions, open "
         f"squares bills in Congress. Executive tool-side tightenings: {tool_side}, the last in "
-        f"{executive_tools['date'].max():%B %Y}. "
+        f"{last_tool_tightening:%B %Y}. "
         "Look for where the blue points fall and who moved on tools after 2024."
     )
     return Figure(chart, description)

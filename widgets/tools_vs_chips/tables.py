@@ -13,9 +13,19 @@ import sympy as sp
 from IPython.display import HTML
 
 from chipcontrols import tools_vs_chips
-from chipcontrols.tools_vs_chips.evidence import capacity_estimates, quantity_labels
+from chipcontrols.tools_vs_chips.evidence import (
+    capacity_estimates,
+    quantity_labels,
+    toolmaker_shares,
+)
 
-__all__ = ["elasticity_table", "estimates_table", "parameter_table", "requirements_table"]
+__all__ = [
+    "elasticity_table",
+    "estimates_table",
+    "parameter_table",
+    "requirements_table",
+    "toolmaker_shares_table",
+]
 
 #: The quantities the estimates table shows, in order.
 ESTIMATE_QUANTITIES = (
@@ -306,3 +316,28 @@ def equations() -> dict[str, object]:
             names,
         ),
     }
+
+
+def toolmaker_shares_table(quarters: int = 2) -> HTML:
+    """Each toolmaker's China share in its latest quarters, with the basis and the source.
+
+    Read from chapter 3's table (:func:`chipcontrols.tools_vs_chips.evidence.toolmaker_shares`):
+    the bases differ between firms, so the shares are shown side by side, never averaged.
+    """
+    rows = [
+        [
+            html.escape(item.holder),
+            f"{item.period_end:%B %Y}",
+            f"{item.china_share_percent:.1f}%",
+            html.escape(item.basis),
+            item.confidence,
+            _source(item.source_url, item.source_title),
+        ]
+        for item in toolmaker_shares(quarters=quarters).itertuples()
+    ]
+    return _table(
+        ["Toolmaker", "Quarter ending", "China share", "Of what", "Confidence", "Source"],
+        rows,
+        numeric={2},
+        label="Toolmakers' China share of revenue in their latest reported quarters",
+    )
