@@ -9,7 +9,12 @@ cell and never imports this module.  Numbers the prose and the exercise statemen
 from __future__ import annotations
 
 from chipcontrols import coalition
-from chipcontrols.coalition.prose import ASML_SHARES, GRANOVETTER, UNIFORM_CASES, exercise_figures
+from chipcontrols.coalition.prose import (
+    ASML_SHARES,
+    BOOK_SCENARIOS,
+    UNIFORM_CASES,
+    exercise_figures,
+)
 from chipcontrols.reference.allied_revenue import china_share
 
 #: The memo exercise's marking guide: criterion → points.
@@ -47,7 +52,7 @@ def _threshold_figures() -> dict[str, float]:
 
 def _seed_figures() -> dict[str, float | str]:
     mean, width = UNIFORM_CASES["first"]
-    g = GRANOVETTER
+    g = BOOK_SCENARIOS
     named = coalition.holders()
     found = coalition.smallest_unravelling_seed(named)
     run = coalition.named_cascade(named, seed=found.names)
@@ -76,7 +81,7 @@ def _seed_figures() -> dict[str, float | str]:
 
 
 def _spread_figures() -> dict[str, float | str]:
-    g = GRANOVETTER
+    g = BOOK_SCENARIOS
     out: dict[str, float | str] = {}
     for label, sigma in (("narrow", g["narrow"]), ("wide", g["wide"])):
         result = coalition.cascade_outcome(

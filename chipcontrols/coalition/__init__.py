@@ -28,6 +28,7 @@ __getattr__, __dir__, __all__ = lazy.attach(
             "UNRAVELS",
             "cascade_outcome",
             "cascade_path",
+            "discrete_cascade",
             "linear_fixed_point",
             "response",
             "tipping_seed",

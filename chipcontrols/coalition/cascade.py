@@ -71,7 +71,9 @@ PARAMETERS = ParameterSet(
         0.1,
         0.6,
         0.01,
-        "Calibration: Granovetter's example uses 0.3 (models.md §5).",
+        "The book's illustrative calibration (research memo, models.md §5), not Granovetter's: "
+        "his normal example has mean 25 in a crowd of 100, i.e. 0.25 (record "
+        "granovetter1978_normal_mean_threshold).",
         latex=r"\mu",
     ),
     Parameter(
@@ -82,7 +84,10 @@ PARAMETERS = ParameterSet(
         0.02,
         0.3,
         0.01,
-        "Calibration: Granovetter's flip lies between 0.08 and 0.16 (models.md §5).",
+        "The book's illustrative calibration (research memo, models.md §5): at its mean 0.3 a "
+        "0.2 seed stays put at 0.08 and unravels everyone at 0.12.  Granovetter's own normal "
+        "example flips at a spread of about 12.2 in a crowd of 100 (record "
+        "granovetter1978_critical_spread).",
         latex=r"\sigma",
     ),
     Parameter(
@@ -271,7 +276,7 @@ def cascade_path(
 
     Examples
     --------
-    >>> path = cascade_path(5, threshold_spread=0.08)      # Granovetter: a 0.2 seed stays put
+    >>> path = cascade_path(5, threshold_spread=0.08)      # the book's narrow case: a 0.2 seed stays put
     >>> [round(float(x), 3) for x in path]
     [0.2, 0.2, 0.2, 0.2, 0.2, 0.2]
     """
@@ -419,3 +424,63 @@ def linear_fixed_point(**values: float) -> float:
         for n in names
     }
     return float(_NUMPY["linear_fixed_point"](**checked))
+
+
+@strict_keywords
+def discrete_cascade(thresholds, seed_count: int = 0) -> CascadeOutcome:
+    """The same cascade counted person by person, as Granovetter's own examples are.
+
+    ``thresholds`` gives each of N people the number already acting that he or she needs to
+    see before joining; ``seed_count`` people act whatever others do.  Each round the number
+    acting becomes ``max(seed_count, #{i : threshold_i <= n})``: the rule of
+    :func:`cascade_outcome` with F the crowd's own distribution of thresholds (shares are
+    counts divided by N), and no league rule.
+
+    Returns
+    -------
+    CascadeOutcome
+        ``final_share`` is the final count divided by N.
+
+    Examples
+    --------
+    >>> crowd = list(range(100))                  # thresholds 0, 1, ..., 99: everyone joins
+    >>> discrete_cascade(crowd).final_share
+    1.0
+    >>> crowd[1] = 2                              # one person's threshold raised by one
+    >>> discrete_cascade(crowd).final_share       # the first person acts alone
+    0.01
+    """
+    try:
+        values = np.asarray(thresholds, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"thresholds = {thresholds!r} is not a sequence of numbers (each person's threshold, "
+            "a count of people already acting, 0 or more)"
+        ) from None
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(
+            f"thresholds = {thresholds!r} must be a non-empty list of numbers, one per person"
+        )
+    bad = values[~np.isfinite(values) | (values < 0)]
+    if bad.size:
+        raise ValueError(
+            f"thresholds contain {float(bad[0]):g}, outside the valid range [0, inf): a threshold is a "
+            "count of people already acting"
+        )
+    people = int(values.size)
+    seed = int(require_number("seed_count", seed_count, minimum=0, maximum=people))
+    acting, rounds = seed, 0
+    while True:
+        following = max(seed, int(np.count_nonzero(values <= acting)))
+        rounds += 1
+        if following == acting:
+            break
+        acting = following
+    share = acting / people
+    if share >= UNRAVELLED_FRACTION and people > seed:
+        outcome = UNRAVELS
+    elif acting == seed:
+        outcome = HOLDS
+    else:
+        outcome = PARTIAL
+    return CascadeOutcome(float(share), rounds, outcome)

@@ -4,7 +4,11 @@ Five holders of chokepoints (US toolmakers, US chipmakers, the Netherlands, Japa
 memory makers) are weighted by the China revenue they have at stake, computed from
 ``data/allied_china_revenue.csv`` (latest full year each company reports; the rows used are
 listed in :data:`STAKE_ROWS`) and converted to US dollars at the Federal Reserve's 2023
-average rates (record figures).  Each holder's cost of restraint is its China share of
+average rates (record figures, :data:`RATE_YEAR`).  The Fed's annual tables for 2024 and 2025
+(G.5A; the 2025 one was issued on 5 January 2026) exist, but neither could be read from the
+stored sources when the book was checked on 8 December 2026, so one year's rates serve every
+holder whatever the year of its revenue; the weights are approximate for that reason too.
+Each holder's cost of restraint is its China share of
 revenue; its thresholds come from the stag hunt (:mod:`chipcontrols.coalition.staghunt`):
 
 * it *joins* a control regime once the weighted share controlling reaches its belief
@@ -80,7 +84,7 @@ STAKE_ROWS = {
     },
     "Lam Research": {
         "group": "US toolmakers",
-        "share": ("2024", "calendar_year", None),
+        "share": ("FY2025", "fiscal_year", "zacks2026lam"),
         "total": ("FY2025", "fiscal_year", "dcfmodeling2025lam"),
     },
     "KLA": {
@@ -98,6 +102,10 @@ STAKE_ROWS = {
 }
 
 
+#: The year of the Federal Reserve's annual average rates used for every holder (see above).
+RATE_YEAR = 2023
+
+
 def usd_billion(amount: float, unit: str) -> float:
     """An amount in the data's unit, in billion USD at the 2023 average rates (record).
 
@@ -109,11 +117,11 @@ def usd_billion(amount: float, unit: str) -> float:
     if unit == "USD million":
         return amount / 1e3
     if unit == "EUR million":
-        return amount / 1e3 * record.value("usd_per_eur_2023")
+        return amount / 1e3 * record.value(f"usd_per_eur_{RATE_YEAR}")
     if unit == "JPY billion":
-        return amount / record.value("jpy_per_usd_2023")
+        return amount / record.value(f"jpy_per_usd_{RATE_YEAR}")
     if unit == "KRW trillion":
-        return amount * 1e3 / record.value("krw_per_usd_2023")
+        return amount * 1e3 / record.value(f"krw_per_usd_{RATE_YEAR}")
     raise ValueError(f"unit = {unit!r} is not a currency unit of the holders' data")
 
 

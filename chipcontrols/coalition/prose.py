@@ -7,14 +7,16 @@ are fractions unless a key ends in ``_percent``; revenue in billion USD.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from chipcontrols import coalition
 from chipcontrols.coalition import cascade, staghunt
+from chipcontrols.core import record
 from chipcontrols.core.data import load_table
 from chipcontrols.reference.allied_revenue import china_share
 
-__all__ = ["exercise_figures", "prose_figures", "ASML_SHARES"]
+__all__ = ["exercise_figures", "prose_figures", "ASML_SHARES", "BOOK_SCENARIOS"]
 
 #: The ASML China shares the belief-threshold exercise and the text use: 2025 outcome, 2026
 #: guidance, and the share reported in June 2026 (rows of data/allied_china_revenue.csv).
@@ -23,9 +25,11 @@ ASML_SHARES = {
     "2026_guided": ("2026", "guidance", "scmp2026asml"),
     "2026_reported": ("2026Q1", "quarter", "techcrunch2026europe"),
 }
-#: Granovetter's example as the research memo states it (models.md §5): the mean, the three
-#: spreads and the two seeds of the flip.
-GRANOVETTER = {
+#: The book's own illustrative scenarios for the normal cascade (research memo, models.md §5):
+#: a mean threshold, three spreads and two seeds.  They are not Granovetter's numbers; his
+#: examples (a crowd of 100, mean threshold 25, no seed) are reproduced by
+#: :func:`_granovetter_figures` from the record.
+BOOK_SCENARIOS = {
     "mean": 0.3,
     "narrow": 0.08,
     "wide": 0.12,
@@ -33,7 +37,7 @@ GRANOVETTER = {
     "seed": 0.2,
     "small_seed": 0.05,
 }
-#: The two uniform cases the memo works (μ, w).
+#: The book's two uniform cases (μ, w), from the research memo, not from Granovetter.
 UNIFORM_CASES = {"first": (0.3, 0.25), "second": (0.35, 0.20)}
 
 
@@ -61,6 +65,7 @@ def _record_shares() -> dict[str, float]:
         "tel_peak": ("Tokyo Electron", "FY2025Q1", "quarter", None),
         "tel_apr_jun_2025": ("Tokyo Electron", "FY2026Q1", "quarter", None),
         "tel_jul_sep_2025": ("Tokyo Electron", "FY2026Q2", "quarter", None),
+        "tel_oct_dec_2025": ("Tokyo Electron", "FY2026Q3", "quarter", None),
         "tel_2024_house": ("Tokyo Electron", "2024", "calendar_year", None),
         "amat_after_oct_2022": ("Applied Materials", "FY2023Q1", "quarter", None),
         "amat_peak": ("Applied Materials", "FY2024Q1", "quarter", None),
@@ -70,7 +75,9 @@ def _record_shares() -> dict[str, float]:
         "amat_oct_2025": ("Applied Materials", "FY2025Q4", "quarter", None),
         "lam_2024_house": ("Lam Research", "2024", "calendar_year", None),
         "lam_sep_2025": ("Lam Research", "2025Q3", "quarter", None),
+        "lam_fy2025": ("Lam Research", "FY2025", "fiscal_year", "zacks2026lam"),
         "kla_2024_house": ("KLA", "2024", "calendar_year", None),
+        "kla_dec_2025": ("KLA", "2025Q4", "quarter", "zacks2026kla"),
         "nvidia_fy2025": ("Nvidia", "FY2025", "fiscal_year", "reportify2025nvidia"),
         "skhynix_2023": ("SK hynix", "2023", "calendar_year", None),
         "skhynix_2024": ("SK hynix", "2024", "calendar_year", None),
@@ -115,8 +122,8 @@ def _staghunt_figures() -> dict[str, float]:
 
 
 def _cascade_figures() -> dict[str, float | str]:
-    g = GRANOVETTER
-    out: dict[str, float | str] = {f"gran_{k}": v for k, v in g.items()}
+    g = BOOK_SCENARIOS
+    out: dict[str, float | str] = {f"book_{k}": v for k, v in g.items()}
     narrow = coalition.cascade_outcome(
         threshold_mean=g["mean"], threshold_spread=g["narrow"], seed_share=g["seed"]
     )
@@ -127,13 +134,13 @@ def _cascade_figures() -> dict[str, float | str]:
         threshold_mean=g["mean"], threshold_spread=g["wider"], seed_share=g["small_seed"]
     )
     for label, result in (("narrow", narrow), ("wide", wide), ("wider", wider)):
-        out[f"gran_{label}_outcome"] = result.outcome
-        out[f"gran_{label}_final"] = result.final_share
-        out[f"gran_{label}_rounds"] = float(result.rounds)
-    out["gran_narrow_response_at_seed"] = float(
+        out[f"book_{label}_outcome"] = result.outcome
+        out[f"book_{label}_final"] = result.final_share
+        out[f"book_{label}_rounds"] = float(result.rounds)
+    out["book_narrow_response_at_seed"] = float(
         coalition.response(g["seed"], threshold_mean=g["mean"], threshold_spread=g["narrow"])
     )
-    out["gran_wide_response_at_seed"] = float(
+    out["book_wide_response_at_seed"] = float(
         coalition.response(g["seed"], threshold_mean=g["mean"], threshold_spread=g["wide"])
     )
     out["critical_spread"] = coalition.critical_spread(g["mean"])
@@ -149,6 +156,7 @@ def _cascade_figures() -> dict[str, float | str]:
         out[f"uniform_{label}_tip"] = coalition.uniform_tipping_point(
             threshold_mean=mean, threshold_half_width=width
         )
+    out.update(_granovetter_figures())
     out["browser_steps"] = float(cascade.BROWSER_STEPS)
     out["unravelled_percent"] = 100 * cascade.UNRAVELLED_FRACTION
     declared = cascade.PARAMETERS
@@ -162,6 +170,44 @@ def _cascade_figures() -> dict[str, float | str]:
         league_coverage=0.5,
     ).final_share
     out["slider_seed_max"] = declared["seed_share"].maximum
+    return out
+
+
+def _granovetter_figures() -> dict[str, float | str]:
+    """Granovetter's own two examples (1978), run through the chapter's model.
+
+    Normal example: a crowd of N = 100 whose thresholds are normal with mean 25 and no seed; as
+    the spread rises the final count jumps from a few to nearly all, at about 12.2 (record).  The
+    model's rule with a continuous normal gives its critical spread on the mean-normalised scale
+    (mean 25/N); times N it is on his scale.  Uniform example: thresholds 0, 1, ..., N − 1 (all
+    join); raising the second person's threshold from 1 to 2 stops the cascade at one person.
+    """
+    people = record.value("granovetter1978_population")
+    mean = record.value("granovetter1978_normal_mean_threshold") / people
+    sigma_c = coalition.critical_spread(mean)
+    out: dict[str, float | str] = {
+        "gnv_mean_share": mean,
+        "gnv_critical_spread_share": sigma_c,
+        "gnv_critical_spread_people": sigma_c * people,
+        "gnv_tangency_people": coalition.tangency_share(mean) * people,
+        "gnv_published_gap_people": abs(
+            sigma_c * people - record.value("granovetter1978_critical_spread")
+        ),
+    }
+    below, above = math.floor(sigma_c * people), math.ceil(sigma_c * people)
+    for label, spread in (("below", below), ("above", above)):
+        result = coalition.cascade_outcome(
+            threshold_mean=mean, threshold_spread=spread / people, seed_share=0.0
+        )
+        out[f"gnv_{label}_spread_people"] = float(spread)
+        out[f"gnv_{label}_final_people"] = result.final_share * people
+        out[f"gnv_{label}_outcome"] = result.outcome
+    crowd = list(range(int(people)))
+    out["gnv_uniform_final_people"] = coalition.discrete_cascade(crowd).final_share * people
+    crowd[1] = 2
+    out["gnv_uniform_changed_final_people"] = (
+        coalition.discrete_cascade(crowd).final_share * people
+    )
     return out
 
 
@@ -211,7 +257,8 @@ def prose_figures() -> dict[str, float | str]:
     -------
     dict
         Prefixes: ``data_`` (the holders' China shares, percent), ``hunt_`` (belief
-        thresholds), ``casc_`` (Granovetter's flip, tipping points, the critical spread),
+        thresholds), ``casc_`` (the book's flip scenarios ``casc_book_``, Granovetter's own examples
+        ``casc_gnv_``, tipping points, the critical spread),
         ``hold_`` (the named holders: billion USD, weights, thresholds, seeds).
     """
     out: dict[str, float | str] = {}
@@ -227,7 +274,7 @@ def prose_figures() -> dict[str, float | str]:
 
 def exercise_figures() -> dict[str, float]:
     """Numbers the exercise statements give the student (not answers), ``coalition_ex_<key>``."""
-    g = GRANOVETTER
+    g = BOOK_SCENARIOS
     return {
         "asml_share_2025": china_share("ASML", "2025", "calendar_year", "scmp2026asml"),
         "asml_share_2026_guided": china_share("ASML", "2026", "guidance"),

@@ -1,8 +1,10 @@
 """The coalition cascade (chapter 3): hand-checked values, Granovetter's flip, properties.
 
-Expected values are hand arithmetic, published numbers (Granovetter's example as the research
-memo states it) or independent computations (math.erf, a plain loop), never the model's own
-output.
+Expected values are hand arithmetic, published numbers (Granovetter's own examples of 1978: a
+crowd of 100 with normal thresholds of mean 25 tips at a spread of about 12.2; thresholds
+0..99 all riot, and raising one of them by one stops the riot at one person) or independent
+computations (math.erf, a plain loop), never the model's own output.  The book's scenarios
+(mean 0.3, spreads 0.08/0.12/0.16, seeds 0.2/0.05) are its own illustrations, checked by hand.
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ def test_the_written_threshold_is_what_sympy_solved():
 # -- Layer B: Granovetter's flip and the uniform tipping point -------------------------------
 
 
-def test_granovetter_flip_normal_thresholds():
+def test_the_books_flip_normal_thresholds():
     # mu = 0.3: a 0.2 seed stays put at sigma = 0.08 (F(0.2) = Phi(-1.25) = 0.106 < 0.2) ...
     assert phi(-1.25) < 0.2
     held = coalition.cascade_outcome(threshold_mean=0.3, threshold_spread=0.08, seed_share=0.2)
@@ -179,7 +181,7 @@ def test_critical_spread_is_a_tangency():
     x_touch = coalition.tangency_share(0.3)
     slope = math.exp(-(((x_touch - 0.3) / sigma) ** 2) / 2) / (sigma * math.sqrt(2 * math.pi))
     assert slope == pytest.approx(1.0, abs=1e-9)
-    assert 0.12 < sigma < 0.16  # between Granovetter's two cases
+    assert 0.12 < sigma < 0.16  # between the book's wide and wider spreads, as the text says
     assert coalition.tipping_seed(threshold_spread=round(sigma + 0.01, 2)) == 0.0
     assert coalition.tipping_seed(threshold_spread=round(sigma - 0.02, 2)) > 0.0
 
@@ -238,6 +240,81 @@ def test_phi_keeps_its_lower_tail():
     assert float(Phi(sp.Float(-1.25)).evalf()) == pytest.approx(phi(-1.25), rel=1e-12)
 
 
+# -- Granovetter's own examples (1978) -------------------------------------------------------
+
+#: Granovetter's published critical spread for his normal example, in people out of 100.
+GRANOVETTER_CRITICAL_SPREAD = 12.2
+#: He gives it to one decimal: agreement within half the last digit.
+GRANOVETTER_TOLERANCE = 0.05
+
+
+def test_granovetter_normal_example_tips_at_his_published_spread():
+    # his crowd: 100 people, mean threshold 25 (0.25 of the crowd), no seed
+    sigma = coalition.critical_spread(0.25)
+    assert sigma * 100 == pytest.approx(GRANOVETTER_CRITICAL_SPREAD, abs=GRANOVETTER_TOLERANCE)
+
+
+def _no_seed_final(mean: float, spread: float) -> float:
+    """Where the cascade from nobody ends, by a plain loop on math.erf."""
+    x = 0.0
+    for _ in range(100_000):
+        following = phi((x - mean) / spread)
+        if abs(following - x) < 1e-13:
+            return following
+        x = following
+    return x
+
+
+@pytest.mark.parametrize(
+    ("spread_people", "few"), [(11, True), (12, True), (13, False), (14, False)]
+)
+def test_granovetter_normal_example_jumps_from_a_few_to_nearly_all(spread_people, few):
+    by_hand = _no_seed_final(0.25, spread_people / 100)
+    model = coalition.cascade_outcome(
+        threshold_mean=0.25, threshold_spread=spread_people / 100, seed_share=0.0
+    )
+    assert model.final_share == pytest.approx(by_hand, abs=1e-6)
+    if few:
+        assert by_hand * 100 < 10  # a few rioters
+    else:
+        assert by_hand * 100 > 99  # nearly all
+
+
+def test_granovetter_uniform_example_by_count():
+    crowd = list(range(100))  # thresholds 0, 1, ..., 99
+    assert coalition.discrete_cascade(crowd).final_share * 100 == pytest.approx(100)
+    crowd[1] = 2  # the person with threshold 1 now needs 2
+    changed = coalition.discrete_cascade(crowd)
+    assert changed.final_share * 100 == pytest.approx(1)
+
+
+@pytest.mark.parametrize(
+    ("thresholds", "seed", "expected_count"),
+    [
+        ([0, 0, 1, 3, 3], 0, 5),  # 2 start, then 3, then all 5
+        ([1, 1, 2], 0, 0),  # nobody starts
+        ([1, 1, 2], 1, 3),  # one instigator brings the two 1s, then the 2
+        ([0, 2, 2, 5], 0, 1),  # the instigator rides alone
+    ],
+)
+def test_discrete_cascade_by_hand(thresholds, seed, expected_count):
+    result = coalition.discrete_cascade(thresholds, seed_count=seed)
+    assert result.final_share * len(thresholds) == pytest.approx(expected_count)
+
+
+def test_asml_system_share_ran_above_total_share_where_both_are_known():
+    # the chapter says the June 2026 system-sales threshold is if anything too high
+    from chipcontrols.reference.allied_revenue import china_share
+
+    for year, system_source, total_source in (
+        ("2023", "trendforce2024asmlq4", "asml2024form20f"),
+        ("2024", "scmp2026asml", "volknews2025forges"),
+    ):
+        system = china_share("ASML", year, "calendar_year", system_source)
+        total = china_share("ASML", year, "calendar_year", total_source)
+        assert system > total
+
+
 # -- Named holders -----------------------------------------------------------------------------
 
 
@@ -247,6 +324,7 @@ def test_holder_weights_come_from_the_data_by_hand():
     assert stakes["ASML"].china_usd_bn == pytest.approx(0.33 * 32.7 * eur)
     assert stakes["Nvidia"].china_usd_bn == pytest.approx(0.13 * 130.497)
     assert stakes["AMD"].china_usd_bn == pytest.approx(6.23)
+    assert stakes["Lam Research"].china_usd_bn == pytest.approx(0.374 * 18.44)  # fiscal 2025
     holders = coalition.holders()
     assert sum(h.weight for h in holders) == pytest.approx(1.0)
     chips = next(h for h in holders if h.name == "US chipmakers")
@@ -325,6 +403,16 @@ def test_edited_weights_and_thresholds_are_checked():
         (lambda: coalition.tipping_seed(seed_share=0.1), "searches over seed_share"),
         (lambda: coalition.critical_spread(0.9), r"threshold_mean = 0.9 is outside"),
         (lambda: named.usd_billion(1.0, "GBP million"), "is not a currency unit"),
+        (lambda: coalition.discrete_cascade([]), r"thresholds = \[\] must be a non-empty list"),
+        (
+            lambda: coalition.discrete_cascade([0, -1]),
+            r"thresholds contain -1, outside the valid range \[0, inf\)",
+        ),
+        (lambda: coalition.discrete_cascade(["a"]), r"thresholds = \['a'\] is not a sequence"),
+        (
+            lambda: coalition.discrete_cascade([0, 1, 2], seed_count=5),
+            r"seed_count = 5 is outside the valid range \[0, 3\]",
+        ),
     ],
 )
 def test_bad_input_names_the_parameter_value_and_range(call, message):

@@ -103,3 +103,21 @@ def test_holders_table_names_every_company():
     html = holders_table().data
     for stake in coalition.company_stakes():
         assert stake.holder in html
+
+
+def test_cascade_chart_axes_label_shares_in_tenths_without_crowding():
+    # the labels once ran together at the corners ("0.000.05"): both axes now carry the eleven
+    # tenths from 0 to 1 with one decimal, drop labels that would overlap, keep end labels inside
+    spec = cascade_chart().spec()
+    axes = [
+        layer["encoding"][channel]["axis"]
+        for layer in spec["layer"]
+        for channel in ("x", "y")
+        if "axis" in layer.get("encoding", {}).get(channel, {})
+    ]
+    assert axes
+    for axis in axes:
+        assert axis["values"] == pytest.approx([i / 10 for i in range(11)])
+        assert axis["format"] == ".1f"
+        assert axis["labelOverlap"] and axis["labelFlush"]
+        assert "tickCount" not in axis  # a tick count thins explicit values in Vega

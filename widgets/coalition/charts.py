@@ -23,6 +23,14 @@ CONTOUR_BELIEFS = (0.25, 0.5, 0.75)
 CONTOUR_LABEL_BETA = 0.22
 STAGHUNT_SLIDERS = ("partner_belief", "retained_share", "security_value")
 CASCADE_SLIDERS = ("threshold_mean", "threshold_spread", "seed_share", "league_coverage")
+#: The cascade chart's ticks on both axes: shares in tenths with one decimal, so the labels
+#: never run together at the corners ("0.000.05"); where the plot is too narrow for all of
+#: them, Vega drops labels that would overlap (``labelOverlap``) and keeps the end labels inside
+#: the plot (``labelFlush``).
+SHARE_TICKS = tuple(round(i / 10, 1) for i in range(11))
+SHARE_AXIS = alt.Axis(
+    values=list(SHARE_TICKS), format=".1f", labelOverlap="greedy", labelFlush=True
+)
 
 
 def _holder_rows() -> list[dict]:
@@ -230,9 +238,13 @@ def cascade_chart() -> Figure:
         "x:Q",
         title="x: weighted share of holders selling",
         scale=alt.Scale(domain=[0, 1], nice=False),
+        axis=SHARE_AXIS,
     )
     y = alt.Y(
-        "y:Q", title="Share who would sell, F(x)", scale=alt.Scale(domain=[0, 1], nice=False)
+        "y:Q",
+        title="Share who would sell, F(x)",
+        scale=alt.Scale(domain=[0, 1], nice=False),
+        axis=SHARE_AXIS,
     )
     curve = alt.Chart(
         alt.Data(
@@ -270,16 +282,17 @@ def cascade_chart() -> Figure:
             next=f"{path_array}[datum.t + 1]",
         )
     )
+    path_x = alt.X("now:Q", scale=alt.Scale(domain=[0, 1], nice=False), axis=SHARE_AXIS)
     vertical = rounds.mark_rule(color=palette.INK, strokeWidth=1.5).encode(
-        x=alt.X("now:Q", scale=alt.Scale(domain=[0, 1])),
+        x=path_x,
         x2="now:Q",
-        y=alt.Y("now:Q", scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("now:Q", scale=alt.Scale(domain=[0, 1], nice=False), axis=SHARE_AXIS),
         y2="next:Q",
     )
     horizontal = rounds.mark_rule(color=palette.INK, strokeWidth=1.5).encode(
-        x=alt.X("now:Q", scale=alt.Scale(domain=[0, 1])),
+        x=path_x,
         x2="next:Q",
-        y=alt.Y("next:Q", scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("next:Q", scale=alt.Scale(domain=[0, 1], nice=False), axis=SHARE_AXIS),
         y2="next:Q",
     )
     seed = cascade.PARAMETERS["seed_share"].name

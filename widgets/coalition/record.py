@@ -23,7 +23,7 @@ EVENTS = {
     "2023-05-23-japan-adds-23-tool-items": "Japan's rule",
     "2023-06-30-netherlands-order-advanced-tools": "Dutch order",
     "2023-10-17-bis-updates-advanced-computing-rules": "US update",
-    "2024-01-01-netherlands-revokes-duv-licences": "Dutch revocation",
+    "2024-01-01-netherlands-revokes-duv-licences": "Dutch revocation disclosed",
     "2024-09-06-netherlands-extends-duv-licensing": "Dutch DUV licensing",
     "2024-12-02-bis-hbm-and-tool-controls": "US Dec 2024 rules",
     "2025-04-01-netherlands-metrology-licensing": "Dutch metrology",
