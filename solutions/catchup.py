@@ -158,6 +158,8 @@ def _reliability() -> dict[str, float]:
             "mtbf_ascend",
             "waste_h100_percent",
             "waste_ascend_percent",
+            "exact_waste_h100_percent",
+            "exact_waste_ascend_percent",
             "chips_to_match",
             "chips_naive",
             "chips_extra_percent",
@@ -166,6 +168,7 @@ def _reliability() -> dict[str, float]:
     superpod = catchup.reliability.cluster_reliability("ascend", cluster_size=SUPERPOD_CHIPS)
     out["superpod_mtbf"] = superpod.mtbf_hours
     out["superpod_waste_percent"] = 100 * superpod.waste
+    out["superpod_exact_waste_percent"] = 100 * superpod.exact_waste
     out["superpod_chips"] = SUPERPOD_CHIPS
     out["hours"] = record.value("llama3_snapshot_days") * 24
     return out
@@ -208,8 +211,8 @@ def _memo() -> dict[str, float]:
         "mandate_share_gain_per_year",
         "mandate_shortfall",
         "gamma_min",
-        "waste_ascend_percent",
-        "waste_h100_percent",
+        "exact_waste_ascend_percent",
+        "exact_waste_h100_percent",
         "compute_share_percent",
     ):
         out[key] = prose[key]

@@ -131,3 +131,20 @@ def market_figure(figure_id: str) -> float:
             f"ids: {sorted(_MARKET.index)}"
         )
     return float(_MARKET.loc[figure_id, "value"])
+
+
+def period_label(figure_id: str, period: int) -> str:
+    """The period a market figure covers, as the market table prints it.
+
+    ``data/domestic_market.csv`` holds the year only; a figure for the first half of a year is
+    marked by ``-h1-`` in its id (IDC's half-year server tracker), so that the table and the text
+    say the same thing.  A column for the part of the year would be better (requested).
+
+    Examples
+    --------
+    >>> period_label("idc-h1-2025-domestic-server-share", 2025)
+    'first half of 2025'
+    >>> period_label("idc-2025-domestic-share", 2025)
+    '2025'
+    """
+    return f"first half of {period}" if "-h1-" in f"-{figure_id}-" else f"{period}"

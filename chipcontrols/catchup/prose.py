@@ -266,6 +266,33 @@ def _failure_figures(out: dict) -> None:
 def _evidence_figures(out: dict) -> None:
     table = catchup.evidence().set_index("evidence_id")
     out["pangu_npus"] = float(table.loc["huawei-2025-pangu-ultra", "accelerators"])
+    # At least this many 910Cs, by the Shenzhen government's account (low confidence).
+    out["v4_post_training_chips"] = float(
+        table.loc["huawei-2026-v4-pro-post-training", "accelerators"]
+    )
+
+
+def _output_growth_figures(out: dict) -> None:
+    """The output growth chapter 4 assumes beside the estimates chapter 2 uses.
+
+    Chapter 4's race takes Huawei's reported plan to double 910C output (growth ln 2 a year);
+    chapter 2 takes SemiAnalysis's path for SMIC's advanced capacity (``growth-semianalysis-path``
+    of ``data/disputed_inputs.csv``), and SemiAnalysis expects Ascend output itself to fall in 2026.
+    """
+    disputed = load_table("disputed_inputs").set_index("dispute_id")
+    capacity = load_table("capacity").set_index("estimate_id")
+    out["growth_semianalysis_path"] = float(disputed.loc["growth-semianalysis-path", "value"])
+    for year in (2025, 2026):
+        out[f"semianalysis_output_{year}"] = float(
+            capacity.loc[f"ascend-output-{year}-semianalysis", "value"]
+        )
+    out["growth_semianalysis_output"] = math.log(
+        out["semianalysis_output_2026"] / out["semianalysis_output_2025"]
+    )
+    # Huawei's reported expectation for AI-chip revenue, 2025 to 2026 (FT via Reuters).
+    revenue_2025 = market.market_figure("ft-2025-huawei-ai-chip-revenue")
+    revenue_2026 = market.market_figure("ft-2026-huawei-ai-chip-revenue")
+    out["huawei_revenue_growth_percent"] = 100 * (revenue_2026 / revenue_2025 - 1)
 
 
 def _market_share_figures(out: dict) -> None:
@@ -313,6 +340,7 @@ def prose_figures() -> dict[str, float | str]:
     _failure_figures(out)
     _market_share_figures(out)
     _evidence_figures(out)
+    _output_growth_figures(out)
     _chen_figures(out)
     return out
 

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from chipcontrols import catchup
+from chipcontrols.catchup import prose
 from chipcontrols.core import record
 from widgets.core import palette
 from widgets.core.display import Figure
@@ -304,7 +305,8 @@ def reliability_chart() -> Figure:
         .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
         .configure_legend(orient="bottom", direction="horizontal")
     )
-    h100, ascend = (catchup.reliability.cluster_reliability(chip) for chip in ("h100", "ascend"))
+    # The same figures the chapter's text glues (catchup_prose_exact_waste_*): one computation.
+    figures = prose.prose_figures()
     k = catchup.reliability.PARAMETERS["ascend_failure_multiple"].default
     description = (
         "Line chart of the share of a training cluster's time lost to failures (y) against "
@@ -312,8 +314,9 @@ def reliability_chart() -> Figure:
         f"Llama 3 run and for Ascend chips failing k times as often (k = {k:g} by default). "
         "Solid lines are the exact waste at Young's checkpoint interval, dashed lines Young's "
         f"first-order formula. At {catchup.reliability.PARAMETERS['cluster_size'].default:,.0f} chips "
-        f"with one-minute checkpoints the H100s waste {h100.exact_waste:.0%} and the Ascend "
-        f"chips {ascend.exact_waste:.0%}; the gap widens with size. A diamond marks the Llama 3 "
+        f"with one-minute checkpoints the H100s waste {figures['exact_waste_h100_percent']:.0f}% "
+        f"and the Ascend chips {figures['exact_waste_ascend_percent']:.0f}%; the gap widens with "
+        "size. A diamond marks the Llama 3 "
         "run. Sliders set k, the checkpoint time, the failure rate and a cluster size to read off."
     )
     return Figure(chart, description)

@@ -64,7 +64,15 @@ def roadmap_table() -> HTML:
         for r in catchup.roadmap().itertuples()
     ]
     return _table(
-        ["Product", "Vendor", "Announced", "Planned for", "Status, Nov 2026", "Note", "Source"],
+        [
+            "Product",
+            "Vendor",
+            "Announced",
+            "Planned for",
+            "Status (searched to 8 Dec 2026)",
+            "Note",
+            "Source",
+        ],
         rows,
         caption="domestic AI-chip roadmaps",
     )
@@ -134,7 +142,7 @@ def market_table() -> HTML:
         [
             _cell(r.source_org),
             _cell(r.reported),
-            _cell(r.period),
+            _cell(catchup.market.period_label(r.figure_id, r.period)),
             _cell(r.subject),
             _cell(r.measure.replace("_", " ")),
             _cell(r.value, "{:,.10g}"),
@@ -145,7 +153,7 @@ def market_table() -> HTML:
         for r in table.itertuples()
     ]
     return _table(
-        ["Source", "Reported", "Year", "Subject", "Measure", "Value", "Unit", "Kind", "Link"],
+        ["Source", "Reported", "Period", "Subject", "Measure", "Value", "Unit", "Kind", "Link"],
         rows,
         numeric=(5,),
         caption="China's AI-chip market figures",
