@@ -32,6 +32,8 @@ RECORD_RUBRIC = {"definitions": 3, "confidence": 3, "computation": 2, "verdict":
 ASSURED_P, FEARED_P = 0.2, 0.8
 #: The leverage-paradox proof's marking guide.
 PARADOX_RUBRIC = {"derivative": 3, "sign": 2, "interpretation": 3, "when_raise_p": 2}
+#: Years from January 2026 to the start of 2030 (the exit exercise's "beyond 2030").
+YEARS_TO_2030 = 4.0
 
 
 def _calibration() -> dict[str, float]:
@@ -50,6 +52,9 @@ def _calibration() -> dict[str, float]:
     gain = V * (a - 1) - b
     return {
         "share": share,
+        "a_after_levy": a,
+        "a0": P["base_advantage"].default,
+        "levy_bite": P["pass_through"].default * P["levy"].default,
         "gain": gain,
         "two_p_l_s": 2 * p * Lc * share,
         "beta": hedging.calibrate("domestic_value").value,
@@ -146,17 +151,22 @@ def _record() -> dict[str, float]:
 def _exit() -> dict[str, float]:
     clock = hedging.exit_clock()
     P = hedging.PARAMETERS
-    ln_ratio = math.log(
-        P["value_scale"].default * (P["base_advantage"].default - 1) / P["domestic_value"].default
-    )
+    V, a0, beta = (P[n].default for n in ("value_scale", "base_advantage", "domestic_value"))
+    bite = P["pass_through"].default * P["levy"].default
+    # V(a0(t) - 1) - Vκτ = β with a0(t) - 1 = (a0 - 1)e^(-λt): e^(-λt) = (β + Vκτ) / (V(a0 - 1))
+    ln_ratio = math.log(V * (a0 - 1) / (beta + V * bite))
     rates = {years: ln_ratio / years for years in hedging.prose.CHEN_YEARS}
     return {
         "t_exit": clock.exit_time,
         "ln_ratio": ln_ratio,
+        "gap_before_levy": V * (a0 - 1),
+        "beta_plus_bite": beta + V * bite,
         "exit_advantage": clock.exit_advantage,
         "rate_low_years": rates[hedging.prose.CHEN_YEARS[0]],
         "rate_high_years": rates[hedging.prose.CHEN_YEARS[1]],
         "lambda": P["advantage_erosion_rate"].default,
+        "years_to_2030": YEARS_TO_2030,
+        "rate_beyond_2030": ln_ratio / YEARS_TO_2030,
     }
 
 

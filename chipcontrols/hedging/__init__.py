@@ -11,12 +11,16 @@ The model in three parts, each its own module, re-exported here so chapters read
   link to chapter 1's ledger (``s`` times China's orders as Beijing's approvals).
 * :mod:`chipcontrols.hedging.us` — leverage ``L·s²`` and the leverage paradox, the levy's
   Laffer curve and ``τ* = (V(a0 − 1) − β)/(2Vκ)``, and the exit date
-  ``t_exit = ln(V(a0 − 1)/β)/λ``.
+  ``t_exit = ln(V(a0 − 1)/(β + Vκτ))/λ``.
+
+One convention: the research memo's advantage, 1.8, is ``a0``, the advantage *before* the levy;
+Beijing's side always uses the advantage *after* it, ``a = a0 − κτ`` (1.6 at the record's levy
+and the memo's pass-through), unless a function is asked to vary ``τ`` or ``κ``.
 
 Examples
 --------
 >>> round(best_reply(us_share_cap=1.0).interior, 3), round(exit_clock().exit_time, 2)
-(0.75, 2.77)
+(0.5, 1.39)
 """
 
 import lazy_loader as lazy

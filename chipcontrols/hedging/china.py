@@ -4,7 +4,8 @@ Beijing chooses the share ``s`` of its new AI compute bought from the United Sta
 
     U_C(s) = V·[a·s + (1 − s)] + β·(1 − s) − p·L·s²
 
-US chips give ``a`` times the compute per yuan; buying domestic is worth ``β`` on its own
+US chips give ``a`` times the compute per yuan, after the US levy is passed on (``a = a0 − κτ``,
+the one convention of :mod:`chipcontrols.hedging.parameters`); buying domestic is worth ``β`` on its own
 (learning, mandates); a cut-off, perceived with probability ``p``, costs ``L·s²`` (stranded
 clusters and re-tooling grow faster than the dependence).  The payoff is concave
 (``∂²U/∂s² = −2pL``), so the best reply is the interior ``s* = (V(a − 1) − β)/(2pL)``, clipped
@@ -240,7 +241,7 @@ def best_reply(**values: float) -> BestReply:
     --------
     >>> r = best_reply(us_share_cap=1.0)
     >>> round(r.interior, 3), r.binding_text
-    (0.75, "Beijing's own choice (interior)")
+    (0.5, "Beijing's own choice (interior)")
     >>> best_reply().binding_text, round(best_reply().import_share, 2)
     ("Washington's cap", 0.25)
     >>> best_reply(pairing_ratio=4, us_share_cap=1.0).binding_text
@@ -255,8 +256,8 @@ def payoff(shares, **values: float):
 
     Examples
     --------
-    >>> [round(float(u), 3) for u in payoff([0.0, 0.75, 1.0])]
-    [1.2, 1.425, 1.4]
+    >>> [round(float(u), 3) for u in payoff([0.0, 0.5, 1.0])]
+    [1.2, 1.3, 1.2]
     """
     checked = {
         **CHINA_INPUTS.check(values),
@@ -274,7 +275,7 @@ def comparative_statics(**values: float) -> dict[str, float]:
     Examples
     --------
     >>> {k: round(v, 3) for k, v in comparative_statics().items()}
-    {'cutoff_probability': -1.875, 'us_advantage': 1.25, 'domestic_value': -1.25, 'cutoff_loss': -0.75}
+    {'cutoff_probability': -1.25, 'us_advantage': 1.25, 'domestic_value': -1.25, 'cutoff_loss': -0.5}
     """
     checked = CHINA_INPUTS.check(values)
     return {name: float(_NUMPY[f"d_best_reply_d_{name}"](**checked)) for name in STATICS}
@@ -320,9 +321,9 @@ def calibrate(parameter: str, observed_share: float | None = None, **values: flo
     --------
     >>> c = calibrate("cutoff_probability")
     >>> round(c.value, 2), c.inside_range
-    (1.5, False)
+    (1.0, False)
     >>> round(calibrate("domestic_value").value, 2), round(calibrate("pairing_ratio").value, 2)
-    (0.64, 4.0)
+    (0.44, 4.0)
     """
     if parameter not in CALIBRATABLE:
         raise ValueError(
@@ -356,8 +357,8 @@ def compute_share(import_share: float, us_advantage: float) -> float:
 
     Examples
     --------
-    >>> round(compute_share(0.2, 1.8), 3)
-    0.31
+    >>> round(compute_share(0.2, 1.6), 3)
+    0.286
     """
     return float(
         _NUMPY["compute_share"](
@@ -387,7 +388,7 @@ def ledger_link(**values: float) -> LedgerLink:
 
     Examples
     --------
-    >>> link = ledger_link(domestic_value=0.64)
+    >>> link = ledger_link(domestic_value=0.44)
     >>> round(link.approvals, 2), link.ledger_result.binding_text
     (0.4, "Beijing's approvals")
     """

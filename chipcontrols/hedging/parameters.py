@@ -12,6 +12,15 @@ normaliser (1 by default): the advantage ``a``, the domestic value ``β``, the c
 ``L`` and US leverage are measured in units of ``V``.  Money is in billions of US dollars.
 Shares are fractions of China's spending on new AI accelerators in the year.
 
+The levy convention (one for the whole chapter).  The research memo's advantage of 1.8 comes
+from chip-level and system-level comparisons, before any price effect: it is the advantage
+*before* the levy, ``a0`` (``base_advantage``, the only declaration of that number).  Beijing
+pays the levy when it is passed on, so every result of Beijing's side uses the advantage
+*after* the levy, ``a = a0 − κτ`` (``us_advantage``), whose default is computed from the
+declared defaults of ``a0``, the levy ``τ`` (the record's Section 232 rate) and the
+pass-through ``κ``.  Only :func:`~chipcontrols.hedging.us.levy_outcome` and the exit clock
+vary ``τ`` or ``κ``; they apply the same ``a = a0 − κτ``.
+
 Defaults that are record figures come from ``data/record.csv``; defaults that chapter 1's
 ledger already declares (China's orders, the H200's price, the US cap, US-customer volume,
 the weight on Nvidia's revenue) are read from the ledger's public declarations, so the two
@@ -28,7 +37,18 @@ _ORDERS = record.figure("chinese_h200_orders_2026")
 _APPROVALS = record.figure("beijing_h200_approvals_jan_2026")
 _TARIFF = record.figure("section_232_tariff_rate_percent")
 _CAP = record.figure("china_volume_cap_percent_of_us_shipments")
+_H20_BOOKED = record.figure("h20_charge_booked_usd_billion")
+_H20_FLAGGED = record.figure("h20_charges_flagged_usd_billion")
 _LEDGER = ledger.PARAMETERS
+
+#: The research memo's advantage of a US chip per yuan, before any levy is passed on (a0).
+BASE_ADVANTAGE = 1.8
+#: The memo's pass-through: the fall in the advantage per unit of levy (κ).
+PASS_THROUGH = 0.8
+#: The levy in force: the record's Section 232 rate as a fraction (τ).
+LEVY = _TARIFF.value / 100
+#: The advantage Beijing faces at the defaults, after the levy is passed on: a = a0 − κτ.
+ADVANTAGE_AFTER_LEVY_DEFAULT = BASE_ADVANTAGE - PASS_THROUGH * LEVY
 
 #: The January 2026 approved share: approvals ÷ orders, both record figures (dimensionless).
 JANUARY_2026_APPROVED_SHARE = _APPROVALS.value / _ORDERS.value
@@ -63,15 +83,15 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "us_advantage",
-        "US chip's advantage per yuan over domestic",
+        "US chip's advantage per yuan after the levy",
         "×",
-        1.8,
-        1.1,
+        ADVANTAGE_AFTER_LEVY_DEFAULT,
+        1.0,
         3.0,
         0.05,
-        "Per chip, H200 dense BF16 ÷ Ascend 910C is about 1.24 (data/chips.csv); at "
-        "system level CloudMatrix needs about 2.3× the power per FLOP/s, and developers "
-        "prefer CUDA (models.md §1, §7). Memo default 1.8.",
+        f"The advantage Beijing faces once the levy is passed on, a = a0 − κτ: "
+        f"{BASE_ADVANTAGE:g} − {PASS_THROUGH:g} × {LEVY:g} at the defaults of base_advantage, "
+        "pass_through and levy. Every result of Beijing's side uses it.",
         latex="a",
     ),
     Parameter(
@@ -107,8 +127,10 @@ PARAMETERS = ParameterSet(
         0.2,
         3.0,
         0.05,
-        "Stranded clusters and re-tooling; the buyer's side is unpublished (Nvidia's "
-        "$4.5bn H20 charge shows the seller's). Memo default 1 (models.md §7).",
+        "Stranded clusters and re-tooling; the buyer's side is unpublished. The seller's "
+        f"side: Nvidia flagged up to ${_H20_FLAGGED.value:g}bn of H20 charges in April 2025 "
+        f"and booked ${_H20_BOOKED.value:g}bn in the quarter to April 2025 "
+        f"({_H20_FLAGGED.citation}, {_H20_BOOKED.citation}). Memo default 1 (models.md §7).",
         latex="L",
     ),
     Parameter(
@@ -163,20 +185,23 @@ PARAMETERS = ParameterSet(
     # --- Washington's side ------------------------------------------------------------------
     Parameter(
         "base_advantage",
-        "US chip's advantage before levy and erosion",
+        "US chip's advantage per yuan before the levy",
         "×",
-        1.8,
+        BASE_ADVANTAGE,
         1.1,
         3.0,
         0.05,
-        "As us_advantage, before any levy is passed on or Huawei closes the gap (models.md §7).",
+        "Before any levy is passed on or Huawei closes the gap. Per chip, H200 dense BF16 ÷ "
+        "Ascend 910C is about 1.24 (data/chips.csv); at system level CloudMatrix needs about "
+        "2.3× the power per FLOP/s, and developers prefer CUDA (models.md §1, §7). "
+        "Memo default 1.8, a comparison before any price effect.",
         latex="a_0",
     ),
     Parameter(
         "levy",
         "US levy on China-bound chips",
         "",
-        _TARIFF.value / 100,
+        LEVY,
         0.0,
         1.0,
         0.01,
@@ -187,12 +212,13 @@ PARAMETERS = ParameterSet(
         "pass_through",
         "Fall in the advantage per unit of levy",
         "",
-        0.8,
+        PASS_THROUGH,
         0.05,
         2.0,
         0.05,
         "a = a0 − κτ; passing the whole levy on to buyers is about κ = a0. Memo default "
-        "0.8 (models.md §7). Nvidia reports absorbing the 25% so far (nvidia2026tenqq2).",
+        f"{PASS_THROUGH:g} (models.md §7), the chapter's default. Nvidia reports absorbing the "
+        f"{_TARIFF.value:g}% so far (nvidia2026tenqq2): κ near zero.",
         latex=r"\kappa",
     ),
     Parameter(

@@ -99,9 +99,28 @@ def prose_figures() -> dict[str, float | str]:
     out["payoff_default"] = default.payoff
     statics = hedging.comparative_statics()
     out.update({f"ds_d_{name}": value for name, value in statics.items()})
+    # How much one hundredth of cut-off probability lowers the interior share, in hundredths
+    out["fear_slope"] = -statics["cutoff_probability"]
+    # The cut-off probability above which Beijing's interior choice falls below Washington's cap
+    out["cap_binds_below_p"] = hedging.calibrate(
+        "cutoff_probability", observed_share=out["us_cap_share"]
+    ).value
+    # The levy convention: the memo's advantage is before the levy; Beijing faces a = a0 - κτ
+    declared = hedging.PARAMETERS
+    out["base_advantage"] = declared["base_advantage"].default
+    out["advantage_now"] = declared["us_advantage"].default
+    out["levy_bite"] = out["base_advantage"] - out["advantage_now"]
+    no_levy = hedging.levy_outcome(levy=0.0, us_share_cap=1.0).reply
+    out["s_star_no_levy"] = no_levy.interior
     # Calibration to January 2026
     for name, row in hedging.calibration_table().iterrows():
         out[f"cal_{name}"] = row.value
+    out["cal_base_advantage"] = out["cal_us_advantage"] + out["levy_bite"]
+    out["cal_domestic_value_ratio"] = (
+        out["cal_domestic_value"] / declared["domestic_value"].default
+    )
+    out["cal_cutoff_loss_ratio"] = out["cal_cutoff_loss"] / declared["cutoff_loss"].default
+    out["cutoff_probability_max"] = declared["cutoff_probability"].maximum
     # Figures chapter 4's tables hold (the mandate record, IDC's count of cards): read, not restated.
     grid = mandates().set_index("mandate_id").loc["national-2026-06-draft-grid"]
     out["grid_domestic_percent"] = float(grid["percent"])
@@ -112,6 +131,7 @@ def prose_figures() -> dict[str, float | str]:
         "pairing_ratio", observed_share=1 - out["grid_domestic_percent"] / 100
     ).value
     out["per_chip_ratio"] = _per_chip_ratio()
+    out["per_chip_after_levy"] = out["per_chip_ratio"] - out["levy_bite"]
     # The later opening, from the calibrated world
     world = {LATER_OPENING_WORLD: out[f"cal_{LATER_OPENING_WORLD}"]}
     later = out["later_share"]
@@ -163,6 +183,8 @@ def prose_figures() -> dict[str, float | str]:
     out["exit_time"] = clock.exit_time
     out["exit_year"] = 2026 + clock.exit_time
     out["exit_advantage"] = clock.exit_advantage
+    out["exit_advantage_before_levy"] = clock.exit_advantage + out["levy_bite"]
+    out["exit_time_no_levy"] = hedging.exit_clock(levy=0.0).exit_time
     # The link to chapter 1
     link_default, link_january = hedging.ledger_link(), hedging.ledger_link(**world)
     out["link_default_approvals"] = link_default.approvals
@@ -226,4 +248,5 @@ def formula_texts() -> dict[str, str]:
         "d_leverage": tex(hedging.D_LEVERAGE_D_P),
         "d_expected_loss": tex(hedging.D_EXPECTED_LOSS_D_P),
         "base_advantage": tex(hedging.PARAMETERS.symbol("base_advantage")),
+        "advantage_after_levy": tex(sp.Eq(china.a, hedging.ADVANTAGE_AFTER_LEVY)),
     }

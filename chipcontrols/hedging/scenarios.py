@@ -40,7 +40,7 @@ def calibration_table(observed_share: float | None = None, **values: float) -> p
     --------
     >>> table = calibration_table()
     >>> table.loc["domestic_value", "value"].round(2), bool(table.loc["cutoff_probability", "inside_range"])
-    (np.float64(0.64), False)
+    (np.float64(0.44), False)
     """
     rows = []
     for name in CALIBRATABLE:

@@ -8,9 +8,13 @@
   revenue ``τ·R·s*(τ)`` peaks at ``τ* = (V(a0 − 1) − β)/(2Vκ)``, half the prohibitive levy and
   independent of ``p`` and ``L``.  While a cap binds, a higher levy costs no volume, so the
   peak moves to where the cap stops binding: ``max(τ*, τ_c)``.
-* **The exit clock**: as Huawei closes the gap, ``a(t) = 1 + (a0 − 1)e^{−λt}``, and imports stop
-  being worth buying when ``V(a(t) − 1) = β``: ``t_exit = ln(V(a0 − 1)/β)/λ``.  The erosion
-  rate ``λ`` is chapter 4's question.
+* **The exit clock**: Huawei closes the gap before the levy, ``a0(t) = 1 + (a0 − 1)e^{−λt}``,
+  and the levy still bites, so Beijing faces ``a(t) = a0(t) − κτ``.  Imports stop being worth
+  buying when ``V(a(t) − 1) = β``: ``t_exit = ln(V(a0 − 1)/(β + Vκτ))/λ``.  The erosion rate
+  ``λ`` is chapter 4's question.
+
+One convention throughout (see :mod:`chipcontrols.hedging.parameters`): ``a0`` is the advantage
+before the levy, and every result uses ``a = a0 − κτ``.
 
 Money is in billions of US dollars; leverage and harm in units of ``V``.
 """
@@ -128,7 +132,8 @@ US_PAYOFF = (
 )
 
 # --- The exit clock --------------------------------------------------------------------------
-ADVANTAGE_PATH = 1 + (base_advantage - 1) * sp.exp(-lam * t)
+#: The advantage Beijing faces over time: the pre-levy gap erodes at λ, the levy's bite κτ stays.
+ADVANTAGE_PATH = 1 + (base_advantage - 1) * sp.exp(-lam * t) - kappa * tau
 EXIT_TIME = derive(
     "EXIT_TIME",
     lambda: sp.simplify(sp.solve(sp.Eq(V * (ADVANTAGE_PATH - 1), beta), t)[0]),
@@ -213,7 +218,7 @@ def leverage(**values: float) -> Leverage:
     --------
     >>> r = leverage(us_share_cap=1.0)
     >>> round(r.leverage, 4), round(r.expected_loss, 4)
-    (0.5625, 0.225)
+    (0.25, 0.1)
     """
     checked = CHINA_INPUTS.check(values)
     return Leverage(
@@ -313,6 +318,17 @@ def revenue_curve(levies, **values: float) -> pd.DataFrame:
     )
 
 
+#: The inputs of the exit clock: the advantage before the levy, the levy's bite, β and λ.
+EXIT_INPUTS = PARAMETERS.subset(
+    "base_advantage",
+    "value_scale",
+    "domestic_value",
+    "advantage_erosion_rate",
+    "levy",
+    "pass_through",
+)
+
+
 @dataclass(frozen=True)
 class ExitClock:
     """When imports stop being worth buying as Huawei erodes the advantage (years after 2026)."""
@@ -322,19 +338,20 @@ class ExitClock:
 
 
 def exit_clock(**values: float) -> ExitClock:
-    """The exit date t_exit and the advantage at which imports stop (a = 1 + β/V).
+    """The exit date t_exit and the advantage after the levy at which imports stop (a = 1 + β/V).
 
-    A negative ``exit_time`` means the advantage is already below the exit point.
+    The advantage before the levy erodes; the levy's bite κτ stays (a = a0(t) − κτ).  A negative
+    ``exit_time`` means the advantage is already below the exit point.
 
     Examples
     --------
     >>> c = exit_clock()
     >>> round(c.exit_time, 2), round(c.exit_advantage, 2)
-    (2.77, 1.2)
+    (1.39, 1.2)
+    >>> round(exit_clock(levy=0.0).exit_time, 2)  # no levy passed on
+    2.77
     """
-    checked = PARAMETERS.subset(
-        "base_advantage", "value_scale", "domestic_value", "advantage_erosion_rate"
-    ).check(values)
+    checked = EXIT_INPUTS.check(values)
     return ExitClock(
         float(_NUMPY["exit_time"](**checked)), float(_NUMPY["exit_advantage"](**checked))
     )
@@ -342,9 +359,11 @@ def exit_clock(**values: float) -> ExitClock:
 
 @strict_keywords
 def advantage_at(years, **values: float):
-    """The advantage a(t) after ``years`` (a float for one time, else an array)."""
+    """The advantage after the levy, a(t) = a0(t) − κτ, after ``years`` (float or array)."""
     checked = {
-        **PARAMETERS.subset("base_advantage", "advantage_erosion_rate").check(values),
+        **PARAMETERS.subset(
+            "base_advantage", "advantage_erosion_rate", "levy", "pass_through"
+        ).check(values),
         "years_after_january_2026": PARAMETERS["years_after_january_2026"].check_array(years),
     }
     result = np.broadcast_to(

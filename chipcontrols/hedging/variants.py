@@ -18,11 +18,13 @@ __all__ = ["Chapter5Variant", "chapter5_variant"]
 #: The model's name, which salts every draw with the label of what it is for.
 MODEL = "hedging"
 #: Inside which part of each declared range a variant is drawn (so every answer is interior).
+#: With the levy passed on (a = a0 − κτ at the declared levy), the calibrated β stays positive
+#: (observed share at most 0.4) and the exit date stays in the future (a0 at least 1.7, κ at most 1).
 RANGES = {
-    "observed_share": (0.1, 0.5, 0.01),
+    "observed_share": (0.1, 0.4, 0.01),
     "cutoff_probability": (0.2, 0.6, 0.01),
-    "base_advantage": (1.5, 2.5, 0.05),
-    "pass_through": (0.4, 1.2, 0.05),
+    "base_advantage": (1.7, 2.5, 0.05),
+    "pass_through": (0.4, 1.0, 0.05),
     "domestic_value": (0.1, 0.3, 0.01),
     "advantage_erosion_rate": (0.2, 0.9, 0.05),
     "us_share_cap": (0.15, 0.5, 0.05),
@@ -56,7 +58,7 @@ def chapter5_variant(student_id: str) -> Chapter5Variant:
     >>> v = chapter5_variant("s1234567")
     >>> v == chapter5_variant(" s1234567 "), v == chapter5_variant("s7654321")
     (True, False)
-    >>> 0.1 <= v["observed_share"] <= 0.5
+    >>> 0.1 <= v["observed_share"] <= 0.4
     True
     """
     values = {name: _between(student_id, name) for name in RANGES}  # refuses a bad id first

@@ -1,7 +1,11 @@
 """The hedged-dependence model (chapter 5): hand-derived values, properties, the ledger link, bad input.
 
 Expected values are worked by hand from the formulas of the research memo (models.md §7) or
-found by brute force (a grid search over the share or the levy), never copied from the code.
+found by brute force (a grid search over the share, the levy or the exit date), never copied
+from the code.
+
+The levy convention (issue 21): the memo's advantage a0 = 1.8 is before the levy; Beijing faces
+a = a0 − κτ = 1.8 − 0.8 × 0.25 = 1.6 at the record's 25% levy and the memo's pass-through.
 """
 
 from __future__ import annotations
@@ -19,17 +23,23 @@ from chipcontrols.hedging import PARAMETERS
 #: The memo's defaults with Washington's cap lifted, so that Beijing's interior choice shows.
 NO_CAP = {"us_share_cap": 1.0}
 RNG_SEED = 20260128
+#: The advantage before the levy, the levy and the pass-through at the defaults (by hand).
+A0, TAU, KAPPA = 1.8, 0.25, 0.8
+#: The advantage Beijing faces at the defaults: a = a0 − κτ.
+A = A0 - KAPPA * TAU
+#: The numerator of s* at the defaults: V(a − 1) − β (V = 1, β = 0.2).
+GAIN = 1.0 * (A - 1) - 0.2
 
 
 # --- hand-derived values (issue 13, models.md §7) ------------------------------------------
 
 
 def test_best_reply_at_the_memo_defaults():
-    # s* = (V(a - 1) - beta) / (2 p L) = (1 x 0.8 - 0.2) / (2 x 0.4 x 1) = 0.75
-    assert hedging.best_reply(**NO_CAP).import_share == pytest.approx(0.75)
-    # at p = 0.8: 0.6 / 1.6 = 0.375
+    # s* = (V(a - 1) - beta) / (2 p L) = (1 x 0.6 - 0.2) / (2 x 0.4 x 1) = 0.5, a = 1.8 - 0.2
+    assert hedging.best_reply(**NO_CAP).import_share == pytest.approx(GAIN / 0.8) == 0.5
+    # at p = 0.8: 0.4 / 1.6 = 0.25
     assert hedging.best_reply(cutoff_probability=0.8, **NO_CAP).import_share == pytest.approx(
-        0.375
+        GAIN / 1.6
     )
 
 
@@ -37,14 +47,14 @@ def test_a_pairing_rule_of_four_caps_the_share_at_one_fifth():
     reply = hedging.best_reply(pairing_ratio=4, **NO_CAP)
     assert reply.import_share == pytest.approx(0.2)  # 1 / (1 + 4)
     assert reply.binding == (hedging.PAIRING,)
-    assert reply.interior == pytest.approx(0.75)  # the preference is not what binds
+    assert reply.interior == pytest.approx(GAIN / 0.8)  # the preference is not what binds
 
 
 def test_all_in_only_below_the_threshold():
-    # p_bar = (V(a - 1) - beta) / (2 L) = 0.6 / 2 = 0.30
-    assert hedging.best_reply().all_in_threshold == pytest.approx(0.30)
-    assert hedging.best_reply(cutoff_probability=0.29, **NO_CAP).import_share == 1.0
-    assert hedging.best_reply(cutoff_probability=0.31, **NO_CAP).import_share < 1.0
+    # p_bar = (V(a - 1) - beta) / (2 L) = 0.4 / 2 = 0.20
+    assert hedging.best_reply().all_in_threshold == pytest.approx(GAIN / 2)
+    assert hedging.best_reply(cutoff_probability=0.19, **NO_CAP).import_share == 1.0
+    assert hedging.best_reply(cutoff_probability=0.21, **NO_CAP).import_share < 1.0
 
 
 def test_revenue_maximising_levy_and_prohibitive_levy():
@@ -56,11 +66,21 @@ def test_revenue_maximising_levy_and_prohibitive_levy():
 
 
 def test_exit_date_at_half_a_year_erosion_rate():
-    # t_exit = ln(V(a0 - 1) / beta) / lambda = ln(0.8 / 0.2) / 0.5 = 2 ln 4 ≈ 2.77 years
+    # the gap before the levy erodes, the levy's bite stays: a(t) = 1 + 0.8 e^(-0.5 t) - 0.2;
+    # V(a(t) - 1) = beta gives e^(-0.5 t) = (0.2 + 0.2) / 0.8: t = 2 ln 2 ≈ 1.39 years
     clock = hedging.exit_clock(advantage_erosion_rate=0.5)
-    assert clock.exit_time == pytest.approx(2 * math.log(4))
-    assert round(clock.exit_time, 1) == 2.8
-    assert clock.exit_advantage == pytest.approx(1.2)  # 1 + beta / V
+    assert clock.exit_time == pytest.approx(2 * math.log(2))
+    assert clock.exit_advantage == pytest.approx(1.2)  # 1 + beta / V, after the levy
+    # with nothing passed on the memo's 2 ln 4 ≈ 2.77 returns
+    assert hedging.exit_clock(levy=0.0).exit_time == pytest.approx(2 * math.log(4))
+
+
+def test_exit_date_by_bisection_on_the_advantage_path():
+    # brute force: the first t on a fine grid where imports stop being worth buying
+    times = np.linspace(0, 10, 1_000_001)
+    advantage = 1 + (A0 - 1) * np.exp(-0.5 * times) - KAPPA * TAU
+    first = times[np.argmax(1.0 * (advantage - 1) <= 0.2)]
+    assert hedging.exit_clock().exit_time == pytest.approx(first, abs=1e-4)
 
 
 def test_compute_share_by_hand():
@@ -75,6 +95,12 @@ def test_defaults_read_from_the_record_and_the_ledger():
     )
     assert PARAMETERS["observed_share"].default == pytest.approx(approvals / orders) == 0.2
     assert PARAMETERS["levy"].default == record.value("section_232_tariff_rate_percent") / 100
+    # one convention: 1.8 is the advantage before the levy; a is after it, at the defaults
+    assert PARAMETERS["base_advantage"].default == A0
+    assert PARAMETERS["pass_through"].default == KAPPA
+    assert PARAMETERS["us_advantage"].default == pytest.approx(
+        A0 - KAPPA * record.value("section_232_tariff_rate_percent") / 100
+    )
     # the 50% cap on US-customer volume, as a share of China's orders: 0.5 x 1.0 M / 2.0 M
     assert PARAMETERS["us_share_cap"].default == pytest.approx(0.25)
     assert PARAMETERS["china_ai_budget"].default == pytest.approx(2.0 * 27)  # M chips x $k
@@ -128,25 +154,27 @@ def test_signs_of_the_comparative_statics_and_finite_differences():
 
 
 def test_leverage_paradox_leverage_and_expected_loss_fall_as_the_threat_grows():
-    probabilities = np.linspace(0.31, 0.9, 60)  # above p_bar: interior
+    probabilities = np.linspace(0.21, 0.9, 60)  # above p_bar: interior
     curve = hedging.leverage_curve(probabilities, **NO_CAP)
     assert np.all(np.diff(curve["leverage"]) < 0)
     assert np.all(np.diff(curve["expected_loss"]) < 0)
-    # leverage ∝ 1/p², so doubling p divides it by four (hand: 0.5625 at 0.4, 0.140625 at 0.8)
+    # leverage ∝ 1/p², so doubling p divides it by four (hand: 0.25 at 0.4, 0.0625 at 0.8)
     at = {q: hedging.leverage(cutoff_probability=q, **NO_CAP).leverage for q in (0.4, 0.8)}
-    assert at[0.4] == pytest.approx(0.5625) and at[0.4] / at[0.8] == pytest.approx(4.0)
+    assert at[0.4] == pytest.approx((GAIN / 0.8) ** 2) and at[0.4] / at[0.8] == pytest.approx(4.0)
 
 
 def test_below_the_all_in_threshold_expected_loss_rises_with_p():
-    curve = hedging.leverage_curve(np.linspace(0.05, 0.29, 20), **NO_CAP)
+    curve = hedging.leverage_curve(np.linspace(0.05, 0.19, 20), **NO_CAP)
     assert np.allclose(curve["leverage"], 1.0)  # all in: L x 1²
     assert np.all(np.diff(curve["expected_loss"]) > 0)  # p L, rising
 
 
 def test_washingtons_cap_caps_leverage():
-    # at the defaults the cap (0.25) binds for every p in range: leverage L x 0.25² throughout
-    curve = hedging.leverage_curve(np.linspace(0.05, 0.9, 18))
+    # the cap (0.25) binds while s* = 0.4 / (2p) >= 0.25, i.e. for p up to 0.8: L x 0.25²
+    curve = hedging.leverage_curve(np.linspace(0.05, 0.8, 16))
     assert np.allclose(curve["leverage"], 0.0625)
+    # above it Beijing's own choice is smaller: at p = 0.9, (0.4 / 1.8)²
+    assert hedging.leverage(cutoff_probability=0.9).leverage == pytest.approx((GAIN / 1.8) ** 2)
 
 
 def test_revenue_at_tau_star_beats_nearby_levies_and_a_grid():
@@ -221,20 +249,20 @@ def test_exit_is_already_past_when_the_advantage_is_worth_less_than_buying_domes
     ("values", "binding", "share"),
     [
         ({}, (hedging.US_CAP,), 0.25),
-        (NO_CAP, (hedging.INTERIOR,), 0.75),
-        ({"cutoff_probability": 0.2, **NO_CAP}, (hedging.ALL_IN, hedging.US_CAP), 1.0),
+        (NO_CAP, (hedging.INTERIOR,), 0.5),
+        ({"cutoff_probability": 0.15, **NO_CAP}, (hedging.ALL_IN, hedging.US_CAP), 1.0),
         (
             {"cutoff_probability": 0.2, "us_share_cap": 1.0, "pairing_ratio": 0.5},
             (hedging.PAIRING,),
             1 / 1.5,
         ),
-        ({"pairing_ratio": 1, "us_share_cap": 0.5}, (hedging.PAIRING, hedging.US_CAP), 0.5),
-        ({"domestic_value": 0.8, "us_advantage": 1.5}, (hedging.NO_IMPORTS,), 0.0),
         (
-            {"cutoff_probability": 0.6, "us_share_cap": 0.5},
-            (hedging.INTERIOR, hedging.US_CAP),
+            {"pairing_ratio": 1, "us_share_cap": 0.5, "cutoff_probability": 0.3},
+            (hedging.PAIRING, hedging.US_CAP),
             0.5,
         ),
+        ({"domestic_value": 0.8, "us_advantage": 1.5}, (hedging.NO_IMPORTS,), 0.0),
+        ({"us_share_cap": 0.5}, (hedging.INTERIOR, hedging.US_CAP), 0.5),
     ],
 )
 def test_the_bound_that_binds_is_named(values, binding, share):
@@ -247,7 +275,7 @@ def test_the_bound_that_binds_is_named(values, binding, share):
 
 def test_beijings_choice_ignores_washingtons_cap():
     reply = hedging.best_reply()
-    assert reply.beijing_share == pytest.approx(0.75) and reply.import_share == pytest.approx(0.25)
+    assert reply.beijing_share == pytest.approx(0.5) and reply.import_share == pytest.approx(0.25)
     assert reply.beijing_binding == (hedging.INTERIOR,)
 
 
@@ -255,13 +283,14 @@ def test_beijings_choice_ignores_washingtons_cap():
 
 
 def test_calibrations_to_the_january_share_by_hand():
-    # s* = 0.2: p = 0.6 / (2 x 0.2) = 1.5 (not a probability); beta = 0.8 - 2 x 0.4 x 0.2 = 0.64;
-    # a = 1 + (0.2 + 0.16) = 1.36; L = 0.6 / (2 x 0.4 x 0.2) = 3.75; k = 1 / 0.2 - 1 = 4
+    # s* = 0.2 with a = 1.6: p = 0.4 / (2 x 0.2) = 1 (outside the range, which stops at 0.9);
+    # beta = 0.6 - 2 x 0.4 x 0.2 = 0.44; a = 1 + (0.2 + 0.16) = 1.36 (after the levy);
+    # L = 0.4 / (2 x 0.4 x 0.2) = 2.5 (inside the range); k = 1 / 0.2 - 1 = 4
     expected = {
-        "cutoff_probability": (1.5, False),
-        "domestic_value": (0.64, True),
+        "cutoff_probability": (GAIN / 0.4, False),
+        "domestic_value": ((A - 1) - 0.16, True),
         "us_advantage": (1.36, True),
-        "cutoff_loss": (3.75, False),
+        "cutoff_loss": (GAIN / 0.16, True),
         "pairing_ratio": (4.0, True),
     }
     for name, (value, inside) in expected.items():
@@ -284,16 +313,64 @@ def test_a_pairing_rule_cannot_explain_a_share_above_what_beijing_wants():
     assert hedging.calibrate("pairing_ratio", observed_share=0.2).binds
 
 
+# --- one levy convention (issue 21) -----------------------------------------------------------
+
+
+def test_the_levy_section_and_the_best_reply_use_the_same_advantage():
+    # Treasury revenue = price x levy x (the best reply's import share) x China's orders, the
+    # volume basis R = demand x price of the model; capped and uncapped, so mixing fails either way
+    price = ledger.PARAMETERS["price"].default  # thousand USD a chip
+    demand = ledger.PARAMETERS["demand"].default  # million chips: price x demand is billion USD
+    for values in ({}, NO_CAP, {"us_share_cap": 0.5, "cutoff_probability": 0.3}):
+        levy = hedging.levy_outcome(**values)
+        reply = hedging.best_reply(**values)  # the defaults: a = a0 - κτ at the record's levy
+        assert levy.treasury_revenue == pytest.approx(
+            price * PARAMETERS["levy"].default * reply.import_share * demand
+        )
+        assert levy.reply.import_share == pytest.approx(reply.import_share)
+        assert levy.reply.interior == pytest.approx(reply.interior)
+
+
+def test_the_default_share_the_chapter_quotes_is_the_levy_sections_share():
+    prose = hedging.prose.prose_figures()
+    at_levy = hedging.levy_outcome(**NO_CAP).reply
+    assert prose["s_star"] == pytest.approx(at_levy.interior) == pytest.approx(GAIN / 0.8)
+    assert prose["s_default"] == pytest.approx(hedging.levy_outcome().reply.import_share)
+    assert prose["advantage_now"] == pytest.approx(prose["advantage_after_levy"]) == A
+
+
+def test_any_levy_and_pass_through_give_the_reply_at_a0_minus_kappa_tau():
+    names = ("base_advantage", "levy", "pass_through", "cutoff_probability", "domestic_value")
+    for point in _random_points(30, names):
+        a = point["base_advantage"] - point["pass_through"] * point["levy"]
+        if not PARAMETERS["us_advantage"].minimum <= a <= PARAMETERS["us_advantage"].maximum:
+            continue
+        china = {n: point[n] for n in ("cutoff_probability", "domestic_value")}
+        at_levy = hedging.levy_outcome(**point).reply
+        assert at_levy.interior == pytest.approx(
+            hedging.best_reply(us_advantage=a, **china).interior
+        )
+
+
+def test_a_share_maximising_the_payoff_at_the_levy_is_the_levy_sections_share():
+    # brute force over s with a = a0 - κτ typed by hand, at the defaults and the cap lifted
+    shares = np.linspace(0, 1, 100_001)
+    payoff = (A * shares + (1 - shares)) + 0.2 * (1 - shares) - 0.4 * shares**2
+    assert hedging.levy_outcome(**NO_CAP).reply.import_share == pytest.approx(
+        shares[np.argmax(payoff)], abs=1e-4
+    )
+
+
 # --- the link to chapter 1 -------------------------------------------------------------------
 
 
 def test_beijings_share_of_chinas_orders_becomes_the_ledgers_approvals():
-    link = hedging.ledger_link(domestic_value=0.64)
+    link = hedging.ledger_link(domestic_value=(A - 1) - 0.16)
     assert link.approvals == pytest.approx(0.2 * 2.0)  # share x demand (M chips)
     assert link.ledger_result == ledger.ledger(approvals=link.approvals)
     assert link.ledger_result.binding == ("Beijing's approvals",)
-    default = hedging.ledger_link()  # Beijing wants 0.75 x 2.0
-    assert default.approvals == pytest.approx(1.5)
+    default = hedging.ledger_link()  # Beijing wants 0.5 x 2.0
+    assert default.approvals == pytest.approx(1.0)
     assert default.ledger_result.binding == ("US cap",)  # the ledger applies its cap
 
 

@@ -1,7 +1,8 @@
 """Chapter 5's checks: right answers pass, wrong ones get a hint that never reveals the answer.
 
 Right answers are worked by hand from the formulas (the issue's and the research memo's values),
-not taken from the code under test.
+not taken from the code under test.  The convention: the memo's advantage 1.8 is before the levy;
+Beijing faces a = 1.8 − 0.8 × 0.25 = 1.6 at the record's 25% levy and the memo's pass-through.
 """
 
 from __future__ import annotations
@@ -13,12 +14,17 @@ import pytest
 from chipcontrols import hedging
 from chipcontrols.hedging.variants import chapter5_variant
 
+#: The advantage after the levy at the defaults, by hand: a0 − κτ.
+A = 1.8 - 0.8 * 0.25
+#: The numerator of s* at the defaults, by hand: V(a − 1) − β.
+GAIN = 1 * (A - 1) - 0.2
+
 RIGHT = [
-    lambda: hedging.checks.check_calibration("domestic_value", 0.8 - 2 * 0.4 * 1 * 0.2),
-    lambda: hedging.checks.check_calibration("cutoff_probability", 0.6 / (2 * 0.2)),
+    lambda: hedging.checks.check_calibration("domestic_value", (A - 1) - 2 * 0.4 * 1 * 0.2),
+    lambda: hedging.checks.check_calibration("cutoff_probability", GAIN / (2 * 0.2)),
     lambda: hedging.checks.check_calibration("us_advantage", 1 + 0.2 + 2 * 0.4 * 0.2),
     lambda: hedging.checks.check_calibration("pairing_ratio", 1 / 0.2 - 1),
-    lambda: hedging.checks.check_leverage(0.75**2, us_share_cap=1.0),
+    lambda: hedging.checks.check_leverage((GAIN / (2 * 0.4)) ** 2, us_share_cap=1.0),
     lambda: hedging.checks.check_leverage_ratio(4.0, p_low=0.4, p_high=0.8),
     lambda: hedging.checks.check_levy(0.6 / 1.6, "below"),
     lambda: hedging.checks.check_peak_levy((0.6 - 2 * 0.4 * 0.25) / 0.8),
@@ -26,10 +32,11 @@ RIGHT = [
     lambda: hedging.checks.check_pairing_switch(3.0),
     lambda: hedging.checks.check_bound("Washington's cap"),
     lambda: hedging.checks.check_bound("Beijing's pairing rule", pairing_ratio=4),
-    lambda: hedging.checks.check_compute_share(0.36 / 1.16, 0.2),
-    lambda: hedging.checks.check_spending_share(0.6 / (1.8 * 0.4 + 0.6), 0.6),
-    lambda: hedging.checks.check_exit_time(math.log(4) / 0.5),
-    lambda: hedging.checks.check_erosion_for_exit(math.log(4) / 2, 2.0),
+    lambda: hedging.checks.check_compute_share(A * 0.2 / (A * 0.2 + 0.8), 0.2),
+    lambda: hedging.checks.check_spending_share(0.6 / (A * 0.4 + 0.6), 0.6),
+    # V(a0 - 1)e^(-λt) - κτ = β: t = ln(0.8 / (0.2 + 0.2)) / 0.5
+    lambda: hedging.checks.check_exit_time(math.log(0.8 / (0.2 + 0.8 * 0.25)) / 0.5),
+    lambda: hedging.checks.check_erosion_for_exit(math.log(0.8 / 0.4) / 2, 2.0),
     lambda: hedging.checks.check_best_reply_function(
         lambda value_scale, us_advantage, domestic_value, cutoff_probability, cutoff_loss: (
             (value_scale * (us_advantage - 1) - domestic_value)
@@ -39,9 +46,9 @@ RIGHT = [
 ]
 #: Wrong answers, each with the expected answer its hint must not reveal.
 WRONG = [
-    (lambda: hedging.checks.check_calibration("domestic_value", 0.5), "0.64"),
+    (lambda: hedging.checks.check_calibration("domestic_value", 0.5), "0.44"),
     (lambda: hedging.checks.check_calibration("pairing_ratio", 3), "4"),
-    (lambda: hedging.checks.check_leverage(0.75, us_share_cap=1.0), "0.5625"),
+    (lambda: hedging.checks.check_leverage(0.75, us_share_cap=1.0), "0.25"),
     (lambda: hedging.checks.check_leverage_ratio(2.0, p_low=0.4, p_high=0.8), "4"),
     (lambda: hedging.checks.check_levy(0.75, "below"), "0.375"),
     (lambda: hedging.checks.check_levy(0.375, "above"), "below"),
@@ -49,9 +56,9 @@ WRONG = [
     (lambda: hedging.checks.check_us_cap_share(0.5), "0.25"),
     (lambda: hedging.checks.check_pairing_switch(4), "3"),
     (lambda: hedging.checks.check_bound("Beijing's own choice (interior)"), "0.25"),
-    (lambda: hedging.checks.check_compute_share(0.2, 0.2), "0.31"),
-    (lambda: hedging.checks.check_exit_time(4.0), "2.77"),
-    (lambda: hedging.checks.check_erosion_for_exit(0.5, 2.0), "0.69"),
+    (lambda: hedging.checks.check_compute_share(0.2, 0.2), "0.286"),
+    (lambda: hedging.checks.check_exit_time(4.0), "1.39"),
+    (lambda: hedging.checks.check_erosion_for_exit(0.5, 2.0), "0.35"),
 ]
 
 
@@ -71,9 +78,9 @@ def test_wrong_answers_get_a_hint_not_the_answer(call, answer):
 
 
 def test_hints_do_not_state_the_expected_value():
-    assert "0.64" not in str(hedging.checks.check_calibration("domestic_value", 0.5))
+    assert "0.44" not in str(hedging.checks.check_calibration("domestic_value", 0.5))
     assert "0.375" not in str(hedging.checks.check_levy(0.75, "below"))
-    assert "2.77" not in str(hedging.checks.check_exit_time(4.0))
+    assert "1.39" not in str(hedging.checks.check_exit_time(4.0))
     assert "0.25" not in str(hedging.checks.check_us_cap_share(0.5))
 
 
@@ -137,5 +144,21 @@ def test_variants_are_per_student_reproducible_and_inside_the_ranges():
             pass_through=variant["pass_through"],
             domestic_value=variant["domestic_value"],
         ).correct
+        # with the levy passed on (a = a0 − κτ at τ = 0.25), the exit is still in the future
+        bite = variant["pass_through"] * 0.25
+        exit_at = (
+            math.log((variant["base_advantage"] - 1) / (variant["domestic_value"] + bite))
+            / (variant["advantage_erosion_rate"])
+        )
+        assert exit_at > 0
+        assert hedging.checks.check_exit_time(
+            exit_at,
+            base_advantage=variant["base_advantage"],
+            domestic_value=variant["domestic_value"],
+            advantage_erosion_rate=variant["advantage_erosion_rate"],
+            pass_through=variant["pass_through"],
+        ).correct
+        # the β that reproduces the share, at the default a = 1.6, is positive
+        assert (A - 1) - 2 * variant["cutoff_probability"] * variant["observed_share"] > 0
     with pytest.raises(ValueError, match="student_id"):
         chapter5_variant(...)

@@ -13,23 +13,31 @@ SOL = ch5_solutions.solution_figures()
 PROSE = hedging.prose.prose_figures()
 
 
+#: The convention (issue 21): the memo's 1.8 is before the levy; Beijing faces a = 1.8 - 0.8 x 0.25.
+A0, KAPPA, TAU = 1.8, 0.8, 0.25
+A = A0 - KAPPA * TAU
+#: V(a - 1) - beta at the defaults (V = 1, beta = 0.2), and the exit's ln(V(a0 - 1)/(beta + Vκτ)).
+GAIN = A - 1 - 0.2
+LN_EXIT = math.log((A0 - 1) / (0.2 + KAPPA * TAU))
+
+
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
         ("cal_share", 400_000 / 2_000_000),
-        ("cal_beta", 0.8 - 0.16),
-        ("cal_p", 0.6 / 0.4),
+        ("cal_beta", (A - 1) - 0.16),
+        ("cal_p", GAIN / 0.4),
         ("cal_k", 4.0),
         ("cal_a", 1.36),
-        ("cal_l", 0.6 / 0.16),
-        ("cal_beta_at_p_max", 0.8 - 2 * 0.9 * 0.2),
-        ("par_s_low", 0.75),
-        ("par_s_high", 0.375),
-        ("par_leverage_low", 0.5625),
-        ("par_leverage_high", 0.140625),
+        ("cal_l", GAIN / 0.16),
+        ("cal_beta_at_p_max", (A - 1) - 2 * 0.9 * 0.2),
+        ("par_s_low", GAIN / 0.8),
+        ("par_s_high", GAIN / 1.6),
+        ("par_leverage_low", (GAIN / 0.8) ** 2),
+        ("par_leverage_high", (GAIN / 1.6) ** 2),
         ("par_ratio", 4.0),
-        ("par_p_bar", 0.3),
-        ("par_slope_at_default", -(0.6**2) / (2 * 0.4**3)),
+        ("par_p_bar", GAIN / 2),
+        ("par_slope_at_default", -(GAIN**2) / (2 * 0.4**3)),
         ("levy_tau_star", 0.375),
         ("levy_prohibitive", 0.75),
         ("levy_peak", 0.5),
@@ -39,18 +47,20 @@ PROSE = hedging.prose.prose_figures()
         ("pair_switch", 3.0),
         ("pair_grid_k", 4.0),
         ("pair_grid_share", 0.2),
-        ("rec_compute_share", 0.36 / 1.16),
-        ("rec_spending_share", 0.6 / 1.32),
+        ("rec_compute_share", A * 0.2 / (A * 0.2 + 0.8)),
+        ("rec_spending_share", 0.6 / (A * 0.4 + 0.6)),
         ("rec_delivered_percent", 100 * 20_000 / 2_000_000),
-        ("exit_t_exit", math.log(4) / 0.5),
-        ("exit_rate_low_years", math.log(4) / 2),
-        ("exit_rate_high_years", math.log(4) / 3),
+        ("exit_t_exit", LN_EXIT / 0.5),
+        ("exit_rate_low_years", LN_EXIT / 2),
+        ("exit_rate_high_years", LN_EXIT / 3),
+        ("exit_rate_beyond_2030", LN_EXIT / 4),
         ("exit_exit_advantage", 1.2),
-        ("memo_beijing_payoff_free", 1.2 + 0.6 * 0.75 - 0.4 * 0.75**2),
-        ("memo_beijing_payoff_k4", 1.2 + 0.6 * 0.2 - 0.4 * 0.2**2),
+        ("memo_beijing_payoff_free", 1.2 + GAIN * 0.5 - 0.4 * 0.5**2),
+        ("memo_beijing_payoff_k4", 1.2 + GAIN * 0.2 - 0.4 * 0.2**2),
         # an assurance (p = 0.2) with the cap lifted: a = 1.6, s = min(0.4 / 0.4, 1) = 1
         ("memo_us_treasury_assured", 0.25 * 54 * 1.0),
-        ("memo_us_treasury_feared", 0.25 * 54 * (0.4 / 1.6)),
+        # a feared cut-off (p = 0.8): s = 0.4 / 1.6 = 0.25, the same share the levy exercise uses
+        ("memo_us_treasury_feared", 0.25 * 54 * 0.25),
     ],
 )
 def test_solution_figures_by_hand(key, expected):
@@ -72,22 +82,54 @@ def test_rubric_totals_add_up():
     ("key", "expected"),
     [
         ("january_share", 0.2),
-        ("s_star", 0.75),
+        ("s_star", GAIN / 0.8),
         ("s_default", 0.25),
-        ("p_bar", 0.3),
-        ("s_star_doubled_p", 0.375),
+        ("p_bar", GAIN / 2),
+        ("s_star_doubled_p", GAIN / 1.6),
+        ("s_star_no_levy", (A0 - 1 - 0.2) / 0.8),
+        ("advantage_now", A),
+        ("fear_slope", GAIN / (2 * 0.4**2)),
+        ("cap_binds_below_p", GAIN / (2 * 0.25)),
+        ("cal_base_advantage", 1.36 + KAPPA * TAU),
         ("later_share", 10 * 75_000 / 2_000_000),
-        ("later_cutoff_probability", (0.8 - 0.64) / (2 * 0.375)),
-        ("later_cutoff_loss", (0.8 - 0.64) / (2 * 0.4 * 0.375)),
+        ("later_cutoff_probability", (A - 1 - ((A - 1) - 0.16)) / (2 * 0.375)),
+        ("later_cutoff_loss", (A - 1 - ((A - 1) - 0.16)) / (2 * 0.4 * 0.375)),
         ("grid_pairing_ratio", 4.0),
         ("per_chip_ratio", 989.5 / 800),
+        ("per_chip_after_levy", 989.5 / 800 - KAPPA * TAU),
         ("leverage_january", 0.2**2),
         ("leverage_capped", 0.25**2),
-        ("substrate_spending_share", 0.6 / (1.8 * 0.4 + 0.6)),
-        ("link_default_approvals", 1.5),
+        ("substrate_spending_share", 0.6 / (A * 0.4 + 0.6)),
+        ("link_default_approvals", GAIN / 0.8 * 2.0),
         ("link_january_approvals", 0.4),
-        ("exit_year", 2026 + math.log(4) / 0.5),
+        ("exit_year", 2026 + LN_EXIT / 0.5),
+        ("exit_time_no_levy", math.log(0.8 / 0.2) / 0.5),
     ],
 )
 def test_prose_figures_by_hand(key, expected):
     assert PROSE[key] == pytest.approx(expected)
+
+
+def test_the_chapters_qualitative_words_match_the_numbers():
+    """Words the chapter types next to glued numbers ("outside the range", "between", "close to")."""
+    cutoff = hedging.PARAMETERS["cutoff_probability"]
+    # "a cut-off taken as certain and beyond the 0.9 the model allows"
+    assert PROSE["cal_cutoff_probability"] == pytest.approx(1.0)
+    assert PROSE["cal_cutoff_probability"] > cutoff.maximum
+    # "The other explanations fit inside their ranges": beta and L inside, a after the levy inside
+    for name in ("domestic_value", "cutoff_loss", "us_advantage"):
+        declared = hedging.PARAMETERS[name]
+        assert declared.minimum <= PROSE[f"cal_{name}"] <= declared.maximum, name
+    # "between the per-chip arithmetic ratio and the memo's system-level 1.8"
+    assert PROSE["per_chip_ratio"] < PROSE["cal_base_advantage"] < PROSE["base_advantage"]
+    # the lab's task 2: at the per-chip ratio after the levy the calibrated beta is negative
+    assert (PROSE["per_chip_after_levy"] - 1) - 2 * 0.4 * 1 * 0.2 < 0
+    # The Substrate: "close to Beijing's interior choice ... and well above what the cap allows"
+    assert abs(PROSE["substrate_spending_share"] - PROSE["s_star"]) < 0.05
+    assert PROSE["substrate_spending_share"] > 1.5 * PROSE["s_default"]
+    # "Doubling the cut-off probability ... halves the interior reply"
+    assert PROSE["s_star_doubled_p"] == pytest.approx(PROSE["s_star"] / 2)
+    # the exit exercise: the window beyond 2030 needs "a much slower catch-up than the memo assumes"
+    assert SOL["exit_rate_beyond_2030"] < hedging.PARAMETERS["advantage_erosion_rate"].default / 2
+    # "The levy brings the exit forward"
+    assert PROSE["exit_time"] < PROSE["exit_time_no_levy"]

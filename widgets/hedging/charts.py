@@ -60,11 +60,14 @@ LAFFER_FIXED = ("value_scale", "china_ai_budget", "cutoff_loss", "pairing_ratio"
 EXIT_SLIDERS = (
     "advantage_erosion_rate",
     "base_advantage",
+    "levy",
     "domestic_value",
     "cutoff_probability",
     "cutoff_loss",
     "pairing_ratio",
 )
+#: Parameters the exit chart holds at their defaults (no slider).
+EXIT_FIXED = ("value_scale", "pass_through")
 
 
 def _params(names, fixed=("value_scale",)) -> list[alt.Parameter]:
@@ -314,13 +317,16 @@ def leverage_chart() -> Figure:
     plot = alt.layer(lines, threshold, marker).properties(width=CHART_WIDTH, height=PLOT_HEIGHT)
     chart = _stacked(readout, plot, names=LEVERAGE_SLIDERS)
     now = hedging.leverage()
+    cap = P["us_share_cap"].default
+    cap_binds_below = hedging.calibrate("cutoff_probability", observed_share=cap).value
     description = (
         "The leverage paradox. Line chart against the perceived probability of a US cut-off (x): "
         "US leverage (China's loss if cut off, L·s²) and China's expected loss (p·L·s²) at "
         "Beijing's own choice, and US leverage once Washington's cap applies (dashed). Above the "
         "all-in threshold p̄ (dotted) both solid lines fall: a more credible threat buys less "
         f"dependence. At the defaults leverage is {now.leverage_beijing:.2f} at Beijing's choice "
-        f"but only {now.leverage:.3f} under Washington's cap, which binds at every p."
+        f"but only {now.leverage:.3f} under Washington's cap, which binds wherever Beijing "
+        f"would buy more than {cap:.2f}: for every p below {cap_binds_below:.2f}."
     )
     return Figure(chart, description)
 
@@ -444,7 +450,11 @@ def exit_chart() -> Figure:
     top = alt.layer(
         data.mark_line(color=palette.INK, strokeWidth=2.5).encode(
             x=x,
-            y=alt.Y("advantage:Q", title="US advantage a(t) (×)", scale=alt.Scale(zero=False)),
+            y=alt.Y(
+                "advantage:Q",
+                title="US advantage after the levy a(t) (×)",
+                scale=alt.Scale(zero=False),
+            ),
             tooltip=[
                 alt.Tooltip(f"{years.name}:Q", title="Years", format=".1f"),
                 alt.Tooltip("advantage:Q", title="Advantage", format=".2f"),
@@ -467,13 +477,17 @@ def exit_chart() -> Figure:
         ),
         exit_rule,
     ).properties(width=CHART_WIDTH, height=140, title="2. What Beijing would buy")
-    chart = alt.vconcat(readout, top, bottom, spacing=18).add_params(*_params(EXIT_SLIDERS))
+    chart = alt.vconcat(readout, top, bottom, spacing=18).add_params(
+        *_params(EXIT_SLIDERS, fixed=EXIT_FIXED)
+    )
     clock = hedging.exit_clock()
     description = (
-        "The exit clock. Top: the US chip's advantage a(t) falls from a0 toward 1 as Huawei "
-        "catches up; the dashed line is the point 1 + β/V below which imports stop being worth "
-        f"buying, reached after {clock.exit_time:.1f} years at the defaults (solid line). Bottom: "
-        "the share Beijing would choose falls to zero at the same date. The erosion rate λ is "
-        "chapter 4's question: move it and the window of US leverage opens or closes."
+        "The exit clock. Top: the US chip's advantage after the levy, a(t) = a0(t) − κτ, falls "
+        "from a0 − κτ as Huawei closes the gap before the levy while the levy's bite κτ stays; "
+        "the dashed line is the point 1 + β/V below which imports stop being worth buying, "
+        f"reached after {clock.exit_time:.1f} years at the defaults (solid line). Bottom: the "
+        "share Beijing would choose falls to zero at the same date. The erosion rate λ is "
+        "chapter 4's question: move it, or the levy, and the window of US leverage opens or "
+        "closes."
     )
     return Figure(chart, description)

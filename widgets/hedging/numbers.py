@@ -38,6 +38,7 @@ def equations() -> dict[str, object]:
 #: Every group of figures the chapter glues: glue prefix → the function that computes them.
 GROUPS = {
     "record": figures.record_figures,
+    "period": figures.record_period,
     "book": lambda: {"key_terms": key_terms_markdown(CHAPTER)},
     "hedging_param": lambda: figures.parameter_figures(hedging.PARAMETERS),
     "hedging_prose": prose.prose_figures,

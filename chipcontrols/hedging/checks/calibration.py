@@ -39,10 +39,10 @@ def check_calibration(
     --------
     >>> check_calibration("domestic_value", ...)
     Not yet: fill in value: replace each ... with your answer, then run the cell again.
-    >>> check_calibration("domestic_value", 0.64)
-    Right: domestic_value = 0.640 makes Beijing's best reply 0.20, inside the declared range [0.01, 0.8].
+    >>> check_calibration("domestic_value", 0.44)
+    Right: domestic_value = 0.440 makes Beijing's best reply 0.20, inside the declared range [0.01, 0.8].
     >>> check_calibration("cutoff_probability", 0.75)
-    Not yet: at cutoff_probability = 0.75 Beijing's best reply is 0.40, not 0.20. Set s* = (V(a − 1) − β)/(2pL) equal to the share and solve for the parameter.
+    Not yet: at cutoff_probability = 0.75 Beijing's best reply is 0.27, not 0.20. Set s* = (V(a − 1) − β)/(2pL) equal to the share and solve for the parameter.
     """
     blank = unanswered(value=value, **values)
     if blank is not None:

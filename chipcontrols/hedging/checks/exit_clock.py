@@ -16,8 +16,8 @@ def check_exit_time(years: float, **values: float) -> CheckResult:
 
     Examples
     --------
-    >>> check_exit_time(2.77)
-    Right: imports stop being worth buying after 2.77 years, when a falls to 1.20.
+    >>> check_exit_time(1.386)
+    Right: imports stop being worth buying after 1.39 years, when a falls to 1.20.
     """
     blank = unanswered(years=years, **values)
     if blank is not None:
@@ -33,7 +33,8 @@ def check_exit_time(years: float, **values: float) -> CheckResult:
     return CheckResult(
         False,
         f"your {given:g} years is off. Set V(a(t) − 1) = β with "
-        "a(t) = 1 + (a0 − 1)e^(−λt) and solve for t (natural logarithm).",
+        "a(t) = 1 + (a0 − 1)e^(−λt) − κτ (the levy's bite stays while the gap "
+        "before the levy erodes) and solve for t (natural logarithm).",
     )
 
 
@@ -43,19 +44,26 @@ def check_erosion_for_exit(
     years: float,
     base_advantage: float | None = None,
     domestic_value: float | None = None,
+    levy: float | None = None,
+    pass_through: float | None = None,
 ) -> CheckResult:
     """Check the erosion rate λ that brings the exit date to ``years`` (V = 1).
 
     Examples
     --------
     >>> check_erosion_for_exit(0.5, 2.0)
-    Not yet: at λ = 0.5 the exit comes after 2.77 years, not 2. A faster erosion brings it forward.
+    Not yet: at λ = 0.5 the exit comes after 1.39 years, not 2. A slower erosion brings it back.
     """
     blank = unanswered(rate=rate, years=years)
     if blank is not None:
         return blank
     P = hedging.PARAMETERS
-    fixed = {"base_advantage": base_advantage, "domestic_value": domestic_value}
+    fixed = {
+        "base_advantage": base_advantage,
+        "domestic_value": domestic_value,
+        "levy": levy,
+        "pass_through": pass_through,
+    }
     fixed = {k: P[k].check(P[k].default if v is None else v) for k, v in fixed.items()}
     given = P["advantage_erosion_rate"].check(rate)
     target = require_number("years", years, minimum=0, minimum_included=False)

@@ -16,8 +16,8 @@ def check_leverage(leverage: float, **values: float) -> CheckResult:
 
     Examples
     --------
-    >>> check_leverage(0.5625)
-    Right: leverage L·s² = 0.5625 at Beijing's choice s = 0.750.
+    >>> check_leverage(0.25)
+    Right: leverage L·s² = 0.2500 at Beijing's choice s = 0.500.
     >>> check_leverage(0.75)
     Not yet: your leverage 0.75 is not L·s² at Beijing's choice. Find s first (the interior best reply, clipped to [0, 1/(1 + k)]), then square it.
     """

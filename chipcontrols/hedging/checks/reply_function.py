@@ -31,7 +31,7 @@ def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
     --------
     >>> check_best_reply_function(lambda value_scale, us_advantage, domestic_value,
     ...     cutoff_probability, cutoff_loss: (us_advantage - 1) / (2 * cutoff_probability))
-    Not yet: at value_scale=1.3, us_advantage=1.6, domestic_value=0.62, cutoff_probability=0.065, cutoff_loss=2.9 your s_star gives 4.33, not the interior best reply. Differentiate U_C with respect to s, set it to zero and keep every parameter.
+    Not yet: at value_scale=1.3, us_advantage=1.5, domestic_value=0.62, cutoff_probability=0.065, cutoff_loss=2.9 your s_star gives 3.74, not the interior best reply. Differentiate U_C with respect to s, set it to zero and keep every parameter.
     """
     blank = unanswered(s_star=s_star)
     if blank is not None:

@@ -19,8 +19,8 @@ def check_compute_share(
 
     Examples
     --------
-    >>> check_compute_share(0.31, 0.2)
-    Right: spending 0.20 on chips 1.8 times as effective buys 0.310 of the compute.
+    >>> check_compute_share(0.286, 0.2)
+    Right: spending 0.20 on chips 1.6 times as effective buys 0.286 of the compute.
     """
     blank = unanswered(compute_share=compute_share, import_share=import_share)
     if blank is not None:
@@ -51,7 +51,7 @@ def check_spending_share(
     Examples
     --------
     >>> check_spending_share(0.6, 0.6)
-    Not yet: spending 0.6 buys 0.730 of the compute, more than 0.6. US chips are more effective per yuan, so less spending buys the same compute share.
+    Not yet: spending 0.6 buys 0.706 of the compute, more than 0.6. US chips are more effective per yuan, so less spending buys the same compute share.
     """
     blank = unanswered(import_share=import_share, compute_share=compute_share)
     if blank is not None:
