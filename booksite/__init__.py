@@ -17,13 +17,15 @@
 * Switches the Binder launch buttons on from the repository's URL, taken from GitHub Actions'
   environment when ``_config.yml`` leaves it empty, and points a chapter's button at its
   notebook (:mod:`booksite.launch`).
+* Follows a citation whose every source is of low confidence or was read second-hand with a
+  visible note saying so (:mod:`booksite.caveats`).
 """
 
 from __future__ import annotations
 
 import os
 
-from booksite import assets, css, launch, mathml, pages, theme
+from booksite import assets, caveats, css, launch, mathml, pages, theme
 from widgets.core.stage import BUILD_ENV
 
 __all__ = ["setup"]
@@ -42,6 +44,8 @@ def setup(app):
     app.connect("config-inited", launch.repository_url_from_environment)
     app.connect("config-inited", launch.launch_only_with_repository, priority=600)
     app.connect("config-inited", mathml.use_mathml)
+    # doctree-read: per page, once its source is parsed (before citations are resolved)
+    app.connect("doctree-read", caveats.mark_weak_citations)
     # html-page-context: per page, as it is written
     app.connect("html-page-context", assets.link_charts_on_chart_pages)
     app.connect("html-page-context", pages.add_meta_description)

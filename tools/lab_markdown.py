@@ -39,6 +39,8 @@ from pathlib import Path
 from myst_nb.core.render import strip_latex_delimiters
 from myst_nb.core.variables import format_plain_text
 
+from chipcontrols.core.caveats import already_said, citation_caveat
+
 #: A glued value: its MIME bundle, as the glue cell displayed it (``text/plain`` etc.).
 Bundle = Mapping[str, str]
 
@@ -102,9 +104,14 @@ def _citation(match: re.Match, bibliography: Mapping[str, Entry], page: str) -> 
     if missing:
         raise KeyError(f"{page}: {{cite}} key(s) {missing} not in references.bib")
     entries = [bibliography[key] for key in keys]
+    # As on the website (booksite.caveats): a citation whose every source is weak says so.
+    caveat = citation_caveat(keys)
+    text = match.string
+    said = already_said(text[: match.start()], text[match.end() :])
+    note = f" ({caveat})" if caveat and not said else ""
     if match.group(1) == "t":
-        return "; ".join(f"{entry.label} ({entry.year})" for entry in entries)
-    return "(" + "; ".join(f"{entry.label}, {entry.year}" for entry in entries) + ")"
+        return "; ".join(f"{entry.label} ({entry.year})" for entry in entries) + note
+    return "(" + "; ".join(f"{entry.label}, {entry.year}" for entry in entries) + ")" + note
 
 
 def _cross_reference(match: re.Match, labels: Mapping[str, str], page: str) -> str:

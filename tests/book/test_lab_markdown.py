@@ -117,3 +117,21 @@ def test_the_book_bibliography_gives_every_entry_an_author_and_a_year():
     assert len(entries) > 100
     assert [key for key, entry in entries.items() if "{" in entry.label or not entry.year] == []
     assert entries["seed2025article"].label == "News report (Traditional Chinese)"
+
+
+def test_a_citation_whose_every_source_is_weak_says_so(monkeypatch):
+    import lab_markdown
+
+    from chipcontrols.core.caveats import citation_caveat
+
+    weak = {"ft2026": "low confidence"}
+    monkeypatch.setattr(lab_markdown, "citation_caveat", lambda keys: citation_caveat(keys, weak))
+    assert _resolve("as reported {cite:p}`ft2026`.") == (
+        "as reported (Financial Times, 2026) (low confidence)."
+    )
+    # A sentence that says so in words gets no second note.
+    assert _resolve("Unconfirmed (one low-confidence report) {cite:p}`ft2026`.") == (
+        "Unconfirmed (one low-confidence report) (Financial Times, 2026)."
+    )
+    # One solid source is enough: no note.
+    assert _resolve("{cite:p}`reuters2026,ft2026`") == "(Reuters, 2026; Financial Times, 2026)"
