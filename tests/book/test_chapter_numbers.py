@@ -52,6 +52,7 @@ ALLOWED = [
     r"\bArticle\s+[IVX]+,?\s+Section\s+\d+,?\s+Clause\s+\d+",
     r"\b\d+\s+FR\s+\d+\b",
     r"\bFR\s+Doc\s+\d{4}-\d+\b",
+    r"\bNo\.\s*\d+\b",  # announcement numbers, e.g. MOFCOM Announcement No. 70
     r"\bH\.R\.\s*\d+\b",
     r"\bS\.\s*\d{3,}\b",
     r"\b2:4\s+sparsity\b",
