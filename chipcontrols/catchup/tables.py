@@ -177,7 +177,7 @@ def mandate_record_for(claim: str) -> pd.DataFrame:
     Examples
     --------
     >>> sorted(mandate_record_for("100% by 2027")["issuer"])
-    ['Beijing municipality', 'Chinese regulators']
+    ['Beijing municipality', 'Chinese regulators (national or provincial: unclear)']
     """
     if claim not in CHEN_CLAIMS:
         raise ValueError(f"claim = {claim!r} is not one of {list(CHEN_CLAIMS)}")

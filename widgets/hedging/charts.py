@@ -60,11 +60,12 @@ LAFFER_FIXED = ("value_scale", "china_ai_budget", "cutoff_loss", "pairing_ratio"
 EXIT_SLIDERS = (
     "advantage_erosion_rate",
     "base_advantage",
-    "levy",
     "domestic_value",
     "cutoff_probability",
     "cutoff_loss",
     "pairing_ratio",
+    # Last: a high levy can end imports at once, and then the sliders above change nothing.
+    "levy",
 )
 #: Parameters the exit chart holds at their defaults (no slider).
 EXIT_FIXED = ("value_scale", "pass_through")
