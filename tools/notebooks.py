@@ -14,6 +14,7 @@ venv built from the Binder environment alone.
 from __future__ import annotations
 
 import argparse
+import queue
 import sys
 import time
 from dataclasses import dataclass
@@ -104,12 +105,57 @@ def run_in_folder(notebook: nbformat.NotebookNode, folder: Path) -> None:
     nbclient.exceptions.CellExecutionError
         If any cell raises.
     """
-    nbclient.NotebookClient(
+    PromptClient(
         notebook,
         timeout=CELL_TIMEOUT_SECONDS,
         kernel_name="python3",
         resources={"metadata": {"path": str(folder)}},
     ).execute()
+
+
+#: Seconds of one wait for a reply on the kernel's shell channel (see :class:`SlicedShellChannel`).
+SHELL_POLL_SLICE_SECONDS = 1.0
+
+
+class SlicedShellChannel:
+    """A kernel client's shell channel whose waits for a reply poll in short slices.
+
+    nbclient waits for a cell's ``execute_reply`` with one ``poll`` of up to the cell timeout.
+    After a cell that draws ipywidgets (the chapters' labs), that poll sometimes misses the
+    reply's wake-up: the kernel has answered and gone idle, yet the wait lasts the whole
+    timeout (ten minutes here) before it returns the reply, and the run succeeds late.  This is
+    nbclient's open issue 312 (https://github.com/jupyter/nbclient/issues/312).  Polling in
+    slices of :data:`SHELL_POLL_SLICE_SECONDS` looks at the socket afresh each second, so a
+    reply that has arrived is read within a second; the overall deadline is unchanged.
+    """
+
+    def __init__(self, channel) -> None:
+        self._channel = channel
+
+    def __getattr__(self, name: str):
+        return getattr(self._channel, name)
+
+    async def get_msg(self, timeout: float | None = None) -> dict:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = None if deadline is None else max(deadline - time.monotonic(), 0.0)
+            step = (
+                SHELL_POLL_SLICE_SECONDS if left is None else min(SHELL_POLL_SLICE_SECONDS, left)
+            )
+            try:
+                return await self._channel.get_msg(timeout=step)
+            except queue.Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+
+class PromptClient(nbclient.NotebookClient):
+    """nbclient's client, with the shell channel of :class:`SlicedShellChannel`."""
+
+    async def async_start_new_kernel_client(self):
+        client = await super().async_start_new_kernel_client()
+        client._shell_channel = SlicedShellChannel(client.shell_channel)
+        return client
 
 
 def main(argv: list[str] | None = None) -> int:
