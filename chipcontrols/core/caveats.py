@@ -110,11 +110,12 @@ def citation_caveat(keys: list[str], caveats: dict[str, str] | None = None) -> s
     >>> citation_caveat(["weak"], known)
     'low confidence'
     >>> citation_caveat(["weak", "copy"], known)
-    'low confidence; read second-hand'
+    'low confidence, read second-hand'
     >>> citation_caveat(["weak", "solid"], known)
     ''
     """
     caveats = source_caveats() if caveats is None else caveats
     if not keys or any(key not in caveats for key in keys):
         return ""
-    return "; ".join(dict.fromkeys(caveats[key] for key in keys))
+    words = (word for key in keys for word in caveats[key].split(", "))
+    return ", ".join(sorted(set(words), key=[LOW_CONFIDENCE, SECONDARY].index))
