@@ -128,3 +128,49 @@ def test_labs_are_live_widgets_in_a_notebook(path):
         if any(WIDGET_VIEW in output.get("data", {}) for output in cell.outputs)
     ]
     assert len(views) >= 1, f"{path.name}: no lab came up as a live widget"
+
+
+class _LateReplyChannel:
+    """A shell channel whose reply is already there but only a fresh poll sees it (issue 312)."""
+
+    def __init__(self, missed_polls: int) -> None:
+        self.timeouts: list[float | None] = []
+        self.missed_polls = missed_polls
+        self.stopped = False
+
+    async def get_msg(self, timeout=None):
+        import queue
+
+        self.timeouts.append(timeout)
+        if len(self.timeouts) <= self.missed_polls:
+            raise queue.Empty
+        return {"parent_header": {"msg_id": "reply"}}
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def test_a_reply_a_long_poll_would_miss_is_read_within_a_slice():
+    import asyncio
+
+    channel = _LateReplyChannel(missed_polls=2)
+    sliced = notebooks.SlicedShellChannel(channel)
+    reply = asyncio.run(sliced.get_msg(timeout=600))
+    assert reply["parent_header"]["msg_id"] == "reply"
+    # Three polls of at most one slice each, not one poll of the whole timeout.
+    assert len(channel.timeouts) == 3
+    assert max(channel.timeouts) <= notebooks.SHELL_POLL_SLICE_SECONDS
+    # Everything else is the wrapped channel's.
+    sliced.stop()
+    assert channel.stopped
+
+
+def test_the_overall_deadline_still_holds():
+    import asyncio
+    import queue
+
+    channel = _LateReplyChannel(missed_polls=10**6)
+    sliced = notebooks.SlicedShellChannel(channel)
+    with pytest.raises(queue.Empty):
+        asyncio.run(sliced.get_msg(timeout=0.05))
+    assert max(channel.timeouts) <= 0.05
