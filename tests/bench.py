@@ -118,13 +118,8 @@ def main() -> None:
     bundle = site_folder / "_static" / "h200" / "vega-bundle.js"
     print(f"shared Vega bundle: {bundle.stat().st_size:,} bytes ({_gzip_size(bundle):,} gzip)")
     why_no_lighthouse = lighthouse_available()
-    from playwright.sync_api import sync_playwright
-
     rows = []
-    with StaticSite(site_folder) as site, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=metrics.CHROMIUM, args=metrics.CHROMIUM_ARGS
-        )
+    with StaticSite(site_folder) as site, metrics.launched_chromium() as browser:
         for path in metrics.site_pages(site_folder):
             if metrics.is_redirect(path, site_folder):
                 transfer = metrics.page_transfer(browser, site, path, read_whole_page=False)
@@ -158,7 +153,6 @@ def main() -> None:
                 row["lighthouse"] = lighthouse(f"{site.url}/{path}")
             rows.append(row)
             print(_format(row), flush=True)
-        browser.close()
     if why_no_lighthouse:
         print(f"Lighthouse not run: {why_no_lighthouse}")
 

@@ -12,6 +12,8 @@ throttles (562.5 ms request latency, 1,474.56 kbit/s down, 675 kbit/s up).
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,24 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@contextmanager
+def launched_chromium() -> Iterator:
+    """Debian's Chromium (:data:`CHROMIUM`), launched by Playwright with :data:`CHROMIUM_ARGS`.
+
+    The one launcher of the browser tests, the JupyterLab tests, ``make bench`` and the
+    screenshots; the browser is closed on exit.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
 
 #: Budgets from DESIGN.md's performance budget (bytes sent, gzip; 1 KB = 1,000 bytes).
 TEXT_PAGE_BUDGET = 500_000

@@ -23,11 +23,9 @@ import sys
 import threading
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_metrics import CHROMIUM, CHROMIUM_ARGS, SITE, draw_every_chart  # noqa: E402
+from page_metrics import SITE, draw_every_chart, launched_chromium  # noqa: E402
 
 OUTPUT = SITE.parent / "screenshots"
 WIDTHS = {390: 844, 1280: 900}
@@ -89,8 +87,7 @@ def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with launched_chromium() as browser:
             for width, height in WIDTHS.items():
                 page = browser.new_page(
                     viewport={"width": width, "height": height},
@@ -142,7 +139,6 @@ def shoot(page_path: str, full: bool = False, boxes: bool = False) -> list[Path]
                     + (f"; wider than the screen: {overflow['wide']}" if overflow["wide"] else "")
                 )
                 page.close()
-            browser.close()
     finally:
         server.shutdown()
     return written

@@ -21,13 +21,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from notebooks import chapter_paths  # noqa: E402
-from page_metrics import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from page_metrics import launched_chromium  # noqa: E402
 
 BINDER_VENV = Path(os.environ.get("BINDER_VENV", ROOT / "_build" / "binder-venv"))
 #: Seconds JupyterLab may take to answer after it starts.
@@ -85,7 +84,5 @@ def jupyterlab():
 
 @pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()

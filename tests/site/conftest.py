@@ -9,11 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 
-from page_metrics import CHROMIUM, CHROMIUM_ARGS, SITE, site_pages  # noqa: E402
+from page_metrics import SITE, launched_chromium, site_pages  # noqa: E402
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -34,10 +33,8 @@ def site_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 from site_helpers import PageVisit  # noqa: E402
