@@ -7,7 +7,9 @@ and runs in the Binder environment.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,13 @@ from widgets.core.display import BUILD_ENV
 def chips():
     """The validated chips table from data/chips.csv."""
     return load_chips()
+
+
+@pytest.fixture(scope="session")
+def bib_keys() -> set[str]:
+    """Every entry key of references.bib, the key a data row or a record figure cites."""
+    bib = Path(__file__).resolve().parents[1] / "references.bib"
+    return set(re.findall(r"^@\w+\{([^,]+),", bib.read_text(encoding="utf-8"), flags=re.M))
 
 
 @pytest.fixture

@@ -43,23 +43,20 @@ from widgets.tools_vs_chips.tables import (
 )
 
 lab_module = importlib.import_module("widgets.tools_vs_chips.lab")
-BIB = Path(__file__).resolve().parents[2] / "references.bib"
 TABLES = ("capacity", "disputed_inputs", "control_events")
-
-
-def bib_keys() -> set[str]:
-    return set(re.findall(r"^@\w+\{([^,]+),", BIB.read_text(encoding="utf-8"), flags=re.M))
 
 
 # --- data ------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_every_row_has_a_source_a_confidence_and_a_citation_the_bibliography_holds(table):
+def test_every_row_has_a_source_a_confidence_and_a_citation_the_bibliography_holds(
+    table, bib_keys
+):
     rows = load_table(table)
     for column in ("source_url", "source_title", "accessed", "confidence", "citation"):
         assert rows[column].notna().all(), column
-    assert sorted(set(rows["citation"]) - bib_keys()) == []
+    assert sorted(set(rows["citation"]) - bib_keys) == []
 
 
 def test_the_estimates_the_issue_names_are_there_as_published():
