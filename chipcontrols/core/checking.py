@@ -3,7 +3,10 @@ of named answers."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: What a starter cell leaves for the student to replace.
@@ -76,8 +79,75 @@ def close_enough(
     (True, False)
     """
     if math.isinf(expected):
-        return value == expected
-    return abs(value - expected) <= relative * abs(expected) + absolute
+        agrees = value == expected
+    else:
+        agrees = abs(value - expected) <= relative * abs(expected) + absolute
+    if agrees and _RECORDED is not None:
+        _RECORDED.append(float(expected))
+    return agrees
+
+
+#: The expected answers matched while :func:`recorded_answers` is active, else None.
+_RECORDED: list[float] | None = None
+
+
+@contextlib.contextmanager
+def recorded_answers() -> Iterator[list[float]]:
+    """Collect every expected number a check matched while the block runs.
+
+    Every check compares numbers with :func:`close_enough`, so running the worked solutions
+    inside this block lists the checked answers; ``tools/printed_answers.py`` compares them
+    with the numbers a chapter prints above its exercises.
+
+    Examples
+    --------
+    >>> with recorded_answers() as answers:
+    ...     _ = close_enough(0.331, 0.33, absolute=0.005), close_enough(2.0, 3.0)
+    >>> answers
+    [0.33]
+    """
+    global _RECORDED
+    outer, _RECORDED = _RECORDED, []
+    try:
+        yield _RECORDED
+    finally:
+        collected, _RECORDED = _RECORDED, outer
+        if outer is not None:
+            outer.extend(collected)
+
+
+def exercise_check(check):
+    """Make a check answer every mistake with a hint, never a traceback.
+
+    A student's answer of the wrong type, a label that is not one of the options, an unknown
+    keyword or a student's function that raises would otherwise stop the cell with an error
+    from inside the check.  Wrapped, the check returns a "Not yet" that names what went wrong
+    (the error's own message names the argument and the valid values).
+
+    Examples
+    --------
+    >>> @exercise_check
+    ... def check_share(share):
+    ...     if not isinstance(share, float):
+    ...         raise TypeError(f"share = {share!r} is not a number")
+    ...     return CheckResult(share == 0.5, "a half.")
+    >>> check_share("half")
+    Not yet: your answer could not be checked: share = 'half' is not a number. Fix it and run the cell again.
+    """
+
+    @functools.wraps(check)
+    def checked(*args, **kwargs) -> CheckResult:
+        try:
+            return check(*args, **kwargs)
+        except Exception as error:  # noqa: BLE001 - every student mistake becomes a hint
+            reason = str(error).rstrip(".") or type(error).__name__
+            return CheckResult(
+                False,
+                f"your answer could not be checked: {reason}. Fix it and run the cell again.",
+            )
+
+    checked.is_exercise_check = True
+    return checked
 
 
 def choose(name: str, answer: object, options: tuple[str, ...] | list[str]) -> str:

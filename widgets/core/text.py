@@ -28,6 +28,52 @@ def equation(left: str, expr: sp.Basic, names: dict | None = None) -> Math:
     return Math(f"{left} = {body}")
 
 
+class TextbookMath(Math):
+    """A formula typeset from LaTeX written by hand, carrying the model expression it states.
+
+    ``tests/core/test_textbook_forms.py`` parses :attr:`textbook` and proves it equal to
+    :attr:`expression`, and checks that every symbol of :attr:`names` is in the chapter's
+    notation table, so the hand-written form a student reads cannot drift from what the code
+    computes.
+    """
+
+    def __init__(self, left: str, textbook: str, expression: sp.Basic, names: dict) -> None:
+        super().__init__(f"{left} = {textbook}")
+        self.left = left
+        self.textbook = textbook
+        self.expression = expression
+        self.names = dict(names)
+
+
+def textbook(left: str, latex: str, expression: sp.Basic, names: dict) -> TextbookMath:
+    """Display ``left = latex``: a formula in textbook form, checked equal to ``expression``.
+
+    Parameters
+    ----------
+    left : str
+        LaTeX of the left-hand side (free text, not parsed).
+    latex : str
+        The right-hand side as a textbook writes it: named symbols, ``\\ln``, natural term
+        order.  Write multiplication before a parenthesis with ``\\cdot`` or a space-free
+        product of symbols only: sympy's LaTeX parser reads ``S(1 - 2\\beta)`` as a function.
+    expression : sympy.Basic
+        The model's expression the formula states.
+    names : dict
+        Each free symbol of ``expression`` → its LaTeX in ``latex`` (the notation table's
+        symbol).
+
+    Examples
+    --------
+    >>> r, S = sp.symbols("r S", positive=True)
+    >>> textbook("q^{*}", r"\\frac{r}{S}", r / S, {r: "r", S: "S"}).data == r"q^{*} = \\frac{r}{S}"
+    True
+    """
+    missing = sorted(str(s) for s in expression.free_symbols if s not in names)
+    if missing:
+        raise ValueError(f"textbook form of {left}: symbols {missing} have no LaTeX name")
+    return TextbookMath(left, latex, expression, names)
+
+
 def rule_conditions(rule: RuleVersion = OCTOBER_2023) -> Math:
     """Display a rule version's classes, one line per box, typeset from the sympy conditions.
 
