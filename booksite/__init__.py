@@ -19,13 +19,15 @@
   notebook (:mod:`booksite.launch`).
 * Follows a citation whose every source is of low confidence or was read second-hand with a
   visible note saying so (:mod:`booksite.caveats`).
+* Numbers each chapter's exercises within the chapter, "Exercise 3.2"
+  (:mod:`booksite.exercise_numbers`).
 """
 
 from __future__ import annotations
 
 import os
 
-from booksite import assets, caveats, css, launch, mathml, pages, theme
+from booksite import assets, caveats, css, exercise_numbers, launch, mathml, pages, theme
 from widgets.core.stage import BUILD_ENV
 
 __all__ = ["setup"]
@@ -46,6 +48,8 @@ def setup(app):
     app.connect("config-inited", mathml.use_mathml)
     # doctree-read: per page, once its source is parsed (before citations are resolved)
     app.connect("doctree-read", caveats.mark_weak_citations)
+    # env-get-updated: once, after Sphinx has numbered figures and exercises (priority 500)
+    app.connect("env-get-updated", exercise_numbers.number_exercises_per_chapter, priority=900)
     # html-page-context: per page, as it is written
     app.connect("html-page-context", assets.link_charts_on_chart_pages)
     app.connect("html-page-context", pages.add_meta_description)

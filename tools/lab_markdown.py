@@ -137,6 +137,7 @@ def resolve(
     bibliography: Mapping[str, Entry],
     labels: Mapping[str, str],
     page: str,
+    exercise_numbers: Mapping[str, str] | None = None,
 ) -> str:
     """The Markdown cell ``text`` with every glue, citation, cross-reference and exercise resolved.
 
@@ -152,6 +153,9 @@ def resolve(
         What a ``{ref}`` without text shows, by label (:func:`labels_in`, :func:`exercise_label`).
     page : str
         The chapter, for error messages.
+    exercise_numbers : mapping of str to str, optional
+        Each exercise's number in the chapter ("3.2"), by title
+        (:attr:`widgets.core.teaching.Exercise.number`); an exercise missing from it is an error.
 
     Raises
     ------
@@ -162,7 +166,9 @@ def resolve(
     text = _GLUE_ROLE.sub(lambda match: _paste(match, glued, page), text)
     text = _CITE.sub(lambda match: _citation(match, bibliography, page), text)
     text = _TERM_REF_DOC.sub(lambda match: _cross_reference(match, labels, page), text)
-    text = _EXERCISE_START.sub(lambda match: f"### Exercise: {match.group(2).strip()}", text)
+    text = _EXERCISE_START.sub(
+        lambda match: _exercise_heading(match.group(2).strip(), exercise_numbers, page), text
+    )
     text = _EXERCISE_END.sub("", text).strip()
     left = _UNRESOLVED.search(text)
     if left:
@@ -171,6 +177,15 @@ def resolve(
             f"{page}: {left.group(0)} is written in a form this module does not resolve: {line}"
         )
     return text
+
+
+def _exercise_heading(title: str, numbers: Mapping[str, str] | None, page: str) -> str:
+    """The heading an exercise gets in the notebook: "Exercise 3.2: <title>", as on the website."""
+    if numbers is None:
+        return f"### Exercise: {title}"
+    if title not in numbers:
+        raise KeyError(f"{page}: exercise {title!r} has no number; numbered: {sorted(numbers)}")
+    return f"### Exercise {numbers[title]}: {title}"
 
 
 def labels_in(text: str) -> dict[str, str]:
@@ -182,13 +197,13 @@ def labels_in(text: str) -> dict[str, str]:
     return {label: title.strip() for label, title in _LABELLED_HEADING.findall(text)}
 
 
-def exercise_label(title: str) -> str:
-    """What a bare ``{ref}`` to an exercise shows: its title, as the exercise's.
+def exercise_label(number: str) -> str:
+    """What a bare ``{ref}`` to an exercise shows: its number in its chapter, as on the website.
 
-    >>> exercise_label("Read the ledger")
-    'the exercise “Read the ledger”'
+    >>> exercise_label("3.2")
+    'Exercise 3.2'
     """
-    return f"the exercise “{title}”"
+    return f"Exercise {number}"
 
 
 def _plain(latex: str) -> str:

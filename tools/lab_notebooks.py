@@ -91,7 +91,7 @@ def book_labels(root: Path = ROOT) -> dict[str, str]:
     for page in sorted((root / "chapters").glob("*.md")) + sorted(root.glob("appendix/*.md")):
         labels.update(labels_in(page.read_text(encoding="utf-8")))
     for chapter in chapter_teaching(root):
-        labels.update((e.label, exercise_label(e.title)) for e in chapter.exercises)
+        labels.update((e.label, exercise_label(e.number)) for e in chapter.exercises)
     return labels
 
 
@@ -119,10 +119,16 @@ def lab_notebook(path: Path, root: Path = ROOT) -> nbformat.NotebookNode:
     run_in_folder(executed, path.parent)
     glued, references, labels = glued_values(executed), book_bibliography(root), book_labels(root)
     cited = cited_in([cell.source for cell in notebook.cells if cell.cell_type == "markdown"])
+    numbers = {
+        exercise.title: exercise.number
+        for chapter in chapter_teaching(root)
+        if chapter.source == path.name
+        for exercise in chapter.exercises
+    }
     cells = []
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = resolve(cell.source, glued, references, labels, page)
+            cell.source = resolve(cell.source, glued, references, labels, page, numbers)
             if not cell.source:
                 continue
         else:

@@ -121,7 +121,12 @@ def test_the_setup_and_solutions_cells_are_a_call_each(path):
 
 
 def test_the_preface_guide_and_glossary_cite_only_model_and_book_wide_keys():
-    for page in ("intro.md", "appendix/instructor-guide.md", "appendix/glossary.md"):
+    for page in (
+        "intro.md",
+        "appendix/instructor-guide.md",
+        "appendix/glossary.md",
+        "appendix/notation.md",
+    ):
         keys = cited_keys((ROOT / page).read_text(encoding="utf-8"))
         strays = [key for key in keys if all(foreign_keys({key}, m) for m in CHAPTER_MODELS)]
         assert keys and strays == [], (page, strays)

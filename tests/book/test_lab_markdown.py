@@ -61,18 +61,24 @@ def test_citations_read_author_and_year():
     assert _resolve("{cite:t}`reuters2026` says") == "Reuters (2026) says"
 
 
-def test_exercises_become_headings_and_refs_their_titles():
+def test_exercises_become_numbered_headings_and_refs_their_numbers():
+    effort = "*Quantitative track · core · about 10 minutes*"
     page = (
-        ":::{exercise-start} Which input binds?\n:label: ex-9-binds\n:::\n\n"
-        "*About 10 minutes · core*\n\nDo it.\n"
+        ":::{exercise-start} Read the record\n:label: ex-9-read\n:::\n\n"
+        "*Policy track · starter · about 5 minutes*\n\n"
+        f":::{{exercise-start}} Which input binds?\n:label: ex-9-binds\n:::\n\n{effort}\n\nDo it.\n"
     )
     exercises = read_chapter_text(page, "09-test.md").exercises
-    labels = {exercise.label: exercise_label(exercise.title) for exercise in exercises}
-    assert _resolve(page, labels) == (
-        "### Exercise: Which input binds?\n\n*About 10 minutes · core*\n\nDo it."
+    labels = {exercise.label: exercise_label(exercise.number) for exercise in exercises}
+    numbers = {exercise.title: exercise.number for exercise in exercises}
+    second = page[page.index(":::{exercise-start} Which") :]
+    assert resolve(second, {}, {}, labels, "09-test.md", numbers) == (
+        f"### Exercise 9.2: Which input binds?\n\n{effort}\n\nDo it."
     )
-    assert _resolve("See {ref}`ex-9-binds`.", labels) == "See the exercise “Which input binds?”."
+    assert _resolve("See {ref}`ex-9-binds`.", labels) == "See Exercise 9.2."
     assert _resolve(":::{exercise-end}\n:::") == ""
+    with pytest.raises(KeyError, match="has no number"):
+        resolve(second, {}, {}, labels, "09-test.md", {"Read the record": "9.1"})
 
 
 def test_labelled_headings_read_as_their_text():

@@ -17,18 +17,29 @@ def test_a_chapter_with_exercises_opens_with_goals_that_cover_every_exercise(cha
     assert all(goal.exercises for goal in chapter.goals)
 
 
-def test_chapter_1_has_six_exercises_with_effort_and_five_goals():
-    chapter = CHAPTERS[0]
-    assert len(chapter.exercises) == 6 and len(chapter.goals) == 5
-    assert {e.difficulty for e in chapter.exercises} == {"core", "stretch"}
-    assert goals_table(chapter).count("\n| {ref}`ex-ch1-") == 6
-    assert "*Classify a chip from its datasheet*" in chapter.goals[1].text
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.source)
+def test_every_chapter_offers_a_policy_track_with_a_core_exercise(chapter):
+    policy = [e for e in chapter.exercises if e.track == "Policy"]
+    assert len(policy) >= 2, f"{chapter.source}: policy track has {len(policy)} exercise(s)"
+    assert any(e.level == "core" for e in policy), f"{chapter.source}: no core policy exercise"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.source)
+def test_exercises_are_numbered_within_their_chapter(chapter):
+    number = int(chapter.source[:2])
+    assert [e.number for e in chapter.exercises] == [
+        f"{number}.{k}" for k in range(1, len(chapter.exercises) + 1)
+    ]
+    assert goals_table(chapter).count("\n| {ref}`ex-") == len(chapter.exercises)
 
 
 def test_an_exercise_without_its_effort_line_is_an_error():
     page = ":::{exercise-start} Do it\n:label: ex-9-a\n:::\n\nNo effort line.\n"
     with pytest.raises(ValueError, match="ex-9-a has no effort line"):
         read_chapter_text(page, "09.md")
+    old_form = page.replace("No effort line.", "*About 10 minutes · core*")
+    with pytest.raises(ValueError, match="track"):
+        read_chapter_text(old_form, "09.md")
 
 
 def test_a_goal_naming_a_missing_exercise_is_an_error():

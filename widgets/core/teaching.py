@@ -2,18 +2,22 @@
 
 Each chapter states its learning goals once, in an admonition of class ``learning-goals`` at
 its top, each goal naming the exercises that practise it (``{ref}`ex-...```); and each exercise
-opens with its effort line, ``*About N minutes · core*`` (or ``stretch``).  This module reads
-those, so the guide never restates them and a new chapter appears in the guide as soon as it
-has goals and exercises.
+opens with its effort line, ``*Policy track · core · about N minutes*``: its track (``Policy``,
+which needs no coding beyond moving sliders and calling functions the text shows, or
+``Quantitative``), its level (``starter``, ``core`` or ``stretch``) and the minutes a student
+needs.  This module reads those, so the guide never restates them and a new chapter appears in
+the guide as soon as it has goals and exercises.  Exercises are numbered per chapter, "3.2" for
+the second exercise of chapter 3, on the website (:mod:`booksite.exercise_numbers`) and in the
+notebooks alike (:attr:`Exercise.number`).
 
 Examples
 --------
 >>> page = ('# 9. A chapter\\n\\n:::{admonition} Learning goals\\n:class: learning-goals\\n'
 ...         '1. do a thing ({ref}`ex-9-a`).\\n:::\\n\\n:::{exercise-start} Do it\\n'
-...         ':label: ex-9-a\\n:::\\n\\n*About 10 minutes · core*\\n')
+...         ':label: ex-9-a\\n:::\\n\\n*Policy track · core · about 10 minutes*\\n')
 >>> teaching = read_chapter_text(page, "09-chapter.md")
->>> teaching.goals[0].exercises, teaching.exercises[0].minutes
-(('ex-9-a',), 10)
+>>> teaching.goals[0].exercises, teaching.exercises[0].minutes, teaching.exercises[0].number
+(('ex-9-a',), 10, '9.1')
 """
 
 from __future__ import annotations
@@ -40,11 +44,15 @@ _GOAL = re.compile(r"^\d+\.\s+(.*)$", re.M)
 _REF = re.compile(r"\{ref\}`([^`]+)`")
 _EXERCISE = re.compile(
     r"^:::\{exercise-start\}\s*(.*?)\n:label:\s*(\S+)\n:::\n\n"
-    r"\*About (\d+) minutes · (core|stretch)\*",
+    r"\*(Policy|Quantitative) track · (starter|core|stretch) · about (\d+) minutes\*",
     re.M,
 )
 _ANY_EXERCISE = re.compile(r"^:::\{exercise-start\}.*\n:label:\s*(\S+)", re.M)
 _TITLE = re.compile(r"^#\s+(.*)$", re.M)
+_CHAPTER_NUMBER = re.compile(r"^(\d+)-")
+#: The tracks and levels an effort line may name.
+TRACKS = ("Policy", "Quantitative")
+LEVELS = ("starter", "core", "stretch")
 
 
 @dataclass(frozen=True)
@@ -57,12 +65,17 @@ class Goal:
 
 @dataclass(frozen=True)
 class Exercise:
-    """An exercise: label, title, minutes a student needs (estimate), core or stretch."""
+    """An exercise: label, title, number in its chapter ("3.2"), track, level and minutes.
+
+    ``minutes`` is the time a student who has read the chapter once needs, an estimate.
+    """
 
     label: str
     title: str
+    number: str
+    track: str
+    level: str
     minutes: int
-    difficulty: str
 
 
 @dataclass(frozen=True)
@@ -86,9 +99,11 @@ def read_chapter_text(text: str, source: str) -> ChapterTeaching:
     """
     title = _TITLE.search(text)
     block = _GOALS.search(text)
+    chapter = _CHAPTER_NUMBER.match(Path(source).name)
+    prefix = f"{int(chapter.group(1))}." if chapter else ""
     exercises = tuple(
-        Exercise(label, name.strip(), int(minutes), level)
-        for name, label, minutes, level in _EXERCISE.findall(text)
+        Exercise(label, name.strip(), f"{prefix}{number}", track, level, int(minutes))
+        for number, (name, label, track, level, minutes) in enumerate(_EXERCISE.findall(text), 1)
     )
     titles = {exercise.label: exercise.title for exercise in exercises}
     goals = tuple(
@@ -102,8 +117,9 @@ def read_chapter_text(text: str, source: str) -> ChapterTeaching:
     for label in _ANY_EXERCISE.findall(text):
         if label not in labels:
             raise ValueError(
-                f"{source}: exercise {label} has no effort line "
-                "('*About N minutes · core*' or '· stretch*') under its title"
+                f"{source}: exercise {label} has no effort line under its title; write "
+                f"'*<track> track · <level> · about N minutes*' with a track of {TRACKS} and "
+                f"a level of {LEVELS}"
             )
     for goal in goals:
         for label in goal.exercises:
@@ -124,7 +140,7 @@ def chapter_teaching(root: Path = ROOT) -> list[ChapterTeaching]:
 
 
 def goals_table(chapter: ChapterTeaching) -> str:
-    """A Markdown table: each exercise with its goals, time and difficulty."""
+    """A Markdown table: each exercise with its number, goals, track, level and time."""
     goals_of = {
         exercise.label: [
             str(number)
@@ -133,11 +149,11 @@ def goals_table(chapter: ChapterTeaching) -> str:
         ]
         for exercise in chapter.exercises
     }
-    rows = ["| Exercise | Goals | Time | Difficulty |", "|---|---|---|---|"]
+    rows = ["| Exercise | Goals | Track | Level | Time |", "|---|---|---|---|---|"]
     rows += [
         f"| {{ref}}`{exercise.label}`: {exercise.title} | "
-        f"{', '.join(goals_of[exercise.label]) or '-'} | "
-        f"about {exercise.minutes} min | {exercise.difficulty} |"
+        f"{', '.join(goals_of[exercise.label]) or '-'} | {exercise.track.lower()} | "
+        f"{exercise.level} | about {exercise.minutes} min |"
         for exercise in chapter.exercises
     ]
     return "\n".join(rows)
