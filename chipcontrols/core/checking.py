@@ -83,28 +83,30 @@ def close_enough(
     else:
         agrees = abs(value - expected) <= relative * abs(expected) + absolute
     if agrees and _RECORDED is not None:
-        _RECORDED.append(float(expected))
+        _RECORDED.append((value, float(expected)))
     return agrees
 
 
-#: The expected answers matched while :func:`recorded_answers` is active, else None.
-_RECORDED: list[float] | None = None
+#: (given, expected) of each number matched or option chosen while :func:`recorded_matches`
+#: is active, else None.
+_RECORDED: list[tuple[object, object]] | None = None
 
 
 @contextlib.contextmanager
-def recorded_answers() -> Iterator[list[float]]:
-    """Collect every expected number a check matched while the block runs.
+def recorded_matches() -> Iterator[list[tuple[object, object]]]:
+    """Collect the given and the expected answer of every match a check made in the block.
 
-    Every check compares numbers with :func:`close_enough`, so running the worked solutions
-    inside this block lists the checked answers; ``tools/printed_answers.py`` compares them
-    with the numbers a chapter prints above its exercises.
+    Every check compares numbers with :func:`close_enough` and reads a named answer with
+    :func:`choose` (both record here), so running the worked solutions
+    inside this block lists what each check accepted and which of the student's values it
+    compared (``tests/book/test_hints.py`` finds the answer arguments of a check this way).
 
     Examples
     --------
-    >>> with recorded_answers() as answers:
+    >>> with recorded_matches() as matches:
     ...     _ = close_enough(0.331, 0.33, absolute=0.005), close_enough(2.0, 3.0)
-    >>> answers
-    [0.33]
+    >>> matches
+    [(0.331, 0.33)]
     """
     global _RECORDED
     outer, _RECORDED = _RECORDED, []
@@ -114,6 +116,28 @@ def recorded_answers() -> Iterator[list[float]]:
         collected, _RECORDED = _RECORDED, outer
         if outer is not None:
             outer.extend(collected)
+
+
+@contextlib.contextmanager
+def recorded_answers() -> Iterator[list[float]]:
+    """Collect every expected number a check matched while the block runs (after it ends).
+
+    ``tools/printed_answers.py`` runs the worked solutions inside this block and compares the
+    checked answers with the numbers a chapter prints above its exercises.
+
+    Examples
+    --------
+    >>> with recorded_answers() as answers:
+    ...     _ = close_enough(0.331, 0.33, absolute=0.005), close_enough(2.0, 3.0)
+    >>> answers
+    [0.33]
+    """
+    answers: list[float] = []
+    with recorded_matches() as matches:
+        try:
+            yield answers
+        finally:
+            answers.extend(expected for _, expected in matches if isinstance(expected, float))
 
 
 def exercise_check(check):
@@ -170,6 +194,8 @@ def choose(name: str, answer: object, options: tuple[str, ...] | list[str]) -> s
     valid = {normal(option): option for option in options}
     if not isinstance(answer, str) or normal(answer) not in valid:
         raise ValueError(f"{name} = {answer!r} is not one of the valid answers: {list(options)}")
+    if _RECORDED is not None:
+        _RECORDED.append((answer, valid[normal(answer)]))
     return valid[normal(answer)]
 
 
