@@ -12,7 +12,7 @@ Markdown cell so that it reads as the web page does:
   as on the website, and :func:`reference_list` writes the entries cited;
 - ``{term}``, ``{ref}`` and ``{doc}`` become their text (a link for ``{doc}``);
 - a gated exercise (``exercise-start`` ... ``exercise-end``, which spans cells) becomes a
-  heading, "Exercise: <title>".
+  heading, "Exercise 3.2: <title>", numbered within the chapter as on the website.
 
 Everything else (admonitions, tables, ``$`` math, colon fences) jupyterlab-myst renders itself.
 A key, citation or label that cannot be resolved is an error naming the page and the key:

@@ -223,7 +223,9 @@ def test_every_widget_is_drawn(lab_run):
 
 def test_no_glue_key_role_or_bib_key_is_visible(lab_run):
     markdown = lab_run.seen["markdown"]
-    assert "Exercise:" in markdown and "References" in markdown, "the Markdown was not read"
+    assert re.search(r"Exercise \d+\.1:", markdown) and "References" in markdown, (
+        "the Markdown was not read, or its exercises are not numbered within the chapter"
+    )
     assert sorted(set(GLUE_KEY.findall(lab_run.seen["prose"]))) == []
     assert sorted(set(ROLE.findall(markdown))) == []
     assert [key for key in BIB_KEYS if re.search(rf"\b{re.escape(key)}\b", markdown)] == []
