@@ -32,11 +32,29 @@ class Case:
     not_applicable: tuple[tuple[str, str], ...] = ()
 
 
+def _refused(call: Callable[[], object]) -> Callable[[], object]:
+    """``call``, with an exercise check's "Not yet" for a bad value raised as its ValueError.
+
+    A check meets a student's bad value with a hint, not a traceback
+    (:func:`chipcontrols.core.checking.exercise_check`); its message is the refusal's, which
+    must name the parameter and the valid values as a raised error does.
+    """
+    from chipcontrols.core.checking import CheckResult
+
+    def run():
+        result = call()
+        if isinstance(result, CheckResult) and not result.correct:
+            raise ValueError(result.message)
+        return result
+
+    return run
+
+
 def expected_failure(case: Case, kind: str):
     if kind == "unknown keyword":
-        return case.unknown_keyword
+        return _refused(case.unknown_keyword)
     value = case.out_of_range if kind == "out of range" else BAD_VALUES[kind]
-    return lambda: case.call(value)
+    return _refused(lambda: case.call(value))
 
 
 def applicable(case: Case) -> list[str]:
