@@ -17,15 +17,18 @@ import sympy as sp
 
 from chipcontrols import ledger
 from chipcontrols.core import record
-from chipcontrols.eccn3a090 import versions
+from chipcontrols.eccn3a090 import (
+    classify_hypothetical_chip,
+    total_processing_performance,
+    versions,
+)
 from chipcontrols.ledger.prose import (
-    A100,
-    H20,
+    EXERCISE_CHIPS,
     MILLION,
     SPARSITY_FACTOR,
-    _chip,
     _h_bandwidth,
     bit_lengths,
+    exercise_scenarios,
 )
 
 #: A parameter set near the top of IFP's reported range (the IFP exercise, part 2).
@@ -96,21 +99,31 @@ def solve_ratio_for(name: str, target: float, volume: float, **values: float) ->
     return real[0]
 
 
-def _tpp_figures() -> dict[str, float]:
+def _tpp_figures() -> dict[str, float | str]:
     bits = bit_lengths()
-    out = {"bits_fp16": bits["fp16"], "bits_int8": bits["int8"]}
-    for key, chip in (("a100", A100), ("h20", H20)):
-        out[f"{key}_tpp16"] = _chip(chip, "dense_fp16_tflops") * bits["fp16"]
-        out[f"{key}_tpp8"] = _chip(chip, "dense_8bit_tops") * bits["int8"]
-    out["a100_sparse_tpp"] = SPARSITY_FACTOR * _chip(A100, "dense_8bit_tops") * bits["int8"]
-    out["a100_sparse_over_true"] = out["a100_sparse_tpp"] / _chip(A100, "tpp")
-    # Headroom: the 8-bit throughput at which the H20 would enter the first 3A090.b box.
+    out: dict[str, float | str] = {"bits_fp16": bits["fp16"], "bits_int8": bits["int8"]}
+    for key, sheet in EXERCISE_CHIPS.items():
+        fp16, int8, area = (
+            sheet["dense_fp16_tflops"],
+            sheet["dense_8bit_tops"],
+            sheet["die_area_mm2"],
+        )
+        out[f"{key}_tpp16"] = fp16 * bits["fp16"]
+        out[f"{key}_tpp8"] = int8 * bits["int8"]
+        out[f"{key}_tpp"] = total_processing_performance(fp16, int8)
+        out[f"{key}_density"] = out[f"{key}_tpp"] / area
+        out[f"{key}_class"] = classify_hypothetical_chip(out[f"{key}_tpp"], area)
+    x = EXERCISE_CHIPS["x"]
+    out["x_sparse_tpp"] = SPARSITY_FACTOR * x["dense_8bit_tops"] * bits["int8"]
+    out["x_sparse_density"] = out["x_sparse_tpp"] / x["die_area_mm2"]
+    out["x_sparse_class"] = classify_hypothetical_chip(out["x_sparse_tpp"], x["die_area_mm2"])
+    # Headroom: the 8-bit throughput at which chip Y would enter the first 3A090.b box.
+    y = EXERCISE_CHIPS["y"]
     grey_tpp = versions.GREY_TPP_LOW
-    h20_area = _chip(H20, "die_area_mm2")
-    out["h20_density_at_grey_tpp"] = grey_tpp / h20_area
-    out["h20_grey_8bit_tops"] = grey_tpp / bits["int8"]
-    out["h20_headroom_tops"] = out["h20_grey_8bit_tops"] - _chip(H20, "dense_8bit_tops")
-    out["h20_headroom_percent"] = 100 * out["h20_headroom_tops"] / _chip(H20, "dense_8bit_tops")
+    out["y_density_at_grey_tpp"] = grey_tpp / y["die_area_mm2"]
+    out["y_grey_8bit_tops"] = grey_tpp / bits["int8"]
+    out["y_headroom_tops"] = out["y_grey_8bit_tops"] - y["dense_8bit_tops"]
+    out["y_headroom_percent"] = 100 * out["y_headroom_tops"] / y["dense_8bit_tops"]
     return out
 
 
@@ -125,11 +138,7 @@ def _binding_figures() -> dict[str, float | str]:
         / MILLION
     )
     as_approvals = ledger.ledger(approvals=cleared)
-    unseen = ledger.ledger(
-        cap_share=P["cap_share"].maximum,
-        supply=P["supply"].maximum,
-        approvals=P["approvals"].maximum,
-    )
+    unseen = ledger.ledger(**exercise_scenarios()["loosening"])
     return {
         "jan_binding": january.binding_text,
         "jan_volume": january.volume,
@@ -164,6 +173,12 @@ def _ifp_figures() -> dict[str, float]:
     }
     demand = P["demand"].default
     out["demand_denominator"] = defaults["china_compute"] + defaults["h100e_per_chip"] * demand
+    # Part 1: Nvidia's stock for China, counted by memory bandwidth.
+    stock, h_stock = P["supply"].default, _h_bandwidth()
+    out["part1_volume"] = stock
+    out["part1_h"] = h_stock
+    out["part1_denominator"] = defaults["china_compute"] + h_stock * stock
+    out["part1_ratio"] = ledger.ratio_at(stock, h100e_per_chip=h_stock)
     for label, case in (("top", IFP_TOP), ("bottom", IFP_BOTTOM)):
         params = {n: P[n].check(v) for n, v in case.items()}
         volume = params.pop("volume")
@@ -220,7 +235,8 @@ def _ifp_figures() -> dict[str, float]:
 def _memo_figures() -> dict[str, float]:
     P = ledger.PARAMETERS
     tau, omega, price = (P[n].default for n in ("tariff_share", "nvidia_weight", "price"))
-    q, h, c_cn = P["supply"].default, P["h100e_per_chip"].default, P["china_compute"].default
+    memo = exercise_scenarios()["memo"]
+    q, h, c_cn = memo["volume"], memo["h100e_per_chip"], P["china_compute"].default
     out: dict[str, float] = {
         "tau": tau,
         "omega": omega,
@@ -235,15 +251,16 @@ def _memo_figures() -> dict[str, float]:
     out["gain_per_chip_usd"] = gain * 1e3
     out["q"] = q
     out["gain_bn"] = gain * q
+    out["h"] = h
     out["harm_factor"] = float(np.log1p(h * q / c_cn))
-    out["sigma_star"] = ledger.break_even_at(q)
+    out["sigma_star"] = ledger.break_even_at(q, h100e_per_chip=h)
     out["ln2"] = float(np.log(2))
     out["per_doubling"] = out["sigma_star"] * out["ln2"]
     # Sensitivity: σ* per doubling for ω at its minimum, default and maximum.
     h_bw = _h_bandwidth()
     rows = {
         "approvals": (P["approvals"].default, 1.0),
-        "supply": (q, 1.0),
+        "supply": (P["supply"].default, 1.0),
         "bandwidth": (q, h_bw),
         "demand": (P["demand"].default, 1.0),
     }
@@ -279,9 +296,11 @@ def _tariff_figures() -> dict[str, float]:
 
 def _legacy_figures() -> dict[str, float | str]:
     P = ledger.PARAMETERS
-    out: dict[str, float | str] = {}
-    for label, us_volume in (("high", P["us_volume"].default), ("low", P["us_volume"].minimum)):
-        r = ledger.ledger(approvals=P["approvals"].maximum, us_volume=us_volume)
+    legacy = exercise_scenarios()["legacy"]
+    share = legacy["cap_share"]
+    out: dict[str, float | str] = {"cap_share": share}
+    for label, us_volume in (("high", P["us_volume"].default), ("low", legacy["us_volume"])):
+        r = ledger.ledger(**{**legacy, "us_volume": us_volume})
         out[f"{label}_us_volume"] = us_volume
         out[f"{label}_binding"] = r.binding_text
         out[f"{label}_cap"] = r.limits["US cap"]
@@ -291,9 +310,8 @@ def _legacy_figures() -> dict[str, float | str]:
         out[f"{label}_denominator"] = (
             P["china_compute"].default + P["h100e_per_chip"].default * r.volume
         )
-    out["middle_us_volume"] = (P["us_volume"].default + P["us_volume"].minimum) / 2
-    out["unlocked_per_us_sale"] = P["cap_share"].default
-    out["switch_us_volume"] = P["supply"].default / P["cap_share"].default
+    out["unlocked_per_us_sale"] = share
+    out["switch_us_volume"] = P["supply"].default / share
     out["switch_multiple"] = out["switch_us_volume"] / P["us_volume"].default
     return out
 

@@ -7,6 +7,8 @@ scenario the text describes as "X binds" is checked to have X as its only bindin
 
 from __future__ import annotations
 
+import math
+
 from chipcontrols import ledger
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import strict_keywords
@@ -114,6 +116,10 @@ def key_figures() -> dict[str, float | str]:
         "q_star_full_displacement": ledger.closed_form_results(displacement=1.0).volume_for_target,
         "target": ledger.TARGET_RATIO.default,
         "sigma_star_supply": ledger.closed_form_results(
+            approvals=most_approvals, us_volume=most_us_volume
+        ).break_even_valuation,
+        "sigma_star_supply_per_doubling": math.log(2)
+        * ledger.closed_form_results(
             approvals=most_approvals, us_volume=most_us_volume
         ).break_even_valuation,
         "marginal_first_cost": -ledger.closed_form_results(

@@ -13,7 +13,7 @@ Closed forms (sympy; rendered to LaTeX, numpy and Vega from these objects):
 * ``RATIO``: ρ(Q) = (C_US − δ·h·Q) / (C_CN + h·Q)
 * ``VOLUME_FOR_TARGET_RATIO``: Q* solving ρ(Q*) = ρ̄
 * ``MARGINAL_RATIO``: ∂ρ/∂Q
-* ``BREAK_EVEN_VALUATION``: σ* = A_W·Q / ln(1 + h·Q/C_CN), A_W = (τ + ω(1 − τ))·p
+* ``BREAK_EVEN_VALUATION``: σ* = g_chip·Q / ln(1 + h·Q/C_CN), g_chip = (τ + ω(1 − τ))·p_H200
 
 Every quantity is a declared :class:`~chipcontrols.core.parameters.Parameter` (name, label, unit,
 default, range, source, LaTeX); its sympy symbol is named after it.  Defaults that are record
@@ -63,7 +63,7 @@ PARAMETERS = ParameterSet(
         2.5,
         0.05,
         _sourced(_DEMAND_SOURCE),
-        latex="D",
+        latex=r"D_{\mathrm{CN}}",
     ),
     Parameter(
         "supply",
@@ -74,7 +74,7 @@ PARAMETERS = ParameterSet(
         2.0,
         0.05,
         _sourced(_SUPPLY_SOURCE),
-        latex="S",
+        latex=r"S_{\mathrm{NV}}",
     ),
     Parameter(
         "cap_share",
@@ -107,7 +107,7 @@ PARAMETERS = ParameterSet(
         2.5,
         0.05,
         _sourced(_APPROVALS_SOURCE),
-        latex="A",
+        latex=r"A_{\mathrm{BJ}}",
     ),
     Parameter(
         "price",
@@ -118,7 +118,7 @@ PARAMETERS = ParameterSet(
         35.0,
         0.5,
         _sourced(_PRICE_SOURCE),
-        latex="p",
+        latex=r"p_{\mathrm{H200}}",
     ),
     Parameter(
         "tariff_share",
@@ -277,7 +277,7 @@ US_GAIN_PER_CHIP = (tariff_share + nvidia_weight * (1 - tariff_share)) * price
 WELFARE = US_GAIN_PER_CHIP * volume - valuation * sp.log(
     1 + h100e_per_chip * volume / china_compute
 )
-#: The valuation at which exporting Q and exporting nothing are equally good: W(Q) = 0.
+#: The valuation at which exporting Q and exporting nothing are equally good: G_US(Q) = 0.
 BREAK_EVEN_VALUATION = derive(
     "BREAK_EVEN_VALUATION",
     lambda: sp.solve(sp.Eq(WELFARE, 0), valuation)[0],

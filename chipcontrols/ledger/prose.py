@@ -23,7 +23,7 @@ from chipcontrols.eccn3a090 import (
 from chipcontrols.eccn3a090.metrics import PRECISIONS
 from chipcontrols.ledger.figures import FIRST_TENTH, h100_equivalence
 
-__all__ = ["exercise_figures", "prose_figures"]
+__all__ = ["exercise_figures", "exercise_scenarios", "prose_figures"]
 
 #: One million, for converting counts of chips to the ledger's million chips.
 MILLION = 1e6
@@ -69,19 +69,68 @@ def bit_lengths() -> dict[str, int]:
     return {names.get(p.name, p.name): bits for p, bits in PRECISIONS}
 
 
+#: Two accelerators a vendor might plan for China (the datasheet exercise): not chips of
+#: ``data/chips.csv``, so no answer is printed in the chapter.  Dense 16-bit TFLOPS, dense
+#: 8-bit TOPS, logic-die mm²; ``x`` lands in the grey zone, ``y`` just under it.
+EXERCISE_CHIPS = {
+    "x": {"dense_fp16_tflops": 140.0, "dense_8bit_tops": 330.0, "die_area_mm2": 600.0},
+    "y": {"dense_fp16_tflops": 140.0, "dense_8bit_tops": 290.0, "die_area_mm2": 760.0},
+}
+#: "Which limit binds?", part 2: a loosening the chapter does not show (Washington raises the
+#: cap share, a US price cut lifts US-customer sales, Nvidia restarts production, Beijing
+#: approves every order).  Shares and million chips, inside the declared ranges.
+EXERCISE_LOOSENING = {"cap_share": 0.8, "us_volume": 1.35, "supply": 2.0, "approvals": 2.5}
+#: "A cap tied to a legacy product": the hawks' side, a cap share cut to this.
+EXERCISE_LEGACY_CAP_SHARE = 0.3
+
+
+def exercise_scenarios() -> dict[str, dict[str, float]]:
+    """The exercises' scenarios as ledger keyword arguments, each checked against its range."""
+    P = ledger.PARAMETERS
+    legacy = {
+        "cap_share": EXERCISE_LEGACY_CAP_SHARE,
+        "approvals": P["approvals"].maximum,
+        "us_volume": P["us_volume"].minimum,
+    }
+    memo = {"volume": _us_clearances_million(), "h100e_per_chip": _h_bandwidth()}
+    scenarios = {"loosening": dict(EXERCISE_LOOSENING), "legacy": legacy}
+    for values in scenarios.values():
+        ledger.INPUTS.check(values)
+    return {**scenarios, "memo": memo}
+
+
+def _us_clearances_million() -> float:
+    """The US clearances reported in May 2026, in million chips (firms x chips per firm)."""
+    v = record.value
+    return v("us_cleared_chinese_h200_buyers") * v("us_clearance_per_firm_h200") / MILLION
+
+
 def exercise_figures() -> dict[str, float]:
     """Numbers the exercise statements give the student (not answers).
 
     Returns
     -------
     dict
-        Glued as ``ledger_ex_<key>``: the A100's 2:4-sparse headline throughputs (TFLOPS and TOPS),
-        which the TPP exercise lists as a trap, since the rule uses dense throughput.
+        Glued as ``ledger_ex_<key>``: the two datasheet chips (``chip_x_*``, ``chip_y_*``:
+        TFLOPS, TOPS, mm²) with chip X's 2:4-sparse headline 8-bit figure (a trap: the rule
+        uses dense throughput); the loosening scenario (``loose_*``: shares and million
+        chips); the legacy-cap share (``legacy_cap_share``) and the memo's volume (million
+        chips) and H100-equivalence.
     """
-    return {
-        "a100_sparse_fp16": SPARSITY_FACTOR * _chip(A100, "dense_fp16_tflops"),
-        "a100_sparse_int8": SPARSITY_FACTOR * _chip(A100, "dense_8bit_tops"),
-    }
+    out: dict[str, float] = {}
+    for name, sheet in EXERCISE_CHIPS.items():
+        for key, value in sheet.items():
+            out[f"chip_{name}_{key}"] = value
+    out["chip_x_sparse_8bit_tops"] = SPARSITY_FACTOR * EXERCISE_CHIPS["x"]["dense_8bit_tops"]
+    scenarios = exercise_scenarios()
+    for key, value in scenarios["loosening"].items():
+        out[f"loose_{key}"] = value
+    out["legacy_cap_share"] = scenarios["legacy"]["cap_share"]
+    out["legacy_cap_share_percent"] = 100 * scenarios["legacy"]["cap_share"]
+    out["memo_volume"] = scenarios["memo"]["volume"]
+    out["memo_h100e_per_chip"] = scenarios["memo"]["h100e_per_chip"]
+    out["ifp_volume"] = ledger.PARAMETERS["supply"].default
+    return out
 
 
 def prose_figures() -> dict[str, float | str]:

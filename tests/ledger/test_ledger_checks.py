@@ -4,6 +4,8 @@ Expected values are worked out here by hand from data/chips.csv and from the led
 ρ(Q) = (C_US − δ·h·Q) / (C_CN + h·Q), not by calling the functions under test.
 """
 
+import re
+
 import pytest
 
 from chipcontrols.core.checking import CheckResult
@@ -22,6 +24,13 @@ CONSTRAINTS = LIMIT_NAMES
 # die 826 mm2; H20 dense FP8/INT8 296 x 8 = BF16 148 x 16 = 2368, die 814 mm2.
 A100, A100_TPP, A100_DENSITY = "nvidia-a100-sxm4-80gb", 624 * 8, 624 * 8 / 826
 H20, H20_TPP, H20_DENSITY = "nvidia-h20", 296 * 8, 296 * 8 / 814
+
+
+def assert_refused(result, pattern):
+    """A refused answer is a "Not yet" whose message says what went wrong (no traceback)."""
+    assert isinstance(result, CheckResult) and not result.correct, result
+    assert "could not be checked" in result.message
+    assert re.search(pattern, result.message), result.message
 
 
 def ratio(q, c_us, c_cn, h, delta):
@@ -89,32 +98,37 @@ def test_sparse_figure_gets_the_sparsity_hint():
 
 
 def test_unknown_chip_lists_the_valid_ids():
-    with pytest.raises(ValueError, match=r"chip_id = 'a100'.*valid ids:.*nvidia-a100-sxm4-80gb"):
-        check_tpp("a100", tpp=A100_TPP, eccn_class="3A090.a")
+    assert_refused(
+        check_tpp("a100", tpp=A100_TPP, eccn_class="3A090.a"),
+        r"chip_id = 'a100'.*valid ids:.*nvidia-a100-sxm4-80gb",
+    )
 
 
 def test_chip_whose_class_is_undetermined_is_refused():
     # Ascend 910: TPP 4096 but no die area, so its class depends on an unknown density.
-    with pytest.raises(ValueError, match="valid ids"):
-        check_tpp("huawei-ascend-910", tpp=4096, eccn_class="3A090.b")
+    assert_refused(check_tpp("huawei-ascend-910", tpp=4096, eccn_class="3A090.b"), "valid ids")
 
 
 def test_unknown_class_label_lists_the_valid_labels():
-    with pytest.raises(ValueError, match=r"eccn_class = '3A090\.c'.*valid answers"):
-        check_tpp(A100, tpp=A100_TPP, eccn_class="3A090.c")
+    assert_refused(
+        check_tpp(A100, tpp=A100_TPP, eccn_class="3A090.c"),
+        r"eccn_class = '3A090\.c'.*valid answers",
+    )
 
 
 @pytest.mark.parametrize("bad", [-4992, 0, float("nan"), float("inf"), "lots"])
 def test_tpp_must_be_a_positive_number(bad):
-    with pytest.raises(ValueError, match=r"tpp = .*valid range \(0, inf\) bit-TOPS"):
-        check_tpp(A100, tpp=bad, eccn_class="3A090.a")
+    assert_refused(
+        check_tpp(A100, tpp=bad, eccn_class="3A090.a"), r"tpp = .*valid range \(0, inf\) bit-TOPS"
+    )
 
 
 def test_density_for_a_chip_without_die_area_is_refused():
     # B200: TPP 4 x 9000 = 36000 classifies as 3A090.a without a die area.
     assert check_tpp("nvidia-b200-hgx", tpp=36_000, eccn_class="3A090.a").correct
-    with pytest.raises(ValueError, match="die area"):
-        check_tpp("nvidia-b200-hgx", tpp=36_000, eccn_class="3A090.a", density=40)
+    assert_refused(
+        check_tpp("nvidia-b200-hgx", tpp=36_000, eccn_class="3A090.a", density=40), "die area"
+    )
 
 
 # --- Exercise 2: binding constraint -----------------------------------------------------------
@@ -153,15 +167,15 @@ def test_a_tie_accepts_every_tied_constraint():
 
 
 def test_unknown_constraint_name_lists_the_valid_names():
-    with pytest.raises(ValueError, match=r"answer = 'Congress'.*valid answers:.*US cap"):
-        check_binding("Congress")
+    assert_refused(check_binding("Congress"), r"answer = 'Congress'.*valid answers:.*US cap")
 
 
 def test_out_of_range_scenario_names_parameter_value_and_range():
-    with pytest.raises(ValueError, match=r"cap_share = 1\.5 is outside the valid range \[0, 1\]"):
-        check_binding("US cap", cap_share=1.5)
-    with pytest.raises(ValueError, match="unknown parameter"):
-        check_binding("US cap", tariff=0.25)
+    assert_refused(
+        check_binding("US cap", cap_share=1.5),
+        r"cap_share = 1\.5 is outside the valid range \[0, 1\]",
+    )
+    assert_refused(check_binding("US cap", tariff=0.25), "unknown parameter")
 
 
 def test_january_2026_needs_zero_approvals_then_beijing_binds():
@@ -171,10 +185,11 @@ def test_january_2026_needs_zero_approvals_then_beijing_binds():
     # Default approvals (0.4 M, after 28 January) or any positive number is not January.
     assert not check_january_2026("Beijing's approvals").correct
     assert not check_january_2026("Beijing's approvals", approvals=0.4).correct
-    with pytest.raises(ValueError, match=r"approvals = -1 is outside the valid range"):
-        check_january_2026("Beijing's approvals", approvals=-1)
-    with pytest.raises(ValueError, match="valid answers"):
-        check_january_2026("Huawei", approvals=0)
+    assert_refused(
+        check_january_2026("Beijing's approvals", approvals=-1),
+        r"approvals = -1 is outside the valid range",
+    )
+    assert_refused(check_january_2026("Huawei", approvals=0), "valid answers")
 
 
 # --- Exercise 3: IFP's range ----------------------------------------------------------------
@@ -201,14 +216,14 @@ def test_defaults_with_two_million_exports_reproduce_ifp():
 def test_defaults_at_beijings_first_approvals_are_above_ifps_export_range():
     assert ratio(0.4, 13, 0.3, 1, 0) == pytest.approx(18.57, abs=0.01)  # above 6.7
     result = check_ifp_reproduction(**DEFAULTS, volume=0.4)
-    assert not result.correct and "above" in result.message and "Hint" in result.message
+    assert not result.correct and "outside" in result.message and "Hint" in result.message
 
 
 def test_no_export_ratio_outside_the_range_fails():
     # C_US / C_CN = 25 / 0.3 = 83x, far above 49x, whatever the exports do.
     assert ratio(0, 25, 0.3, 1, 0) > 49
     result = check_ifp_reproduction(**{**DEFAULTS, "us_compute": 25.0}, volume=2.5)
-    assert not result.correct and "us_compute / china_compute" in result.message
+    assert not result.correct and "outside" in result.message
 
 
 @pytest.mark.parametrize(
@@ -282,13 +297,7 @@ def test_range_edges(parameters, inside):
     result = check_ifp_reproduction(**parameters)
     assert result.correct is inside
     low, high = ifp_range(with_exports=True)
-    where = (
-        "below"
-        if with_exports < low - 1e-9
-        else "above"
-        if with_exports > high + 1e-9
-        else "inside"
-    )
+    where = "inside" if low - 1e-9 <= with_exports <= high + 1e-9 else "outside"
     assert f"{with_exports:.2f}x (IFP about 1.2-6.7x: {where})" in result.message
 
 
@@ -308,12 +317,11 @@ def test_range_edges(parameters, inside):
     ],
 )
 def test_ifp_inputs_out_of_range_are_refused_not_clamped(name, value, pattern):
-    with pytest.raises(ValueError, match=pattern):
-        check_ifp_reproduction(**{**DEFAULTS, "volume": 2.0, name: value})
+    assert_refused(check_ifp_reproduction(**{**DEFAULTS, "volume": 2.0, name: value}), pattern)
 
 
 def test_ifp_check_needs_every_parameter():
-    with pytest.raises(TypeError):
-        check_ifp_reproduction(
-            us_compute=13, china_compute=0.3, h100e_per_chip=1.0, displacement=0.0
-        )
+    result = check_ifp_reproduction(
+        us_compute=13, china_compute=0.3, h100e_per_chip=1.0, displacement=0.0
+    )
+    assert_refused(result, "volume")

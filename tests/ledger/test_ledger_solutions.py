@@ -24,18 +24,21 @@ def close(value, expected, rel=1e-9):
 
 
 def test_tpp_exercise():
-    assert SOL["tpp_a100_tpp16"] == 312 * 16 == 4992
-    assert SOL["tpp_a100_tpp8"] == 624 * 8 == 4992
-    assert SOL["tpp_h20_tpp16"] == 148 * 16 == 2368
-    assert SOL["tpp_h20_tpp8"] == 296 * 8 == 2368
-    assert EXERCISE["a100_sparse_int8"] == 2 * 624 == 1248
-    assert EXERCISE["a100_sparse_fp16"] == 2 * 312 == 624
-    assert SOL["tpp_a100_sparse_tpp"] == 1248 * 8 == 9984
-    assert close(SOL["tpp_h20_density_at_grey_tpp"], 2400 / 814)
-    assert SOL["tpp_h20_grey_8bit_tops"] == 2400 / 8 == 300
-    assert SOL["tpp_h20_headroom_tops"] == 300 - 296 == 4
-    assert close(SOL["tpp_h20_headroom_percent"], 100 * 4 / 296)
-    assert round(SOL["tpp_h20_headroom_percent"], 1) == 1.4
+    # Chip X: 140 TFLOPS x 16 = 2240, 330 TOPS x 8 = 2640; 2640 / 600 mm2 = 4.4: grey zone.
+    assert EXERCISE["chip_x_dense_8bit_tops"] == 330 and EXERCISE["chip_x_die_area_mm2"] == 600
+    assert SOL["tpp_x_tpp16"] == 140 * 16 == 2240
+    assert SOL["tpp_x_tpp8"] == SOL["tpp_x_tpp"] == 330 * 8 == 2640
+    assert close(SOL["tpp_x_density"], 2640 / 600)
+    assert SOL["tpp_x_class"] == "3A090.b"  # TPP >= 2400 with 1.6 <= density < 5.92
+    # The sparse headline 660 TOPS x 8 = 5280 >= 4800: the trap makes it 3A090.a.
+    assert EXERCISE["chip_x_sparse_8bit_tops"] == 660
+    assert SOL["tpp_x_sparse_tpp"] == 5280 and SOL["tpp_x_sparse_class"] == "3A090.a"
+    # Chip Y: 290 x 8 = 2320 > 2240; 2320 / 760 = 3.05: below 2400 and below density 3.2.
+    assert SOL["tpp_y_tpp"] == 2320 and close(SOL["tpp_y_density"], 2320 / 760)
+    assert SOL["tpp_y_class"] == "not controlled"
+    assert SOL["tpp_y_grey_8bit_tops"] == 2400 / 8 == 300
+    assert SOL["tpp_y_headroom_tops"] == 300 - 290 == 10
+    assert close(SOL["tpp_y_headroom_percent"], 100 * 10 / 290)
 
 
 def test_binding_exercise():
@@ -52,11 +55,17 @@ def test_binding_exercise():
     assert close(SOL["bind_supply_ratio"], 13 / (0.3 + 0.7))  # 13.0
     assert close(SOL["bind_us_clearances_million"], 10 * 75_000 / 1e6)  # 0.75
     assert SOL["bind_us_clearances_binding"] == "US cap"
+    # The loosening: min(demand 2.0, supply 2.0, cap 0.8 x 1.35 = 1.08, approvals 2.5).
+    assert SOL["bind_unseen_binding"] == "US cap"
+    assert close(SOL["bind_unseen_volume"], 0.8 * 1.35)
+    assert close(SOL["bind_unseen_treasury"], 0.25 * 27 * 1.08)
+    assert close(SOL["bind_unseen_ratio"], 13 / (0.3 + 1.08))
 
 
 def test_ifp_exercise_part_1_and_2():
     assert close(SOL["ifp_ratio_none"], 13 / 0.3)  # 43.3
     assert close(SOL["ifp_ratio_demand"], 13 / 2.3)  # 5.65
+    assert close(SOL["ifp_part1_ratio"], 13 / (0.3 + 4800 / 3350 * 0.7))  # about 9.98
     assert close(SOL["ifp_top_ratio_none"], 14.5 / 0.3)
     assert close(SOL["ifp_top_ratio"], 14.5 / 2.2)
     assert close(SOL["ifp_bottom_ratio_none"], 8 / 0.38)
@@ -88,13 +97,15 @@ def test_ifp_exercise_part_4():
 
 
 def test_memo_exercise():
+    # The May clearances, 10 firms x 75,000 = 0.75 M chips, counted by bandwidth 4.8 / 3.35.
     gain = (0.25 + 0.3 * 0.75) * 27  # thousand USD a chip
+    q, h = 0.75, 4800 / 3350
     assert close(SOL["memo_gain_per_chip_usd"], 12_825)
-    assert close(SOL["memo_gain_bn"], gain * 0.7)  # 8.98 bn
-    assert close(SOL["memo_harm_factor"], math.log(1 + 0.7 / 0.3))
-    assert close(SOL["memo_sigma_star"], gain * 0.7 / math.log(1 + 0.7 / 0.3))
-    assert close(SOL["memo_per_doubling"], gain * 0.7 / math.log(1 + 0.7 / 0.3) * math.log(2))
-    assert round(SOL["memo_per_doubling"], 1) == 5.2
+    assert close(SOL["memo_gain_bn"], gain * q)
+    assert close(SOL["memo_harm_factor"], math.log(1 + h * q / 0.3))
+    assert close(SOL["memo_sigma_star"], gain * q / math.log(1 + h * q / 0.3))
+    assert close(SOL["memo_per_doubling"], SOL["memo_sigma_star"] * math.log(2))
+    assert round(SOL["memo_sigma_star"], 2) == 6.32
 
 
 @pytest.mark.parametrize(
@@ -102,7 +113,7 @@ def test_memo_exercise():
     [
         ("approvals", 0.4, 1.0),
         ("supply", 0.7, 1.0),
-        ("bandwidth", 0.7, 4800 / 3350),
+        ("bandwidth", 0.75, 4800 / 3350),
         ("demand", 2.0, 1.0),
     ],
 )
@@ -118,13 +129,15 @@ def test_memo_rubric_adds_up():
 
 
 def test_legacy_cap_exercise():
+    # The tighter cap share 0.3, every order approved.
     assert SOL["legacy_high_binding"] == SOL["legacy_low_binding"] == "US cap"
-    assert close(SOL["legacy_high_cap"], 0.5 * 1.0)
-    assert close(SOL["legacy_high_treasury"], 0.25 * 27 * 0.5)  # 3.4 bn
-    assert close(SOL["legacy_high_ratio"], 13 / 0.8)  # 16.25
-    assert close(SOL["legacy_low_cap"], 0.5 * 0.2)
-    assert close(SOL["legacy_low_treasury"], 0.25 * 27 * 0.1)  # 0.68 bn
-    assert close(SOL["legacy_low_ratio"], 13 / 0.4)  # 32.5
+    assert close(SOL["legacy_high_cap"], 0.3 * 1.0)
+    assert close(SOL["legacy_high_treasury"], 0.25 * 27 * 0.3)
+    assert close(SOL["legacy_high_ratio"], 13 / 0.6)
+    assert close(SOL["legacy_low_cap"], 0.3 * 0.2)
+    assert close(SOL["legacy_low_treasury"], 0.25 * 27 * 0.06)
+    assert close(SOL["legacy_low_ratio"], 13 / 0.36)
+    assert close(SOL["legacy_switch_us_volume"], 0.7 / 0.3)
 
 
 def test_prose_figures():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import ipywidgets
 import pandas as pd
@@ -32,7 +33,8 @@ def _closed_form_html(target_ratio: float, values: dict[str, float]) -> str:
     sigma = (
         "not defined with no exports"
         if exported.volume == 0
-        else f"${results.break_even_valuation:.2f} bn per log-unit of China's compute"
+        else f"${results.break_even_valuation:.2f} bn per log-unit of China's compute "
+        f"(${results.break_even_valuation * math.log(2):.2f} bn per doubling)"
     )
     items = [
         f"Binding limit: <strong>{html.escape(exported.binding_text)}</strong>, "

@@ -20,14 +20,13 @@ from chipcontrols.ledger.checks.binding import (
     check_cap_switch,
     check_january_2026,
 )
-from chipcontrols.ledger.checks.classifier import (
+from chipcontrols.ledger.checks.classifier import check_hypothetical_chip, check_tpp
+from chipcontrols.ledger.checks.common import ANSWER_RELATIVE_TOLERANCE, TPP_RELATIVE_TOLERANCE
+from chipcontrols.ledger.checks.functions import (
     FUNCTION_SAMPLES as FUNCTION_SAMPLES,
     check_classify_function,
-    check_hypothetical_chip,
-    check_tpp,
     check_tpp_function,
 )
-from chipcontrols.ledger.checks.common import ANSWER_RELATIVE_TOLERANCE, TPP_RELATIVE_TOLERANCE
 from chipcontrols.ledger.checks.ratio import (
     RATIO_FUNCTION_SAMPLES as RATIO_FUNCTION_SAMPLES,
     check_break_even,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from chipcontrols import ledger
 from chipcontrols.core import record
-from chipcontrols.core.checking import CheckResult, choose, unanswered
+from chipcontrols.core.checking import CheckResult, choose, exercise_check, unanswered
 from chipcontrols.ledger.checks.common import _near
 
 __all__ = ["LIMIT_NAMES", "check_binding", "check_cap_switch", "check_january_2026"]
@@ -22,6 +22,7 @@ LIMIT_NAMES = tuple(ledger.LIMITS)
 # --- Exercise: which limit binds ------------------------------------------------------------
 
 
+@exercise_check
 def check_binding(answer: str, volume: float | None = None, **parameters: float) -> CheckResult:
     """Check which limit sets the export volume in a scenario of the ledger, and the volume.
 
@@ -55,7 +56,7 @@ def check_binding(answer: str, volume: float | None = None, **parameters: float)
     >>> check_binding("us cap", approvals=2.5)
     Right: US cap binds: at most 0.50 M H200s can go to China in this scenario.
     >>> check_binding("Chinese demand", approvals=2.5)
-    Not yet: Chinese demand allows 2.00 M chips, but another limit is tighter. Work out all four limits (Washington's cap is cap_share x us_volume) and take the smallest.
+    Not yet: Chinese demand is not the limit that sets the volume in this scenario. Work out all four limits in million chips from the scenario's parameters (the section 'Volume: the tightest of four limits' says what each one is) and compare them.
     >>> check_binding("US cap", volume=..., approvals=2.5)
     Not yet: fill in volume: replace each ... with your answer, then run the cell again.
     """
@@ -69,9 +70,10 @@ def check_binding(answer: str, volume: float | None = None, **parameters: float)
     if name not in result.binding:
         return CheckResult(
             False,
-            f"{name} allows {result.limits[name]:.2f} M chips, but another "
-            "limit is tighter. Work out all four limits (Washington's cap "
-            "is cap_share x us_volume) and take the smallest.",
+            f"{name} is not the limit that sets the volume in this scenario. "
+            "Work out all four limits in million chips from the scenario's "
+            "parameters (the section 'Volume: the tightest of four limits' "
+            "says what each one is) and compare them.",
         )
     if volume is not None:
         given = ledger.EXPORT_VOLUME.check(volume)
@@ -80,7 +82,8 @@ def check_binding(answer: str, volume: float | None = None, **parameters: float)
                 False,
                 f"{name} does bind, but your volume {given:g} M is not the "
                 "value of that limit in this scenario. Compute the limit "
-                "from the parameters (in million chips).",
+                "from the scenario's parameters, in million chips (a share "
+                "is not a volume).",
             )
     others = [limit for limit in result.binding if limit != name]
     tie = f" It ties with {' and '.join(others)}." if others else ""
@@ -91,6 +94,7 @@ def check_binding(answer: str, volume: float | None = None, **parameters: float)
     )
 
 
+@exercise_check
 def check_january_2026(
     answer: str, volume: float | None = None, **parameters: float
 ) -> CheckResult:
@@ -139,6 +143,7 @@ def check_january_2026(
 # --- Exercise: the cap tied to a legacy product --------------------------------------------
 
 
+@exercise_check
 def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
     """Check the US sales at which Washington's cap reaches Nvidia's supply for China.
 
@@ -175,7 +180,7 @@ def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
     if values["cap_share"] <= 0:
         raise ValueError(
             "cap_share = 0 allows no exports at any US volume, so the cap never "
-            "reaches Nvidia's supply; choose cap_share above 0 (valid range "
+            "reaches Nvidia's supply; cap_share must be positive (valid range "
             f"{ledger.PARAMETERS['cap_share'].describe_range()})"
         )
     expected = values["supply"] / values["cap_share"]
@@ -192,9 +197,8 @@ def check_cap_switch(us_volume: float, **parameters: float) -> CheckResult:
             f"supply for China ({values['supply']:g} M); above it Nvidia's "
             "supply binds.",
         )
-    side = "the cap is still below" if given < expected else "the cap is already above"
     return CheckResult(
         False,
-        f"at us_volume = {given:g} {side} Nvidia's supply. Set "
-        "cap_share x us_volume equal to supply and solve for us_volume.",
+        f"at us_volume = {given:g} M the cap and Nvidia's supply for China are not equal. "
+        "Which two limits must be equal at the switch, and which parameters set each?",
     )

@@ -1,9 +1,10 @@
 """Checks for the classifier: TPP and ECCN 3A090 class (exercise ex-ch1-tpp and the assignment).
 
-:func:`check_tpp` checks the chapter's exercise "Classify a chip from its datasheet" against
-:func:`chipcontrols.eccn3a090.classify_chips` applied to ``data/chips.csv``; the assignment's
-:func:`check_tpp_function`, :func:`check_classify_function` and :func:`check_hypothetical_chip`
-check the student's own functions and chip against the rule engine.
+:func:`check_tpp` checks a chip of ``data/chips.csv`` against
+:func:`chipcontrols.eccn3a090.classify_chips`; :func:`check_hypothetical_chip` checks a chip given
+by its datasheet (the chapter's exercise "Classify a chip from its datasheet" and the
+assignment's per-student chip) against the rule engine.  The assignment's function checks are in
+:mod:`~chipcontrols.ledger.checks.functions`.
 """
 
 from __future__ import annotations
@@ -11,23 +12,19 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-import numpy as np
-
 from chipcontrols import eccn3a090 as eccn3a090
-from chipcontrols.core.checking import CheckResult, choose, is_unanswered, unanswered
+from chipcontrols.core.checking import (
+    CheckResult,
+    choose,
+    exercise_check,
+    unanswered,
+)
 from chipcontrols.core.data import load_chips
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.eccn3a090 import OCTOBER_2023, classify_chips, classify_hypothetical_chip
-from chipcontrols.eccn3a090.metrics import is_known
 from chipcontrols.ledger.checks.common import TPP_RELATIVE_TOLERANCE, _close
 
-__all__ = [
-    "FUNCTION_SAMPLES",
-    "check_classify_function",
-    "check_hypothetical_chip",
-    "check_tpp",
-    "check_tpp_function",
-]
+__all__ = ["check_hypothetical_chip", "check_tpp"]
 
 
 # --- Exercise: TPP and class from a datasheet ---------------------------------------------
@@ -51,6 +48,7 @@ def _thresholds_text(symbol, unit: str = "") -> str:
 
 
 def _tpp_hint(tpp_value: float, expected: float) -> str:
+    """A diagnosis of a wrong TPP that never says on which side the right value lies."""
     ratio = tpp_value / expected
     if any(_close(ratio, factor) for factor in (2.0, 4.0)):
         return (
@@ -58,18 +56,19 @@ def _tpp_hint(tpp_value: float, expected: float) -> str:
             "the rule uses dense throughput."
         )
     if any(_close(ratio, 1 / bits) for bits in (4.0, 8.0, 16.0)):
-        return "TPP multiplies the dense throughput by the bit length of the operation."
+        return "did you leave out the bit length of the operation?"
     if any(_close(ratio, factor) for factor in (0.5, 2 / 3, 1.5)):
         return (
-            "take the largest product over the 16-, 8- and 4-bit figures, each multiplied "
-            "by its own bit length."
+            "did you use the right product for the right precision? Compare the 16-, 8- "
+            "and 4-bit figures, each with its own bit length."
         )
     return (
-        "TPP = dense tera-operations per second x bit length, the largest over the "
-        "chip's 16-, 8- and 4-bit figures."
+        "reread how the chapter's 3A090 section defines TPP: which throughput figure, "
+        "and weighted by what?"
     )
 
 
+@exercise_check
 @strict_keywords
 def check_tpp(
     chip_id: str, tpp: float, eccn_class: str, density: float | None = None
@@ -140,7 +139,7 @@ def check_tpp(
         if not _close(density_value, expected_density):
             problems.append(
                 f"your density {density_value:.2f} is off by more than {tolerance}: "
-                "divide TPP by the logic-die area in mm² (memory stacks excluded)."
+                "which area does performance density use, and in which unit?"
             )
     if label != expected_class:
         problems.append(
@@ -158,113 +157,11 @@ def check_tpp(
     )
 
 
-# --- Assignment checks: the student's own functions and chip ----------------------------------
-
-#: How many hypothetical chips the function checks try.
-FUNCTION_SAMPLES = 200
+# --- A chip given by its datasheet (the exercise's chips X and Y, the assignment's chip) ------
 
 
-def _sample_chips(seed: int, count: int = FUNCTION_SAMPLES):
-    """Hypothetical (FP16 TFLOPS, 8-bit TOPS, die mm²) triples spanning every 3A090 line."""
-    generator = np.random.default_rng(seed)
-    for _ in range(count):
-        tpp_value = float(generator.uniform(800, 8_000))
-        fp16_share = float(generator.uniform(0.5, 1.3))
-        yield (
-            round(tpp_value * fp16_share / 16, 1),
-            round(tpp_value / 8, 1),
-            float(generator.integers(eccn3a090.DIE_AREA.minimum, 1_200)),
-        )
-
-
-def check_tpp_function(tpp_function, seed: int = 2025_12_08) -> CheckResult:
-    """Check a student's ``tpp(dense_fp16_tflops, dense_8bit_tops)`` against the classifier.
-
-    The function is compared with :func:`chipcontrols.eccn3a090.total_processing_performance`
-    on :data:`FUNCTION_SAMPLES` hypothetical chips (``seed`` chooses them) and on every chip
-    of ``data/chips.csv`` that has both figures.
-
-    Examples
-    --------
-    >>> check_tpp_function(lambda dense_fp16_tflops, dense_8bit_tops: 16 * dense_fp16_tflops)
-    Not yet: for dense_fp16_tflops=86.2, dense_8bit_tops=310.6 your tpp gives 1,379 but that is not the chip's TPP. TPP is the largest of throughput x bit length over the precisions.
-    """
-    blank = unanswered(tpp=tpp_function)
-    if blank is not None:
-        return blank
-    chips = load_chips()
-    published = [
-        (row.dense_fp16_tflops, row.dense_8bit_tops)
-        for row in chips.itertuples()
-        if is_known(row.dense_fp16_tflops) and is_known(row.dense_8bit_tops)
-    ]
-    cases = [(fp16, int8) for fp16, int8, _ in _sample_chips(seed)] + published
-    for fp16, int8 in cases:
-        returned = tpp_function(dense_fp16_tflops=fp16, dense_8bit_tops=int8)
-        if is_unanswered(returned):
-            return CheckResult(False, "fill in tpp: its body still returns ...")
-        expected = eccn3a090.total_processing_performance(fp16, int8)
-        if not _close(require_number("tpp(...)", returned), expected):
-            return CheckResult(
-                False,
-                f"for dense_fp16_tflops={fp16:g}, dense_8bit_tops={int8:g} "
-                f"your tpp gives {float(returned):,.0f} but that is not the "
-                "chip's TPP. TPP is the largest of throughput x bit length "
-                "over the precisions.",
-            )
-    return CheckResult(True, f"your tpp agrees with the classifier on {len(cases)} chips.")
-
-
-def check_classify_function(classify_function, seed: int = 2025_12_08) -> CheckResult:
-    """Check a student's ``classify(tpp, die_area_mm2)`` against the October 2023 rule.
-
-    Compared with :func:`chipcontrols.eccn3a090.classify_hypothetical_chip` on
-    :data:`FUNCTION_SAMPLES` hypothetical chips (``seed`` chooses them) plus chips placed
-    exactly on each line of the rule, where a ``>`` written for ``>=`` shows.
-
-    Examples
-    --------
-    >>> check_classify_function(lambda tpp, die_area_mm2: "3A090.a" if tpp >= 4800 else "not controlled")
-    Not yet: for tpp=1,600, die_area_mm2=270.27 your classify says 'not controlled'; under the October 2023 rule the chip is in another class. Check the 3A090.a conditions and whether each line counts as reached (>=).
-    """
-    blank = unanswered(classify=classify_function)
-    if blank is not None:
-        return blank
-    on_lines = [
-        (value, area)
-        for value in OCTOBER_2023.thresholds_of(eccn3a090.tpp)
-        for area in (value / d for d in OCTOBER_2023.thresholds_of(eccn3a090.density))
-    ]
-    on_lines += [(value, 600.0) for value in OCTOBER_2023.thresholds_of(eccn3a090.tpp)]
-    samples = [
-        (eccn3a090.total_processing_performance(fp16, int8), area)
-        for fp16, int8, area in _sample_chips(seed)
-    ]
-    for tpp_value, area in sorted(set(on_lines)) + samples:
-        expected = classify_hypothetical_chip(tpp_value, area)
-        returned = classify_function(tpp=tpp_value, die_area_mm2=area)
-        if is_unanswered(returned):
-            return CheckResult(False, "fill in classify: its body still returns ...")
-        label = choose("classify(...)", returned, OCTOBER_2023.labels)
-        if label != expected:
-            hint = (
-                "Check the 3A090.b boxes (TPP with density in a band)."
-                if "b" in expected or "b" in label
-                else "Check the 3A090.a conditions and whether each line counts as reached (>=)."
-            )
-            return CheckResult(
-                False,
-                f"for tpp={tpp_value:,.0f}, die_area_mm2={area:g} your "
-                f"classify says {label!r}; under the {OCTOBER_2023.name} rule "
-                f"the chip is in another class. {hint}",
-            )
-    return CheckResult(
-        True,
-        "your classify agrees with the rule on every line and on "
-        f"{FUNCTION_SAMPLES} chips between them.",
-    )
-
-
+@exercise_check
+@strict_keywords
 def check_hypothetical_chip(
     tpp: float,
     eccn_class: str,
@@ -272,36 +169,69 @@ def check_hypothetical_chip(
     dense_fp16_tflops: float,
     dense_8bit_tops: float,
     die_area_mm2: float,
+    density: float | None = None,
 ) -> CheckResult:
-    """Check TPP and class of a chip given by its datasheet (e.g. a per-student variant).
+    """Check TPP, class and (if given) density of a chip given by its datasheet.
+
+    Used for the chapter's datasheet exercise (chips that are not in ``data/chips.csv``) and
+    the assignment's per-student chip.
+
+    Parameters
+    ----------
+    tpp : float
+        The student's TPP, bit-TOPS.
+    eccn_class : str
+        The student's class under the October 2023 rule (case-insensitive).
+    dense_fp16_tflops, dense_8bit_tops, die_area_mm2 : float
+        The datasheet: dense 16-bit TFLOPS, dense 8-bit TOPS, logic-die area in mm².
+    density : float, optional
+        The student's performance density, TPP per mm²; checked when given.
 
     Examples
     --------
     >>> check_hypothetical_chip(4_000, "3A090.b", dense_fp16_tflops=200, dense_8bit_tops=500,
     ...                         die_area_mm2=800)
     Right: TPP 4,000, density 5.00 per mm²: 3A090.b under the October 2023 rule.
+    >>> check_hypothetical_chip("4,000", "3A090.b", dense_fp16_tflops=200, dense_8bit_tops=500,
+    ...                         die_area_mm2=800).correct
+    False
     """
-    blank = unanswered(tpp=tpp, eccn_class=eccn_class)
+    blank = unanswered(
+        tpp=tpp, eccn_class=eccn_class, **({"density": density} if density is ... else {})
+    )
     if blank is not None:
         return blank
     expected_tpp = eccn3a090.total_processing_performance(dense_fp16_tflops, dense_8bit_tops)
     expected_class = classify_hypothetical_chip(expected_tpp, die_area_mm2)
+    expected_density = expected_tpp / die_area_mm2
     given = require_number("tpp", tpp, minimum=0, minimum_included=False, unit="bit-TOPS")
     label = choose("eccn_class", eccn_class, OCTOBER_2023.labels)
+    problems = []
     if not _close(given, expected_tpp):
-        return CheckResult(
-            False,
-            f"your TPP {given:,.0f} is off by more than "
-            f"{TPP_RELATIVE_TOLERANCE:.0%}: " + _tpp_hint(given, expected_tpp),
+        problems.append(
+            f"your TPP {given:,.0f} is off by more than {TPP_RELATIVE_TOLERANCE:.0%}: "
+            + _tpp_hint(given, expected_tpp)
         )
+    if density is not None:
+        density_value = require_number(
+            "density", density, minimum=0, minimum_included=False, unit="TPP per mm²"
+        )
+        if not _close(density_value, expected_density):
+            problems.append(
+                f"your density {density_value:.2f} is off by more than "
+                f"{TPP_RELATIVE_TOLERANCE:.0%}: which area does performance density use, "
+                "and in which unit?"
+            )
     if label != expected_class:
-        return CheckResult(
-            False,
-            f"TPP is right, but '{label}' is not the class: compute the "
-            "density (TPP / die area) and compare both with the rule's lines.",
+        problems.append(
+            f"'{label}' is not the class: the rule looks at performance density as well as "
+            "TPP; compare both with its lines (the strongest class whose condition the chip "
+            "meets wins)."
         )
+    if problems:
+        return CheckResult(False, " Also, ".join(problems))
     return CheckResult(
         True,
-        f"TPP {expected_tpp:,.0f}, density {expected_tpp / die_area_mm2:.2f} "
+        f"TPP {expected_tpp:,.0f}, density {expected_density:.2f} "
         f"per mm²: {expected_class} under the {OCTOBER_2023.name} rule.",
     )
