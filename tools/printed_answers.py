@@ -140,7 +140,7 @@ def page_text_before_exercises(path: Path, built: Path | None) -> str:
         page = _SCRIPT.sub("", built.read_text(encoding="utf-8"))
         end = page.find('<section id="exercises">')
         return html.unescape(_TAG.sub(" ", page[: end if end >= 0 else len(page)]))
-    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
     heading = _EXERCISES.search(text)
     text = _CODE_CELL.sub("", text[: heading.start() if heading else len(text)])
     model = importlib.import_module(f"widgets.{_model_of(path)}.numbers")

@@ -63,7 +63,8 @@ ALLOWED = [
     r"\b[Cc]hapters?\s+\d+(?:\s*(?:–|-|and|to)\s*\d+)?\b",
     r"\b[Pp]arts?\s+\d+(?:\s*(?:–|-|and|to)\s*\d+)?\b",
     r"\b[Ee]xercises?\s+\d+\b",
-    r"\*About\s+\d+\s+minutes\s+·\s+(?:core|stretch)\*",  # an exercise's effort estimate
+    # an exercise's effort line: track, level and the minutes it takes
+    r"\*(?:Policy|Quantitative) track · (?:starter|core|stretch) · about \d+ minutes\*",
 ]
 _ALLOWED = re.compile("|".join(f"(?:{p})" for p in ALLOWED))
 #: A number: digits not glued to a word on either side (so H200, 3A090, FY2027 are not).
