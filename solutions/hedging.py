@@ -37,41 +37,39 @@ YEARS_TO_2030 = 4.0
 
 
 def _calibration() -> dict[str, float]:
-    share = hedging.prose.prose_figures()["january_share"]
+    share = hedging.prose.JANUARY_SHARE
+    scenario = hedging.prose.exercise_scenarios()["calibrate"]
     P = hedging.PARAMETERS
-    V, a, b, p, Lc = (
+    V, b, p, Lc = (
         P[n].default
-        for n in (
-            "value_scale",
-            "us_advantage",
-            "domestic_value",
-            "cutoff_probability",
-            "cutoff_loss",
-        )
+        for n in ("value_scale", "domestic_value", "cutoff_probability", "cutoff_loss")
     )
+    a = scenario["us_advantage"]
     gain = V * (a - 1) - b
+    solved = {
+        n: hedging.calibrate(n, **scenario)
+        for n in ("domestic_value", "cutoff_probability", "cutoff_loss")
+    }
     return {
         "share": share,
-        "a_after_levy": a,
-        "a0": P["base_advantage"].default,
-        "levy_bite": P["pass_through"].default * P["levy"].default,
+        "a": a,
         "gain": gain,
         "two_p_l_s": 2 * p * Lc * share,
-        "beta": hedging.calibrate("domestic_value").value,
-        "p": hedging.calibrate("cutoff_probability").value,
+        "beta": solved["domestic_value"].value,
+        "beta_ratio": solved["domestic_value"].value / b,
+        "p": solved["cutoff_probability"].value,
         "p_max": P["cutoff_probability"].maximum,
-        "beta_at_p_max": hedging.calibrate(
-            "domestic_value", cutoff_probability=P["cutoff_probability"].maximum
-        ).value,
+        "l": solved["cutoff_loss"].value,
+        "l_max": P["cutoff_loss"].maximum,
+        "two_p_s": 2 * p * share,
+        "two_l_s": 2 * Lc * share,
         "k": hedging.calibrate("pairing_ratio").value,
-        "a": hedging.calibrate("us_advantage").value,
-        "l": hedging.calibrate("cutoff_loss").value,
     }
 
 
 def _paradox() -> dict[str, float]:
-    low = hedging.PARAMETERS["cutoff_probability"].default
-    high = hedging.prose.DOUBLED_P
+    scenario = hedging.prose.exercise_scenarios()["paradox"]
+    low, high = scenario["p_low"], scenario["p_high"]
     at = {q: hedging.leverage(cutoff_probability=q, us_share_cap=1.0) for q in (low, high)}
     slope = sp.factor(sp.diff(hedging.LEVERAGE_INTERIOR, hedging.china.p))
     return {
@@ -82,6 +80,7 @@ def _paradox() -> dict[str, float]:
         "leverage_low": at[low].leverage,
         "leverage_high": at[high].leverage,
         "ratio": at[low].leverage / at[high].leverage,
+        "p_ratio": high / low,
         "loss_low": at[low].expected_loss,
         "loss_high": at[high].expected_loss,
         "slope_at_default": float(
@@ -97,9 +96,10 @@ def _paradox() -> dict[str, float]:
 
 
 def _levy() -> dict[str, float | str]:
-    result = hedging.levy_outcome()
+    scenario = hedging.prose.exercise_scenarios()["levy"]
+    result = hedging.levy_outcome(**scenario)
     P = hedging.PARAMETERS
-    capped_at = hedging.levy_outcome(levy=result.peak_levy)
+    capped_at = hedging.levy_outcome(levy=result.peak_levy, **scenario)
     return {
         "tau_star": result.revenue_maximising_levy,
         "verdict": result.levy_verdict,
@@ -107,7 +107,7 @@ def _levy() -> dict[str, float | str]:
         "prohibitive": result.prohibitive_levy,
         "peak": result.peak_levy,
         "a0": P["base_advantage"].default,
-        "kappa": P["pass_through"].default,
+        "kappa": scenario["pass_through"],
         "numerator": P["value_scale"].default * (P["base_advantage"].default - 1)
         - P["domestic_value"].default,
         "treasury_now": result.treasury_revenue,
@@ -118,19 +118,17 @@ def _levy() -> dict[str, float | str]:
 
 def _pairing() -> dict[str, float | str]:
     P = ledger.PARAMETERS
-    cap = P["cap_share"].default * P["us_volume"].default / P["demand"].default
+    rule = hedging.prose.exercise_scenarios()["pairing"]["cap_share"]
+    cap = rule * P["us_volume"].default / P["demand"].default
     switch = 1 / cap - 1
     grid_k = hedging.prose.prose_figures()["grid_pairing_ratio"]
-    at_grid = hedging.best_reply(pairing_ratio=grid_k)
-    below = hedging.best_reply(pairing_ratio=switch - 1)
+    at_grid = hedging.best_reply(pairing_ratio=grid_k, us_share_cap=cap)
     return {
-        "cap_share": P["cap_share"].default,
+        "cap_share": rule,
         "us_volume": P["us_volume"].default,
         "demand": P["demand"].default,
         "cap": cap,
         "switch": switch,
-        "below_k": switch - 1,
-        "below_binding": below.binding_text,
         "grid_k": grid_k,
         "grid_bound": 1 / (1 + grid_k),
         "grid_binding": at_grid.binding_text,
@@ -140,33 +138,42 @@ def _pairing() -> dict[str, float | str]:
 
 def _record() -> dict[str, float]:
     prose = hedging.prose.prose_figures()
+    a = hedging.prose.exercise_scenarios()["record"]["us_advantage"]
+    substrate = hedging.prose.exercise_figures()["substrate_percent"] / 100
     return {
-        "compute_share": prose["compute_share_january"],
-        "spending_share": prose["substrate_spending_share"],
+        "a": a,
+        "compute_share": hedging.compute_share(hedging.prose.JANUARY_SHARE, a),
+        "spending_share": substrate / (a * (1 - substrate) + substrate),
         "delivered_percent": prose["ft_share_of_orders_percent"],
         "idc_nvidia_share_percent": prose["idc_nvidia_share_percent"],
     }
 
 
 def _exit() -> dict[str, float]:
-    clock = hedging.exit_clock()
+    scenario = hedging.prose.exercise_scenarios()["exit"]
+    clock = hedging.exit_clock(**scenario)
     P = hedging.PARAMETERS
     V, a0, beta = (P[n].default for n in ("value_scale", "base_advantage", "domestic_value"))
-    bite = P["pass_through"].default * P["levy"].default
-    # V(a0(t) - 1) - Vκτ = β with a0(t) - 1 = (a0 - 1)e^(-λt): e^(-λt) = (β + Vκτ) / (V(a0 - 1))
+    bite = P["pass_through"].default * scenario["levy"]
+    # V(a0(t) - 1) - Vχτ = β with a0(t) - 1 = (a0 - 1)e^(-λt): e^(-λt) = (β + Vχτ) / (V(a0 - 1))
     ln_ratio = math.log(V * (a0 - 1) / (beta + V * bite))
     rates = {years: ln_ratio / years for years in hedging.prose.CHEN_YEARS}
+    low = rates[hedging.prose.CHEN_YEARS[0]]
     return {
         "t_exit": clock.exit_time,
         "ln_ratio": ln_ratio,
         "gap_before_levy": V * (a0 - 1),
         "beta_plus_bite": beta + V * bite,
         "exit_advantage": clock.exit_advantage,
-        "rate_low_years": rates[hedging.prose.CHEN_YEARS[0]],
+        "rate_low_years": low,
+        "halving_low_years": math.log(2) / low,
+        "multiple_low_years": math.exp(-low),
         "rate_high_years": rates[hedging.prose.CHEN_YEARS[1]],
         "lambda": P["advantage_erosion_rate"].default,
+        "halving_default": math.log(2) / P["advantage_erosion_rate"].default,
         "years_to_2030": YEARS_TO_2030,
         "rate_beyond_2030": ln_ratio / YEARS_TO_2030,
+        "halving_beyond_2030": math.log(2) * YEARS_TO_2030 / ln_ratio,
     }
 
 

@@ -10,12 +10,12 @@ The model in three parts, each its own module, re-exported here so chapters read
   comparative statics, the all-in threshold ``p̄``, calibration to an observed share and the
   link to chapter 1's ledger (``s`` times China's orders as Beijing's approvals).
 * :mod:`chipcontrols.hedging.us` — leverage ``L·s²`` and the leverage paradox, the levy's
-  Laffer curve and ``τ* = (V(a0 − 1) − β)/(2Vκ)``, and the exit date
-  ``t_exit = ln(V(a0 − 1)/(β + Vκτ))/λ``.
+  Laffer curve and ``τ* = (V(a0 − 1) − β)/(2Vχ)``, and the exit date
+  ``t_exit = ln(V(a0 − 1)/(β + Vχτ))/λ``.
 
 One convention: the research memo's advantage, 1.8, is ``a0``, the advantage *before* the levy;
-Beijing's side always uses the advantage *after* it, ``a = a0 − κτ`` (1.6 at the record's levy
-and the memo's pass-through), unless a function is asked to vary ``τ`` or ``κ``.
+Beijing's side always uses the advantage *after* it, ``a = a0 − χτ`` (1.6 at the record's levy
+and the memo's pass-through), unless a function is asked to vary ``τ`` or ``χ``.
 
 Examples
 --------

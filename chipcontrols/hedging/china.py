@@ -4,7 +4,7 @@ Beijing chooses the share ``s`` of its new AI compute bought from the United Sta
 
     U_C(s) = V·[a·s + (1 − s)] + β·(1 − s) − p·L·s²
 
-US chips give ``a`` times the compute per yuan, after the US levy is passed on (``a = a0 − κτ``,
+US chips give ``a`` times the compute per yuan, after the US levy is passed on (``a = a0 − χτ``,
 the one convention of :mod:`chipcontrols.hedging.parameters`); buying domestic is worth ``β`` on its own
 (learning, mandates); a cut-off, perceived with probability ``p``, costs ``L·s²`` (stranded
 clusters and re-tooling grow faster than the dependence).  The payoff is concave
@@ -208,7 +208,7 @@ def _binding(interior: float, chosen: float, bounds: dict[str, float]) -> tuple[
 
 
 def reply_at(values: dict[str, float]) -> BestReply:
-    """:func:`best_reply` for values already checked (the US side passes a = a0 − κτ here)."""
+    """:func:`best_reply` for values already checked (the US side passes a = a0 − χτ here)."""
     interior = float(_NUMPY["best_reply"](**values))
     pairing = float(_NUMPY["pairing_bound"](**values))
     own = {(ALL_IN if values["pairing_ratio"] == 0 else PAIRING): pairing}

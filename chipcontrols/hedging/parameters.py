@@ -16,10 +16,10 @@ The levy convention (one for the whole chapter).  The research memo's advantage 
 from chip-level and system-level comparisons, before any price effect: it is the advantage
 *before* the levy, ``a0`` (``base_advantage``, the only declaration of that number).  Beijing
 pays the levy when it is passed on, so every result of Beijing's side uses the advantage
-*after* the levy, ``a = a0 − κτ`` (``us_advantage``), whose default is computed from the
+*after* the levy, ``a = a0 − χτ`` (``us_advantage``), whose default is computed from the
 declared defaults of ``a0``, the levy ``τ`` (the record's Section 232 rate) and the
-pass-through ``κ``.  Only :func:`~chipcontrols.hedging.us.levy_outcome` and the exit clock
-vary ``τ`` or ``κ``; they apply the same ``a = a0 − κτ``.
+pass-through ``χ``.  Only :func:`~chipcontrols.hedging.us.levy_outcome` and the exit clock
+vary ``τ`` or ``χ``; they apply the same ``a = a0 − χτ``.
 
 Defaults that are record figures come from ``data/record.csv``; defaults that chapter 1's
 ledger already declares (China's orders, the H200's price, the US cap, US-customer volume,
@@ -43,11 +43,11 @@ _LEDGER = ledger.PARAMETERS
 
 #: The research memo's advantage of a US chip per yuan, before any levy is passed on (a0).
 BASE_ADVANTAGE = 1.8
-#: The memo's pass-through: the fall in the advantage per unit of levy (κ).
+#: The memo's pass-through: the fall in the advantage per unit of levy (χ).
 PASS_THROUGH = 0.8
 #: The levy in force: the record's Section 232 rate as a fraction (τ).
 LEVY = _TARIFF.value / 100
-#: The advantage Beijing faces at the defaults, after the levy is passed on: a = a0 − κτ.
+#: The advantage Beijing faces at the defaults, after the levy is passed on: a = a0 − χτ.
 ADVANTAGE_AFTER_LEVY_DEFAULT = BASE_ADVANTAGE - PASS_THROUGH * LEVY
 
 #: The January 2026 approved share: approvals ÷ orders, both record figures (dimensionless).
@@ -89,7 +89,7 @@ PARAMETERS = ParameterSet(
         1.0,
         3.0,
         0.05,
-        f"The advantage Beijing faces once the levy is passed on, a = a0 − κτ: "
+        f"The advantage Beijing faces once the levy is passed on, a = a0 − χτ: "
         f"{BASE_ADVANTAGE:g} − {PASS_THROUGH:g} × {LEVY:g} at the defaults of base_advantage, "
         "pass_through and levy. Every result of Beijing's side uses it.",
         latex="a",
@@ -117,7 +117,7 @@ PARAMETERS = ParameterSet(
         0.01,
         "Judgement from the 2025 record: H20 licences required (Apr), reversed (Jul), "
         "CAC summons over remote shut-down (31 Jul); memo default 0.4 (models.md §7).",
-        latex="p",
+        latex="p_c",
     ),
     Parameter(
         "cutoff_loss",
@@ -216,10 +216,10 @@ PARAMETERS = ParameterSet(
         0.05,
         2.0,
         0.05,
-        "a = a0 − κτ; passing the whole levy on to buyers is about κ = a0. Memo default "
+        "a = a0 − χτ; passing the whole levy on to buyers is about χ = a0. Memo default "
         f"{PASS_THROUGH:g} (models.md §7), the chapter's default. Nvidia reports absorbing the "
-        f"{_TARIFF.value:g}% so far (nvidia2026tenqq2): κ near zero.",
-        latex=r"\kappa",
+        f"{_TARIFF.value:g}% so far (nvidia2026tenqq2): χ near zero.",
+        latex=r"\chi",
     ),
     Parameter(
         "china_ai_budget",
@@ -236,7 +236,7 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "advantage_erosion_rate",
-        "Speed at which Huawei erodes the advantage",
+        "Huawei's catch-up: log rate λ at which the gap shrinks (halving time ln 2/λ in the readout)",
         "per year",
         0.5,
         0.05,

@@ -8,6 +8,7 @@ million chips (chapter 1's units) unless a key ends in ``_chips``.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from chipcontrols import hedging
@@ -16,11 +17,14 @@ from chipcontrols.catchup.market import market_figure
 from chipcontrols.core import record
 from chipcontrols.core.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
+from chipcontrols.ledger import PARAMETERS as _LEDGER_PARAMETERS
+
+_LEDGER_CAP_SHARE = _LEDGER_PARAMETERS["cap_share"].default
 
 __all__ = [
     "LATER_OPENING_WORLD",
     "exercise_figures",
-    "formula_texts",
+    "exercise_scenarios",
     "later_opening_share",
     "prose_figures",
     "record_steps",
@@ -36,6 +40,14 @@ LATER_OPENING_WORLD = "domestic_value"
 DOUBLED_P = 2 * hedging.PARAMETERS["cutoff_probability"].default
 #: The exit dates Chen's "two or three years" suggests, in years after January 2026.
 CHEN_YEARS = (2.0, 3.0)
+#: The leverage exercise's higher cut-off probability: the default feared half as much again.
+PARADOX_P = 1.5 * hedging.PARAMETERS["cutoff_probability"].default
+#: The pairing exercise's hypothetical cap: Washington halves its share of US-customer sales.
+HALVED_CAP_SHARE = 0.5 * _LEDGER_CAP_SHARE
+#: The exit exercise's levy: Washington doubles the record's levy.
+DOUBLED_LEVY = 2 * hedging.PARAMETERS["levy"].default
+#: January 2026's approved share (approvals ÷ orders, record figures).
+JANUARY_SHARE = hedging.JANUARY_2026_APPROVED_SHARE
 
 
 def later_opening_share() -> float:
@@ -105,7 +117,7 @@ def prose_figures() -> dict[str, float | str]:
     out["cap_binds_below_p"] = hedging.calibrate(
         "cutoff_probability", observed_share=out["us_cap_share"]
     ).value
-    # The levy convention: the memo's advantage is before the levy; Beijing faces a = a0 - κτ
+    # The levy convention: the memo's advantage is before the levy; Beijing faces a = a0 - χτ
     declared = hedging.PARAMETERS
     out["base_advantage"] = declared["base_advantage"].default
     out["advantage_now"] = declared["us_advantage"].default
@@ -185,6 +197,12 @@ def prose_figures() -> dict[str, float | str]:
     out["exit_advantage"] = clock.exit_advantage
     out["exit_advantage_before_levy"] = clock.exit_advantage + out["levy_bite"]
     out["exit_time_no_levy"] = hedging.exit_clock(levy=0.0).exit_time
+    # Huawei's catch-up as a reader reads it: the gap's halving time and its multiple a year
+    erosion = declared["advantage_erosion_rate"].default
+    out["erosion_halving_years"] = math.log(2) / erosion
+    out["erosion_multiple"] = math.exp(-erosion)
+    out["erosion_halving_slowest"] = math.log(2) / declared["advantage_erosion_rate"].minimum
+    out["erosion_halving_fastest"] = math.log(2) / declared["advantage_erosion_rate"].maximum
     # The link to chapter 1
     link_default, link_january = hedging.ledger_link(), hedging.ledger_link(**world)
     out["link_default_approvals"] = link_default.approvals
@@ -199,54 +217,48 @@ def prose_figures() -> dict[str, float | str]:
     return out
 
 
+def exercise_scenarios() -> dict[str, dict[str, float]]:
+    """Each exercise's scenario: the parameter values it sets, apart from the chapter's defaults.
+
+    The exercises never reuse the worked example of the text, so no checked answer is printed
+    above them: the calibration and the compute shares take Nvidia's side of the pass-through
+    dispute (it reports absorbing the levy, so Beijing faces the advantage before it), the
+    levy exercise the other extreme (the whole levy passed on, ``χ = a0``), the pairing
+    exercise a hypothetical halving of Washington's cap, the exit exercise a doubled levy and
+    the leverage exercise a cut-off feared half as much again.
+    """
+    declared = hedging.PARAMETERS
+    a0 = declared["base_advantage"].default
+    return {
+        "calibrate": {"us_advantage": a0},
+        "paradox": {"p_low": declared["cutoff_probability"].default, "p_high": PARADOX_P},
+        "levy": {"pass_through": a0},
+        "pairing": {"cap_share": HALVED_CAP_SHARE},
+        "record": {"us_advantage": a0},
+        "exit": {"levy": DOUBLED_LEVY},
+    }
+
+
 def exercise_figures() -> dict[str, float]:
     """Numbers the exercise statements give the student (not answers), ``hedging_ex_<key>``."""
+    from chipcontrols import ledger
+
+    scenario = exercise_scenarios()
+    rule = ledger.PARAMETERS
     return {
         "doubled_p": DOUBLED_P,
         "chen_years_low": CHEN_YEARS[0],
         "chen_years_high": CHEN_YEARS[1],
         "substrate_percent": record.value("substrate_legal_import_share_2026_percent"),
-    }
-
-
-def formula_texts() -> dict[str, str]:
-    """Inline formulas the prose uses, typeset from the model's sympy objects.
-
-    Glued as ``hedging_formula_<key>`` and cited with
-    ``{glue:md}`hedging_formula_<key>:myst``` (MyST parses the ``$...$``), so no formula with a
-    digit is typed into the prose.
-    """
-    import sympy as sp
-
-    names = hedging.LATEX_NAMES
-    china = hedging.china
-    s, star = hedging.PARAMETERS.symbol("import_share"), sp.Symbol("s^{*}")
-    a_of_t = sp.Function("a")(hedging.PARAMETERS.symbol("years_after_january_2026"))
-    numerator = sp.fraction(hedging.BEST_REPLY)[0]
-    observed = hedging.PARAMETERS.symbol("observed_share")
-
-    def tex(expression) -> str:
-        return f"${sp.latex(expression, symbol_names=names)}$"
-
-    return {
-        "leverage": tex(china.L * s**2),
-        "expected_loss": tex(china.p * china.L * s**2),
-        "leverage_star": tex(china.L * star**2),
-        "expected_loss_star": tex(china.p * china.L * star**2),
-        "pairing_bound": tex(hedging.PAIRING_BOUND),
-        "net_gain": tex(numerator),
-        "worth_buying": tex(sp.Gt(numerator + china.beta, china.beta)),
-        "exit_condition": tex(sp.Eq(china.V * (a_of_t - 1), china.beta)),
-        "cal_beta": tex(sp.Eq(china.beta, hedging.CALIBRATED["domestic_value"])),
-        "cal_p": tex(sp.Eq(china.p, hedging.CALIBRATED["cutoff_probability"])),
-        "cal_k": tex(sp.Eq(hedging.PAIRING_BOUND, observed)),
-        "tau_star": tex(sp.Eq(sp.Symbol(r"\tau^{*}"), hedging.REVENUE_MAXIMISING_LEVY)),
-        "exit_time": tex(sp.Eq(sp.Symbol(r"t_{\mathrm{exit}}"), hedging.EXIT_TIME)),
-        "compute_share": tex(hedging.COMPUTE_SHARE),
-        "leverage_formula": tex(hedging.LEVERAGE_INTERIOR),
-        "expected_loss_formula": tex(hedging.EXPECTED_LOSS_INTERIOR),
-        "d_leverage": tex(hedging.D_LEVERAGE_D_P),
-        "d_expected_loss": tex(hedging.D_EXPECTED_LOSS_D_P),
-        "base_advantage": tex(hedging.PARAMETERS.symbol("base_advantage")),
-        "advantage_after_levy": tex(sp.Eq(china.a, hedging.ADVANTAGE_AFTER_LEVY)),
+        "january_share_percent": 100 * JANUARY_SHARE,
+        "absorbed_advantage": scenario["calibrate"]["us_advantage"],
+        "paradox_p_low": scenario["paradox"]["p_low"],
+        "paradox_p_high": scenario["paradox"]["p_high"],
+        "levy_pass_through": scenario["levy"]["pass_through"],
+        "pairing_cap_percent": 100 * scenario["pairing"]["cap_share"],
+        "pairing_cap_percent_now": 100 * rule["cap_share"].default,
+        "pairing_us_volume": rule["us_volume"].default,
+        "pairing_demand": rule["demand"].default,
+        "exit_levy_percent": 100 * scenario["exit"]["levy"],
+        "exit_levy": scenario["exit"]["levy"],
     }

@@ -68,7 +68,7 @@ CHANGES = {
     "compute_share": "US chips' share of China's new compute",
     "leverage": "US leverage L·s² (units of V)",
     "expected_loss": "China's expected loss p·L·s² (units of V)",
-    "all_in_threshold": "All-in threshold p̄",
+    "all_in_threshold": "All-in threshold p̄_c",
     "approvals": "Beijing's approvals in chapter 1's ledger (million chips)",
     "ledger_binding": "Limit that binds in the ledger",
     "exports": "H200s exported in the ledger (million chips)",

@@ -4,17 +4,17 @@
   interior best reply it is ``(V(a − 1) − β)²/(4Lp²)``, and the expected loss China bears,
   ``p·L·s²``, is ``(V(a − 1) − β)²/(4Lp)``: both fall as the cut-off becomes more credible
   (the **leverage paradox**).
-* **The levy** ``τ`` lowers the advantage by ``κτ`` when it is passed on (``a = a0 − κτ``);
-  revenue ``τ·R·s*(τ)`` peaks at ``τ* = (V(a0 − 1) − β)/(2Vκ)``, half the prohibitive levy and
+* **The levy** ``τ`` lowers the advantage by ``χτ`` when it is passed on (``a = a0 − χτ``);
+  revenue ``τ·R·s*(τ)`` peaks at ``τ* = (V(a0 − 1) − β)/(2Vχ)``, half the prohibitive levy and
   independent of ``p`` and ``L``.  While a cap binds, a higher levy costs no volume, so the
   peak moves to where the cap stops binding: ``max(τ*, τ_c)``.
 * **The exit clock**: Huawei closes the gap before the levy, ``a0(t) = 1 + (a0 − 1)e^{−λt}``,
-  and the levy still bites, so Beijing faces ``a(t) = a0(t) − κτ``.  Imports stop being worth
-  buying when ``V(a(t) − 1) = β``: ``t_exit = ln(V(a0 − 1)/(β + Vκτ))/λ``.  The erosion rate
+  and the levy still bites, so Beijing faces ``a(t) = a0(t) − χτ``.  Imports stop being worth
+  buying when ``V(a(t) − 1) = β``: ``t_exit = ln(V(a0 − 1)/(β + Vχτ))/λ``.  The erosion rate
   ``λ`` is chapter 4's question.
 
 One convention throughout (see :mod:`chipcontrols.hedging.parameters`): ``a0`` is the advantage
-before the levy, and every result uses ``a = a0 − κτ``.
+before the levy, and every result uses ``a = a0 − χτ``.
 
 Money is in billions of US dollars; leverage and harm in units of ``V``.
 """
@@ -89,7 +89,7 @@ EXPECTED_LOSS_BEIJING, EXPECTED_LOSS = p * L * BEIJING_SHARE**2, p * L * IMPORT_
 HARM = V * (a - 1) * IMPORT_SHARE
 
 # --- The levy --------------------------------------------------------------------------------
-#: The advantage after a levy τ, of which κ per unit is passed on.
+#: The advantage after a levy τ, of which χ per unit is passed on.
 ADVANTAGE_AFTER_LEVY = base_advantage - kappa * tau
 _s_of_levy = BEST_REPLY.subs(a, ADVANTAGE_AFTER_LEVY)
 #: Treasury revenue at the interior reply, and the levy that maximises it.
@@ -132,7 +132,7 @@ US_PAYOFF = (
 )
 
 # --- The exit clock --------------------------------------------------------------------------
-#: The advantage Beijing faces over time: the pre-levy gap erodes at λ, the levy's bite κτ stays.
+#: The advantage Beijing faces over time: the pre-levy gap erodes at λ, the levy's bite χτ stays.
 ADVANTAGE_PATH = 1 + (base_advantage - 1) * sp.exp(-lam * t) - kappa * tau
 EXIT_TIME = derive(
     "EXIT_TIME",
@@ -187,7 +187,7 @@ FORMS = {
 }
 _NUMPY = {key: form.numpy() for key, form in FORMS.items()}
 
-#: The inputs of the US side: the levy's world uses a0, τ and κ in place of a.
+#: The inputs of the US side: the levy's world uses a0, τ and χ in place of a.
 US_INPUTS = PARAMETERS.subset(
     *(name for name in CHINA_INPUTS if name != "us_advantage"),
     "base_advantage",
@@ -268,7 +268,7 @@ class LevyResult:
 def levy_outcome(**values: float) -> LevyResult:
     """China's reply and the money at a levy; parameters from :data:`US_INPUTS`.
 
-    The advantage is a = a0 − κτ (it may fall below the slider range of ``us_advantage``; the
+    The advantage is a = a0 − χτ (it may fall below the slider range of ``us_advantage``; the
     reply is then computed all the same, usually "no imports").
 
     Examples
@@ -340,7 +340,7 @@ class ExitClock:
 def exit_clock(**values: float) -> ExitClock:
     """The exit date t_exit and the advantage after the levy at which imports stop (a = 1 + β/V).
 
-    The advantage before the levy erodes; the levy's bite κτ stays (a = a0(t) − κτ).  A negative
+    The advantage before the levy erodes; the levy's bite χτ stays (a = a0(t) − χτ).  A negative
     ``exit_time`` means the advantage is already below the exit point.
 
     Examples
@@ -359,7 +359,7 @@ def exit_clock(**values: float) -> ExitClock:
 
 @strict_keywords
 def advantage_at(years, **values: float):
-    """The advantage after the levy, a(t) = a0(t) − κτ, after ``years`` (float or array)."""
+    """The advantage after the levy, a(t) = a0(t) − χτ, after ``years`` (float or array)."""
     checked = {
         **PARAMETERS.subset(
             "base_advantage", "advantage_erosion_rate", "levy", "pass_through"

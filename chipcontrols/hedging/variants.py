@@ -18,8 +18,8 @@ __all__ = ["Chapter5Variant", "chapter5_variant"]
 #: The model's name, which salts every draw with the label of what it is for.
 MODEL = "hedging"
 #: Inside which part of each declared range a variant is drawn (so every answer is interior).
-#: With the levy passed on (a = a0 − κτ at the declared levy), the calibrated β stays positive
-#: (observed share at most 0.4) and the exit date stays in the future (a0 at least 1.7, κ at most 1).
+#: With the levy passed on (a = a0 − χτ at the declared levy), the calibrated β stays positive
+#: (observed share at most 0.4) and the exit date stays in the future (a0 at least 1.7, χ at most 1).
 RANGES = {
     "observed_share": (0.1, 0.4, 0.01),
     "cutoff_probability": (0.2, 0.6, 0.01),

@@ -21,45 +21,54 @@ GAIN = A - 1 - 0.2
 LN_EXIT = math.log((A0 - 1) / (0.2 + KAPPA * TAU))
 
 
+#: The exercises' scenarios, by hand: Nvidia absorbs the levy (a = a0) in the calibration and the
+#: compute shares; the whole levy passed on (χ = a0) in the levy exercise; Washington's cap halved
+#: to 25% of US sales in the pairing exercise; the levy doubled to 0.5 in the exit exercise; the
+#: cut-off probability from 0.4 to 0.6 in the leverage exercise.
+GAIN_ABSORBED = A0 - 1 - 0.2
+LN_EXIT_DOUBLED = math.log((A0 - 1) / (0.2 + KAPPA * 0.5))
+
+
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
         ("cal_share", 400_000 / 2_000_000),
-        ("cal_beta", (A - 1) - 0.16),
-        ("cal_p", GAIN / 0.4),
+        ("cal_a", 1.8),
+        ("cal_beta", (A0 - 1) - 2 * 0.4 * 1 * 0.2),
+        ("cal_p", GAIN_ABSORBED / (2 * 1 * 0.2)),
+        ("cal_l", GAIN_ABSORBED / (2 * 0.4 * 0.2)),
         ("cal_k", 4.0),
-        ("cal_a", 1.36),
-        ("cal_l", GAIN / 0.16),
-        ("cal_beta_at_p_max", (A - 1) - 2 * 0.9 * 0.2),
         ("par_s_low", GAIN / 0.8),
-        ("par_s_high", GAIN / 1.6),
+        ("par_s_high", GAIN / 1.2),
         ("par_leverage_low", (GAIN / 0.8) ** 2),
-        ("par_leverage_high", (GAIN / 1.6) ** 2),
-        ("par_ratio", 4.0),
+        ("par_leverage_high", (GAIN / 1.2) ** 2),
+        ("par_ratio", 2.25),
         ("par_p_bar", GAIN / 2),
         ("par_slope_at_default", -(GAIN**2) / (2 * 0.4**3)),
-        ("levy_tau_star", 0.375),
-        ("levy_prohibitive", 0.75),
-        ("levy_peak", 0.5),
-        ("levy_treasury_now", 0.25 * 54 * 0.25),
-        ("levy_treasury_peak", 0.5 * 54 * 0.25),
-        ("pair_cap", 0.25),
-        ("pair_switch", 3.0),
+        ("levy_tau_star", 0.6 / (2 * 1.8)),
+        ("levy_prohibitive", 0.6 / 1.8),
+        # with the cap at 0.25 binding: 0.6 - 1.8 τ = 2 × 0.4 × 0.25, so τ = 0.4 / 1.8
+        ("levy_peak", 0.4 / 1.8),
+        ("levy_treasury_now", 0.25 * 54 * (0.6 - 1.8 * 0.25) / 0.8),
+        ("levy_treasury_peak", 0.4 / 1.8 * 54 * 0.25),
+        ("pair_cap", 0.125),
+        ("pair_switch", 7.0),
         ("pair_grid_k", 4.0),
-        ("pair_grid_share", 0.2),
-        ("rec_compute_share", A * 0.2 / (A * 0.2 + 0.8)),
-        ("rec_spending_share", 0.6 / (A * 0.4 + 0.6)),
+        ("pair_grid_share", 0.125),
+        ("rec_compute_share", 1.8 * 0.2 / (1.8 * 0.2 + 0.8)),
+        ("rec_spending_share", 0.6 / (1.8 * 0.4 + 0.6)),
         ("rec_delivered_percent", 100 * 20_000 / 2_000_000),
-        ("exit_t_exit", LN_EXIT / 0.5),
-        ("exit_rate_low_years", LN_EXIT / 2),
-        ("exit_rate_high_years", LN_EXIT / 3),
-        ("exit_rate_beyond_2030", LN_EXIT / 4),
+        ("exit_t_exit", LN_EXIT_DOUBLED / 0.5),
+        ("exit_rate_low_years", LN_EXIT_DOUBLED / 2),
+        ("exit_halving_low_years", math.log(2) * 2 / LN_EXIT_DOUBLED),
+        ("exit_rate_high_years", LN_EXIT_DOUBLED / 3),
+        ("exit_rate_beyond_2030", LN_EXIT_DOUBLED / 4),
         ("exit_exit_advantage", 1.2),
         ("memo_beijing_payoff_free", 1.2 + GAIN * 0.5 - 0.4 * 0.5**2),
         ("memo_beijing_payoff_k4", 1.2 + GAIN * 0.2 - 0.4 * 0.2**2),
         # an assurance (p = 0.2) with the cap lifted: a = 1.6, s = min(0.4 / 0.4, 1) = 1
         ("memo_us_treasury_assured", 0.25 * 54 * 1.0),
-        # a feared cut-off (p = 0.8): s = 0.4 / 1.6 = 0.25, the same share the levy exercise uses
+        # a feared cut-off (p = 0.8): s = 0.4 / 1.6 = 0.25
         ("memo_us_treasury_feared", 0.25 * 54 * 0.25),
     ],
 )
@@ -68,9 +77,9 @@ def test_solution_figures_by_hand(key, expected):
 
 
 def test_verdicts_and_bindings_are_words():
-    assert SOL["levy_verdict"] == "below"
-    assert SOL["pair_below_binding"] == "Washington's cap"
-    assert SOL["pair_grid_binding"] == "Beijing's pairing rule"
+    assert SOL["levy_verdict"] == "above"
+    assert SOL["pair_grid_binding"] == "Washington's cap"
+    assert PROSE["levy_verdict"] == "below"
 
 
 def test_rubric_totals_add_up():
@@ -129,7 +138,11 @@ def test_the_chapters_qualitative_words_match_the_numbers():
     assert PROSE["substrate_spending_share"] > 1.5 * PROSE["s_default"]
     # "Doubling the cut-off probability ... halves the interior reply"
     assert PROSE["s_star_doubled_p"] == pytest.approx(PROSE["s_star"] / 2)
-    # the exit exercise: the window beyond 2030 needs "a much slower catch-up than the memo assumes"
-    assert SOL["exit_rate_beyond_2030"] < hedging.PARAMETERS["advantage_erosion_rate"].default / 2
+    # the exit exercise: the window beyond 2030 needs "a far slower catch-up than the memo's"
+    assert SOL["exit_halving_beyond_2030"] > 2 * SOL["exit_halving_default"]
+    # the calibration exercise on Nvidia's side: "not a probability", L "beyond the largest"
+    assert SOL["cal_p"] > 1 and SOL["cal_l"] > hedging.PARAMETERS["cutoff_loss"].maximum
+    # the levy exercise: "the record's levy is already past the top of the uncapped curve"
+    assert SOL["levy_tau_star"] < hedging.PARAMETERS["levy"].default < SOL["levy_prohibitive"]
     # "The levy brings the exit forward"
     assert PROSE["exit_time"] < PROSE["exit_time_no_levy"]

@@ -268,7 +268,7 @@ def leverage_chart() -> Figure:
     )
     x = alt.X(
         f"{prob.name}:Q",
-        title="Perceived probability of a US cut-off (p)",
+        title="Perceived probability of a US cut-off (p_c)",
         scale=alt.Scale(domain=[prob.minimum, prob.maximum], nice=False),
     )
     lines = curve.mark_line(strokeWidth=2.5).encode(
@@ -297,7 +297,8 @@ def leverage_chart() -> Figure:
         row.transform_filter(f"datum.p_bar >= {prob.minimum} && datum.p_bar <= {prob.maximum}")
         .mark_rule(color=palette.INK, strokeDash=[4, 3])
         .encode(
-            x="p_bar:Q", tooltip=[alt.Tooltip("p_bar:Q", title="All-in threshold p̄", format=".2f")]
+            x="p_bar:Q",
+            tooltip=[alt.Tooltip("p_bar:Q", title="All-in threshold p̄_c", format=".2f")],
         )
     )
     marker = row.mark_point(filled=True, size=110, color=BEIJING_COLOUR).encode(
@@ -310,8 +311,8 @@ def leverage_chart() -> Figure:
     )
     readout = _readout(
         row.transform_calculate(
-            text="'At p = ' + format(datum.now, '.2f') + ': leverage ' + format(datum.leverage_now, "
-            "'.2f') + ',\\nexpected loss ' + format(datum.loss_now, '.2f') + '; all in below p̄ = '"
+            text="'At p_c = ' + format(datum.now, '.2f') + ': leverage ' + format(datum.leverage_now, "
+            "'.2f') + ',\\nexpected loss ' + format(datum.loss_now, '.2f') + '; all in below p̄_c = '"
             " + format(datum.p_bar, '.2f')"
         )
     )
@@ -324,7 +325,7 @@ def leverage_chart() -> Figure:
         "The leverage paradox. Line chart against the perceived probability of a US cut-off (x): "
         "US leverage (China's loss if cut off, L·s²) and China's expected loss (p·L·s²) at "
         "Beijing's own choice, and US leverage once Washington's cap applies (dashed). Above the "
-        "all-in threshold p̄ (dotted) both solid lines fall: a more credible threat buys less "
+        "all-in threshold p̄_c (dotted) both solid lines fall: a more credible threat buys less "
         f"dependence. At the defaults leverage is {now.leverage_beijing:.2f} at Beijing's choice "
         f"but only {now.leverage:.3f} under Washington's cap, which binds wherever Beijing "
         f"would buy more than {cap:.2f}: for every p below {cap_binds_below:.2f}."
@@ -440,12 +441,15 @@ def exit_chart() -> Figure:
     exit_rule = on_axis.mark_rule(color=BEIJING_COLOUR, strokeWidth=2).encode(
         x="exit_time:Q", tooltip=[alt.Tooltip("exit_time:Q", title="Exit (years)", format=".2f")]
     )
+    erosion = P["advantage_erosion_rate"].name
     readout = _readout(
         row.transform_calculate(
-            text="datum.exit_time < 0 ? 'Imports are already not worth buying' : "
+            text="(datum.exit_time < 0 ? 'Imports are already not worth buying' : "
             f"(datum.exit_time > {years.maximum} ? 'Exit after ' + format(datum.exit_time, "
-            "'.1f') + ' years, beyond the axis' : 'Imports stop being worth buying\\nafter ' "
-            "+ format(datum.exit_time, '.1f') + ' years')"
+            "'.1f') + ' years, beyond the axis' : 'Imports stop being worth buying after ' "
+            "+ format(datum.exit_time, '.1f') + ' years')) + '\\nHuawei halves the gap every ' "
+            f"+ format(log(2) / {erosion}, '.1f') + ' years (×' + format(exp(-{erosion}), "
+            "'.2f') + ' a year)'"
         )
     )
     top = alt.layer(
@@ -483,12 +487,12 @@ def exit_chart() -> Figure:
     )
     clock = hedging.exit_clock()
     description = (
-        "The exit clock. Top: the US chip's advantage after the levy, a(t) = a0(t) − κτ, falls "
-        "from a0 − κτ as Huawei closes the gap before the levy while the levy's bite κτ stays; "
+        "The exit clock. Top: the US chip's advantage after the levy, a(t) = a0(t) − χτ, falls "
+        "from a0 − χτ as Huawei closes the gap before the levy while the levy's bite χτ stays; "
         "the dashed line is the point 1 + β/V below which imports stop being worth buying, "
         f"reached after {clock.exit_time:.1f} years at the defaults (solid line). Bottom: the "
-        "share Beijing would choose falls to zero at the same date. The erosion rate λ is "
-        "chapter 4's question: move it, or the levy, and the window of US leverage opens or "
-        "closes."
+        "share Beijing would choose falls to zero at the same date. How fast Huawei closes the gap "
+        "(the readout gives the time in which the gap halves) is chapter 4's question: move it, "
+        "or the levy, and the window of US leverage opens or closes."
     )
     return Figure(chart, description)

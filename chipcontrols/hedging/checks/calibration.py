@@ -1,14 +1,14 @@
 """Checks for ``ex-ch5-calibrate`` (and assignment 5, question 2): calibrate the model.
 
-Which value of one parameter makes Beijing's choice equal January 2026's approved share.
+Which value of one parameter makes Beijing's choice equal an observed share.
 """
 
 from __future__ import annotations
 
 from chipcontrols import hedging
 from chipcontrols.core import record
-from chipcontrols.core.checking import CheckResult, unanswered
-from chipcontrols.hedging.checks.common import _near, _number
+from chipcontrols.core.checking import CheckResult, exercise_check, unanswered
+from chipcontrols.hedging.checks.common import DEFAULTS_USED, _mistake, _near, _number
 
 
 def january_share() -> float:
@@ -18,6 +18,7 @@ def january_share() -> float:
     )
 
 
+@exercise_check
 def check_calibration(
     parameter: str, value: float, observed_share: float | None = None, **values: float
 ) -> CheckResult:
@@ -41,8 +42,8 @@ def check_calibration(
     Not yet: fill in value: replace each ... with your answer, then run the cell again.
     >>> check_calibration("domestic_value", 0.44)
     Right: domestic_value = 0.440 makes Beijing's best reply 0.20, inside the declared range [0.01, 0.8].
-    >>> check_calibration("cutoff_probability", 0.75)
-    Not yet: at cutoff_probability = 0.75 Beijing's best reply is 0.27, not 0.20. Set s* = (V(a − 1) − β)/(2pL) equal to the share and solve for the parameter.
+    >>> check_calibration("domestic_value", 0.3)
+    Not yet: domestic_value = 0.3 does not make Beijing's best reply equal the observed share 0.20. Which term of the best reply holds this parameter? Rearrange the best reply (section "Beijing's side") for it, with the scenario's other values.
     """
     blank = unanswered(value=value, **values)
     if blank is not None:
@@ -60,26 +61,22 @@ def check_calibration(
             f"{'bound' if parameter == 'pairing_ratio' else 'best reply'} "
             f"{result.observed_share:.2f}, {where}{extra}.",
         )
+    mistake = _mistake(
+        given,
+        result.value,
+        {DEFAULTS_USED: lambda: hedging.calibrate(parameter, observed_share).value},
+    )
     if parameter == "pairing_ratio":
-        bound = 1 / (1 + given) if given > -1 else float("nan")
         return CheckResult(
             False,
-            f"with pairing_ratio = {given:g} the rule caps the share at "
-            f"{bound:.2f}, not {result.observed_share:.2f}. One import per "
-            "k domestic chips is a share of 1/(1 + k).",
-        )
-    at = {**{n: v for n, v in values.items()}, parameter: given}
-    try:
-        reply = hedging.best_reply(**at).interior
-    except ValueError:
-        return CheckResult(
-            False,
-            f"{parameter} = {given:g} does not reproduce the share. Set "
-            "s* = (V(a − 1) − β)/(2pL) equal to the share and solve.",
+            f"pairing_ratio = {given:g} does not make the rule's bound equal the observed "
+            f"share {result.observed_share:.2f}. With k domestic chips bought for each "
+            'import, what share of the chips is imported? (section "Two bounds")' + mistake,
         )
     return CheckResult(
         False,
-        f"at {parameter} = {given:g} Beijing's best reply is {reply:.2f}, "
-        f"not {result.observed_share:.2f}. Set s* = (V(a − 1) − β)/(2pL) "
-        "equal to the share and solve for the parameter.",
+        f"{parameter} = {given:g} does not make Beijing's best reply equal the observed "
+        f"share {result.observed_share:.2f}. Which term of the best reply holds this "
+        'parameter? Rearrange the best reply (section "Beijing\'s side") for it, with the '
+        "scenario's other values." + mistake,
     )

@@ -5,12 +5,15 @@ The exit date t_exit, and the erosion rate λ that brings it to a given year.
 
 from __future__ import annotations
 
+import math
+
 from chipcontrols import hedging
-from chipcontrols.core.checking import CheckResult, unanswered
+from chipcontrols.core.checking import CheckResult, exercise_check, unanswered
 from chipcontrols.core.parameters import require_number, strict_keywords
-from chipcontrols.hedging.checks.common import _near, _number
+from chipcontrols.hedging.checks.common import DEFAULTS_USED, _mistake, _near, _number
 
 
+@exercise_check
 def check_exit_time(years: float, **values: float) -> CheckResult:
     """Check the exit date t_exit (years after January 2026).
 
@@ -18,6 +21,8 @@ def check_exit_time(years: float, **values: float) -> CheckResult:
     --------
     >>> check_exit_time(1.386)
     Right: imports stop being worth buying after 1.39 years, when a falls to 1.20.
+    >>> check_exit_time(2.0)
+    Not yet: your 2 years is not this scenario's exit date. At which advantage do imports stop being worth buying, and how long does Huawei take to wear the gap before the levy down to it? (section "The exit clock")
     """
     blank = unanswered(years=years, **values)
     if blank is not None:
@@ -30,14 +35,27 @@ def check_exit_time(years: float, **values: float) -> CheckResult:
             f"imports stop being worth buying after {clock.exit_time:.2f} "
             f"years, when a falls to {clock.exit_advantage:.2f}.",
         )
+    mistake = _mistake(
+        given,
+        clock.exit_time,
+        {
+            DEFAULTS_USED: lambda: hedging.exit_clock().exit_time,
+            "That is the exit date with the whole gap eroding: the levy's bite stays while "
+            "Huawei wears down the gap before the levy.": lambda: (
+                hedging.exit_clock(**{**values, "levy": 0.0}).exit_time
+            ),
+            "That is a number of months: give years.": lambda: 12 * clock.exit_time,
+        },
+    )
     return CheckResult(
         False,
-        f"your {given:g} years is off. Set V(a(t) − 1) = β with "
-        "a(t) = 1 + (a0 − 1)e^(−λt) − κτ (the levy's bite stays while the gap "
-        "before the levy erodes) and solve for t (natural logarithm).",
+        f"your {given:g} years is not this scenario's exit date. At which advantage do "
+        "imports stop being worth buying, and how long does Huawei take to wear the gap "
+        'before the levy down to it? (section "The exit clock")' + mistake,
     )
 
 
+@exercise_check
 @strict_keywords
 def check_erosion_for_exit(
     rate: float,
@@ -52,7 +70,7 @@ def check_erosion_for_exit(
     Examples
     --------
     >>> check_erosion_for_exit(0.5, 2.0)
-    Not yet: at λ = 0.5 the exit comes after 1.39 years, not 2. A slower erosion brings it back.
+    Not yet: at λ = 0.5 a year the exit does not come after 2 years. Solve the exit condition for the erosion rate instead of the time (section "The exit clock").
     """
     blank = unanswered(rate=rate, years=years)
     if blank is not None:
@@ -65,17 +83,34 @@ def check_erosion_for_exit(
         "pass_through": pass_through,
     }
     fixed = {k: P[k].check(P[k].default if v is None else v) for k, v in fixed.items()}
-    given = P["advantage_erosion_rate"].check(rate)
+    given = _number("rate", rate)
     target = require_number("years", years, minimum=0, minimum_included=False)
-    exit_at = hedging.exit_clock(advantage_erosion_rate=given, **fixed).exit_time
-    if _near(exit_at, target):
+    # The rate that puts the exit at ``target``: the exit date scales as 1/λ.
+    at_one = hedging.exit_clock(advantage_erosion_rate=1.0, **fixed).exit_time
+    expected = at_one / target
+    if _near(given, expected):
         return CheckResult(
-            True, f"at λ = {given:.3f} a year the exit comes after {target:g} years."
+            True,
+            f"at λ = {expected:.3f} a year the exit comes after {target:g} years: the gap "
+            f"before the levy shrinks to ×{math.exp(-expected):.2f} of itself each year and "
+            f"halves every {math.log(2) / expected:.1f} years.",
         )
-    side = "faster" if exit_at > target else "slower"
+    mistake = _mistake(
+        given,
+        expected,
+        {
+            DEFAULTS_USED: lambda: (
+                hedging.exit_clock(advantage_erosion_rate=1.0).exit_time / target
+            ),
+            "That is the multiple by which the gap shrinks each year, not the log rate λ.": (
+                lambda: math.exp(-expected)
+            ),
+            "That is the gap's halving time, not the log rate λ.": lambda: math.log(2) / expected,
+        },
+    )
     return CheckResult(
         False,
-        f"at λ = {given:g} the exit comes after {exit_at:.2f} years, not "
-        f"{target:g}. A {side} erosion brings it "
-        f"{'forward' if side == 'faster' else 'back'}.",
+        f"at λ = {given:g} a year the exit does not come after {target:g} years. Solve the "
+        'exit condition for the erosion rate instead of the time (section "The exit clock").'
+        + mistake,
     )

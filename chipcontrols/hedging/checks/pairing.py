@@ -7,9 +7,9 @@ starts to bind, and which bound sets the import share.
 from __future__ import annotations
 
 from chipcontrols import hedging, ledger
-from chipcontrols.core.checking import CheckResult, choose, unanswered
+from chipcontrols.core.checking import CheckResult, choose, exercise_check, unanswered
 from chipcontrols.core.parameters import strict_keywords
-from chipcontrols.hedging.checks.common import _near, _number
+from chipcontrols.hedging.checks.common import DEFAULTS_USED, _mistake, _near, _number
 
 #: What can set the import share, as :func:`chipcontrols.hedging.best_reply` names it.
 BOUND_NAMES = (
@@ -21,42 +21,72 @@ BOUND_NAMES = (
 )
 
 
-def check_us_cap_share(share: float) -> CheckResult:
-    """Check Washington's cap (50% of US-customer volume) as a share of China's orders.
+def _ledger(name: str, value: float | None) -> float:
+    declared = ledger.PARAMETERS[name]
+    return declared.check(declared.default if value is None else value)
 
-    Uses chapter 1's declared defaults for the cap, US-customer volume and Chinese demand.
+
+@exercise_check
+@strict_keywords
+def check_us_cap_share(
+    share: float,
+    cap_share: float | None = None,
+    us_volume: float | None = None,
+    demand: float | None = None,
+) -> CheckResult:
+    """Check Washington's cap (a share of US-customer volume) as a share of China's orders.
+
+    Chapter 1's declared defaults for the cap, US-customer volume and Chinese demand are used
+    where a value is not given.
 
     Examples
     --------
+    >>> check_us_cap_share(0.25)
+    Right: the cap is 0.25 of China's orders: 0.5 × 1 M ÷ 2 M.
     >>> check_us_cap_share(0.5)
-    Not yet: 0.5 is the cap as a share of US sales. As a share of China's orders, multiply it by US-customer volume and divide by Chinese demand (chapter 1's ledger defaults).
+    Not yet: 0.5 is the cap as a share of US sales; the question asks for it as a share of China's orders. How many chips is the cap, and what share of China's orders is that? (section "Two bounds")
     """
     blank = unanswered(share=share)
     if blank is not None:
         return blank
-    P = ledger.PARAMETERS
-    expected = P["cap_share"].default * P["us_volume"].default / P["demand"].default
+    rule, us, china = (
+        _ledger("cap_share", cap_share),
+        _ledger("us_volume", us_volume),
+        _ledger("demand", demand),
+    )
+    expected = rule * us / china
     given = _number("share", share)
     if _near(given, expected):
         return CheckResult(
             True,
-            f"the cap is {expected:.2f} of China's orders: "
-            f"{P['cap_share'].default:g} × {P['us_volume'].default:g} M ÷ "
-            f"{P['demand'].default:g} M.",
+            f"the cap is {expected:.3g} of China's orders: {rule:g} × {us:g} M ÷ {china:g} M.",
         )
-    if _near(given, P["cap_share"].default):
-        return CheckResult(
-            False,
-            f"{given:g} is the cap as a share of US sales. As a share of "
-            "China's orders, multiply it by US-customer volume and divide "
-            "by Chinese demand (chapter 1's ledger defaults).",
+    lead = f"your share {given:g} is not Washington's cap as a share of China's orders."
+    if _near(given, rule):
+        lead = (
+            f"{given:g} is the cap as a share of US sales; the question asks for it as a "
+            "share of China's orders."
         )
+    ledger_defaults = ledger.PARAMETERS
+    mistake = _mistake(
+        given,
+        expected,
+        {
+            DEFAULTS_USED: lambda: (
+                ledger_defaults["cap_share"].default
+                * ledger_defaults["us_volume"].default
+                / ledger_defaults["demand"].default
+            )
+        },
+    )
     return CheckResult(
         False,
-        f"your share {given:g} is off: cap_share × us_volume ÷ demand, with chapter 1's defaults.",
+        f"{lead} How many chips is the cap, and what share of China's orders is that? "
+        '(section "Two bounds")' + mistake,
     )
 
 
+@exercise_check
 @strict_keywords
 def check_pairing_switch(pairing_ratio: float, us_share_cap: float | None = None) -> CheckResult:
     """Check the pairing ratio k above which Beijing's rule, not Washington's cap, binds.
@@ -65,6 +95,8 @@ def check_pairing_switch(pairing_ratio: float, us_share_cap: float | None = None
     --------
     >>> check_pairing_switch(3)
     Right: at k = 3 the pairing bound 1/(1 + k) equals Washington's cap 0.25; above it Beijing's rule binds.
+    >>> check_pairing_switch(2)
+    Not yet: at k = 2 Beijing's pairing bound does not equal Washington's cap. Find the rule at which the two bounds allow the same share (section "Two bounds").
     """
     blank = unanswered(pairing_ratio=pairing_ratio)
     if blank is not None:
@@ -79,14 +111,23 @@ def check_pairing_switch(pairing_ratio: float, us_share_cap: float | None = None
             f"at k = {expected:g} the pairing bound 1/(1 + k) equals "
             f"Washington's cap {cap:g}; above it Beijing's rule binds.",
         )
-    side = "still looser than" if given < expected else "already tighter than"
+    mistake = _mistake(
+        given,
+        expected,
+        {
+            "That is the number of chips per import counting the import itself; k counts "
+            "only the domestic chips.": lambda: 1 / cap,
+            DEFAULTS_USED: lambda: 1 / declared.default - 1,
+        },
+    )
     return CheckResult(
         False,
-        f"at k = {given:g} the pairing bound is {side} the cap. Set "
-        "1/(1 + k) equal to the cap and solve for k.",
+        f"at k = {given:g} Beijing's pairing bound does not equal Washington's cap. Find the "
+        'rule at which the two bounds allow the same share (section "Two bounds").' + mistake,
     )
 
 
+@exercise_check
 def check_bound(answer: str, **values: float) -> CheckResult:
     """Check which bound sets the import share in a scenario (names as :data:`BOUND_NAMES`).
 
@@ -95,7 +136,7 @@ def check_bound(answer: str, **values: float) -> CheckResult:
     >>> check_bound("Washington's cap")
     Right: Washington's cap sets the share at 0.25 in this scenario.
     >>> check_bound("Beijing's pairing rule", pairing_ratio=2)
-    Not yet: Beijing's pairing rule allows 0.33, but something else is tighter. Compare s*, 1/(1 + k) and Washington's cap, and take the smallest (but not below 0).
+    Not yet: Beijing's pairing rule is not what sets the share in this scenario. Work out the share each limit allows here (Beijing's preference, its rule, Washington's cap) and compare them (section "Two bounds").
     """
     blank = unanswered(answer=answer, **values)
     if blank is not None:
@@ -108,11 +149,9 @@ def check_bound(answer: str, **values: float) -> CheckResult:
         return CheckResult(
             True, f"{name} sets the share at {reply.import_share:.2f} in this scenario.{tie}"
         )
-    allows = {hedging.INTERIOR: reply.interior, **reply.bounds}.get(name)
-    shown = f" allows {allows:.2f}," if allows is not None else " is not what binds:"
     return CheckResult(
         False,
-        f"{name}{shown} but something else is tighter. Compare s*, "
-        "1/(1 + k) and Washington's cap, and take the smallest (but not "
-        "below 0).",
+        f"{name} is not what sets the share in this scenario. Work out the share each limit "
+        "allows here (Beijing's preference, its rule, Washington's cap) and compare them "
+        '(section "Two bounds").',
     )
