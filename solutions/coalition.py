@@ -9,12 +9,8 @@ cell and never imports this module.  Numbers the prose and the exercise statemen
 from __future__ import annotations
 
 from chipcontrols import coalition
-from chipcontrols.coalition.prose import (
-    ASML_SHARES,
-    BOOK_SCENARIOS,
-    UNIFORM_CASES,
-    exercise_figures,
-)
+from chipcontrols.coalition.checks import holder_data_answers
+from chipcontrols.coalition.prose import EXERCISES, exercise_figures
 from chipcontrols.reference.allied_revenue import china_share
 
 #: The memo exercise's marking guide: criterion → points.
@@ -29,33 +25,37 @@ MEMO_RUBRIC = {
 }
 #: The stag-hunt essay's marking guide: criterion → points.
 STAGHUNT_RUBRIC = {"payoffs": 2, "weakest_link": 2, "switch": 2, "evidence": 2}
-#: The β of the threshold exercise's last part (a DUV-like good with a partial substitute).
-DUV_BETA = 0.2
 
 
 def _threshold_figures() -> dict[str, float]:
-    out: dict[str, float] = {"beta": DUV_BETA}
-    for key, row in ASML_SHARES.items():
-        share = china_share("ASML", *row) / 100
-        out[f"share_{key}"] = share
-        out[f"q_{key}"] = coalition.belief_threshold(restraint_cost=share)
-        out[f"q_{key}_beta"] = coalition.belief_threshold(
-            restraint_cost=share, retained_share=DUV_BETA
+    """Tokyo Electron's belief thresholds at the exercise's S, pure and with β."""
+    ex = exercise_figures()
+    security, beta = ex["thr_security_value"], ex["thr_beta"]
+    out: dict[str, float] = {"security_value": security, "beta": beta, "beta_s": beta * security}
+    out["denominator_beta"] = security * (1 - 2 * beta)
+    numbers = (1, 2)
+    for number in numbers:
+        share = ex[f"thr_tel_share_{number}"] / 100
+        out[f"share_{number}"] = share
+        out[f"q_{number}"] = coalition.belief_threshold(
+            restraint_cost=share, security_value=security
         )
-        out[f"regime_{key}_beta_is_control"] = float(
-            coalition.regime(share, 1.0, DUV_BETA) == coalition.CONTROL_DOMINANT
+        out[f"q_{number}_beta"] = coalition.belief_threshold(
+            restraint_cost=share, security_value=security, retained_share=beta
         )
-    out["numerator_2025_beta"] = out["share_2025"] - DUV_BETA
-    out["denominator_beta"] = 1 - 2 * DUV_BETA
+        out[f"regime_{number}_beta_is_control"] = float(
+            coalition.regime(share, security, beta) == coalition.CONTROL_DOMINANT
+        )
+    out["control_count_beta"] = sum(out[f"regime_{n}_beta_is_control"] for n in numbers)
     return out
 
 
 def _seed_figures() -> dict[str, float | str]:
-    mean, width = UNIFORM_CASES["first"]
-    g = BOOK_SCENARIOS
+    scenario = EXERCISES["seed"]
+    mean, width = scenario["uniform_mean"], scenario["uniform_width"]
     named = coalition.holders()
-    found = coalition.smallest_unravelling_seed(named)
-    run = coalition.named_cascade(named, seed=found.names)
+    found = coalition.smallest_unravelling_seed(named, bound=scenario["bound"])
+    run = coalition.named_cascade(named, seed=found.names, bound=scenario["bound"])
     h200 = sum(h.weight for h in named if h.name in coalition.H200_SEED)
     out: dict[str, float | str] = {
         "uniform_tip": coalition.uniform_tipping_point(
@@ -64,16 +64,14 @@ def _seed_figures() -> dict[str, float | str]:
         "uniform_numerator": mean - width,
         "uniform_denominator": 1 - 2 * width,
         "normal_seed": coalition.tipping_seed(
-            threshold_mean=g["mean"], threshold_spread=g["wide"]
+            threshold_mean=scenario["mean"], threshold_spread=scenario["spread"]
         ),
         "named_seed": " and ".join(found.names),
         "named_weight": found.weight,
         "named_rounds": float(len(run.rounds) - 1),
         "h200_weight": h200,
         "gap": found.weight - h200,
-        "match_none": float(
-            coalition.smallest_unravelling_seed(named, bound=coalition.MATCH_ACT_BOUND) is None
-        ),
+        "unbound_weight": coalition.smallest_unravelling_seed(named).weight,
     }
     for i, _who in enumerate(run.rounds):
         out[f"named_round{i}_share"] = run.shares[i]
@@ -81,9 +79,10 @@ def _seed_figures() -> dict[str, float | str]:
 
 
 def _spread_figures() -> dict[str, float | str]:
-    g = BOOK_SCENARIOS
+    g = EXERCISES["spread"]
     out: dict[str, float | str] = {}
-    for label, sigma in (("narrow", g["narrow"]), ("wide", g["wide"])):
+    for label in ("narrow", "wide"):
+        sigma = g[label]
         result = coalition.cascade_outcome(
             threshold_mean=g["mean"], threshold_spread=sigma, seed_share=g["seed"]
         )
@@ -98,24 +97,43 @@ def _spread_figures() -> dict[str, float | str]:
     return out
 
 
-def _data_figures() -> dict[str, float]:
-    figures = exercise_figures()
-    revenue = (
-        figures["amat_fy2025_china_usd_million"] / 1e3 / (figures["amat_fy2025_share_10k"] / 100)
+def _memo_figures() -> dict[str, float | str]:
+    ex = exercise_figures()
+    g = EXERCISES["spread"]
+    bound = coalition.cascade_outcome(
+        threshold_mean=g["mean"],
+        threshold_spread=g["wide"],
+        seed_share=g["seed"],
+        league_coverage=ex["memo_league"],
     )
     return {
-        "asml_2024_system": china_share("ASML", "2024", "calendar_year", "scmp2026asml"),
-        "asml_2024_total": china_share("ASML", "2024", "calendar_year", "volknews2025forges"),
-        "amat_total": revenue,
+        "asml_q": coalition.belief_threshold(
+            restraint_cost=ex["memo_asml_share_2026_guided"] / 100,
+            security_value=ex["memo_security_value"],
+            retained_share=ex["memo_beta"],
+        ),
+        "security_value": ex["memo_security_value"],
+        "beta": ex["memo_beta"],
+        "league": ex["memo_league"],
+        "league_final": bound.final_share,
+        "league_outcome": bound.outcome,
+    }
+
+
+def _data_figures() -> dict[str, float]:
+    figures = exercise_figures()
+    answers = holder_data_answers()
+    return {
+        "asml_2023_system": china_share("ASML", "2023", "calendar_year", "trendforce2024asmlq4"),
+        "asml_2023_total": china_share("ASML", "2023", "calendar_year", "asml2024form20f"),
+        "asml_2023_gap": answers["asml_2023_gap_points"],
+        "amat_total": answers["amat_fy2025_total_usd_bn"],
         "amat_china": figures["amat_fy2025_china_usd_million"] / 1e3,
         "amat_share_10k": figures["amat_fy2025_share_10k"],
         "amat_share_call": china_share(
             "Applied Materials", "FY2025", "fiscal_year", "fool2025amat"
         ),
-        "tel_fy2025_mean": sum(
-            china_share("Tokyo Electron", f"FY2025Q{q}", "quarter") for q in (1, 2, 3, 4)
-        )
-        / 4,
+        "tel_fy2025_mean": answers["tel_fy2025_mean_percent"],
         "tel_2024_house": china_share("Tokyo Electron", "2024", "calendar_year"),
     }
 
@@ -136,7 +154,7 @@ def solution_figures() -> dict[str, float | str]:
     dict
         Flat mapping, glued as ``coalition_sol_<key>``.  Prefixes name the exercise: ``thr_`` (belief
         thresholds), ``seed_`` (tipping points and seeds), ``spr_`` (same average, opposite
-        fate), ``data_`` (the holders' file), and the rubrics' points (``memo_rubric_``,
+        fate), ``data_`` (the holders' file), ``memo_`` (the memo's two numbers), and the rubrics' points (``memo_rubric_``,
         ``hunt_rubric_``).
     """
     out: dict[str, float | str] = {}
@@ -145,6 +163,7 @@ def solution_figures() -> dict[str, float | str]:
         ("seed", _seed_figures()),
         ("spr", _spread_figures()),
         ("data", _data_figures()),
+        ("memo", _memo_figures()),
     ):
         out.update({f"{prefix}_{key}": value for key, value in part.items()})
     out.update(_rubric_figures())

@@ -18,7 +18,18 @@ import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=["cascade", "checks", "named", "normal", "prose", "spread", "staghunt", "variants"],
+    submodules=[
+        "cascade",
+        "checks",
+        "checks_data",
+        "exercises",
+        "named",
+        "normal",
+        "prose",
+        "spread",
+        "staghunt",
+        "variants",
+    ],
     submod_attrs={
         "cascade": [
             "BROWSER_STEPS",

@@ -88,7 +88,7 @@ PARAMETERS = ParameterSet(
         "0.2 seed stays put at 0.08 and unravels everyone at 0.12.  Granovetter's own normal "
         "example flips at a spread of about 12.2 in a crowd of 100 (record "
         "granovetter1978_critical_spread).",
-        latex=r"\sigma",
+        latex=r"\sigma_{\mathrm{th}}",
     ),
     Parameter(
         "threshold_half_width",
@@ -111,7 +111,7 @@ PARAMETERS = ParameterSet(
         0.05,
         "Policy lever: 0 with no binding rule; the MATCH Act would bind the Dutch and "
         "Japanese toolmakers (Schelling 1973; models.md §5).",
-        latex=r"\lambda",
+        latex=r"\ell",
     ),
     Parameter(
         "response_intercept",
@@ -122,7 +122,7 @@ PARAMETERS = ParameterSet(
         0.5,
         0.01,
         "Illustrative (models.md §5).",
-        latex="a",
+        latex="c_{0}",
     ),
     Parameter(
         "response_slope",
@@ -133,7 +133,7 @@ PARAMETERS = ParameterSet(
         0.95,
         0.01,
         "Illustrative; the fixed point is stable while the slope is below 1.",
-        latex="b",
+        latex="c_{1}",
     ),
 )
 LATEX_NAMES = PARAMETERS.latex_names

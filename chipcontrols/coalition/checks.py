@@ -2,7 +2,12 @@
 
 The expected answers come from the coalition model (:mod:`chipcontrols.coalition`) and the
 holders' data (``data/allied_china_revenue.csv``); none is stored here.  A "Not yet" gives a
-hint and the student's own number, never the expected one.
+hint and the student's own number, never the expected one.  Hints diagnose: they name a
+specific mistake (a percent for a share, 1 − q*, the text's scenario for the exercise's) or
+point to the section that explains the concept; they never say on which side the answer lies
+and never state the formula, so a wrong answer above and one below get the same text.  Every
+check is wrapped by :func:`~chipcontrols.core.checking.exercise_check`, so a wrong type or label
+gets a hint, not a traceback.
 """
 
 from __future__ import annotations
@@ -12,19 +17,21 @@ from functools import partial
 import numpy as np
 
 from chipcontrols import coalition
-from chipcontrols.coalition import cascade, staghunt
+from chipcontrols.coalition import cascade
 from chipcontrols.core.checking import (
     CheckResult,
     choose,
     close_enough,
-    is_unanswered,
+    exercise_check,
     unanswered,
 )
 from chipcontrols.core.parameters import require_number, strict_keywords
-from chipcontrols.reference.allied_revenue import china_share
 
 __all__ = [
     "ANSWER_TOLERANCE",
+    "FUNCTION_SAMPLES",
+    "OUTCOME_RULE",
+    "holder_data_answers",
     "SEED_TOLERANCE",
     "check_belief_threshold",
     "check_cascade_outcome",
@@ -49,6 +56,7 @@ REVENUE_TOLERANCE = 0.02
 _near = partial(close_enough, absolute=ANSWER_TOLERANCE)
 
 
+@exercise_check
 @strict_keywords
 def check_belief_threshold(
     china_share: float, q_star: float, retained_share: float = 0.0, security_value: float = 1.0
@@ -62,7 +70,7 @@ def check_belief_threshold(
     q_star : float
         The student's belief threshold.
     retained_share, security_value : float
-        β and S of the stag hunt (defaults: a pure weakest link, S = one year's revenue).
+        ζ and S of the stag hunt (defaults: a pure weakest link, S = one year's revenue).
 
     Examples
     --------
@@ -93,14 +101,24 @@ def check_belief_threshold(
         hint = "is on a percent scale; q* is a probability between 0 and 1 here."
     elif retained_share > 0 and _near(given, china_share / security_value):
         hint = (
-            "is r/S, the pure weakest-link answer; with β > 0 subtract β·S from r and divide "
-            "by S(1 - 2β)."
+            "is the pure weakest-link answer: it leaves out the share ζ of the benefit that "
+            "survives when the partner sells (Layer A, 'The belief threshold in three lines')."
+        )
+    elif security_value != 1 and _near(given, china_share):
+        hint = (
+            "is the China share itself: here the security value S is not one year's revenue, "
+            "so the cost must be measured against S."
         )
     else:
-        hint = "set U_C = U_X and solve for q: q* = (r - βS) / (S(1 - 2β))."
+        hint = (
+            "is not the belief at which the holder is indifferent. Which payoff does the "
+            "holder compare with which, and at what belief are they equal? (Layer A, 'The "
+            "belief threshold in three lines'.)"
+        )
     return CheckResult(False, f"your q* = {given:g} {hint}")
 
 
+@exercise_check
 @strict_keywords
 def check_tipping_point(
     x_tip: float, threshold_mean: float, threshold_half_width: float
@@ -122,9 +140,9 @@ def check_tipping_point(
     if np.isnan(expected):
         return CheckResult(
             False,
-            "with these thresholds there is no interior tipping point (the "
-            "response's slope 1/(2w) is not above 1, or the point lies "
-            "outside [0, 1]); choose w below 1/2.",
+            "with these thresholds there is no interior tipping point (the response's middle "
+            "part is not steeper than the diagonal, or the crossing lies outside 0 to 1); "
+            "check the mean and half-width you were given.",
         )
     if _near(given, expected):
         return CheckResult(
@@ -132,16 +150,20 @@ def check_tipping_point(
             f"x_tip = {expected:.3f}: first defections above it unravel the "
             "coalition, smaller ones stay put.",
         )
-    hint = (
-        "solve (x - μ + w)/(2w) = x for x."
-        if not _near(given, threshold_mean)
-        else "the mean threshold is not the tipping point; solve (x - μ + w)/(2w) = x."
-    )
-    return CheckResult(
-        False, f"your x_tip = {given:g} is not the fixed point of the uniform response: {hint}"
-    )
+    if _near(given, threshold_mean):
+        hint = "is the mean threshold, not the point where the response meets the diagonal."
+    elif _near(given, threshold_mean - threshold_half_width):
+        hint = "is the lowest threshold, where the response starts to rise, not where it meets the diagonal."
+    else:
+        hint = (
+            "is not where the straight middle part of the uniform response meets the "
+            "diagonal. Write the share who would sell at x, set it equal to x and solve "
+            "('Uniform thresholds' shows the steps)."
+        )
+    return CheckResult(False, f"your x_tip = {given:g} {hint}")
 
 
+@exercise_check
 @strict_keywords
 def check_tipping_seed(seed: float, threshold_mean: float, threshold_spread: float) -> CheckResult:
     """Check the smallest seed that unravels a coalition with normal thresholds N(μ, σ²).
@@ -149,7 +171,7 @@ def check_tipping_seed(seed: float, threshold_mean: float, threshold_spread: flo
     Examples
     --------
     >>> check_tipping_seed(0.1, threshold_mean=0.3, threshold_spread=0.12)
-    Not yet: a first defection of 0.1 stays put; the smallest seed that unravels everyone is larger.
+    Not yet: a first defection of 0.1 is not the smallest seed that unravels everyone. Run coalition.cascade_outcome at a few seeds and read each outcome, or find where the response crosses the diagonal below the mean.
     """
     blank = unanswered(seed=seed)
     if blank is not None:
@@ -167,18 +189,30 @@ def check_tipping_seed(seed: float, threshold_mean: float, threshold_spread: flo
     if _near(given, expected, absolute=SEED_TOLERANCE):
         return CheckResult(
             True,
-            f"about {expected:.3f}: below it the cascade stops where F(x) "
-            "first falls under the 45° line; above it nothing stops it.",
+            f"about {expected:.3f}: below it the cascade stops where the response "
+            "first falls under the diagonal; above it nothing stops it.",
         )
-    side = "stays put" if given < expected else "unravels everyone, but so does a smaller one"
-    detail = (
-        "; the smallest seed that unravels everyone is larger."
-        if given < expected
-        else ". Look for the crossing of F(x) and the 45° line below the mean."
+    if _near(given, threshold_mean):
+        return CheckResult(
+            False, f"{given:g} is the mean threshold, not a seed found from the cascade."
+        )
+    return CheckResult(
+        False,
+        f"a first defection of {given:g} is not the smallest seed that unravels everyone. "
+        "Run coalition.cascade_outcome at a few seeds and read each outcome, or find where "
+        "the response crosses the diagonal below the mean.",
     )
-    return CheckResult(False, f"a first defection of {given:g} {side}{detail}")
 
 
+#: What each outcome label means, as the hints and the assignment state it.
+OUTCOME_RULE = (
+    "'holds' if the path never rises above the seed, 'unravels' if it reaches at least "
+    f"{cascade.UNRAVELLED_FRACTION:.0%} of the holders a league rule leaves free, "
+    "'partial cascade' in between"
+)
+
+
+@exercise_check
 @strict_keywords
 def check_cascade_outcome(
     outcome: str, threshold_mean: float, threshold_spread: float, seed_share: float
@@ -201,11 +235,13 @@ def check_cascade_outcome(
         return CheckResult(True, f"{name}: the share selling settles at {result.final_share:.0%}.")
     return CheckResult(
         False,
-        f"not '{name}'. Compare F(x_0) = Φ((x_0 - μ)/σ) with the seed x_0, "
-        "then follow the path round by round (cascade_path).",
+        f"not '{name}'. Compare the share of holders whose threshold lies at or below the "
+        "seed with the seed itself, then follow the path round by round "
+        f"(coalition.cascade_path). The labels: {OUTCOME_RULE}.",
     )
 
 
+@exercise_check
 @strict_keywords
 def check_final_share(
     final_share: float,
@@ -220,7 +256,7 @@ def check_final_share(
     --------
     >>> check_final_share(0.2, threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2,
     ...                   league_coverage=0.5)
-    Right: the share selling settles at 20% (holds): the league rule scales the response down by 1 - λ, so the seed recruits no one.
+    Right: the share selling settles at 20% (holds): the league rule takes the bound share out of the response, so the seed recruits no one.
     """
     blank = unanswered(final_share=final_share)
     if blank is not None:
@@ -234,29 +270,35 @@ def check_final_share(
     )
     if _near(given, result.final_share, absolute=0.01):
         why = (
-            ": the league rule scales the response down by 1 - λ, so the seed recruits no one"
+            ": the league rule takes the bound share out of the response, so the seed "
+            "recruits no one"
             if league_coverage > 0 and result.outcome == coalition.HOLDS
             else ""
         )
         return CheckResult(
             True, f"the share selling settles at {result.final_share:.0%} ({result.outcome}){why}."
         )
+    if _near(given, 100 * result.final_share, absolute=0.5):
+        return CheckResult(
+            False, f"your final share {given:g} is a percent; give a share of 0 to 1."
+        )
     return CheckResult(
         False,
-        f"your final share {given:g} is not where the path settles. Iterate "
-        "x = max(x_0, (1 - λ) Φ((x - μ)/σ)) until it stops moving "
-        "(coalition.cascade_path).",
+        f"your final share {given:g} is not where the path settles. Follow it round by "
+        "round until it stops moving (coalition.cascade_path): the seed never recants, and "
+        "a league rule takes the share it binds out of the response.",
     )
 
 
+@exercise_check
 @strict_keywords
-def check_critical_spread(sigma: float, threshold_mean: float = 0.3) -> CheckResult:
+def check_critical_spread(sigma: float, threshold_mean: float) -> CheckResult:
     """Check the critical spread of normal thresholds at mean μ (found by trial or by solving).
 
     Examples
     --------
-    >>> check_critical_spread(0.12)
-    Not yet: at σ = 0.12 the response still crosses the 45° line below the mean, so small seeds stay put; widen it.
+    >>> check_critical_spread(0.12, threshold_mean=0.3)
+    Not yet: σ_th = 0.12 is not the critical spread at μ = 0.3. There the response just touches the diagonal below the mean: two conditions hold at the same point ('Normal thresholds and Granovetter's flip'); coalition.critical_spread computes it.
     """
     blank = unanswered(sigma=sigma)
     if blank is not None:
@@ -269,20 +311,25 @@ def check_critical_spread(sigma: float, threshold_mean: float = 0.3) -> CheckRes
             f"σ_c = {expected:.3f}: above it even a first defection of "
             "zero unravels the coalition.",
         )
-    if given < expected:
+    default_mean = cascade.PARAMETERS["threshold_mean"].default
+    if threshold_mean != default_mean and _near(
+        given, coalition.critical_spread(default_mean), absolute=SEED_TOLERANCE / 2.5
+    ):
         return CheckResult(
             False,
-            f"at σ = {given:g} the response still crosses the 45° line below "
-            "the mean, so small seeds stay put; widen it.",
+            f"σ_th = {given:g} is the critical spread at the text's mean, not at this "
+            f"exercise's μ = {threshold_mean:g}.",
         )
     return CheckResult(
         False,
-        f"at σ = {given:g} the response no longer touches the 45° line below "
-        "the mean; the critical spread is smaller. Solve F(x) = x and "
-        "F'(x) = 1 together.",
+        f"σ_th = {given:g} is not the critical spread at μ = {threshold_mean:g}. There the "
+        "response just touches the diagonal below the mean: two conditions hold at the "
+        "same point ('Normal thresholds and Granovetter's flip'); coalition.critical_spread "
+        "computes it.",
     )
 
 
+@exercise_check
 @strict_keywords
 def check_unravelling_seed(first_movers, bound=()) -> CheckResult:
     """Check the lightest set of first movers that brings every other named holder along.
@@ -290,18 +337,19 @@ def check_unravelling_seed(first_movers, bound=()) -> CheckResult:
     Examples
     --------
     >>> check_unravelling_seed(["US chipmakers"])
-    Not yet: after US chipmakers defect, only US chipmakers end up selling; the others hold. Add the holder whose threshold the seed comes closest to.
+    Not yet: US chipmakers is not the lightest set of first movers that brings every other free holder along. Run coalition.named_cascade(coalition.holders(), seed=[...], bound=[...]) to see who follows a set, and compare the China-revenue weights of the sets that bring everyone along.
     """
     blank = unanswered(first_movers=first_movers)
     if blank is not None:
         return blank
     if isinstance(first_movers, str):
         first_movers = [first_movers]
+    if isinstance(bound, str):
+        bound = [bound]
     names = [choose("first_movers", name, coalition.HOLDER_GROUPS) for name in first_movers]
     bound_names = [choose("bound", name, coalition.HOLDER_GROUPS) for name in bound]
     named = coalition.holders()
     expected = coalition.smallest_unravelling_seed(named, bound=tuple(bound_names))
-    run = coalition.named_cascade(named, seed=tuple(names), bound=tuple(bound_names))
     if expected is None:
         return CheckResult(
             False,
@@ -315,130 +363,24 @@ def check_unravelling_seed(first_movers, bound=()) -> CheckResult:
             f"{expected.weight:.0%} of the holders' China revenue, enough to "
             "tip the rest round by round.",
         )
-    free = [h.name for h in named if h.name not in set(names) | set(bound_names)]
-    if all(name in run.final for name in free):
-        return CheckResult(False, "that seed unravels the rest, but a lighter one does too.")
     return CheckResult(
         False,
-        f"after {' and '.join(names)} defect, only "
-        f"{', '.join(run.final)} end up selling; the others hold. Add the "
-        "holder whose threshold the seed comes closest to.",
-    )
-
-
-@strict_keywords
-def check_holder_data(
-    asml_2024_system_percent: float,
-    asml_2024_total_percent: float,
-    amat_fy2025_total_usd_bn: float,
-) -> CheckResult:
-    """Check the data task: ASML's two 2024 China shares and Applied Materials' FY2025 revenue.
-
-    Examples
-    --------
-    >>> check_holder_data(..., ..., ...)
-    Not yet: fill in asml_2024_system_percent, asml_2024_total_percent and amat_fy2025_total_usd_bn: replace each ... with your answer, then run the cell again.
-    """
-    blank = unanswered(
-        asml_2024_system_percent=asml_2024_system_percent,
-        asml_2024_total_percent=asml_2024_total_percent,
-        amat_fy2025_total_usd_bn=amat_fy2025_total_usd_bn,
-    )
-    if blank is not None:
-        return blank
-    system = china_share("ASML", "2024", "calendar_year", "scmp2026asml")
-    total = china_share("ASML", "2024", "calendar_year", "volknews2025forges")
-    from chipcontrols.coalition.prose import exercise_figures
-
-    figures = exercise_figures()
-    revenue = (
-        figures["amat_fy2025_china_usd_million"] / 1e3 / (figures["amat_fy2025_share_10k"] / 100)
-    )
-    problems = []
-    given_system = require_number(
-        "asml_2024_system_percent", asml_2024_system_percent, minimum=0, maximum=100
-    )
-    given_total = require_number(
-        "asml_2024_total_percent", asml_2024_total_percent, minimum=0, maximum=100
-    )
-    if (given_system, given_total) == (total, system):
-        problems.append(
-            "the two ASML shares are swapped: system sales exclude service, where "
-            "China weighs less"
-        )
-    elif given_system != system or given_total != total:
-        problems.append(
-            "find the 2024 ASML rows whose basis is 'net system sales' and 'total revenue'"
-        )
-    given_revenue = require_number(
-        "amat_fy2025_total_usd_bn",
-        amat_fy2025_total_usd_bn,
-        minimum=0,
-        minimum_included=False,
-        unit="billion USD",
-    )
-    if not close_enough(given_revenue, revenue, relative=REVENUE_TOLERANCE):
-        problems.append(
-            "Applied Materials' total is its China revenue divided by China's share "
-            "(mind million versus billion)"
-        )
-    if problems:
-        return CheckResult(False, "; ".join(problems) + ".")
-    return CheckResult(
-        True,
-        f"ASML 2024: {system:g}% of system sales, {total:g}% of total revenue; "
-        f"Applied Materials FY2025 revenue about ${revenue:.1f} bn.",
-    )
-
-
-#: How many parameter sets :func:`check_q_star_function` tries.
-FUNCTION_SAMPLES = 50
-
-
-def check_q_star_function(q_star, seed: int = 2025_12_08) -> CheckResult:
-    """Check a student's ``q_star(restraint_cost, security_value, retained_share)``.
-
-    Compared with the model on :data:`FUNCTION_SAMPLES` points drawn inside the declared
-    ranges (``seed`` chooses them, so an autograder tests inputs the chapter never shows).
-
-    Examples
-    --------
-    >>> check_q_star_function(lambda restraint_cost, security_value, retained_share:
-    ...                       restraint_cost / security_value)
-    Not yet: at restraint_cost=0.234, security_value=0.324, retained_share=0.295 your function gives 0.723, which is not q*. With β > 0 part of the benefit survives a partner's defection: q* = (r - βS) / (S(1 - 2β)).
-    """
-    blank = unanswered(q_star=q_star)
-    if blank is not None:
-        return blank
-    if not callable(q_star):
-        raise ValueError(
-            f"q_star = {q_star!r} is not a function: define "
-            "def q_star(restraint_cost, security_value, retained_share): ..."
-        )
-    generator = np.random.default_rng(seed)
-    names = ("restraint_cost", "security_value", "retained_share")
-    declared = [staghunt.PARAMETERS[name] for name in names]
-    for _ in range(FUNCTION_SAMPLES):
-        point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
-        expected = coalition.belief_threshold(**point)
-        returned = q_star(**point)
-        if is_unanswered(returned):
-            return CheckResult(False, "fill in q_star: its body still returns ...")
-        given = require_number("q_star(...)", returned)
-        if not close_enough(given, expected, absolute=1e-6 * max(1.0, abs(expected))):
-            shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
-            return CheckResult(
-                False,
-                f"at {shown} your function gives {given:.3g}, which is not "
-                "q*. With β > 0 part of the benefit survives a partner's "
-                "defection: q* = (r - βS) / (S(1 - 2β)).",
-            )
-    return CheckResult(
-        True,
-        f"your q_star matches the model on {FUNCTION_SAMPLES} points across the declared ranges.",
+        f"{' and '.join(names)} is not the lightest set of first movers that brings every "
+        "other free holder along. Run coalition.named_cascade(coalition.holders(), "
+        "seed=[...], bound=[...]) to see who follows a set, and compare the China-revenue "
+        "weights of the sets that bring everyone along.",
     )
 
 
 def _declared(name: str):
     """A declared cascade parameter (for the variants and the assignment)."""
     return cascade.PARAMETERS[name]
+
+
+# The data and function checks live in their own module; re-exported for the chapter.
+from chipcontrols.coalition.checks_data import (  # noqa: E402
+    FUNCTION_SAMPLES,
+    check_holder_data,
+    check_q_star_function,
+    holder_data_answers,
+)

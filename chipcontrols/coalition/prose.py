@@ -16,7 +16,7 @@ from chipcontrols.core import record
 from chipcontrols.core.data import load_table
 from chipcontrols.reference.allied_revenue import china_share
 
-__all__ = ["exercise_figures", "prose_figures", "ASML_SHARES", "BOOK_SCENARIOS"]
+__all__ = ["exercise_figures", "prose_figures", "ASML_SHARES", "BOOK_SCENARIOS", "EXERCISES"]
 
 #: The ASML China shares the belief-threshold exercise and the text use: 2025 outcome, 2026
 #: guidance, and the share reported in June 2026 (rows of data/allied_china_revenue.csv).
@@ -272,33 +272,5 @@ def prose_figures() -> dict[str, float | str]:
     return out
 
 
-def exercise_figures() -> dict[str, float]:
-    """Numbers the exercise statements give the student (not answers), ``coalition_ex_<key>``."""
-    g = BOOK_SCENARIOS
-    return {
-        "asml_share_2025": china_share("ASML", "2025", "calendar_year", "scmp2026asml"),
-        "asml_share_2026_guided": china_share("ASML", "2026", "guidance"),
-        "asml_share_2026_reported": china_share("ASML", "2026Q1", "quarter"),
-        "beta_duv": 0.2,
-        "mean": g["mean"],
-        "narrow": g["narrow"],
-        "wide": g["wide"],
-        "seed": g["seed"],
-        "uniform_mean": UNIFORM_CASES["first"][0],
-        "uniform_width": UNIFORM_CASES["first"][1],
-        "amat_fy2025_china_usd_million": _amat_fy2025_china(),
-        "amat_fy2025_share_10k": china_share(
-            "Applied Materials", "FY2025", "fiscal_year", "secfilingsai2025amat"
-        ),
-    }
-
-
-def _amat_fy2025_china() -> float:
-    """Applied Materials' FY2025 China revenue (USD million) as the 10-K digest gives it."""
-    table = _table()
-    row = table[
-        (table.holder == "Applied Materials")
-        & (table.period == "FY2025")
-        & (table.citation == "secfilingsai2025amat")
-    ]
-    return float(row.china_revenue.iloc[0])
+# The exercises' scenarios and figures live in their own module; re-exported for the chapter.
+from chipcontrols.coalition.exercises import EXERCISES, exercise_figures  # noqa: E402

@@ -90,7 +90,7 @@ PARAMETERS = ParameterSet(
         "Substitutability judgement: 0 for a pure weakest link (one seller undoes the "
         "denial), towards 1/2 when each holder's control denies something the other's "
         "sales cannot replace (Hirshleifer 1983; models.md §5).",
-        latex=r"\beta",
+        latex=r"\zeta",
     ),
     Parameter(
         "partner_belief",

@@ -2,7 +2,9 @@
 
 The same seven kinds of bad value as ``tests/core/test_bad_input.py`` (whose ``Case`` table and
 runner this module reuses), tried against every public function of the coalition model and
-every chapter-3 check.
+every chapter-3 check.  The checks are tried unwrapped (``__wrapped__``): wrapped by
+``exercise_check`` the same ValueError reaches the student as a hint, which
+``tests/coalition/test_coalition_hints.py`` tests.
 """
 
 from __future__ import annotations
@@ -100,43 +102,47 @@ CASES = [
     Case(
         "check_belief_threshold",
         "restraint_cost",
-        lambda v: coalition.checks.check_belief_threshold(v, q_star=0.3),
+        lambda v: coalition.checks.check_belief_threshold.__wrapped__(v, q_star=0.3),
         1.5,
-        lambda: coalition.checks.check_belief_threshold(0.3, q_star=0.3, beta=0.1),
+        lambda: coalition.checks.check_belief_threshold.__wrapped__(0.3, q_star=0.3, beta=0.1),
     ),
     Case(
         "check_tipping_seed",
         "seed",
-        lambda v: coalition.checks.check_tipping_seed(
+        lambda v: coalition.checks.check_tipping_seed.__wrapped__(
             v, threshold_mean=0.3, threshold_spread=0.12
         ),
         2.0,
-        lambda: coalition.checks.check_tipping_seed(0.2, mean=0.3, threshold_spread=0.12),
+        lambda: coalition.checks.check_tipping_seed.__wrapped__(
+            0.2, mean=0.3, threshold_spread=0.12
+        ),
     ),
     Case(
         "check_final_share",
         "final_share",
-        lambda v: coalition.checks.check_final_share(
+        lambda v: coalition.checks.check_final_share.__wrapped__(
             v, threshold_mean=0.3, threshold_spread=0.12, seed_share=0.2
         ),
         1.5,
-        lambda: coalition.checks.check_final_share(
+        lambda: coalition.checks.check_final_share.__wrapped__(
             0.2, threshold_mean=0.3, threshold_spread=0.12, seed=0.2
         ),
     ),
     Case(
         "check_critical_spread",
         "sigma",
-        lambda v: coalition.checks.check_critical_spread(v),
+        lambda v: coalition.checks.check_critical_spread.__wrapped__(v, threshold_mean=0.3),
         UNBOUNDED,
-        lambda: coalition.checks.check_critical_spread(0.15, mean=0.3),
+        lambda: coalition.checks.check_critical_spread.__wrapped__(
+            0.15, threshold_mean=0.3, mean=0.3
+        ),
     ),
     Case(
         "check_holder_data",
         "amat_fy2025_total_usd_bn",
-        lambda v: coalition.checks.check_holder_data(41, 36, v),
+        lambda v: coalition.checks.check_holder_data.__wrapped__(2.7, 42.0, v),
         UNBOUNDED,
-        lambda: coalition.checks.check_holder_data(41, 36, 28.3, tel=42),
+        lambda: coalition.checks.check_holder_data.__wrapped__(2.7, 42.0, 28.3, tel=42),
     ),
 ]
 PAIRS = [(case, kind) for case in CASES for kind in _applicable(case)]

@@ -21,28 +21,35 @@ def solutions():
 
 
 def test_threshold_solutions_by_hand(solutions):
-    assert solutions["thr_q_2025"] == pytest.approx(0.33)
-    assert solutions["thr_q_2025_beta"] == pytest.approx((0.33 - 0.2) / (1 - 0.4))
-    assert solutions["thr_q_2026_guided_beta"] == pytest.approx(0.0, abs=1e-12)
-    assert solutions["thr_q_2026_reported_beta"] == pytest.approx((0.19 - 0.2) / 0.6)
-    assert solutions["thr_regime_2026_reported_beta_is_control"] == 1.0
+    # Tokyo Electron's quarterly shares 38.6 and 31.8% (the file), S = 1.5, zeta = 0.22.
+    assert solutions["thr_q_1"] == pytest.approx(0.386 / 1.5)
+    assert solutions["thr_q_2"] == pytest.approx(0.318 / 1.5)
+    assert solutions["thr_q_1_beta"] == pytest.approx((0.386 - 0.33) / (1.5 * 0.56))
+    assert solutions["thr_q_2_beta"] == pytest.approx((0.318 - 0.33) / (1.5 * 0.56))
+    assert solutions["thr_regime_2_beta_is_control"] == 1.0
+    assert solutions["thr_control_count_beta"] == 1.0
 
 
 def test_seed_and_spread_solutions_by_hand(solutions):
-    assert solutions["seed_uniform_tip"] == pytest.approx(0.05 / 0.5)
-    assert 0.19 < solutions["seed_normal_seed"] < 0.2  # just below the 0.2 seed that flips
-    assert solutions["seed_named_seed"] == "US toolmakers and US chipmakers"
-    assert solutions["seed_named_round3_share"] == pytest.approx(1.0)
-    assert solutions["spr_narrow_z"] == pytest.approx(-1.25)
-    assert solutions["spr_wide_z"] == pytest.approx(-0.1 / 0.12)
+    assert solutions["seed_uniform_tip"] == pytest.approx(0.16 / 0.56)
+    assert 0.3 < solutions["seed_normal_seed"] < 0.4  # between the lowest threshold zone and μ
+    assert (
+        solutions["seed_named_seed"] == "US toolmakers and US chipmakers and Korean memory makers"
+    )
+    assert solutions["seed_named_weight"] > solutions["seed_unbound_weight"]
+    assert solutions["spr_narrow_z"] == pytest.approx(-0.12 / 0.10)
+    assert solutions["spr_wide_z"] == pytest.approx(-0.12 / 0.15)
     assert (
         solutions["spr_narrow_outcome"] == "holds" and solutions["spr_wide_outcome"] == "unravels"
     )
+    assert solutions["memo_asml_q"] == pytest.approx((0.20 - 0.125) / (1.25 * 0.8))
+    assert solutions["memo_league_final"] == pytest.approx(0.21)
 
 
 def test_data_solutions_by_hand(solutions):
     assert solutions["data_amat_total"] == pytest.approx(8.5 / 0.30)
     assert solutions["data_tel_fy2025_mean"] == pytest.approx((49.9 + 41.3 + 42.7 + 34.3) / 4)
+    assert solutions["data_asml_2023_gap"] == pytest.approx(29.0 - 26.3)
 
 
 def test_rubric_points_add_up(solutions):

@@ -17,7 +17,7 @@ from widgets.core import palette
 from widgets.core.display import Figure
 from widgets.core.sliders import altair_param
 
-#: The belief levels whose indifference lines the stag-hunt map draws as contours, and the β at
+#: The belief levels whose indifference lines the stag-hunt map draws as contours, and the ζ at
 #: which their labels sit (where the contours are still well apart).
 CONTOUR_BELIEFS = (0.25, 0.5, 0.75)
 CONTOUR_LABEL_BETA = 0.22
@@ -45,18 +45,18 @@ def _holder_rows() -> list[dict]:
 
 
 def staghunt_chart() -> Figure:
-    """Chart 1: the stag-hunt map, r/S against β, with the regions, contours and the holders.
+    """Chart 1: the stag-hunt map, r/S against ζ, with the regions, contours and the holders.
 
-    The regions (control dominant below r/S = β, selling dominant above r/S = 1 − β) and the
+    The regions (control dominant below r/S = ζ, selling dominant above r/S = 1 − ζ) and the
     indifference line of the chosen belief q are computed in the browser from the registered
-    ``indifferent_cost_ratio``; each holder sits at the chosen β and at its China share of
+    ``indifferent_cost_ratio``; each holder sits at the chosen ζ and at its China share of
     revenue divided by S, filled when restraint is its best reply at belief q.
     """
     line = staghunt.FORMS["indifferent_cost_ratio"]
     beta = staghunt.PARAMETERS["retained_share"]
     x = alt.X(
         "beta:Q",
-        title="β: share of the benefit kept when the partner sells",
+        title="ζ: share of the benefit kept when the partner sells",
         scale=alt.Scale(domain=[beta.minimum - 0.015, beta.maximum], nice=False),
     )
     y_scale = alt.Scale(domain=[0, 1], nice=False, clamp=True)
@@ -203,13 +203,13 @@ def staghunt_chart() -> Figure:
     restraining = [name for name, h in default.items() if h.join_threshold <= q0]
     description = (
         "Stag-hunt map: the cost of restraint relative to the security value, r/S (y), against "
-        "β, the share of the benefit a holder keeps when its partner sells (x). Green below "
-        "r/S = β: control is dominant; red above r/S = 1 − β: selling is dominant; between, "
+        "ζ, the share of the benefit a holder keeps when its partner sells (x). Green below "
+        "r/S = ζ: control is dominant; red above r/S = 1 − ζ: selling is dominant; between, "
         "both equilibria exist and beliefs decide. Dashed contours mark belief thresholds q* of "
         f"{', '.join(f'{q:g}' for q in CONTOUR_BELIEFS)}; the bold line is the chosen belief q. "
         f"Each holder sits at its China share of revenue ÷ S, filled when it restrains: at the "
-        f"defaults (q = {q0:g}, β = 0, S = 1) {len(restraining)} of {len(default)} restrain. "
-        "Sliders move the belief, β and S."
+        f"defaults (q = {q0:g}, ζ = 0, S = 1) {len(restraining)} of {len(default)} restrain. "
+        "Sliders move the belief, ζ and S."
     )
     return Figure(chart, description)
 

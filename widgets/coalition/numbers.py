@@ -18,7 +18,8 @@ from chipcontrols.coalition import prose
 from chipcontrols.core import figures
 from widgets.core.glossary import key_terms_markdown
 from widgets.core.glue import glue_groups
-from widgets.core.text import equation
+from widgets.core.notation import notation_markdown
+from widgets.core.text import textbook
 
 __all__ = ["CHAPTER", "GROUPS", "equations", "glue_numbers"]
 
@@ -26,27 +27,78 @@ __all__ = ["CHAPTER", "GROUPS", "equations", "glue_numbers"]
 CHAPTER = CHAPTER_MODELS.index("coalition") + 1
 
 
+#: The response F(x_t) as one symbol, so the cascade's step reads as a textbook writes it.
+RESPONSE = sp.Symbol("F_x_t")
+
+
 def equations() -> dict[str, object]:
-    """The formulas the chapter's text shows with ``glue:math``, typeset from the model."""
+    """The formulas the chapter's text shows with ``glue:math``, each in textbook form.
+
+    Each right-hand side is written by hand and proved equal to the model's sympy expression
+    by ``tests/book/test_textbook_forms.py``; the derivations of q* and of the tipping point are
+    three lines each (``payoff_*`` → ``gain`` → ``q_star``; ``uniform_middle`` → ``tip``).
+    """
     staghunt, cascade = coalition.staghunt, coalition.cascade
+    hunt = {
+        staghunt.restraint_cost: "r",
+        staghunt.security_value: "S",
+        staghunt.retained_share: r"\zeta",
+        staghunt.partner_belief: "q",
+    }
+    casc = {
+        cascade.seller_share: "x",
+        cascade.seed_share: "x_{0}",
+        cascade.threshold_mean: r"\mu",
+        cascade.threshold_spread: r"\sigma_{\mathrm{th}}",
+        cascade.threshold_half_width: "w",
+        cascade.league_coverage: r"\ell",
+        cascade.response_intercept: "c_{0}",
+        cascade.response_slope: "c_{1}",
+        RESPONSE: "F(x_{t})",
+    }
+    no_league = {cascade.league_coverage: 0}
     return {
-        "q_star": equation(r"q^{*}", staghunt.BELIEF_THRESHOLD, staghunt.LATEX_NAMES),
-        "q_star_weakest": equation(
-            r"q^{*}\big|_{\beta = 0}",
+        "payoff_control": textbook(
+            r"U_{\mathrm{control}}", r"q S + (1 - q) \zeta S - r", staghunt.PAYOFF_CONTROL, hunt
+        ),
+        "payoff_sell": textbook(r"U_{\mathrm{sell}}", r"q \zeta S", staghunt.PAYOFF_SELL, hunt),
+        "gain": textbook(
+            r"U_{\mathrm{control}} - U_{\mathrm{sell}}",
+            r"q S(1 - 2\zeta) + \zeta S - r",
+            staghunt.GAIN_FROM_RESTRAINT,
+            hunt,
+        ),
+        "q_star": textbook(
+            r"U_{\mathrm{control}} \ge U_{\mathrm{sell}} \iff q \ge q^{*}",
+            r"\frac{r - \zeta S}{S(1 - 2\zeta)}",
+            staghunt.BELIEF_THRESHOLD,
+            hunt,
+        ),
+        "q_star_weakest": textbook(
+            r"q^{*}\big|_{\zeta = 0}",
+            r"\frac{r}{S}",
             staghunt.BELIEF_THRESHOLD.subs(staghunt.retained_share, 0),
-            staghunt.LATEX_NAMES,
+            hunt,
         ),
-        "step": equation(
-            r"x_{t+1}",
-            cascade.NORMAL_STEP.subs(cascade.seller_share, sp.Symbol("x_t")),
-            cascade.LATEX_NAMES,
+        "step": textbook(
+            r"x_{t+1} \text{ (never below the seed } x_{0}\text{)}",
+            r"(1 - \ell) F(x_{t})",
+            cascade.NORMAL_RESPONSE.subs(cascade.NORMAL_THRESHOLDS, RESPONSE),
+            casc,
         ),
-        "tip": equation(
-            r"x_{\mathrm{tip}}",
-            cascade.UNIFORM_TIPPING_POINT.subs(cascade.league_coverage, 0),
-            cascade.LATEX_NAMES,
+        "uniform_middle": textbook(
+            r"F(x) \text{ for } \mu - w \le x \le \mu + w",
+            r"\frac{x - \mu + w}{2w}",
+            cascade._UNIFORM_MIDDLE.subs(no_league),
+            casc,
         ),
-        "linear": equation(r"x^{*}", cascade.LINEAR_FIXED_POINT, cascade.LATEX_NAMES),
+        "tip": textbook(
+            r"F(x) = x \iff x = x_{\mathrm{tip}}",
+            r"\frac{\mu - w}{1 - 2w}",
+            cascade.UNIFORM_TIPPING_POINT.subs(no_league),
+            casc,
+        ),
+        "linear": textbook(r"x^{*}", r"\frac{c_{0}}{1 - c_{1}}", cascade.LINEAR_FIXED_POINT, casc),
     }
 
 
@@ -64,7 +116,10 @@ def _parameter_figures() -> dict[str, float]:
 GROUPS = {
     "record": figures.record_figures,
     "period": figures.record_period,
-    "book": lambda: {"key_terms": key_terms_markdown(CHAPTER)},
+    "book": lambda: {
+        "key_terms": key_terms_markdown(CHAPTER),
+        "notation": notation_markdown(CHAPTER),
+    },
     "coalition": prose.prose_figures,
     "coalition_param": _parameter_figures,
     "coalition_ex": prose.exercise_figures,
