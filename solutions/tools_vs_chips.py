@@ -39,6 +39,11 @@ SHIFT_RUBRIC = {"years_and_branch": 2, "emphasis_not_effort": 2, "own_coding": 1
 #: The estimates the source-evaluation exercise works through, by the key the text uses.
 ESTIMATES = {
     "bis": "ascend-output-2025-bis",
+    "mizuho": "ascend-shipments-2025-mizuho",
+    "idc": "ascend-shipments-2025-idc",
+}
+#: The two 2026 figures part 2 sets against each other.
+PLANS_2026 = {
     "semianalysis": "ascend-output-2026-semianalysis",
     "bloomberg": "ascend-910c-output-2026-bloomberg",
 }
@@ -81,6 +86,7 @@ def _race() -> dict[str, float]:
         out[f"horizon_{name}"] = tools_vs_chips.dynamics.horizon_numerical(
             growth_without_controls=growth
         )
+        out[f"growth_{name}_multiple"] = math.exp(growth)  # the log rate as × a year
     out["share"] = domestic / (domestic + imports)
     out["lambert_gap"] = max(
         abs(
@@ -90,6 +96,19 @@ def _race() -> dict[str, float]:
         1e-15,
     )
     return out
+
+
+def _chart() -> dict[str, float | str]:
+    """The chart-reading exercise: the bottleneck chart on the other side of the disputes."""
+    side = tools_vs_chips.prose.other_side()
+    wafer, hbm = (tools_vs_chips.evaluate(key, **side) for key in ("wafer_limit", "hbm_limit"))
+    return {
+        "binding": "HBM" if hbm < wafer else "the wafers",
+        "wafer_limit": wafer,
+        "hbm_limit": hbm,
+        "threshold": tools_vs_chips.evaluate("hbm_at_which_wafers_bind", **side),
+        "output": tools_vs_chips.evaluate("output", **side),
+    }
 
 
 def _estimates() -> dict[str, float]:
@@ -106,7 +125,7 @@ def _estimates() -> dict[str, float]:
     default_stacks = tools_vs_chips.PARAMETERS["hbm_per_package"].default
     out["bloomberg_gap_hbm"] = (
         default_stacks
-        * (estimate_value(ESTIMATES["bloomberg"]) - estimate_value(ESTIMATES["semianalysis"]))
+        * (estimate_value(PLANS_2026["bloomberg"]) - estimate_value(PLANS_2026["semianalysis"]))
         / 1e6
     )
     return out
@@ -136,7 +155,7 @@ def solution_figures() -> dict[str, float | str]:
     Returns
     -------
     dict
-        Keys ``bottleneck_*``, ``race_*``, ``estimates_*``, ``shift_*`` and the rubrics'
+        Keys ``bottleneck_*``, ``race_*``, ``estimates_*``, ``chart_*``, ``shift_*`` and the rubrics'
         ``<exercise>_rubric_<criterion>`` points (with ``_total``).
     """
     out: dict[str, float | str] = {}
@@ -144,6 +163,7 @@ def solution_figures() -> dict[str, float | str]:
         ("bottleneck", _bottleneck()),
         ("race", _race()),
         ("estimates", _estimates()),
+        ("chart", _chart()),
         ("shift", _shift()),
     ):
         out.update({f"{prefix}_{key}": value for key, value in part.items()})

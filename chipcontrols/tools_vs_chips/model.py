@@ -4,16 +4,16 @@ China's supply of AI compute in a year has two sources (chapter 2).  Imports ``M
 *flow* that chip controls switch on or off.  Domestic output is made from a *stock* of
 capacity and is the smaller of two limits: the good accelerators the wafers allow,
 
-    N_w = α · W_yr · (u/m) · g(A) · y / n_d,   g(A) = π(d/2)²/A − π·d/√(2A),
+    N_w = f_AI · W_yr · (u/n_l) · g(A) · y / n_d,   g(A) = π(d/2)²/A − π·d/√(2A),
 
 and the accelerators the high-bandwidth memory (HBM) allows, ``N_h = H/s_h``; output is
 ``D = P · min(N_w, N_h)`` in H100-equivalents (H100e).  Tool-side levers act on the wafer
 limit: a servicing ban lowers tool uptime ``u``, missing EUV lithography raises the passes
-``m`` a critical layer needs.
+``n_l`` a critical layer needs.
 
 Over time domestic output grows at ``γ_c`` under tool controls and ``γ_f`` without them,
-``D(t) = D0·e^{γt}``.  The closed forms (sympy; rendered to LaTeX, numpy and Vega from these
-objects): the year domestic output replaces imports ``t_x = ln(M/D0)/γ``; the years tool
+``D(t) = D_now·e^{γt}``.  The closed forms (sympy; rendered to LaTeX, numpy and Vega from these
+objects): the year domestic output replaces imports ``t_x = ln(M/D_now)/γ``; the years tool
 controls buy; the compute each control denies over a horizon ``T`` (a chip ban ``M·T``, tool
 controls the gap between the two output paths); the HBM supply at which the wafers start to
 bind; and each lever's elasticity.  The horizon ``T*`` after which tool controls deny more has
@@ -101,7 +101,7 @@ STATIC = ParameterSet(
         0.01,
         "Research memo default (models.md §4); SemiAnalysis: single-digit "
         "shares already yield millions of dies.",
-        latex=r"\alpha",
+        latex=r"f_{\mathrm{AI}}",
     ),
     Parameter(
         "ascend_die_area",
@@ -197,7 +197,7 @@ STATIC = ParameterSet(
         0.1,
         "Relative to today's process; without EUV, smaller nodes need more "
         "multipatterning passes. Conceptual.",
-        latex="m",
+        latex="n_l",
     ),
 )
 
@@ -257,12 +257,12 @@ DYNAMIC = ParameterSet(
         5.0,
         0.005,
         "The wafer and HBM limits at their defaults (this model's static part).",
-        latex="D_0",
+        latex=r"D_{\mathrm{now}}",
     ),
     Parameter(
         "growth_with_controls",
         "Growth of capacity with tool controls",
-        "per year",
+        "log rate per year; × a year is e^rate",
         round(_GROWTH_CONTROLLED, 4),
         0.0,
         1.0,
@@ -275,7 +275,7 @@ DYNAMIC = ParameterSet(
     Parameter(
         "growth_without_controls",
         "Growth of capacity without tool controls",
-        "per year",
+        "log rate per year; × a year is e^rate",
         0.6,
         0.0,
         1.5,
@@ -310,7 +310,7 @@ DYNAMIC = ParameterSet(
     Parameter(
         "hbm_growth",
         "Growth of HBM supply",
-        "per year",
+        "log rate per year; × a year is e^rate",
         round(_GROWTH_CONTROLLED, 4),
         -0.5,
         1.5,

@@ -12,6 +12,7 @@ year, years; shares as fractions unless a key ends in ``_percent``.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from chipcontrols import ledger
@@ -170,6 +171,10 @@ def model_figures() -> dict[str, float | str]:
     out["race_years"] = 10.0
     world = disputed_inputs("growth_without_controls").set_index("dispute_id")["value"]
     out["world_growth"] = float(world["growth-ai2027-world"])
+    # Growth as a reader thinks of it: the multiple a year, e^γ, of each log rate.
+    out["growth_with_multiple"] = math.exp(P["growth_with_controls"].default)
+    out["growth_without_multiple"] = math.exp(P["growth_without_controls"].default)
+    out["world_growth_multiple"] = math.exp(out["world_growth"])
     return _plain(out)
 
 
@@ -359,6 +364,9 @@ def exercise_figures() -> dict[str, float]:
         "race_growth_mid": mid,
         "race_growth_high": high,
         "race_imports": race_imports(),
+        "race_growth_low_multiple": math.exp(low),
+        "race_growth_mid_multiple": math.exp(mid),
+        "race_growth_high_multiple": math.exp(high),
         "estimates_dies_per_package": side["dies_per_package"],
         "estimates_hbm_per_package": side["hbm_per_package"],
         **{f"successor_{name}": successor[name] for name in SUCCESSOR},

@@ -89,7 +89,7 @@ def test_each_horizon_solves_the_equation_by_hand(key):
 
 def test_the_estimates_exercise_on_the_other_side_of_the_disputes():
     per_share_one_die = 12 * 45_000 / 1e6 * gross(665.61) * 0.4 / 1  # accelerators per unit α
-    for key, count in (("bis", 0.2), ("semianalysis", 0.3), ("bloomberg", 0.6)):
+    for key, count in (("bis", 0.2), ("mizuho", 0.7), ("idc", 0.812)):
         assert close(SOL[f"estimates_{key}_hbm"], count * 4)
         assert close(SOL[f"estimates_{key}_share_percent"], 100 * count / per_share_one_die)
     assert close(SOL["estimates_bloomberg_gap_hbm"], 8 * (0.6 - 0.3))

@@ -33,8 +33,8 @@ from chipcontrols.tools_vs_chips.evidence import (
 )
 from widgets.core.display import StaticLabView
 from widgets.tools_vs_chips import bottleneck_chart, control_events_chart, denied_chart, race_chart
+from widgets.tools_vs_chips.formulas import PARTS, display_forms, equations
 from widgets.tools_vs_chips.tables import (
-    display_forms,
     elasticity_table,
     estimates_table,
     parameter_table,
@@ -259,17 +259,29 @@ def test_the_control_events_chart_has_one_point_per_coded_event():
 
 def test_the_typeset_forms_substitute_back_to_the_models_expressions():
     forms = display_forms()
-    parts = forms["_symbols"]
+    at_300 = {PARTS["diameter"]: 300}
+    assert sp.simplify(forms["gross_dies"].subs(at_300) - tools_vs_chips.GROSS_DIES) == 0
     back = forms["wafer_limit"].subs(
         {
-            parts["g"]: tools_vs_chips.GROSS_DIES,
-            parts["effective"]: tools_vs_chips.EFFECTIVE_WAFERS,
+            PARTS["gross"]: tools_vs_chips.GROSS_DIES,
+            PARTS["effective"]: tools_vs_chips.EFFECTIVE_WAFERS,
         }
     )
     assert sp.simplify(back - tools_vs_chips.WAFER_LIMIT) == 0
-    assert sp.simplify(forms["effective_wafers"] - tools_vs_chips.EFFECTIVE_WAFERS) == 0
-    threshold = forms["threshold"].subs(parts["wafer"], tools_vs_chips.WAFER_LIMIT)
+    threshold = forms["threshold"].subs(PARTS["wafer"], tools_vs_chips.WAFER_LIMIT)
     assert sp.simplify(threshold - tools_vs_chips.HBM_AT_WHICH_WAFERS_BIND) == 0
+    elasticity = forms["die_area_elasticity"].subs(at_300)
+    model = tools_vs_chips.ELASTICITIES["wafers"]["ascend_die_area"]
+    for area in (300.0, 456.25, 665.61, 858.0):
+        point = {tools_vs_chips.ascend_die_area: area}
+        assert math.isclose(float(elasticity.subs(point)), float(model.subs(point)), rel_tol=1e-12)
+
+
+def test_the_formulas_are_written_by_hand_with_ln_and_named_symbols():
+    shown = {key: formula.textbook for key, formula in equations().items()}
+    assert r"\frac{\pi d}{\sqrt{2A}}" in shown["gross_dies"]
+    assert r"\ln(M/D_{\mathrm{now}})" in shown["crossover"]
+    assert not any(r"\log" in text or "22500" in text or "150" in text for text in shown.values())
 
 
 def test_tables_list_every_declaration_and_every_estimate_with_its_source():

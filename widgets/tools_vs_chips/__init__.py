@@ -6,7 +6,7 @@ import lazy_loader as lazy
 
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
-    submodules=["charts", "lab", "numbers", "tables"],
+    submodules=["charts", "formulas", "lab", "numbers", "tables"],
     submod_attrs={
         "charts": [
             "bottleneck_chart",
@@ -25,11 +25,10 @@ __getattr__, __dir__, __all__ = lazy.attach(
             "shock_figure",
             "tools_vs_chips_lab",
         ],
+        "formulas": ["display_forms", "equations"],
         "numbers": ["glue_numbers"],
         "tables": [
-            "display_forms",
             "elasticity_table",
-            "equations",
             "estimates_table",
             "parameter_table",
             "plain_symbol",

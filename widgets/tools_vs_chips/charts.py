@@ -11,6 +11,7 @@ text give the exact root from Python.
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from chipcontrols import tools_vs_chips
@@ -72,6 +73,23 @@ def _readout(
     )
     return readout_strip(
         row, width=palette.CHART_WIDTH, height=height, field="readout", font_size=READOUT_FONT
+    )
+
+
+def growth_readout() -> alt.Chart:
+    """One line giving the two growth sliders as multiples a year (the sliders are log rates).
+
+    A reader thinks of growth as "×1.33 a year"; the model's parameters are continuous rates
+    γ, and the multiple a year is e^γ.
+    """
+    with_, without = (
+        tools_vs_chips.growth_with_controls.name,
+        tools_vs_chips.growth_without_controls.name,
+    )
+    return _readout(
+        "'Growth ×' + format(exp(datum.gc), '.2f') + ' a year with tool controls, ×' + "
+        "format(exp(datum.gf), '.2f') + ' without.'",
+        {"gc": with_, "gf": without},
     )
 
 
@@ -146,8 +164,9 @@ def growth_strip(width: int = palette.CHART_WIDTH) -> alt.LayerChart:
     sources = sources.assign(kind=sources["parameter"].map(labels), lane=range(len(sources)))[
         ["value", "source_name", "stated_as", "derivation", "kind", "lane"]
     ]
-    scale = alt.Scale(domain=[0, max(p.maximum for p in declared)], nice=False)
-    x = alt.X("value:Q", title="Growth of capacity (per year)", scale=scale)
+    sources = sources.assign(multiple=np.exp(sources["value"]))
+    scale = alt.Scale(domain=[1, float(np.exp(max(p.maximum for p in declared)))], nice=False)
+    x = alt.X("multiple:Q", title="Growth of capacity (× a year)", scale=scale)
     base = alt.Chart(sources)
     dots = base.mark_point(filled=True, size=70, color=palette.INK).encode(
         x=x,
@@ -155,14 +174,15 @@ def growth_strip(width: int = palette.CHART_WIDTH) -> alt.LayerChart:
         tooltip=[
             alt.Tooltip("source_name:N", title="Source"),
             alt.Tooltip("kind:N", title="What it measures"),
-            alt.Tooltip("value:Q", title="Per year", format=".2f"),
+            alt.Tooltip("multiple:Q", title="× a year", format=".2f"),
+            alt.Tooltip("value:Q", title="Log rate per year", format=".2f"),
             alt.Tooltip("stated_as:N", title="What the source says"),
             alt.Tooltip("derivation:N", title="Derivation"),
         ],
     )
-    midpoint = scale.domain[1] / 2
+    midpoint = (scale.domain[0] + scale.domain[1]) / 2
     texts = [
-        base.transform_filter(f"datum.value {'<=' if align == 'left' else '>'} {midpoint}")
+        base.transform_filter(f"datum.multiple {'<=' if align == 'left' else '>'} {midpoint}")
         .mark_text(align=align, dx=7 if align == "left" else -7, fontSize=10.5)
         .encode(x=x, y=alt.Y("lane:O", axis=None), text="source_name:N")
         for align in ("left", "right")
@@ -174,7 +194,7 @@ def growth_strip(width: int = palette.CHART_WIDTH) -> alt.LayerChart:
                 {"which": "γ_f, without", "i": 1},
             ]
         )
-    ).transform_calculate(value=f"[{declared[0].name}, {declared[1].name}][datum.i]")
+    ).transform_calculate(value=f"exp([{declared[0].name}, {declared[1].name}][datum.i])")
     rules = sliders.mark_rule(strokeWidth=2.5).encode(
         x=alt.X("value:Q", scale=scale),
         color=alt.Color(
@@ -187,7 +207,7 @@ def growth_strip(width: int = palette.CHART_WIDTH) -> alt.LayerChart:
         ),
         tooltip=[
             alt.Tooltip("which:N", title="Slider"),
-            alt.Tooltip("value:Q", title="Per year", format=".2f"),
+            alt.Tooltip("value:Q", title="× a year", format=".2f"),
         ],
     )
     return alt.layer(rules, dots, *texts).properties(
@@ -379,7 +399,7 @@ def race_chart() -> Figure:
         height=palette.THREE_LINE_READOUT_HEIGHT,
     )
     chart = (
-        alt.vconcat(readout, race, growth_strip(), spacing=16)
+        alt.vconcat(readout, growth_readout(), race, growth_strip(), spacing=16)
         .add_params(*_sliders(RACE_SLIDERS))
         .resolve_scale(x="independent", color="independent")
         .configure_legend(orient="bottom", direction="vertical", columns=1, labelLimit=320)
@@ -496,7 +516,7 @@ def denied_chart() -> Figure:
         .properties(width=palette.CHART_WIDTH, height=palette.THREE_LINE_READOUT_HEIGHT)
     )
     chart = (
-        alt.vconcat(readout, plot, spacing=16)
+        alt.vconcat(readout, growth_readout(), plot, spacing=16)
         .add_params(*_sliders(DENIED_SLIDERS))
         .configure_legend(orient="bottom", direction="vertical", columns=1, labelLimit=320)
         .configure_view(stroke=None)

@@ -89,9 +89,12 @@ def results_html(**values: float) -> str:
         f"Wafers allow {wafer:.3f} million accelerators a year, HBM {hbm:.3f} million: "
         f"<strong>{'the wafers bind' if wafer < hbm else 'HBM binds'}</strong>. Wafers bind "
         f"from {tools_vs_chips.evaluate('hbm_at_which_wafers_bind', **p):.2f} million HBM stacks a year.",
-        f"Domestic output today D<sub>0</sub> = <strong>{p['domestic_output']:.3f} million "
+        f"Domestic output today D<sub>now</sub> = <strong>{p['domestic_output']:.3f} million "
         f"H100e a year</strong>, {100 * tools_vs_chips.evaluate('domestic_share', **p):.1f}% of China's "
         f"acquisitions with imports of {p['chip_imports']:.2f} million.",
+        f"Capacity grows ×{math.exp(p['growth_with_controls']):.2f} a year with tool controls, "
+        f"×{math.exp(p['growth_without_controls']):.2f} without; HBM ×"
+        f"{math.exp(p['hbm_growth']):.2f} a year under controls (the sliders are log rates).",
         f"Domestic output replaces imports: with tool controls {_years(race.crossover_with)}, "
         f"without {_years(race.crossover_without)}.",
         f"Tool controls deny more than a chip ban after <strong>T* = {_years(race.horizon)}"

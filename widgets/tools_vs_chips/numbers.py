@@ -17,7 +17,8 @@ from chipcontrols.core import figures
 from chipcontrols.tools_vs_chips import prose
 from widgets.core.glossary import key_terms_markdown
 from widgets.core.glue import glue_groups
-from widgets.tools_vs_chips.tables import equations
+from widgets.core.notation import notation_markdown
+from widgets.tools_vs_chips.formulas import equations
 
 __all__ = ["CHAPTER", "GROUPS", "glue_numbers"]
 
@@ -28,7 +29,10 @@ CHAPTER = CHAPTER_MODELS.index("tools_vs_chips") + 1
 GROUPS = {
     "record": figures.record_figures,
     "period": figures.record_period,
-    "book": lambda: {"key_terms": key_terms_markdown(CHAPTER)},
+    "book": lambda: {
+        "key_terms": key_terms_markdown(CHAPTER),
+        "notation": notation_markdown(CHAPTER),
+    },
     "tools_vs_chips_param": lambda: figures.parameter_figures(tools_vs_chips.PARAMETERS),
     "tools_vs_chips_model": prose.model_figures,
     "tools_vs_chips_capacity": prose.capacity_figures,

@@ -8,6 +8,7 @@ the wafers and the HBM.  Figures missing from the data are shown as "n/a", never
 from __future__ import annotations
 
 import html
+import math
 
 import sympy as sp
 from IPython.display import HTML
@@ -63,7 +64,7 @@ def _table(
     )
 
 
-_GREEK = {r"\alpha": "α", r"\gamma": "γ", r"\rho": "ρ", r"\sigma": "σ"}
+_GREEK = {r"\gamma": "γ", r"\psi": "ψ", r"\mathrm": ""}
 
 
 def plain_symbol(latex: str) -> str:
@@ -71,14 +72,14 @@ def plain_symbol(latex: str) -> str:
 
     Examples
     --------
-    >>> plain_symbol(r"\gamma_c"), plain_symbol("D_0"), plain_symbol("W")
-    ('γ<sub>c</sub>', 'D<sub>0</sub>', 'W')
+    >>> plain_symbol(r"\gamma_c"), plain_symbol(r"D_{\mathrm{now}}"), plain_symbol("W")
+    ('γ<sub>c</sub>', 'D<sub>now</sub>', 'W')
     """
     text = latex
     for command, letter in _GREEK.items():
         text = text.replace(command, letter)
     base, _, subscript = text.partition("_")
-    subscript = subscript.strip("{}")
+    subscript = subscript.replace("{", "").replace("}", "")
     return html.escape(base) + (f"<sub>{html.escape(subscript)}</sub>" if subscript else "")
 
 
@@ -127,7 +128,12 @@ def parameter_table(names=None) -> HTML:
                 f"{html.escape(p.label)}<br><code>{html.escape(name)}</code>, "
                 f"{plain_symbol(p.latex_name)}",
                 html.escape(p.unit or "—"),
-                f"{p.default:,.4g}",
+                f"{p.default:,.4g}"
+                + (
+                    f" (×{math.exp(p.default):.2f} a year)"
+                    if p.unit.startswith("log rate")
+                    else ""
+                ),
                 f"{p.minimum:,.4g} – {p.maximum:,.4g}",
                 html.escape(p.source),
             ]
@@ -198,124 +204,6 @@ def requirements_table() -> HTML:
         numeric={2, 3},
         label="What each Ascend estimate requires",
     )
-
-
-def display_forms() -> dict[str, sp.Basic]:
-    """Display versions of the model's forms that name their parts (g(A), W_eff, a).
-
-    Each substitutes back to the model's own expression (the tests check it), so the text
-    shows what the code evaluates, only factored the way a reader derives it.
-    """
-    g = sp.Function("g")(tools_vs_chips.ascend_die_area)
-    effective = sp.Symbol("W_eff", positive=True)
-    share = sp.Symbol("a", positive=True)
-    twelve = sp.Mul(
-        sp.Integer(tools_vs_chips.MONTHS_PER_YEAR),
-        tools_vs_chips.wafer_starts,
-        tools_vs_chips.tool_uptime,
-        sp.Pow(
-            sp.Mul(
-                sp.Integer(tools_vs_chips.THOUSANDS_PER_MILLION),
-                tools_vs_chips.litho_passes,
-                evaluate=False,
-            ),
-            -1,
-            evaluate=False,
-        ),
-        evaluate=False,
-    )
-    from chipcontrols.tools_vs_chips import dynamics
-
-    wafer, memory = sp.Symbol("N_w", positive=True), sp.Symbol("N_h", positive=True)
-    return {
-        "effective_wafers": twelve,
-        "output": tools_vs_chips.h100e_per_accelerator * sp.Min(wafer, memory),
-        "threshold": sp.solve(sp.Eq(wafer, tools_vs_chips.HBM_LIMIT), tools_vs_chips.hbm_supply)[
-            0
-        ],
-        "wafer_limit": tools_vs_chips.ai_wafer_share
-        * effective
-        * g
-        * tools_vs_chips.ascend_yield
-        / tools_vs_chips.dies_per_package,
-        "lambert_share": dynamics.HORIZON_LAMBERT_SHARE.subs(tools_vs_chips.DOMESTIC_SHARE, share),
-        "_symbols": {
-            "g": g,
-            "effective": effective,
-            "share": share,
-            "wafer": wafer,
-            "memory": memory,
-        },
-    }
-
-
-def equations() -> dict[str, object]:
-    """Every formula chapter 2 typesets, as IPython Math, from the model's sympy objects."""
-    from chipcontrols.tools_vs_chips import dynamics
-    from widgets.core.text import equation
-
-    forms = display_forms()
-    symbols = forms["_symbols"]
-    names = {
-        **tools_vs_chips.LATEX_NAMES,
-        symbols["effective"]: r"W_{\mathrm{eff}}",
-        symbols["share"]: "a",
-        tools_vs_chips.growth: r"\gamma",
-        symbols["wafer"]: "N_w",
-        symbols["memory"]: "N_h",
-    }
-    star = sp.Symbol("T_star", positive=True)
-    names[star] = "T^{*}"
-    general = {**names}
-    gap_nonzero = {
-        sp.Ne(tools_vs_chips.growth_with_controls, 0): True,
-        sp.Ne(tools_vs_chips.growth_without_controls, 0): True,
-    }
-    integral = sp.Integral(
-        tools_vs_chips.OUTPUT_PATH, (tools_vs_chips.years_ahead, 0, tools_vs_chips.horizon_years)
-    )
-    return {
-        "gross_dies": equation("g(A)", tools_vs_chips.GROSS_DIES, names),
-        "effective_wafers": equation(r"W_{\mathrm{eff}}", forms["effective_wafers"], names),
-        "wafer_limit": equation("N_w", forms["wafer_limit"], names),
-        "hbm_limit": equation("N_h", tools_vs_chips.HBM_LIMIT, names),
-        "output": equation("D", forms["output"], names),
-        "threshold": equation("H^{*}", forms["threshold"], names),
-        "threshold_full": equation("H^{*}", tools_vs_chips.HBM_AT_WHICH_WAFERS_BIND, names),
-        "path": equation("D(t)", tools_vs_chips.OUTPUT_PATH, general),
-        "crossover": equation("t_x", tools_vs_chips.CROSSOVER, general),
-        "years_bought": equation(r"\Delta t", tools_vs_chips.YEARS_BOUGHT, names),
-        "cumulative": equation(
-            sp.latex(integral, symbol_names=general), tools_vs_chips.CUMULATIVE, general
-        ),
-        "denied_chip": equation(
-            r"\Delta_{\mathrm{chip}}(T)", tools_vs_chips.DENIED_BY_CHIP_BAN, names
-        ),
-        "denied_tool": equation(
-            r"\Delta_{\mathrm{tool}}(T)",
-            tools_vs_chips.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero),
-            names,
-        ),
-        "horizon_equation": equation(
-            sp.latex(
-                tools_vs_chips.DENIED_BY_TOOL_CONTROLS.subs(gap_nonzero).subs(
-                    tools_vs_chips.horizon_years, star
-                ),
-                symbol_names=names,
-            ),
-            tools_vs_chips.DENIED_BY_CHIP_BAN.subs(tools_vs_chips.horizon_years, star),
-            names,
-        ),
-        "lambert_raw": equation(r"T^{*}\big|_{\gamma_c = 0}", dynamics.HORIZON_LAMBERT, names),
-        "lambert_share": equation(r"T^{*}\big|_{\gamma_c = 0}", forms["lambert_share"], names),
-        "share": equation("a", tools_vs_chips.DOMESTIC_SHARE, names),
-        "two_input": equation(r"D_c(t)", tools_vs_chips.TWO_INPUT_WITH, names),
-        "die_area_elasticity": equation(
-            r"\frac{\partial \ln D}{\partial \ln A}\Big|_{N_w < N_h}",
-            tools_vs_chips.ELASTICITIES["wafers"]["ascend_die_area"],
-            names,
-        ),
-    }
 
 
 def toolmaker_shares_table(quarters: int = 2) -> HTML:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from chipcontrols import tools_vs_chips
-from chipcontrols.core.checking import CheckResult, unanswered
+from chipcontrols.core.checking import CheckResult, exercise_check, unanswered
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.tools_vs_chips.checks.common import ANSWER_RELATIVE_TOLERANCE, _near
 
@@ -20,6 +20,7 @@ def _ratio_hint(ratio: float, hints: dict[float, str], default: str) -> str:
     return default
 
 
+@exercise_check
 @strict_keywords
 def check_gross_dies(gross_dies: float, ascend_die_area: float) -> CheckResult:
     """Check gross dies per 300 mm wafer for a die of ``ascend_die_area`` mm².
@@ -29,7 +30,7 @@ def check_gross_dies(gross_dies: float, ascend_die_area: float) -> CheckResult:
     >>> check_gross_dies(90.6, ascend_die_area=600)
     Right: a 600 mm² die gives 90.6 gross dies per 300 mm wafer.
     >>> check_gross_dies(117.8, ascend_die_area=600)
-    Not yet: your 117.8 is off by more than 1%: that is the wafer's area over the die's; subtract the dies lost at the edge, π·d/√(2A).
+    Not yet: your 117.8 is off by more than 1%: it matches the wafer's area over the die's alone; the derivation of g(A) in "Which input binds" has a second term, for the round edge.
     """
     blank = unanswered(gross_dies=gross_dies)
     if blank is not None:
@@ -44,19 +45,21 @@ def check_gross_dies(gross_dies: float, ascend_die_area: float) -> CheckResult:
     no_edge = math.pi * (tools_vs_chips.WAFER_DIAMETER_MM / 2) ** 2 / area
     if _near(given, no_edge):
         hint = (
-            "that is the wafer's area over the die's; subtract the dies lost at the edge, "
-            "π·d/√(2A)."
+            "it matches the wafer's area over the die's alone; the derivation of g(A) in "
+            '"Which input binds" has a second term, for the round edge.'
         )
     else:
         hint = (
-            "g(A) = π(d/2)²/A − π·d/√(2A) with d = 300 mm: the first term uses the radius, "
-            "the edge term the diameter."
+            'work through both terms of g(A) in "Which input binds" again: which of them '
+            "uses the wafer's radius and which its diameter, and is the area the new die's?"
         )
     return CheckResult(
         False, f"your {given:.1f} is off by more than {ANSWER_RELATIVE_TOLERANCE:.0%}: {hint}"
     )
 
 
+@exercise_check
+@strict_keywords
 def check_hbm_threshold(hbm_supply: float, **parameters: float) -> CheckResult:
     """Check the HBM supply (million stacks a year) at which the wafers start to bind.
 
@@ -71,7 +74,7 @@ def check_hbm_threshold(hbm_supply: float, **parameters: float) -> CheckResult:
     Examples
     --------
     >>> check_hbm_threshold(0.868)
-    Not yet: your 0.868 million is off by more than 1%: that is the wafer limit in accelerators; each accelerator needs s_h stacks of HBM.
+    Not yet: your 0.868 million is off by more than 1%: that is the wafer limit counted in accelerators; the threshold is counted in HBM stacks.
     """
     blank = unanswered(hbm_supply=hbm_supply)
     if blank is not None:
@@ -86,22 +89,24 @@ def check_hbm_threshold(hbm_supply: float, **parameters: float) -> CheckResult:
             "below that HBM binds, above it the wafers do.",
         )
     per_package = scenario["hbm_per_package"]
+    months = (
+        "wafer starts are declared per month and the model counts a year: check how you "
+        "converted between the two."
+    )
     hint = _ratio_hint(
         given / expected,
         {
-            1 / per_package: "that is the wafer limit in accelerators; each accelerator needs s_h "
-            "stacks of HBM.",
-            1
-            / tools_vs_chips.MONTHS_PER_YEAR: "wafer starts are declared per month; the year has twelve.",
-            tools_vs_chips.MONTHS_PER_YEAR: "wafer starts are declared per month; did you multiply by twelve "
-            "twice?",
-            scenario[
-                "dies_per_package"
-            ]: "each accelerator needs n_d dies: divide good dies by n_d.",
-            1
-            / scenario["ascend_yield"]: "only good dies count: multiply gross dies by the yield.",
+            1 / per_package: "that is the wafer limit counted in accelerators; the threshold is "
+            "counted in HBM stacks.",
+            1 / tools_vs_chips.MONTHS_PER_YEAR: months,
+            tools_vs_chips.MONTHS_PER_YEAR: months,
+            scenario["dies_per_package"]: "each accelerator needs n_d dies: did you count dies "
+            "as accelerators?",
+            1 / scenario["ascend_yield"]: "did you count every gross die? Only good dies make "
+            "accelerators.",
         },
-        "set the two limits equal, N_w = H/s_h, and solve for H.",
+        "at the threshold the wafers and the HBM allow the same number of accelerators; work "
+        'through each factor of the wafer limit in "Which input binds" for this scenario.',
     )
     return CheckResult(
         False,

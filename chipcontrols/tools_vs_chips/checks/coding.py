@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from chipcontrols.core.checking import CheckResult, is_unanswered, unanswered
+from chipcontrols.core.checking import CheckResult, exercise_check, is_unanswered, unanswered
 from chipcontrols.core.data import field_values
+from chipcontrols.core.parameters import strict_keywords
 from chipcontrols.tools_vs_chips.evidence import control_events, tally_by_side
 
 #: Share of events on which a student's coding must agree with the book's.
@@ -39,6 +40,8 @@ def _as_coding(coding) -> pd.DataFrame:
     )
 
 
+@exercise_check
+@strict_keywords
 def check_event_coding(coding) -> CheckResult:
     """Check a coding of every US control event by instrument and direction.
 
@@ -98,6 +101,8 @@ def check_event_coding(coding) -> CheckResult:
     )
 
 
+@exercise_check
+@strict_keywords
 def check_shift_table(table: pd.DataFrame, coding) -> CheckResult:
     """Check a student's tally of coded events by year, branch, side and direction.
 

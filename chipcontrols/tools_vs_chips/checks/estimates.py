@@ -6,8 +6,8 @@ The HBM and the share of SMIC's wafers an Ascend output estimate requires.
 from __future__ import annotations
 
 from chipcontrols import tools_vs_chips
-from chipcontrols.core.checking import CheckResult, unanswered
-from chipcontrols.core.parameters import require_number
+from chipcontrols.core.checking import CheckResult, exercise_check, unanswered
+from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.tools_vs_chips.checks.common import _near
 from chipcontrols.tools_vs_chips.evidence import estimate
 
@@ -15,6 +15,8 @@ from chipcontrols.tools_vs_chips.evidence import estimate
 OUTPUT_QUANTITIES = ("ascend_output", "ascend_910c_output")
 
 
+@exercise_check
+@strict_keywords
 def check_estimate_requirements(
     estimate_id: str, hbm_stacks: float, ai_wafer_share: float, **parameters: float
 ) -> CheckResult:
@@ -57,15 +59,15 @@ def check_estimate_requirements(
     problems = []
     if not _near(given_hbm, need_hbm):
         problems.append(
-            f"your {given_hbm:.3g} million stacks is off: multiply the accelerators "
-            "(in millions) by the stacks each carries"
+            f"your {given_hbm:.3g} million stacks is off: how many accelerators, in millions, "
+            "does this estimate count, and how many stacks does each carry in this scenario"
         )
     if not _near(given_share, need_share):
         hint = (
             "is your share a percentage? Give it as a fraction"
             if _near(given_share, 100 * need_share)
-            else "divide the accelerators by what the wafers make per unit of AI share "
-            "(the wafer limit divided by α)"
+            else "start from the accelerators the wafers would make if all of them went to AI "
+            "(a share of one), with this scenario's dies per accelerator"
         )
         problems.append(f"your share {given_share:.3g} is off: {hint}")
     if problems:

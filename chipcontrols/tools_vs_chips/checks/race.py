@@ -11,8 +11,8 @@ import math
 import numpy as np
 
 from chipcontrols import tools_vs_chips
-from chipcontrols.core.checking import CheckResult, is_unanswered, unanswered
-from chipcontrols.core.parameters import require_number
+from chipcontrols.core.checking import CheckResult, exercise_check, is_unanswered, unanswered
+from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.tools_vs_chips.checks.common import YEARS_TOLERANCE, _near
 
 #: Parameter sets a student's T* function is tried on.
@@ -25,6 +25,8 @@ _HORIZON_ARGUMENTS = (
 )
 
 
+@exercise_check
+@strict_keywords
 def check_crossover(years: float, controls: bool = True, **parameters: float) -> CheckResult:
     """Check the year domestic output reaches the level of imports, with or without controls.
 
@@ -46,13 +48,29 @@ def check_crossover(years: float, controls: bool = True, **parameters: float) ->
         return CheckResult(
             True, f"{case} domestic output replaces imports after {expected:.2f} years."
         )
-    rate = "growth_with_controls" if controls else "growth_without_controls"
-    hint = "solve D0·e^{γt} = M for t, with γ = " + rate + "; the logarithm is natural (ln)."
+    other = tools_vs_chips.evaluate(
+        "crossover_without" if controls else "crossover_with", **scenario
+    )
+    defaults = {k: v for k, v in scenario.items() if k != "chip_imports"}
+    at_default_imports = tools_vs_chips.evaluate(
+        "crossover_with" if controls else "crossover_without", **defaults
+    )
+    hint = (
+        'go back to the derivation of t_x in "The race": which imports, which output today '
+        "and which growth rate does this case use?"
+    )
     if _near(given, expected / math.log(10)):
-        hint = "use the natural logarithm (math.log), not log10."
+        hint = "that is a base-10 logarithm; the derivation uses the natural logarithm, ln."
+    elif _near(given, other):
+        case_rate = "γ_c" if controls else "γ_f"
+        hint = f"that is the other case's crossover: this one grows at {case_rate}."
+    elif "chip_imports" in parameters and _near(given, at_default_imports):
+        hint = "that is the crossover at the default imports, not the scenario's."
     return CheckResult(False, f"your {given:.3g} years is off: {hint}")
 
 
+@exercise_check
+@strict_keywords
 def check_horizon(horizon: float, **parameters: float) -> CheckResult:
     """Check T*, the horizon after which tool controls deny more cumulative compute.
 
@@ -85,16 +103,10 @@ def check_horizon(horizon: float, **parameters: float) -> CheckResult:
                 "tool controls never deny more here: growth without them is "
                 "not faster than with them.",
             )
-        if math.isinf(expected):
-            return CheckResult(
-                False,
-                "compare the two growth rates: can tool controls ever deny "
-                "more if capacity grows no faster without them?",
-            )
         return CheckResult(
             False,
-            "growth without controls is faster here, so the gap between "
-            "the paths eventually passes the chip ban: find where.",
+            "compare the two growth rates of this scenario: can the gap between the two "
+            "output paths ever catch up with the chip ban's straight line?",
         )
     if _near(given, expected, YEARS_TOLERANCE):
         return CheckResult(
@@ -110,8 +122,9 @@ def check_horizon(horizon: float, **parameters: float) -> CheckResult:
         )
     else:
         hint = (
-            "solve D0[(e^{γ_f T} − 1)/γ_f − (e^{γ_c T} − 1)/γ_c] = M·T for T > 0 "
-            "numerically (for example by bisection)."
+            'T* is where the two denials of "Which control denies more, and when?" are '
+            "equal; that equation has no closed form, so solve it numerically (for example "
+            "by bisection) with this scenario's parameters."
         )
     return CheckResult(False, f"your {given:.3g} years is off: {hint}")
 
@@ -132,6 +145,8 @@ def _horizon_points(generator: np.random.Generator) -> list[dict[str, float]]:
     return points
 
 
+@exercise_check
+@strict_keywords
 def check_horizon_function(function, seed: int = 2026_04_02) -> CheckResult:
     """Check a student's T* function on parameter sets the chapter never shows.
 
@@ -160,7 +175,16 @@ def check_horizon_function(function, seed: int = 2026_04_02) -> CheckResult:
         )
     for point in _horizon_points(np.random.default_rng(seed)):
         expected = tools_vs_chips.dynamics.horizon_numerical(**point)
-        returned = function(**point)
+        shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
+        try:
+            returned = function(**point)
+        except Exception as error:  # noqa: BLE001 - the student's function, not the check
+            return CheckResult(
+                False,
+                f"your function raised {type(error).__name__} ({error}) at {shown}: the "
+                "question says what it must return when growth under controls is zero and "
+                "when tool controls never deny more.",
+            )
         if is_unanswered(returned):
             return CheckResult(False, "fill in your function: its body still returns ...")
         given = (
@@ -174,7 +198,6 @@ def check_horizon_function(function, seed: int = 2026_04_02) -> CheckResult:
             and _near(given, expected, YEARS_TOLERANCE)
         )
         if not same:
-            shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
             return CheckResult(
                 False,
                 f"at {shown} your function gives {given:.3g}, which is not "
