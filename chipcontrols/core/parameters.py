@@ -30,8 +30,10 @@ _DECLARED: dict[str, Parameter] = {}
 
 
 def _format(value: float) -> str:
-    """A bound as text: ``inf`` for infinity, otherwise the shortest general format."""
-    return "inf" if math.isinf(value) else f"{value:g}"
+    """A bound as text: ``inf`` or ``-inf`` for infinity, otherwise the shortest general format."""
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return f"{value:g}"
 
 
 class UnknownKeywordError(ValueError, TypeError):
@@ -86,8 +88,10 @@ def describe_range(
     --------
     >>> describe_range(0, math.inf, "GB/s", minimum_included=False)
     '(0, inf) GB/s'
+    >>> describe_range(-math.inf, math.inf)
+    '(-inf, inf)'
     """
-    opening = "[" if minimum_included else "("
+    opening = "[" if minimum_included and math.isfinite(minimum) else "("
     closing = "]" if math.isfinite(maximum) else ")"
     text = f"{opening}{_format(minimum)}, {_format(maximum)}{closing}"
     return f"{text} {unit}" if unit else text

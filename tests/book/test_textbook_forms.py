@@ -55,7 +55,7 @@ def parse_textbook(latex: str, names: dict[sp.Symbol, str]) -> sp.Expr:
 
     Each symbol's LaTeX is replaced by a placeholder the parser reads as one symbol, longest
     first; a symbol written before a parenthesis, which the parser reads as a function call, is
-    read as a product; ``e`` is Euler's number.
+    read as a product; ``e`` is Euler's number and ``\\pi`` is π.
     """
     from sympy.parsing.latex import parse_latex
 
@@ -71,7 +71,7 @@ def parse_textbook(latex: str, names: dict[sp.Symbol, str]) -> sp.Expr:
         lambda node: isinstance(node, AppliedUndef),
         lambda node: sp.Symbol(node.func.__name__) * sp.Mul(*node.args),
     )
-    parsed = parsed.subs(sp.Symbol("e"), sp.E)
+    parsed = parsed.subs({sp.Symbol("e"): sp.E, sp.Symbol("pi"): sp.pi})
     unknown = parsed.free_symbols - set(placeholders)
     if unknown:
         raise AssertionError(
