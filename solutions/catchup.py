@@ -12,24 +12,13 @@ from __future__ import annotations
 import math
 
 from chipcontrols import catchup
-from chipcontrols.catchup import (
-    market,
-)
-from chipcontrols.catchup.prose import (
-    EXERCISE_CHIPS,
-    LEARNING_RATES,
-    SUPERPOD_CHIPS,
-    _chip,
-    prose_figures,
-)
+from chipcontrols.catchup import exercises as ex, market
+from chipcontrols.catchup.exercises import EXERCISE_CHIPS
+from chipcontrols.catchup.prose import SUPERPOD_CHIPS, _chip, prose_figures
 from chipcontrols.core import record
 
 #: The memo's what-if: output growth raised by a tenth, from a level above γ_min.
 MEMO_GROWTH_FROM, MEMO_GROWTH_TO = 1.3, 1.4
-#: The slip the clock exercise asks about: the Ascend 970 a year late.
-SLIP_YEARS = 1.0
-#: Years within which "two or three years" must hold on cost (the race exercise).
-CLAIM_YEARS_ON_COST = 3.0
 #: Marking guides: criterion → points.
 MEMO_RUBRIC = {
     "recommendation": 3,
@@ -45,99 +34,97 @@ UNITS_RUBRIC = {"denominators": 2, "compute": 2, "sources": 2}
 
 def _dies() -> dict[str, float]:
     out = {}
-    area_wafer = math.pi * (catchup.yields.PARAMETERS["wafer_diameter_mm"].default / 2) ** 2
+    diameter = ex.EX_WAFER_DIAMETER_MM
+    area_wafer = math.pi * (diameter / 2) ** 2
     for chip_id in EXERCISE_CHIPS:
         slug = chip_id.split("-")[1] if chip_id.startswith("nvidia") else chip_id.split("-")[-1]
         area = _chip(chip_id, "die_area_mm2")
-        dies = catchup.yields.gross_dies(area)
+        dies = catchup.yields.gross_dies(area, diameter)
         out[f"dies_{slug}"] = dies
         out[f"ratio_{slug}"] = area_wafer / area
         out[f"edge_{slug}"] = area_wafer / area - dies
         out[f"edge_share_{slug}_percent"] = 100 * (1 - dies / (area_wafer / area))
         out[f"area_{slug}"] = area
+        # The same die on the chapter's 300 mm wafer, for the comparison in part 3.
+        out[f"edge_share_300_{slug}_percent"] = 100 * (
+            1 - catchup.yields.gross_dies(area) / (math.pi * 150**2 / area)
+        )
     out["wafer_area"] = area_wafer
     return out
 
 
-def _yield() -> dict[str, float]:
-    prose = prose_figures()
-    out = {
-        key: prose[key]
-        for key in (
-            "defects_late_2024_Poisson",
-            "defects_early_2025_Poisson",
-            "defects_late_2024_negative_binomial",
-            "defects_early_2025_negative_binomial",
-            "exponent",
-            "decline_per_doubling_percent",
-            "yield_at_2x_percent",
-            "yield_at_4x_percent",
-            "cost_at_2x",
-            "cost_at_4x",
-            "multiple_for_target",
-            "years_for_target",
-            "year_for_target",
-            "cost_at_early_2025",
-        )
-    }
-    out["ln_early"] = math.log(record.value("ascend_910c_yield_late_2024_percent") / 100)
-    out["ln_late"] = math.log(record.value("ascend_910c_yield_early_2025_percent") / 100)
-    out["area_cm2"] = (
-        catchup.yields.PARAMETERS["chip_die_area_mm2"].default / catchup.yields.MM2_PER_CM2
+def _scenario_curve(model: str = "Poisson"):
+    return catchup.learning.fit(
+        ex.EX_YIELD_EARLIER, ex.EX_YIELD_LATER, ex.EX_OUTPUT_MULTIPLE, model
     )
+
+
+def _yield() -> dict[str, float]:
+    area = _chip(ex.EX_YIELD_CHIP, "die_area_mm2")
+    out: dict[str, float] = {"area_cm2": area / catchup.yields.MM2_PER_CM2}
+    for label, value in (("earlier", ex.EX_YIELD_EARLIER), ("later", ex.EX_YIELD_LATER)):
+        out[f"ln_{label}"] = math.log(value)
+        for model in ("Poisson", "negative binomial"):
+            slug = model.replace(" ", "_")
+            out[f"defects_{label}_{slug}"] = catchup.yields.defects_from_yield(
+                value, model, chip_die_area_mm2=area
+            )
     out["alpha"] = catchup.yields.PARAMETERS["defect_clustering"].default
+    curve = _scenario_curve()
+    out["exponent"] = curve.exponent
+    out["decline_per_doubling_percent"] = 100 * curve.decline_per_doubling
+    today = catchup.yields.cost_at_yield(ex.EX_YIELD_LATER, chip_die_area_mm2=area)
+    out["cost_today"] = today
+    for multiple in ex.EX_OUTPUT_AHEAD:
+        tag = f"{multiple:.0f}x"
+        out[f"yield_at_{tag}_percent"] = 100 * curve.yield_at(multiple)
+        out[f"cost_at_{tag}"] = today * curve.cost_multiple_at(multiple)
+    target = catchup.learning.PARAMETERS["yield_target"].default
+    out["target_percent"] = 100 * target
+    out["multiple_for_target"] = curve.multiple_for_yield(target)
+    out["years_for_target"] = catchup.learning.years_to_multiple(
+        out["multiple_for_target"], math.log(2)
+    )
     return out
 
 
 def _clock() -> dict[str, float]:
-    prose = prose_figures()
-    out = {
-        key: prose[key]
-        for key in (
-            "needed_2_0",
-            "needed_3_0",
-            "huawei_roadmap_growth",
-            "nvidia_data_growth",
-            "t_star_vs_data",
-            "year_star_vs_data",
-            "cfr_gap_growth",
-            "cfr_nvidia_growth_needed",
-            "cfr_nvidia_multiple_needed",
-        )
-    }
-    out["needed_2_0_multiple"] = math.exp(prose["needed_2_0"])
-    out["needed_3_0_multiple"] = math.exp(prose["needed_3_0"])
-    out["advantage_vs_data"] = prose["huawei_roadmap_growth"] - prose["nvidia_data_growth"]
-    planned = catchup.roadmap().set_index("chip_id")["planned_decimal_year"]
-    span = float(planned["huawei-ascend-970"] - planned["huawei-ascend-950dt"])
-    slipped = catchup.performance.growth_between(
-        prose["fp8_950dt"], prose["fp8_970"], span + SLIP_YEARS
-    )
-    out["slip_years"] = SLIP_YEARS
-    out["slipped_growth"] = slipped
-    out["slipped_t_star"] = catchup.performance.clock(
-        huawei_performance_growth=slipped, nvidia_performance_growth=prose["nvidia_data_growth"]
-    ).crossover_years
-    out["ln_gap"] = math.log(catchup.performance.PARAMETERS["performance_gap"].default)
+    p = prose_figures()
+    gap = record.value("cfr_best_chip_gap_2027")
+    out: dict[str, float] = {"ln_gap": math.log(gap), "gap": gap}
+    for years in ex.EX_CLAIM_YEARS:
+        slug = f"{years:.0f}"
+        needed = catchup.performance.required_advantage(years, gap)
+        out[f"needed_{slug}"] = needed
+        out[f"needed_{slug}_multiple"] = math.exp(needed)
+    for vendor, (first, last) in ex.EX_GROWTH_PAIRS.items():
+        growth = catchup.chip_growth(first, last)
+        out[f"{vendor}_growth"] = growth
+        out[f"{vendor}_multiple"] = math.exp(growth)
+    # Part 3: Huawei's roadmap doubling against Nvidia's A100 → H100 pace, from the 5× gap.
+    versus = catchup.performance.clock(nvidia_performance_growth=out["nvidia_growth"])
+    out["roadmap_growth"] = p["huawei_roadmap_growth"]
+    out["advantage_vs_a100"] = p["huawei_roadmap_growth"] - out["nvidia_growth"]
+    out["t_star_vs_a100"] = versus.crossover_years
+    out["year_star_vs_a100"] = versus.crossover_year
     return out
 
 
 def _race() -> dict[str, float]:
     out = {}
     defaults = catchup.cost.RACE_INPUTS.defaults()
-    for lr in LEARNING_RATES:
-        slug = f"{round(100 * lr):d}"
+    for number, lr in enumerate(ex.EX_LEARNING_RATES, 1):
         result = catchup.cost.race(learning_rate=lr)
-        out[f"b_lr_{slug}"] = result.exponent
-        out[f"gamma_min_lr_{slug}"] = result.gamma_min
-        out[f"gamma_min_multiple_lr_{slug}"] = math.exp(result.gamma_min)
-        needed = (
-            math.log(defaults["huawei_cost_ratio"]) / CLAIM_YEARS_ON_COST
-            + defaults["nvidia_cost_decline"]
-        ) / result.exponent
-        out[f"growth_for_3_lr_{slug}"] = needed
-        out[f"multiple_for_3_lr_{slug}"] = math.exp(needed)
-    out["claim_years_on_cost"] = CLAIM_YEARS_ON_COST
+        out[f"b_{number}"] = result.exponent
+        out[f"gamma_min_{number}"] = result.gamma_min
+        out[f"gamma_min_multiple_{number}"] = math.exp(result.gamma_min)
+    b = catchup.cost.race(learning_rate=ex.EX_CROSSOVER_LR).exponent
+    needed = (
+        math.log(defaults["huawei_cost_ratio"]) / ex.EX_CROSSOVER_YEARS
+        + defaults["nvidia_cost_decline"]
+    ) / b
+    out["growth_for_crossover"] = needed
+    out["multiple_for_crossover"] = math.exp(needed)
     out["growth_max"] = catchup.cost.PARAMETERS["huawei_output_growth"].maximum
     out["table_t_c_lr_30_gamma_1_0"] = catchup.cost.race(
         learning_rate=0.3, huawei_output_growth=1.0
@@ -149,47 +136,44 @@ def _race() -> dict[str, float]:
 
 
 def _reliability() -> dict[str, float]:
-    prose = prose_figures()
-    out = {
-        key: prose[key]
-        for key in (
-            "failure_rate_per_million_hours",
-            "mtbf_h100",
-            "mtbf_ascend",
-            "waste_h100_percent",
-            "waste_ascend_percent",
-            "exact_waste_h100_percent",
-            "exact_waste_ascend_percent",
-            "chips_to_match",
-            "chips_naive",
-            "chips_extra_percent",
-        )
+    size, multiple = ex.EX_CLUSTER_CHIPS, ex.EX_FAILURE_MULTIPLE
+    rate = catchup.reliability.LLAMA3_FAILURE_RATE
+    out: dict[str, float] = {
+        "failure_rate_per_million_hours": rate * 1e6,
+        "hours": record.value("llama3_snapshot_days") * 24,
     }
-    superpod = catchup.reliability.cluster_reliability("ascend", cluster_size=SUPERPOD_CHIPS)
-    out["superpod_mtbf"] = superpod.mtbf_hours
-    out["superpod_waste_percent"] = 100 * superpod.waste
-    out["superpod_exact_waste_percent"] = 100 * superpod.exact_waste
-    out["superpod_chips"] = SUPERPOD_CHIPS
-    out["hours"] = record.value("llama3_snapshot_days") * 24
+    for tag, chips, k in (
+        ("h100", size, 1.0),
+        ("ascend", size, multiple),
+        ("superpod", SUPERPOD_CHIPS, multiple),
+    ):
+        result = catchup.reliability.cluster_reliability(
+            "ascend", cluster_size=chips, ascend_failure_multiple=k
+        )
+        out[f"mtbf_{tag}"] = result.mtbf_hours
+        out[f"waste_{tag}_percent"] = 100 * result.waste
+        out[f"exact_waste_{tag}_percent"] = 100 * result.exact_waste
+    h = market.h100e_by_tpp("huawei-ascend-910c")
+    out["chips_naive"] = size / h
+    out["chips_to_match"] = catchup.reliability.chips_to_match(
+        size, h, ascend_failure_multiple=multiple
+    )
+    out["chips_extra_percent"] = 100 * (out["chips_to_match"] / out["chips_naive"] - 1)
     return out
 
 
 def _units() -> dict[str, float]:
-    prose = prose_figures()
-    out = {
-        key: prose[key]
-        for key in (
-            "compute_share_percent",
-            "compute_share_910c_percent",
-            "china_over_nvidia_percent",
-            "nvidia_china_over_nvidia_percent",
-            "h100e_910b",
-            "h100e_h20",
-        )
-    }
+    p = prose_figures()
     s = market.PARAMETERS["domestic_unit_share"].default
-    out["domestic_weighted"] = s * prose["h100e_910b"]
-    out["foreign_weighted"] = (1 - s) * prose["h100e_h20"]
+    h_d, h_f = p["h100e_910c"], market.h100e_by_tpp(ex.EX_FOREIGN_CARD)
+    out = {
+        "domestic_weighted": s * h_d,
+        "foreign_weighted": (1 - s) * h_f,
+        "compute_share_percent": 100 * s * h_d / (s * h_d + (1 - s) * h_f),
+        "ratio_percent": 100 * ex.EX_HUAWEI_SHARE_OF_NVIDIA / ex.EX_HUAWEI_SHARE_OF_CHINA,
+    }
+    nvidia_in_china = market.market_figure("bernstein-2026-nvidia-share") / 100
+    out["nvidia_china_over_nvidia_percent"] = nvidia_in_china * out["ratio_percent"]
     return out
 
 
@@ -214,6 +198,8 @@ def _memo() -> dict[str, float]:
         "exact_waste_ascend_percent",
         "exact_waste_h100_percent",
         "compute_share_percent",
+        "gamma_min_multiple",
+        "mandate_multiple",
     ):
         out[key] = prose[key]
     for name, points in MEMO_RUBRIC.items():

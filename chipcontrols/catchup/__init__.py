@@ -4,7 +4,8 @@ One module per clock: :mod:`~chipcontrols.catchup.yields` (dies, yield, cost per
 :mod:`~chipcontrols.catchup.learning`, :mod:`~chipcontrols.catchup.cost` (Wright's-law race),
 :mod:`~chipcontrols.catchup.performance`, :mod:`~chipcontrols.catchup.reliability` and
 :mod:`~chipcontrols.catchup.market`; the chapter's tables (:mod:`~chipcontrols.catchup.tables`,
-re-exported here), ``prose``, ``checks`` and ``variants``.
+re-exported here, and their rows as figures in :mod:`~chipcontrols.catchup.table_figures`),
+``prose``, ``exercises``, ``checks`` and ``variants``.
 """
 
 import lazy_loader as lazy
@@ -14,11 +15,13 @@ __getattr__, __dir__, __all__ = lazy.attach(
     submodules=[
         "checks",
         "cost",
+        "exercises",
         "learning",
         "market",
         "performance",
         "prose",
         "reliability",
+        "table_figures",
         "tables",
         "variants",
         "yields",

@@ -58,7 +58,7 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "huawei_output_growth",
-        "Growth of Huawei's cumulative output",
+        "Growth of Huawei's cumulative output, log rate (× per year = e^rate)",
         "per year",
         round(math.log(2), 4),
         0.0,
@@ -70,7 +70,7 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "nvidia_cost_decline",
-        "Fall in Nvidia's cost per H100e",
+        "Fall in Nvidia's cost per H100e, log rate (cost × e^−rate a year)",
         "per year",
         round(-math.log(1 - _DECLINE.value / 100), 4),
         0.1,
@@ -106,7 +106,7 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "market_growth",
-        "Growth of China's AI-chip market",
+        "Growth of China's AI-chip market, log rate (× per year = e^rate)",
         "per year",
         round(math.log(_MARKET_2027 / _MARKET_2025) / 2, 4),
         0.0,
@@ -114,7 +114,7 @@ PARAMETERS = ParameterSet(
         0.01,
         f"ln({_MARKET_2027:g}/{_MARKET_2025:g})/2: Bernstein's ${_MARKET_2025:g} bn (2025) "
         f"to ${_MARKET_2027:g} bn (2027), in dollars (data/domestic_market.csv).",
-        latex="g",
+        latex="g_m",
     ),
     Parameter(
         "domestic_share_now",
@@ -149,7 +149,7 @@ PARAMETERS = ParameterSet(
         10.0,
         0.5,
         f"{BASE_YEAR} to {int(_DRAFT['target_year'])}, the draft plan's horizon.",
-        latex="T",
+        latex=r"T_{\mathrm{mandate}}",
     ),
 )
 LATEX_NAMES = PARAMETERS.latex_names

@@ -1,11 +1,11 @@
 """The catch-up clock, cost side (2): a learning curve for defects, fitted to two yields.
 
-If the defect density falls as a power of cumulative output X, ``D ∝ X^(−d)``, then two
-reported yields, ``Y₁`` at ``X₁`` and ``Y₂`` at ``X₂ = k·X₁``, fix the exponent.  Every yield
+If the defect density falls as a power of cumulative output X, ``D ∝ X^(−θ)``, then two
+reported yields, ``Y₁`` at ``X₁`` and ``Y₂`` at ``X₂ = k₁·X₁``, fix the exponent θ.  Every yield
 model depends on the die only through the expected defects per die ``m = A·D``, so the fit
-needs no die area: ``d = ln(m₁/m₂)/ln k``, with ``m = −ln Y`` (Poisson) or
+needs no die area: ``θ = ln(m₁/m₂)/ln k₁``, with ``m = −ln Y`` (Poisson) or
 ``α(Y^(−1/α) − 1)`` (negative binomial); Murphy's ``m`` is found numerically.  Projected
-``M`` times further along, ``m = m₂·M^(−d)`` and the yield follows; cost per good die scales
+``k₂`` times further along, ``m = m₂·k₂^(−θ)`` and the yield follows; cost per good die scales
 as ``Y₂/Y``.
 
 Defaults: the 910C's reported ~20% (late 2024) and ~40% (early 2025), and Huawei's 60%
@@ -61,7 +61,7 @@ PARAMETERS = ParameterSet(
         20.0,
         0.1,
         "Assumption: one doubling between November 2024 and February 2025; not published.",
-        latex="k",
+        latex="k_1",
     ),
     Parameter(
         "output_multiple_ahead",
@@ -72,7 +72,7 @@ PARAMETERS = ParameterSet(
         64.0,
         0.5,
         "Reader's choice: how far along the learning curve to project.",
-        latex="M",
+        latex="k_2",
     ),
     Parameter(
         "yield_target",
@@ -105,14 +105,18 @@ _DEFECTS_OF_YIELD = {
     "Poisson": lambda y: -sp.log(y),
     "negative binomial": lambda y: clustering * (y ** (-1 / clustering) - 1),
 }
-#: The learning exponent d of the defect density, by model.
+#: The learning exponent θ of the defect density, by model.
 EXPONENT = {
     name: sp.log(m(y_earlier) / m(y_later)) / sp.log(observed)
     for name, m in _DEFECTS_OF_YIELD.items()
 }
-#: Projected yield after cumulative output grows M-fold beyond the later report.
+#: θ as a display symbol, for the projected yield written in terms of it.
+THETA = sp.Symbol("theta", positive=True)
+#: Projected Poisson yield k₂ times further along, in terms of θ (the text's form).
+PROJECTED_YIELD_IN_THETA = sp.exp(sp.log(y_later) * ahead ** (-THETA))
+#: Projected yield after cumulative output grows k₂-fold beyond the later report.
 PROJECTED_YIELD = {
-    "Poisson": sp.exp(sp.log(y_later) * ahead ** (-EXPONENT["Poisson"])),
+    "Poisson": PROJECTED_YIELD_IN_THETA.subs(THETA, EXPONENT["Poisson"]),
     "negative binomial": (
         1 + (y_later ** (-1 / clustering) - 1) * ahead ** (-EXPONENT["negative binomial"])
     )
@@ -150,7 +154,7 @@ class LearningFit:
     model : str
         The yield model used to read the yields.
     exponent : float
-        d in ``D ∝ X^(−d)`` (dimensionless).
+        θ in ``D ∝ X^(−θ)`` (dimensionless).
     defects_later : float
         Expected defects per die at the later report, m₂.
     yield_later : float

@@ -43,7 +43,7 @@ PARAMETERS = ParameterSet(
         0.99,
         0.01,
         "IDC, China 2025 (data/domestic_market.csv).",
-        latex=r"s",
+        latex=r"s_0",
     ),
     Parameter(
         "domestic_h100e_per_card",

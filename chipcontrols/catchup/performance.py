@@ -53,7 +53,7 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "nvidia_performance_growth",
-        "Growth of Nvidia's best chip",
+        "Growth of Nvidia's best chip, log rate (× per year = e^rate)",
         "per year",
         round(math.log(1 + _TREND.value / 100), 4),
         0.0,
@@ -67,7 +67,7 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "huawei_performance_growth",
-        "Growth of Huawei's best chip",
+        "Growth of Huawei's best chip, log rate (× per year = e^rate)",
         "per year",
         round(math.log(_CADENCE.value), 4),
         -0.5,
@@ -86,7 +86,7 @@ PARAMETERS = ParameterSet(
         10.0,
         0.5,
         'Chen\'s "two or three years"; the midpoint by default.',
-        latex="T",
+        latex=r"T_{\mathrm{claim}}",
     ),
     Parameter(
         "clock_years",

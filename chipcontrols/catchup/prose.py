@@ -12,8 +12,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-import pandas as pd
-
 from chipcontrols import catchup
 from chipcontrols.catchup import (
     learning,
@@ -23,19 +21,8 @@ from chipcontrols.core import record
 from chipcontrols.core.data import load_chips, load_table
 from chipcontrols.eccn3a090 import chip_metric, classify_chips
 
-__all__ = [
-    "EXERCISE_CHIPS",
-    "exercise_figures",
-    "market_figures",
-    "mandate_figures",
-    "parameter_sets",
-    "prose_figures",
-    "roadmap_figures",
-]
+__all__ = ["month_of", "parameter_sets", "prose_figures"]
 
-#: The dies of the dies-per-wafer exercise: Huawei's 910B-class die, Nvidia's GH100 and
-#: Cambricon's MLU290 (areas from ``data/chips.csv``).
-EXERCISE_CHIPS = ("huawei-ascend-910b", "nvidia-h100-sxm5", "cambricon-mlu290-m5")
 #: The 910C packages two 910B-class dies (SemiAnalysis, disputed by Tom's Hardware).
 DIES_PER_910C = 2
 H100, ASCEND_910C, H20 = "nvidia-h100-sxm5", "huawei-ascend-910c", "nvidia-h20"
@@ -44,7 +31,7 @@ SUPERPOD_CHIPS = 8_192
 LARGE_JOB_CHIPS = 65_536
 #: Output growth rates the text tries in the cost race (per year).
 RACE_GROWTHS = (1.3, 1.6)
-#: Learning rates the race exercise compares.
+#: Learning rates the text compares in the cost race.
 LEARNING_RATES = (0.15, 0.2, 0.3)
 
 
@@ -174,6 +161,9 @@ def _race_figures(out: dict) -> None:
         out["mandate_growth"] - catchup.cost.PARAMETERS["market_growth"].default
     )
     out["mandate_multiple"] = math.exp(out["mandate_growth"])
+    out["mandate_share_gain_multiple"] = math.exp(out["mandate_share_gain_per_year"])
+    out["market_growth_multiple"] = math.exp(catchup.cost.PARAMETERS["market_growth"].default)
+    out["nvidia_cost_multiple"] = math.exp(-catchup.cost.PARAMETERS["nvidia_cost_decline"].default)
     out["mandate_shortfall"] = default.gamma_min - out["mandate_growth"]
     # Silicon only: two 910B-class dies per 910C at the 2025 yield, against one GH100 die at
     # TSMC's 5 nm price and defect density (Poisson), per H100-equivalent by TPP.
@@ -206,7 +196,8 @@ def _clock_figures(out: dict) -> None:
         out[f"needed_{str(years).replace('.', '_')}"] = catchup.performance.required_advantage(
             years
         )
-    out["needed_2_5_multiple"] = math.exp(out["needed_2_5"])
+    for key in ("needed_2_0", "needed_2_5", "needed_3_0"):
+        out[f"{key}_multiple"] = math.exp(out[key])
     gap_now, gap_2027 = (
         record.value(k) for k in ("cfr_best_chip_gap_2025", "cfr_best_chip_gap_2027")
     )
@@ -214,6 +205,11 @@ def _clock_figures(out: dict) -> None:
     out["nvidia_data_growth"] = catchup.chip_growth(H100, "nvidia-gb300")
     out["huawei_roadmap_growth"] = catchup.roadmap_growth()
     out["huawei_roadmap_multiple"] = math.exp(out["huawei_roadmap_growth"])
+    out["nvidia_data_multiple"] = math.exp(out["nvidia_data_growth"])
+    out["cfr_gap_multiple"] = math.exp(out["cfr_gap_growth"])
+    out["nvidia_trend_multiple"] = math.exp(
+        catchup.performance.PARAMETERS["nvidia_performance_growth"].default
+    )
     versus_data = catchup.performance.clock(nvidia_performance_growth=out["nvidia_data_growth"])
     out["t_star_vs_data"] = versus_data.crossover_years
     out["year_star_vs_data"] = versus_data.crossover_year
@@ -282,6 +278,7 @@ def _output_growth_figures(out: dict) -> None:
     disputed = load_table("disputed_inputs").set_index("dispute_id")
     capacity = load_table("capacity").set_index("estimate_id")
     out["growth_semianalysis_path"] = float(disputed.loc["growth-semianalysis-path", "value"])
+    out["growth_semianalysis_path_multiple"] = math.exp(out["growth_semianalysis_path"])
     for year in (2025, 2026):
         out[f"semianalysis_output_{year}"] = float(
             capacity.loc[f"ascend-output-{year}-semianalysis", "value"]
@@ -342,43 +339,4 @@ def prose_figures() -> dict[str, float | str]:
     _evidence_figures(out)
     _output_growth_figures(out)
     _chen_figures(out)
-    return out
-
-
-def market_figures() -> dict[str, float]:
-    """Every value of ``data/domestic_market.csv``, glued as ``catchup_market_<figure id>``."""
-    table = load_table("domestic_market")
-    return {row.figure_id.replace("-", "_"): float(row.value) for row in table.itertuples()}
-
-
-def mandate_figures() -> dict[str, float]:
-    """Share and target year of each mandate, glued as ``catchup_mandate_<id>_percent`` etc."""
-    out = {}
-    for row in catchup.mandates().itertuples():
-        slug = row.mandate_id.replace("-", "_")
-        if pd.notna(row.percent):
-            out[f"{slug}_percent"] = float(row.percent)
-        if pd.notna(row.target_year):
-            out[f"{slug}_year"] = float(row.target_year)
-    return out
-
-
-def roadmap_figures() -> dict[str, float]:
-    """Planned year and quarter of each roadmap entry: ``catchup_roadmap_<id>_year`` etc."""
-    out = {}
-    for row in catchup.roadmap().itertuples():
-        slug = row.entry_id.replace("-", "_")
-        out[f"{slug}_year"] = float(row.planned_year)
-        out[f"{slug}_quarter"] = float(row.planned_quarter)
-    return out
-
-
-def exercise_figures() -> dict[str, float]:
-    """Numbers the exercise statements give the student (not answers), ``catchup_ex_<key>``."""
-    out = {}
-    for chip_id in EXERCISE_CHIPS:
-        out[f"area_{chip_id.replace('-', '_')}"] = _chip(chip_id, "die_area_mm2")
-    out["lr_low"], out["lr_mid"], out["lr_high"] = LEARNING_RATES
-    out["growth_grid_low"], out["growth_grid_high"] = 0.5, 1.8
-    out["superpod_chips"] = SUPERPOD_CHIPS
     return out

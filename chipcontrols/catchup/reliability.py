@@ -56,7 +56,7 @@ PARAMETERS = ParameterSet(
         f"{_INTERRUPTIONS.value:g} unexpected interruptions in {_DAYS:g} days on "
         f"{_GPUS:,.0f} H100s ({_INTERRUPTIONS.citation}); every cause counted; rounded to "
         "two decimals.",
-        latex=r"\lambda",
+        latex=r"\lambda_f",
     ),
     Parameter(
         "ascend_failure_multiple",
@@ -69,7 +69,7 @@ PARAMETERS = ParameterSet(
         "Contested assumption: no failure rate for Ascend clusters is published; "
         "DeepSeek's failed R2 run and the models trained fully on Ascend pull in "
         "opposite directions (data/reliability_evidence.csv).",
-        latex="k",
+        latex=r"\phi",
     ),
     Parameter(
         "cluster_size",

@@ -94,7 +94,7 @@ PARAMETERS = ParameterSet(
         f"Assumption: CSET's ${_TSMC_WAFER.value:,.0f} for a TSMC 7 nm wafer "
         f"({_TSMC_WAFER.citation}) plus the midpoint of the 40-50% premium the FT reports "
         "SMIC charges (asiatimes2024smic), rounded to the dollar. No SMIC price is published.",
-        latex="W",
+        latex="c_w",
     ),
     Parameter(
         "defect_density",
@@ -163,8 +163,16 @@ GROSS_DIES = gross_dies_per_wafer(area, diameter)
 YIELDS = {name: form.subs(_m, DEFECTS_PER_DIE) for name, form in YIELD_MODELS_OF_M.items()}
 #: Cost per good die under each model (USD).
 COST_PER_GOOD_DIE = {name: wafer_cost / (GROSS_DIES * y) for name, y in YIELDS.items()}
+#: Gross dies as a display symbol g, for the cost per good die written in terms of it.
+GROSS_DIES_SYMBOL = sp.Symbol("g", positive=True)
+#: The two terms of the dies-per-wafer derivation: the wafer's area over the die's, and the
+#: partial dies along the rim (the rim's length over a die's diagonal).
+AREA_RATIO = sp.pi * diameter**2 / (4 * area)
+EDGE_LOSS = sp.pi * diameter / sp.sqrt(2 * area)
+#: Cost per good die at a given yield, in terms of g (the text's form).
+COST_AT_YIELD_IN_G = wafer_cost / (GROSS_DIES_SYMBOL * reported_yield)
 #: Cost per good die at a given yield, whichever model produced it (USD).
-COST_AT_YIELD = wafer_cost / (GROSS_DIES * reported_yield)
+COST_AT_YIELD = COST_AT_YIELD_IN_G.subs(GROSS_DIES_SYMBOL, GROSS_DIES)
 #: Defect density that produces a given yield (per cm²), where a closed form exists.
 DEFECTS_FROM_YIELD = derive(
     "DEFECTS_FROM_YIELD",

@@ -21,63 +21,78 @@ ROUNDED = 1e-3
 
 
 def test_dies_solutions():
-    area = math.pi * 150**2
+    area = math.pi * 225**2  # the exercise's 450 mm wafer
     assert SOL["dies_wafer_area"] == pytest.approx(area)
     assert SOL["dies_dies_910b"] == pytest.approx(
-        area / 665.61 - math.pi * 300 / math.sqrt(1331.22)
+        area / 665.61 - math.pi * 450 / math.sqrt(1331.22)
     )
-    assert SOL["dies_edge_h100"] == pytest.approx(math.pi * 300 / math.sqrt(1628))
+    assert SOL["dies_edge_a100"] == pytest.approx(math.pi * 450 / math.sqrt(1652))
     assert (
-        SOL["dies_edge_share_h100_percent"]
+        SOL["dies_edge_share_a100_percent"]
         > SOL["dies_edge_share_910b_percent"]
         > SOL["dies_edge_share_m5_percent"]
     )
+    # A larger wafer loses a smaller share at the rim.
+    assert SOL["dies_edge_share_300_910b_percent"] > SOL["dies_edge_share_910b_percent"]
 
 
 def test_yield_solutions():
-    assert SOL["yield_defects_late_2024_Poisson"] == pytest.approx(-math.log(0.2) / 6.6561)
-    assert SOL["yield_defects_early_2025_negative_binomial"] == pytest.approx(
-        3 * (0.4 ** (-1 / 3) - 1) / 6.6561
+    # The exercise's die: 560 mm², yields 25% then 36%, output tripled between the reports.
+    assert SOL["yield_defects_earlier_Poisson"] == pytest.approx(-math.log(0.25) / 5.6)
+    assert SOL["yield_defects_later_negative_binomial"] == pytest.approx(
+        3 * (0.36 ** (-1 / 3) - 1) / 5.6
     )
-    d = math.log(math.log(0.2) / math.log(0.4)) / math.log(2)
-    assert SOL["yield_exponent"] == pytest.approx(d)
-    assert SOL["yield_yield_at_2x_percent"] == pytest.approx(100 * 0.4 ** (2**-d))
-    # 60% target: 0.4^(M^-d) = 0.6  =>  M = (ln 0.4 / ln 0.6)^(1/d)
+    theta = math.log(math.log(0.25) / math.log(0.36)) / math.log(3)
+    assert SOL["yield_exponent"] == pytest.approx(theta)
+    assert SOL["yield_yield_at_2x_percent"] == pytest.approx(100 * 0.36 ** (2**-theta))
+    # 60% target: 0.36^(k^-θ) = 0.6  =>  k = (ln 0.36 / ln 0.6)^(1/θ)
     assert SOL["yield_multiple_for_target"] == pytest.approx(
-        (math.log(0.4) / math.log(0.6)) ** (1 / d)
+        (math.log(0.36) / math.log(0.6)) ** (1 / theta)
     )
     assert SOL["yield_years_for_target"] == pytest.approx(
-        math.log(SOL["yield_multiple_for_target"]) / math.log(2), rel=ROUNDED
+        math.log(SOL["yield_multiple_for_target"]) / math.log(2)
     )
 
 
 def test_clock_solutions():
-    assert SOL["clock_needed_2_0"] == pytest.approx(math.log(5) / 2)
-    assert SOL["clock_needed_3_0"] == pytest.approx(math.log(5) / 3)
-    assert SOL["clock_t_star_vs_data"] == pytest.approx(
-        math.log(5) / (math.log(2) - math.log(5000 / 1979) / 3), rel=ROUNDED
+    assert SOL["clock_needed_2"] == pytest.approx(math.log(17) / 2)
+    assert SOL["clock_needed_3"] == pytest.approx(math.log(17) / 3)
+    assert SOL["clock_nvidia_growth"] == pytest.approx(math.log(1979 / 624) / 2)
+    assert SOL["clock_huawei_growth"] == pytest.approx(math.log(804 / 512) / 7)
+    assert SOL["clock_t_star_vs_a100"] == pytest.approx(
+        math.log(5) / (math.log(2) - math.log(1979 / 624) / 2), rel=ROUNDED
     )
-    # The 970 a year late: 1 → 4 PFLOP/s of FP8 in three years instead of two.
-    assert SOL["clock_slipped_growth"] == pytest.approx(math.log(4) / 3)
 
 
 def test_race_solutions():
-    for lr in (0.15, 0.2, 0.3):
-        slug = f"{round(100 * lr):d}"
+    for number, lr in enumerate((0.1, 0.25, 0.35), 1):
         b = -math.log2(1 - lr)
-        assert SOL[f"race_gamma_min_lr_{slug}"] == pytest.approx(R_N / b, rel=ROUNDED)
-        assert SOL[f"race_growth_for_3_lr_{slug}"] == pytest.approx(
-            (math.log(2.5) / 3 + R_N) / b, rel=ROUNDED
-        )
-    assert SOL["race_gamma_min_multiple_lr_30"] == pytest.approx(2.0, rel=ROUNDED)  # = ln 2
+        assert SOL[f"race_gamma_min_{number}"] == pytest.approx(R_N / b, rel=ROUNDED)
+    assert SOL["race_growth_for_crossover"] == pytest.approx(
+        (math.log(2.5) / 4 + R_N) / -math.log2(0.75), rel=ROUNDED
+    )
 
 
 def test_reliability_solutions():
     rate = 419 / (54 * 24 * 16384)
     assert SOL["rel_failure_rate_per_million_hours"] == pytest.approx(rate * 1e6)
-    assert SOL["rel_superpod_waste_percent"] == pytest.approx(
-        100 * math.sqrt(2 * (1 / 60) * 8192 * 3 * rate), rel=ROUNDED
+    assert SOL["rel_waste_superpod_percent"] == pytest.approx(
+        100 * math.sqrt(2 * (1 / 60) * 8192 * 5 * rate), rel=ROUNDED
     )
+    assert SOL["rel_waste_ascend_percent"] == pytest.approx(
+        100 * math.sqrt(2 * (1 / 60) * 24576 * 5 * rate), rel=ROUNDED
+    )
+    assert (
+        SOL["rel_chips_to_match"] > SOL["rel_chips_naive"] == pytest.approx(24576 * 15832 / 12800)
+    )
+
+
+def test_units_solutions():
+    h_d = 12800 / 15832
+    assert SOL["units_compute_share_percent"] == pytest.approx(
+        100 * 0.41 * h_d / (0.41 * h_d + 0.59), rel=ROUNDED
+    )
+    assert SOL["units_ratio_percent"] == pytest.approx(100 * 0.08 / 0.6)
 
 
 def test_memo_solution_is_the_exact_difference():

@@ -59,7 +59,7 @@ def test_live_lab_redraws_when_a_slider_or_the_model_changes(live_kernel):
     assert isinstance(lab, catchup_lab.LearningLab)
     before = lab.html
     lab.sliders["yield_later"].value = 0.5
-    assert lab.html != before and f"d = {learning.fit(yield_later=0.5).exponent:.3f}" in lab.html
+    assert lab.html != before and f"θ = {learning.fit(yield_later=0.5).exponent:.3f}" in lab.html
     lab.model.value = "negative binomial"
     assert "negative binomial" in lab.html
 
@@ -74,4 +74,4 @@ def test_static_lab_is_its_default_state(static_site):
     view = catchup_lab.learning_lab()
     assert isinstance(view, StaticLabView)
     html = view._repr_mimebundle_()["text/html"]
-    assert f"d = {learning.fit().exponent:.3f}" in html and "Binder" in html
+    assert f"θ = {learning.fit().exponent:.3f}" in html and "Binder" in html

@@ -226,8 +226,8 @@ def _race_summary() -> alt.Chart:
         .transform_calculate(
             catches="huawei_output_growth > datum.gamma_min",
             year_c=f"{BASE_YEAR} + datum.t_c",
-            text="'γ_min = ' + format(datum.gamma_min, '.2f') + ' a year (output ×' + "
-            "format(datum.multiple, '.1f') + ' a year)'",
+            text="'Your output: ×' + format(exp(huawei_output_growth), '.2f') + "
+            "' a year; the bar: ×' + format(datum.multiple, '.1f') + ' a year'",
             verdict="datum.catches ? (datum.t_c <= " + repr(RACE_YEARS[1]) + " ? 'Level after ' + "
             "format(datum.t_c, '.1f') + ' years, in ' + format(datum.year_c, '.0f') : "
             "'Level after ' + format(datum.t_c, '.0f') + ' years') : "
@@ -323,10 +323,10 @@ def cost_race_chart() -> Figure:
         "Two panels. Top: cost per H100-equivalent of Huawei and of Nvidia from "
         f"{BASE_YEAR} (Nvidia's {BASE_YEAR} cost = 1, log scale), Huawei's falling by Wright's "
         "law as its output grows, Nvidia's at its own rate. Bottom: the years until the two "
-        "are level against the growth of Huawei's output, with the minimum growth γ_min = "
-        f"{default.gamma_min:.2f} a year (about {math.exp(default.gamma_min):.1f} "
-        "times the output each year) dashed and the two-or-three-year band shaded. At the "
-        f"defaults (γ = {catchup.cost.PARAMETERS['huawei_output_growth'].default:.2f}) the gap "
+        "are level against the growth of Huawei's output, with the bar, output growing about "
+        f"×{math.exp(default.gamma_min):.1f} a year, dashed and the two-or-three-year band "
+        "shaded. At the defaults (output ×"
+        f"{math.exp(catchup.cost.PARAMETERS['huawei_output_growth'].default):.1f} a year) the gap "
         "never closes. Sliders set output growth, the learning rate, Nvidia's cost decline and "
         "Huawei's starting cost ratio."
     )

@@ -123,8 +123,11 @@ def performance_chart() -> Figure:
             verdict="datum.advantage > 0 ? 'Level after ' + format(datum.t_star, '.1f') + "
             "' years (' + format(datum.year_star, '.1f') + ')' : "
             "'Never level: Huawei not faster'",
-            need="'For 2.5 years: g_H − g_N ≥ ' + format(datum.needed, '.2f')",
-            now="'Now: g_H − g_N = ' + format(datum.advantage, '.2f')",
+            need="'For 2.5 years Huawei must gain ×' + format(exp(datum.needed), '.2f') + "
+            "' a year on Nvidia'",
+            now="'Now: Huawei ×' + format(exp(huawei_performance_growth), '.2f') + "
+            "' a year, Nvidia ×' + format(exp(nvidia_performance_growth), '.2f') + "
+            "' a year: Huawei gains ×' + format(exp(datum.advantage), '.2f') + ' a year'",
         )
     )
     crossing = (
@@ -311,7 +314,7 @@ def reliability_chart() -> Figure:
     description = (
         "Line chart of the share of a training cluster's time lost to failures (y) against "
         "the number of chips in the job (x, log scale), for H100s failing at the rate of Meta's "
-        f"Llama 3 run and for Ascend chips failing k times as often (k = {k:g} by default). "
+        f"Llama 3 run and for Ascend chips failing φ times as often (φ = {k:g} by default). "
         "Solid lines are the exact waste at Young's checkpoint interval, dashed lines Young's "
         f"first-order formula. At {catchup.reliability.PARAMETERS['cluster_size'].default:,.0f} chips "
         f"with one-minute checkpoints the H100s waste {figures['exact_waste_h100_percent']:.0f}% "

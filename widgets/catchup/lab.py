@@ -130,7 +130,7 @@ def lab_html(model: str = "Poisson", **values: float) -> str:
         reach = f"The {target:.0%} target is already met by the later yield."
     items = [
         f"Yield model: <strong>{html.escape(model)}</strong>.",
-        f"Learning exponent of the defect density: <strong>d = {curve.exponent:.3f}</strong>; "
+        f"Learning exponent of the defect density: <strong>θ = {curve.exponent:.3f}</strong>; "
         f"each doubling of cumulative output removes {curve.decline_per_doubling:.0%} of the "
         "defects.",
         reach,

@@ -11,12 +11,15 @@ book-wide ``record_``, ``period_``, ``chip_`` and ``book_``.  The worked solutio
 
 from __future__ import annotations
 
+import sympy as sp
+
 from chipcontrols import CHAPTER_MODELS, catchup
-from chipcontrols.catchup import prose
+from chipcontrols.catchup import exercises, prose, table_figures
 from chipcontrols.core import figures
 from widgets.core.glossary import key_terms_markdown
 from widgets.core.glue import glue_groups
-from widgets.core.text import equation
+from widgets.core.notation import notation_markdown
+from widgets.core.text import textbook
 
 __all__ = ["CHAPTER", "GROUPS", "equations", "glue_numbers"]
 
@@ -33,57 +36,142 @@ def _parameter_figures() -> dict[str, float]:
 
 
 def equations() -> dict[str, object]:
-    """The formulas the chapter's text shows with ``glue:math``, typeset from the model."""
+    """The formulas the chapter's text shows with ``glue:math``, each in textbook form.
+
+    Every right-hand side is written by hand (named symbols, ``\\ln``, natural term order) and
+    :func:`widgets.core.text.textbook` keeps the model's expression beside it, which
+    ``tests/book/test_textbook_forms.py`` proves equal.
+    """
     yields, learning, cost = catchup.yields, catchup.learning, catchup.cost
     performance, reliability, market = catchup.performance, catchup.reliability, catchup.market
-    reliability_names = {
-        **reliability.LATEX_NAMES,
-        reliability.SAVE_HOURS: r"T_s",
-        reliability.MTBF: "M",
+    y_names = yields.LATEX_NAMES
+    # The parser reads \pi as a symbol; naming it maps it back to the constant.
+    pi_names = {**y_names, sp.pi: r"\pi"}
+    m = {yields.DEFECTS_SYMBOL: "m", yields.defects: "D_0", yields.clustering: r"\alpha"}
+    l_names = {**learning.LATEX_NAMES, learning.THETA: r"\theta"}
+    c_names = {**cost.LATEX_NAMES, cost.B: "b"}
+    r_names = {
+        reliability.SAVE_HOURS: "T_s",
+        reliability.MTBF: r"\mathrm{MTBF}",
+        reliability.INTERVAL: r"\tau_c",
     }
+    ratio = r"c_{H0}/c_{N0}"
     return {
-        "gross_dies": equation(r"g", yields.GROSS_DIES, yields.LATEX_NAMES),
-        "defects_per_die": equation("m", yields.DEFECTS_PER_DIE, yields.LATEX_NAMES),
-        "cost_at_yield": equation(r"c_{\mathrm{die}}", yields.COST_AT_YIELD, yields.LATEX_NAMES),
-        "poisson_inverse": equation(
-            r"D_0", yields.DEFECTS_FROM_YIELD["Poisson"], yields.LATEX_NAMES
+        "area_ratio": textbook(
+            r"\frac{\text{wafer area}}{\text{die area}}",
+            r"\frac{\pi d^{2}}{4A}",
+            yields.AREA_RATIO,
+            pi_names,
         ),
-        "exponent": equation("d", learning.EXPONENT["Poisson"], learning.LATEX_NAMES),
-        "projected": equation(r"Y(M)", learning.PROJECTED_YIELD["Poisson"], learning.LATEX_NAMES),
-        "wright_b": equation("b", cost.LEARNING_EXPONENT, cost.LATEX_NAMES),
-        "crossover": equation(r"t_c", cost.CROSSOVER_IN_B, cost.LATEX_NAMES),
-        "gamma_min": equation(r"\gamma_{\min}", cost.GAMMA_MIN_IN_B, cost.LATEX_NAMES),
-        "sensitivity": equation(
-            r"\frac{\partial t_c}{\partial \gamma}", cost.SENSITIVITY_IN_B, cost.LATEX_NAMES
+        "edge_loss": textbook(
+            r"\text{partial dies at the rim}",
+            r"\frac{\pi d}{\sqrt{2A}}",
+            yields.EDGE_LOSS,
+            pi_names,
         ),
-        "mandate": equation(r"\gamma_{\mathrm{mandate}}", cost.MANDATE_GROWTH, cost.LATEX_NAMES),
-        "performance_crossover": equation(
-            r"t^{*}", performance.CROSSOVER, performance.LATEX_NAMES
+        "gross_dies": textbook(
+            "g", r"\frac{\pi d^{2}}{4A} - \frac{\pi d}{\sqrt{2A}}", yields.GROSS_DIES, pi_names
         ),
-        "required": equation(
-            r"g_H - g_N", performance.REQUIRED_ADVANTAGE, performance.LATEX_NAMES
+        "defects_per_die": textbook("m", r"\frac{A D_0}{100}", yields.DEFECTS_PER_DIE, y_names),
+        "cost_at_yield": textbook(
+            r"c_{\mathrm{die}}",
+            r"\frac{c_w}{g Y}",
+            yields.COST_AT_YIELD_IN_G,
+            {**y_names, yields.GROSS_DIES_SYMBOL: "g"},
         ),
-        "waste": equation(r"w^{*}", reliability.WASTE_IN_M, reliability_names),
-        "waste_of_interval": equation(
-            r"w(\tau)", reliability.WASTE_OF_INTERVAL, reliability_names
+        "poisson_inverse": textbook(
+            "D_0",
+            r"-\frac{100 \ln Y}{A}",
+            yields.DEFECTS_FROM_YIELD["Poisson"],
+            y_names,
         ),
-        "young": equation(r"\tau^{*}", reliability.YOUNG_INTERVAL_IN_M, reliability_names),
-        "cluster_mtbf": equation("M", reliability.CLUSTER_MTBF, reliability.LATEX_NAMES),
-        "ratio_path": equation(r"G(t)", performance.RATIO_PATH, performance.LATEX_NAMES),
-        "poisson": equation(
-            r"Y_{\mathrm{Poisson}}", yields.YIELD_MODELS_OF_M["Poisson"], yields.LATEX_NAMES
+        "nb_inverse": textbook(
+            "D_0",
+            r"\frac{100 \alpha}{A} \cdot (Y^{-1/\alpha} - 1)",
+            yields.DEFECTS_FROM_YIELD["negative binomial"],
+            y_names,
         ),
-        "murphy": equation(
-            r"Y_{\mathrm{Murphy}}", yields.YIELD_MODELS_OF_M["Murphy"], yields.LATEX_NAMES
+        "poisson": textbook(
+            r"Y_{\mathrm{Poisson}}", "e^{-m}", yields.YIELD_MODELS_OF_M["Poisson"], m
         ),
-        "negative_binomial": equation(
-            r"Y_{\mathrm{NB}}", yields.YIELD_MODELS_OF_M["negative binomial"], yields.LATEX_NAMES
+        "murphy": textbook(
+            r"Y_{\mathrm{Murphy}}",
+            r"(\frac{1 - e^{-m}}{m})^{2}",
+            yields.YIELD_MODELS_OF_M["Murphy"],
+            m,
         ),
-        "nb_inverse": equation(
-            r"D_0", yields.DEFECTS_FROM_YIELD["negative binomial"], yields.LATEX_NAMES
+        "negative_binomial": textbook(
+            r"Y_{\mathrm{NB}}",
+            r"(1 + \frac{m}{\alpha})^{-\alpha}",
+            yields.YIELD_MODELS_OF_M["negative binomial"],
+            m,
         ),
-        "compute_share": equation(
-            r"s_{\mathrm{compute}}", market.COMPUTE_SHARE, market.LATEX_NAMES
+        "exponent": textbook(
+            r"\theta",
+            r"\frac{\ln(\frac{\ln Y_1}{\ln Y_2})}{\ln k_1}",
+            learning.EXPONENT["Poisson"],
+            l_names,
+        ),
+        "projected": textbook(
+            r"Y(k_2)",
+            r"e^{k_2^{-\theta} \ln Y_2}",
+            learning.PROJECTED_YIELD_IN_THETA,
+            l_names,
+        ),
+        "wright_b": textbook(
+            "b", r"-\frac{\ln(1 - \mathrm{LR})}{\ln 2}", cost.LEARNING_EXPONENT, c_names
+        ),
+        "crossover": textbook(
+            "t_c", rf"\frac{{\ln({ratio})}}{{b \gamma - r_N}}", cost.CROSSOVER_IN_B, c_names
+        ),
+        "gamma_min": textbook(r"\gamma_{\min}", r"\frac{r_N}{b}", cost.GAMMA_MIN_IN_B, c_names),
+        "sensitivity": textbook(
+            r"\frac{\partial t_c}{\partial \gamma}",
+            rf"-\frac{{b \ln({ratio})}}{{(b \gamma - r_N)^{{2}}}}",
+            cost.SENSITIVITY_IN_B,
+            c_names,
+        ),
+        "mandate": textbook(
+            r"\gamma_{\mathrm{mandate}}",
+            r"g_m + \frac{\ln(\frac{s_1}{s_0})}{T_{\mathrm{mandate}}}",
+            cost.MANDATE_GROWTH,
+            c_names,
+        ),
+        "ratio_path": textbook(
+            "G(t)", r"G_0 e^{(g_N - g_H) t}", performance.RATIO_PATH, performance.LATEX_NAMES
+        ),
+        "performance_crossover": textbook(
+            r"t^{*}", r"\frac{\ln G_0}{g_H - g_N}", performance.CROSSOVER, performance.LATEX_NAMES
+        ),
+        "required": textbook(
+            "g_H - g_N",
+            r"\frac{\ln G_0}{T_{\mathrm{claim}}}",
+            performance.REQUIRED_ADVANTAGE,
+            performance.LATEX_NAMES,
+        ),
+        "cluster_mtbf": textbook(
+            r"\mathrm{MTBF}",
+            r"\frac{10^{6}}{N \phi \lambda_f}",
+            reliability.CLUSTER_MTBF,
+            reliability.LATEX_NAMES,
+        ),
+        "waste_of_interval": textbook(
+            r"\eta(\tau_c)",
+            r"\frac{T_s}{\tau_c} + \frac{\tau_c}{2 \mathrm{MTBF}}",
+            reliability.WASTE_OF_INTERVAL,
+            r_names,
+        ),
+        "young": textbook(
+            r"\tau_c^{*}", r"\sqrt{2 T_s \mathrm{MTBF}}", reliability.YOUNG_INTERVAL_IN_M, r_names
+        ),
+        "waste": textbook(
+            r"\eta^{*}", r"\sqrt{\frac{2 T_s}{\mathrm{MTBF}}}", reliability.WASTE_IN_M, r_names
+        ),
+        "compute_share": textbook(
+            r"s_{\mathrm{compute}}",
+            r"\frac{s_0 h_d}{s_0 h_d + (1 - s_0) h_f}",
+            market.COMPUTE_SHARE,
+            market.LATEX_NAMES,
         ),
     }
 
@@ -93,13 +181,16 @@ GROUPS = {
     "record": figures.record_figures,
     "period": figures.record_period,
     "chip": figures.chip_figures,
-    "book": lambda: {"key_terms": key_terms_markdown(CHAPTER)},
+    "book": lambda: {
+        "key_terms": key_terms_markdown(CHAPTER),
+        "notation": notation_markdown(CHAPTER),
+    },
     "catchup_param": _parameter_figures,
     "catchup_prose": prose.prose_figures,
-    "catchup_market": prose.market_figures,
-    "catchup_mandate": prose.mandate_figures,
-    "catchup_roadmap": prose.roadmap_figures,
-    "catchup_ex": prose.exercise_figures,
+    "catchup_market": table_figures.market_figures,
+    "catchup_mandate": table_figures.mandate_figures,
+    "catchup_roadmap": table_figures.roadmap_figures,
+    "catchup_ex": exercises.exercise_figures,
     "catchup_eq": equations,
 }
 

@@ -8,8 +8,8 @@ the race from :mod:`chipcontrols.catchup.cost`, the performance clock from
 and the shares from :mod:`chipcontrols.catchup.market`.  Nothing expected is stored here.
 
 One module per group of exercises: :mod:`~chipcontrols.catchup.checks.dies` (dies per wafer,
-defect densities, the learning curve), :mod:`~chipcontrols.catchup.checks.clocks` (the
-performance clock, the cost race, the memo's time saved) and
+defect densities, the learning curve), :mod:`~chipcontrols.catchup.checks.performance` (the performance clock),
+:mod:`~chipcontrols.catchup.checks.clocks` (the cost race, the memo's time saved) and
 :mod:`~chipcontrols.catchup.checks.compute` (failures at cluster scale, units and market shares);
 the tolerance and helpers are in :mod:`~chipcontrols.catchup.checks.common`.  Every check is
 re-exported here, so ``from chipcontrols.catchup.checks import check_gross_dies`` works.
@@ -19,8 +19,6 @@ from chipcontrols.catchup.checks.clocks import (
     check_crossover_function,
     check_gamma_min,
     check_growth_for_crossover,
-    check_required_advantage,
-    check_roadmap_growth,
     check_time_saved,
 )
 from chipcontrols.catchup.checks.common import (
@@ -40,9 +38,15 @@ from chipcontrols.catchup.checks.dies import (
     check_learning_exponent,
     check_projected_cost,
 )
+from chipcontrols.catchup.checks.performance import (
+    check_chip_growth,
+    check_required_advantage,
+    check_roadmap_growth,
+)
 
 __all__ = [
     "RELATIVE_TOLERANCE",
+    "check_chip_growth",
     "check_chips_to_match",
     "check_compute_share",
     "check_crossover_function",

@@ -11,11 +11,15 @@ from functools import partial
 from chipcontrols.core.checking import close_enough
 from chipcontrols.core.parameters import require_number
 
-__all__ = ["FUNCTION_SAMPLES", "RELATIVE_TOLERANCE"]
+__all__ = ["FUNCTION_SAMPLES", "MULTIPLE_HINT", "RELATIVE_TOLERANCE"]
 
 
 #: Relative tolerance on a student's figures (the data round; hand calculators too).
 RELATIVE_TOLERANCE = 0.01
+#: The hint for a multiple per year given where a check wants the log rate.
+MULTIPLE_HINT = (
+    "that looks like the multiple per year; the clock works with the log rate, ln(multiple)."
+)
 #: How many parameter sets a function check tries.
 FUNCTION_SAMPLES = 40
 

@@ -3,15 +3,17 @@
 "Failures at cluster scale": :func:`check_waste` and :func:`check_chips_to_match`, from
 :mod:`chipcontrols.catchup.reliability`; "Units, compute and dollars": :func:`check_compute_share`
 and :func:`check_market_denominators`, from :mod:`chipcontrols.catchup.market` and the record.
+Both exercises go with the chapter's optional sections.
+
+Hints diagnose a recognisable mistake (percent for share, minutes for hours, the ratio upside
+down) or point to the section; none gives the direction of the right answer or the formula.
 """
 
 from __future__ import annotations
 
-import math
-
 from chipcontrols import catchup
 from chipcontrols.catchup.checks.common import _near, _number
-from chipcontrols.core.checking import CheckResult, unanswered
+from chipcontrols.core.checking import CheckResult, exercise_check, unanswered
 from chipcontrols.core.parameters import strict_keywords
 
 __all__ = [
@@ -21,10 +23,14 @@ __all__ = [
     "check_waste",
 ]
 
+_RELIABILITY = "'Optional: the reliability clock'"
+_UNITS = "'Optional: units, compute and dollars'"
+
 
 # --- reliability ----------------------------------------------------------------------------
 
 
+@exercise_check
 @strict_keywords
 def check_waste(
     cluster_size: float,
@@ -32,7 +38,7 @@ def check_waste(
     failure_multiple: float = 1.0,
     checkpoint_minutes: float = 1.0,
 ) -> CheckResult:
-    """Check Young's first-order waste √(2·T_s/M) for a cluster (a share, not a percent).
+    """Check Young's first-order waste for a cluster (a share, not a percent).
 
     Examples
     --------
@@ -59,13 +65,21 @@ def check_waste(
         )
     if _near(given, 100 * result.waste):
         hint = "give the waste as a share (0.10), not a percentage (10)."
-    elif _near(given, math.sqrt(2 * checkpoint_minutes / result.mtbf_hours)):
-        hint = "put the checkpoint time in hours (minutes / 60) before dividing by the MTBF."
+    elif _near(given, (60 * 2 * checkpoint_minutes / 60 / result.mtbf_hours) ** 0.5) or _near(
+        given, result.waste * 60**0.5
+    ):
+        hint = "the checkpoint time looks to be in minutes; the MTBF is in hours."
+    elif _near(given, result.exact_waste):
+        hint = "that is the exact expected waste; the question asks for Young's first-order one."
     else:
-        hint = "M = 1/(N·k·λ) hours, λ per chip-hour; waste = √(2·T_s/M) with T_s in hours."
+        hint = (
+            f"see {_RELIABILITY}: first the job's mean time between failures for this many "
+            "chips and this failure multiple, then the waste at Young's interval."
+        )
     return CheckResult(False, hint)
 
 
+@exercise_check
 @strict_keywords
 def check_chips_to_match(
     chips: float, h100_chips: float = 16_384.0, failure_multiple: float = 3.0
@@ -96,15 +110,19 @@ def check_chips_to_match(
             f"than the {naive:,.0f} their arithmetic alone suggests.",
         )
     if _near(given, naive):
-        hint = "that counts arithmetic only; the bigger, failure-prone cluster wastes more time."
+        hint = "that counts arithmetic only; the two clusters do not waste the same share of time."
     else:
-        hint = "raise N until N·h·(1 − waste(N)) equals the H100 cluster's useful compute."
+        hint = (
+            "compare useful compute: chips × H100e per chip × the share of time not wasted, "
+            "for each cluster at its own size and failure rate."
+        )
     return CheckResult(False, hint)
 
 
 # --- units, compute and dollars -------------------------------------------------------------
 
 
+@exercise_check
 @strict_keywords
 def check_compute_share(
     share: float,
@@ -146,30 +164,51 @@ def check_compute_share(
         hint = "give the share as a fraction, not a percentage."
     elif _near(given, values["domestic_unit_share"], relative=0.02):
         hint = "that is the share of cards; weight each side's cards by its H100e per card."
+    elif _near(given, 1 - expected, relative=0.02):
+        hint = "that is the foreign side's share of compute; the question asks for the domestic."
     else:
-        hint = "share of compute = s·h_d / (s·h_d + (1 − s)·h_f)."
+        hint = (
+            f"see {_UNITS}: the domestic cards' compute over all the cards' compute, each side "
+            "counted at its own H100e per card."
+        )
     return CheckResult(False, hint)
 
 
+@exercise_check
 @strict_keywords
-def check_market_denominators(china_over_nvidia: float) -> CheckResult:
-    """Check China's AI-chip market as a share of Nvidia's output implied by the two figures.
+def check_market_denominators(
+    china_over_nvidia: float,
+    huawei_share_of_nvidia: float | None = None,
+    huawei_share_of_china: float | None = None,
+) -> CheckResult:
+    """Check China's AI-chip market as a share of Nvidia's output implied by two shares.
 
-    If Huawei is about half of China's market (Bernstein, 2026) and about 5% of Nvidia's compute
-    (CFR), China's market is Huawei's share of Nvidia over Huawei's share of China.
+    Huawei's output is both its share of China's market times that market and its share of
+    Nvidia's output times that output.  The shares default to the record's: CFR's Huawei at
+    about 5% of Nvidia's compute and Bernstein's Huawei at about half of China's market.
 
     Examples
     --------
     >>> check_market_denominators(0.1)
     Right: China's market is about 10% of Nvidia's output, so Nvidia's 8% of China is about 0.8% of Nvidia.
+    >>> check_market_denominators(0.1333, huawei_share_of_nvidia=0.08, huawei_share_of_china=0.6)
+    Right: China's market is about 13% of Nvidia's output, so Nvidia's 8% of China is about 1.1% of Nvidia.
     """
     blank = unanswered(china_over_nvidia=china_over_nvidia)
     if blank is not None:
         return blank
     from chipcontrols.core import record
 
-    of_nvidia = record.value("cfr_huawei_share_of_nvidia_compute_2026_percent") / 100
-    of_china = catchup.market.market_figure("bernstein-2026-huawei-share") / 100
+    of_nvidia = (
+        record.value("cfr_huawei_share_of_nvidia_compute_2026_percent") / 100
+        if huawei_share_of_nvidia is None
+        else _number("huawei_share_of_nvidia", huawei_share_of_nvidia, minimum=0.0, maximum=1.0)
+    )
+    of_china = (
+        catchup.market.market_figure("bernstein-2026-huawei-share") / 100
+        if huawei_share_of_china is None
+        else _number("huawei_share_of_china", huawei_share_of_china, minimum=0.0, maximum=1.0)
+    )
     nvidia_in_china = catchup.market.market_figure("bernstein-2026-nvidia-share") / 100
     expected = of_nvidia / of_china
     given = _number("china_over_nvidia", china_over_nvidia, minimum=0.0)
@@ -181,12 +220,14 @@ def check_market_denominators(china_over_nvidia: float) -> CheckResult:
             f"{nvidia_in_china * expected:.1%} of Nvidia.",
         )
     if _near(given, of_china / of_nvidia, relative=0.02):
-        hint = "the ratio is upside down: Huawei's share of Nvidia over Huawei's share of China."
+        hint = (
+            "the ratio is upside down: the question asks for China's market over Nvidia's output."
+        )
     elif _near(given, 100 * expected, relative=0.02):
         hint = "give the ratio as a fraction, not a percentage."
     else:
         hint = (
-            "Huawei's output = its share of China × China's market = its share of Nvidia × "
-            "Nvidia's output; solve for China's market over Nvidia's output."
+            f"see {_UNITS}: write Huawei's output two ways, once through each share, and "
+            "solve for China's market over Nvidia's output."
         )
     return CheckResult(False, hint)
