@@ -2,7 +2,8 @@
 
 The scanner strips what may legitimately contain digits (code cells and fences, glue roles
 and directives, citations and cross-references, labels, URLs and link targets, LaTeX without
-digits, dates, and identifiers such as chip names, statute sections and bit lengths) and
+digits or with only a formula's small whole constants, a function call shown as inline code
+(an example of use), dates, and identifiers such as chip names, statute sections and bit lengths) and
 reports every number that is left, with its line.  ``python tests/book/test_chapter_numbers.py``
 prints the counts per file: glue roles (computed numbers) against typed numbers.
 
@@ -125,8 +126,11 @@ def _strip_front_matter(lines: list[str]) -> list[str]:
 
 
 def _math_without_digits(match: re.Match) -> str:
+    """Math with no quantity in it: no digits, or only a formula's small whole constants
+    (the 1 of ``1 + hQ/C``, the 2 of ``ln 2``, the 16 of a 16-bit operand)."""
     body = match.group(0)
-    return " " if not re.search(r"\d", body) else body
+    constants = re.findall(r"\d+(?:\.\d+)?", body)
+    return " " if all(re.fullmatch(r"\d{1,2}", c) and int(c) <= 16 for c in constants) else body
 
 
 def clean_line(line: str) -> str:
@@ -142,6 +146,7 @@ def clean_line(line: str) -> str:
     line = re.sub(r"<?https?://[^\s>)]+>?", " ", line)  # bare URLs
     line = line.replace(r"\$", " USD ")  # escaped dollars are not math
     line = re.sub(r"\$\$.*?\$\$|\$[^$]*\$", _math_without_digits, line)
+    line = re.sub(r"`[\w.]+\([^`]*\)[\w.]*`", " ", line)  # a call shown as code: an example
     line = _LIST_NUMBER.sub(r"\1", line)
     line = _HEADING_NUMBER.sub(r"\1", line)
     line = _ALLOWED.sub(" ", line)
@@ -209,6 +214,11 @@ def test_scanner_reports_a_typed_number():
 def test_scanner_reports_typed_numbers_in_tables_and_inline_code():
     sample = "| Q | 2.0 M |\n\nSet `approvals=2.5` and look.\n"
     assert [f.number for f in scan(sample).typed] == ["2.0", "2.5"]
+
+
+def test_scanner_passes_formula_constants_and_calls_shown_as_code_but_not_quantities():
+    sample = "Harm is $\\sigma \\ln(1 + hQ/C)$; try `f(x=2.0)`; the share is $0.25$ or $40 Q$.\n"
+    assert [f.number for f in scan(sample).typed] == ["0.25", "40"]
 
 
 def test_scanner_passes_glued_numbers_dates_and_identifiers():
