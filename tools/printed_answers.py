@@ -2,13 +2,15 @@
 
 An exercise teaches only if its answer is not on the page above it.  This tool runs a chapter's
 worked solutions (the code cells tagged ``solution`` after its "Exercises" heading) inside
-:func:`chipcontrols.core.checking.recorded_answers`, which lists every number a check accepted,
-and compares each with every number the page shows before that heading.
-
-A page number printed with ``d`` decimals matches an answer that rounds to it (a percentage
-``p%`` is the share ``p/100``).  Numbers that would match by chance do not count: one with fewer
-than two significant digits ("1", "0.2", "5%"), and a whole number with fewer than three (a page
-is full of days, counts and years such as "18" or "24"), and a year.
+:func:`chipcontrols.core.checking.recorded_matches`, which lists every number a check accepted
+with the tolerance it allowed, and looks for a number on the page before that heading which the
+check would accept as well: an answer a student could copy (a percentage ``p%`` is read as the
+share ``p/100`` too).  A check of a student's function (``check_*_function``) compares the
+function with the model at points it draws itself, which are not answers a student could copy,
+so they are left out.  Numbers that would match by chance do not count: one with fewer than two
+significant digits ("1", "0.2", "5%"), a whole number with fewer than three (a page is full of
+days, counts and years such as "18" or "24"), a year, an exercise's number ("Exercise 2.7") and
+the bounds of a declared range ("0.05 to 0.95").
 
 ``python tools/printed_answers.py [chapters/03-allied-risk.md ...]`` reads the chapter's own text
 with its glued figures resolved (the tables that code cells draw are then not seen); with
@@ -30,6 +32,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from chipcontrols.core.checking import Match, recorded_matches
+
 ROOT = Path(__file__).resolve().parents[1]
 #: The most checked answers a chapter may print above its exercises (issue 22).
 MOST_PRINTED = 2
@@ -41,6 +45,9 @@ _NUMBER = re.compile(r"(?<![\w.])([−-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\
 _GLUE_TEXT = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
 _GLUE_MD = re.compile(r"\{glue:md\}`([^`]+)`")
 _TAG = re.compile(r"<[^>]+>")
+_EXERCISE_NUMBER = re.compile(r"\bExercises?\s+\d+\.\d+")
+#: A declared range, "0.05 to 0.95": the bounds of a parameter, not a result.
+_RANGE = re.compile(r"[−-]?\d[\d,.]*\s*%?\s+to\s+[−-]?\d[\d,.]*")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S)
 
 
@@ -52,25 +59,27 @@ class Shown:
     decimals: int
     text: str
 
-    def matches(self, answer: float) -> bool:
-        """Whether ``answer``, printed as this number is, would read the same."""
+    def copies(self, answer: Match) -> bool:
+        """Whether a student typing this number would pass the check that accepted ``answer``."""
         digits = re.sub(r"\D", "", self.text).lstrip("0")
         whole = re.fullmatch(r"[−-]?[\d,]+", self.text) is not None
         if len(digits) < (3 if whole else 2) or (whole and 1900 <= self.value <= 2100):
             return False
-        return abs(answer - self.value) <= 0.5 * 10 ** (-self.decimals) + 1e-12
+        return answer.accepts(self.value)
 
 
 def shown_numbers(text: str) -> list[Shown]:
-    """Every number in ``text``, percentages also as shares.
+    """Every number in ``text``, percentages as shares, exercises' numbers left out.
 
     Examples
     --------
     >>> [(n.value, n.decimals) for n in shown_numbers("a 33% share, −0.125 and 1,200 units")]
     [(0.33, 2), (-0.125, 3), (1200.0, 0)]
+    >>> shown_numbers("see Exercise 2.7; yield from 0.05 to 0.95")
+    []
     """
     found = []
-    for match in _NUMBER.finditer(text):
+    for match in _NUMBER.finditer(_RANGE.sub(" ", _EXERCISE_NUMBER.sub(" ", text))):
         sign, whole, fraction, percent = match.groups()
         decimals = len(fraction or "")
         value = float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
@@ -97,7 +106,7 @@ def exercise_cells(text: str) -> list[tuple[str, bool, str]]:
     return cells
 
 
-def checked_answers(path: Path) -> dict[str, list[float]]:
+def checked_answers(path: Path) -> dict[str, list[Match]]:
     """Every number the checks accepted in each exercise's worked solution, by label.
 
     The exercise cells run in order in one namespace, as a student runs them: starter cells
@@ -109,22 +118,25 @@ def checked_answers(path: Path) -> dict[str, list[float]]:
     RuntimeError
         If a cell raises (the message names the chapter and the exercise).
     """
-    from chipcontrols.core.checking import recorded_answers
-
-    answers: dict[str, list[float]] = {}
+    answers: dict[str, list[Match]] = {}
     namespace: dict[str, object] = {"__name__": "__exercises__", "display": print}
     here = Path.cwd()
     os.chdir(path.parent)
     try:
         for label, solution, code in exercise_cells(path.read_text(encoding="utf-8")):
-            with recorded_answers() as accepted, contextlib.redirect_stdout(io.StringIO()):
+            with recorded_matches() as accepted, contextlib.redirect_stdout(io.StringIO()):
                 try:
                     exec(compile(code, f"{path.name}:{label}", "exec"), namespace)  # noqa: S102
                 except Exception as error:
                     message = f"{path.name}: a cell of {label} raised {error!r}"
                     raise RuntimeError(message) from error
             if solution:
-                answers.setdefault(label, []).extend(accepted)
+                numbers = [
+                    match
+                    for match in accepted
+                    if isinstance(match.expected, float) and not match.check.endswith("_function")
+                ]
+                answers.setdefault(label, []).extend(numbers)
     finally:
         os.chdir(here)
     return answers
@@ -181,12 +193,14 @@ def printed_answers(path: Path, built: Path | None = None) -> list[Printed]:
     shown = shown_numbers(page_text_before_exercises(path, built))
     printed = []
     for label, answers in checked_answers(path).items():
-        for answer in dict.fromkeys(answers):
-            if not math.isfinite(answer):
+        seen = set()
+        for answer in answers:
+            if not math.isfinite(answer.expected) or answer.expected in seen:
                 continue
-            hit = next((number for number in shown if number.matches(answer)), None)
+            seen.add(answer.expected)
+            hit = next((number for number in shown if number.copies(answer)), None)
             if hit is not None:
-                printed.append(Printed(label, answer, hit.text))
+                printed.append(Printed(label, answer.expected, hit.text))
     return printed
 
 
@@ -216,7 +230,7 @@ def main() -> int:
         built = built_page(path, arguments.built) if arguments.built else None
         source = "built page" if built else "chapter text, glue resolved"
         printed = printed_answers(path, built)
-        total = sum(len(set(a)) for a in checked_answers(path).values())
+        total = sum(len({m.expected for m in a}) for a in checked_answers(path).values())
         flag = "" if len(printed) <= MOST_PRINTED else f"  more than {MOST_PRINTED}"
         over += bool(flag)
         print(

@@ -8,6 +8,7 @@ import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 #: What a starter cell leaves for the student to replace.
 PLACEHOLDERS = (Ellipsis, None)
@@ -83,30 +84,55 @@ def close_enough(
     else:
         agrees = abs(value - expected) <= relative * abs(expected) + absolute
     if agrees and _RECORDED is not None:
-        _RECORDED.append((value, float(expected)))
+        _RECORDED.append(Match(value, float(expected), relative, absolute, _CHECKING[min(1, len(_CHECKING) - 1)]))
     return agrees
 
 
-#: (given, expected) of each number matched or option chosen while :func:`recorded_matches`
-#: is active, else None.
-_RECORDED: list[tuple[object, object]] | None = None
+class Match(NamedTuple):
+    """One answer a check accepted: the student's value, the expected one, the tolerance and
+    the check that compared them (``""`` outside a check).
+
+    A named answer (:func:`choose`) has the option as ``expected`` and no tolerance.
+    """
+
+    given: object
+    expected: object
+    relative: float = 0.0
+    absolute: float = 0.0
+    check: str = ""
+
+    def accepts(self, value: float) -> bool:
+        """Whether the check would accept ``value`` as well."""
+        return isinstance(self.expected, float) and close_enough(
+            value, self.expected, relative=self.relative, absolute=self.absolute
+        )
+
+
+#: Every match while :func:`recorded_matches` is active, else None.
+_RECORDED: list[Match] | None = None
+#: The checks running, outermost first after the empty name (a match is credited to the
+#: outermost: the check the student called).
+_CHECKING: list[str] = [""]
 
 
 @contextlib.contextmanager
-def recorded_matches() -> Iterator[list[tuple[object, object]]]:
-    """Collect the given and the expected answer of every match a check made in the block.
+def recorded_matches() -> Iterator[list[Match]]:
+    """Collect every answer a check accepted in the block, with the tolerance it allowed.
 
     Every check compares numbers with :func:`close_enough` and reads a named answer with
-    :func:`choose` (both record here), so running the worked solutions
-    inside this block lists what each check accepted and which of the student's values it
-    compared (``tests/book/test_hints.py`` finds the answer arguments of a check this way).
+    :func:`choose` (both record here).  Running the worked solutions inside this block lists
+    the checked answers: ``tools/printed_answers.py`` looks for numbers on the page that the
+    checks would accept, and ``tests/book/test_hints.py`` finds which arguments of a check
+    are the student's answers.
 
     Examples
     --------
     >>> with recorded_matches() as matches:
     ...     _ = close_enough(0.331, 0.33, absolute=0.005), close_enough(2.0, 3.0)
     >>> matches
-    [(0.331, 0.33)]
+    [Match(given=0.331, expected=0.33, relative=0.0, absolute=0.005, check='')]
+    >>> matches[0].accepts(0.334), matches[0].accepts(0.34)
+    (True, False)
     """
     global _RECORDED
     outer, _RECORDED = _RECORDED, []
@@ -116,28 +142,6 @@ def recorded_matches() -> Iterator[list[tuple[object, object]]]:
         collected, _RECORDED = _RECORDED, outer
         if outer is not None:
             outer.extend(collected)
-
-
-@contextlib.contextmanager
-def recorded_answers() -> Iterator[list[float]]:
-    """Collect every expected number a check matched while the block runs (after it ends).
-
-    ``tools/printed_answers.py`` runs the worked solutions inside this block and compares the
-    checked answers with the numbers a chapter prints above its exercises.
-
-    Examples
-    --------
-    >>> with recorded_answers() as answers:
-    ...     _ = close_enough(0.331, 0.33, absolute=0.005), close_enough(2.0, 3.0)
-    >>> answers
-    [0.33]
-    """
-    answers: list[float] = []
-    with recorded_matches() as matches:
-        try:
-            yield answers
-        finally:
-            answers.extend(expected for _, expected in matches if isinstance(expected, float))
 
 
 def exercise_check(check):
@@ -161,6 +165,7 @@ def exercise_check(check):
 
     @functools.wraps(check)
     def checked(*args, **kwargs) -> CheckResult:
+        _CHECKING.append(check.__name__)
         try:
             return check(*args, **kwargs)
         except Exception as error:  # noqa: BLE001 - every student mistake becomes a hint
@@ -169,6 +174,8 @@ def exercise_check(check):
                 False,
                 f"your answer could not be checked: {reason}. Fix it and run the cell again.",
             )
+        finally:
+            _CHECKING.pop()
 
     checked.is_exercise_check = True
     return checked
@@ -195,7 +202,7 @@ def choose(name: str, answer: object, options: tuple[str, ...] | list[str]) -> s
     if not isinstance(answer, str) or normal(answer) not in valid:
         raise ValueError(f"{name} = {answer!r} is not one of the valid answers: {list(options)}")
     if _RECORDED is not None:
-        _RECORDED.append((answer, valid[normal(answer)]))
+        _RECORDED.append(Match(answer, valid[normal(answer)], check=_CHECKING[min(1, len(_CHECKING) - 1)]))
     return valid[normal(answer)]
 
 
