@@ -84,7 +84,11 @@ def close_enough(
     else:
         agrees = abs(value - expected) <= relative * abs(expected) + absolute
     if agrees and _RECORDED is not None:
-        _RECORDED.append(Match(value, float(expected), relative, absolute, _CHECKING[min(1, len(_CHECKING) - 1)]))
+        _RECORDED.append(
+            Match(
+                value, float(expected), relative, absolute, _CHECKING[min(1, len(_CHECKING) - 1)]
+            )
+        )
     return agrees
 
 
@@ -202,7 +206,9 @@ def choose(name: str, answer: object, options: tuple[str, ...] | list[str]) -> s
     if not isinstance(answer, str) or normal(answer) not in valid:
         raise ValueError(f"{name} = {answer!r} is not one of the valid answers: {list(options)}")
     if _RECORDED is not None:
-        _RECORDED.append(Match(answer, valid[normal(answer)], check=_CHECKING[min(1, len(_CHECKING) - 1)]))
+        _RECORDED.append(
+            Match(answer, valid[normal(answer)], check=_CHECKING[min(1, len(_CHECKING) - 1)])
+        )
     return valid[normal(answer)]
 
 
