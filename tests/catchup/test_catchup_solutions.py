@@ -69,7 +69,7 @@ def test_race_solutions():
         b = -math.log2(1 - lr)
         assert SOL[f"race_gamma_min_{number}"] == pytest.approx(R_N / b, rel=ROUNDED)
     assert SOL["race_growth_for_crossover"] == pytest.approx(
-        (math.log(2.5) / 5 + R_N) / -math.log2(0.75), rel=ROUNDED
+        (math.log(2.5) / 6 + R_N) / -math.log2(0.75), rel=ROUNDED
     )
 
 

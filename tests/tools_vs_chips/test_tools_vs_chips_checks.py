@@ -130,7 +130,7 @@ def test_crossover_right_with_and_without_controls():
     assert not wrong and "natural logarithm" in wrong.message
 
 
-@pytest.mark.parametrize("growth", [0.4, 0.6, 0.9])
+@pytest.mark.parametrize("growth", [0.4, 0.75, 0.9])
 def test_horizon_right_for_the_exercise_growth_rates(growth):
     assert tools_vs_chips.checks.check_horizon(
         bisect_horizon(M, D0, GC, growth), growth_without_controls=growth
