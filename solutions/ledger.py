@@ -173,8 +173,8 @@ def _ifp_figures() -> dict[str, float]:
     }
     demand = P["demand"].default
     out["demand_denominator"] = defaults["china_compute"] + defaults["h100e_per_chip"] * demand
-    # Part 1: Nvidia's stock for China, counted by memory bandwidth.
-    stock, h_stock = P["supply"].default, _h_bandwidth()
+    # Part 1: all Chinese orders, counted by memory bandwidth.
+    stock, h_stock = P["demand"].default, _h_bandwidth()
     out["part1_volume"] = stock
     out["part1_h"] = h_stock
     out["part1_denominator"] = defaults["china_compute"] + h_stock * stock

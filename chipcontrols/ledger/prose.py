@@ -129,7 +129,7 @@ def exercise_figures() -> dict[str, float]:
     out["legacy_cap_share_percent"] = 100 * scenarios["legacy"]["cap_share"]
     out["memo_volume"] = scenarios["memo"]["volume"]
     out["memo_h100e_per_chip"] = scenarios["memo"]["h100e_per_chip"]
-    out["ifp_volume"] = ledger.PARAMETERS["supply"].default
+    out["ifp_volume"] = ledger.PARAMETERS["demand"].default
     return out
 
 

@@ -65,7 +65,7 @@ def test_binding_exercise():
 def test_ifp_exercise_part_1_and_2():
     assert close(SOL["ifp_ratio_none"], 13 / 0.3)  # 43.3
     assert close(SOL["ifp_ratio_demand"], 13 / 2.3)  # 5.65
-    assert close(SOL["ifp_part1_ratio"], 13 / (0.3 + 4800 / 3350 * 0.7))  # about 9.98
+    assert close(SOL["ifp_part1_ratio"], 13 / (0.3 + 4800 / 3350 * 2.0))  # about 4.11
     assert close(SOL["ifp_top_ratio_none"], 14.5 / 0.3)
     assert close(SOL["ifp_top_ratio"], 14.5 / 2.2)
     assert close(SOL["ifp_bottom_ratio_none"], 8 / 0.38)
