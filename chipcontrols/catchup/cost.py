@@ -58,8 +58,8 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "huawei_output_growth",
-        "Growth of Huawei's cumulative output, log rate (× per year = e^rate)",
-        "per year",
+        "Growth of Huawei's cumulative output",
+        "log rate per year",
         round(math.log(2), 4),
         0.0,
         2.0,
@@ -67,11 +67,12 @@ PARAMETERS = ParameterSet(
         "ln 2 (rounded to four decimals), a doubling a year: Huawei's reported plan to double Ascend 910C output in "
         "2026 (Bloomberg, September 2025; chapter 2's capacity data).",
         latex=r"\gamma",
+        per_year="growth",
     ),
     Parameter(
         "nvidia_cost_decline",
-        "Fall in Nvidia's cost per H100e, log rate (cost × e^−rate a year)",
-        "per year",
+        "Change in Nvidia's cost per H100e",
+        "log rate of decline per year",
         round(-math.log(1 - _DECLINE.value / 100), 4),
         0.1,
         0.6,
@@ -79,6 +80,7 @@ PARAMETERS = ParameterSet(
         f"−ln(1 − {_DECLINE.value / 100:g}), rounded to four decimals: hardware of fixed performance becomes about "
         f"{_DECLINE.value:g}% cheaper each year ({_DECLINE.citation}).",
         latex=r"r_N",
+        per_year="decline",
     ),
     Parameter(
         "huawei_cost_ratio",
@@ -106,8 +108,8 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "market_growth",
-        "Growth of China's AI-chip market, log rate (× per year = e^rate)",
-        "per year",
+        "Growth of China's AI-chip market",
+        "log rate per year",
         round(math.log(_MARKET_2027 / _MARKET_2025) / 2, 4),
         0.0,
         1.0,
@@ -115,6 +117,7 @@ PARAMETERS = ParameterSet(
         f"ln({_MARKET_2027:g}/{_MARKET_2025:g})/2: Bernstein's ${_MARKET_2025:g} bn (2025) "
         f"to ${_MARKET_2027:g} bn (2027), in dollars (data/domestic_market.csv).",
         latex="g_m",
+        per_year="growth",
     ),
     Parameter(
         "domestic_share_now",

@@ -53,8 +53,8 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "nvidia_performance_growth",
-        "Growth of Nvidia's best chip, log rate (× per year = e^rate)",
-        "per year",
+        "Growth of Nvidia's best chip",
+        "log rate per year",
         round(math.log(1 + _TREND.value / 100), 4),
         0.0,
         1.5,
@@ -64,11 +64,12 @@ PARAMETERS = ParameterSet(
         f"{_TREND.value:g}% a year ({_TREND.citation}); Nvidia's recent flagships have "
         "moved faster.",
         latex=r"g_N",
+        per_year="growth",
     ),
     Parameter(
         "huawei_performance_growth",
-        "Growth of Huawei's best chip, log rate (× per year = e^rate)",
-        "per year",
+        "Growth of Huawei's best chip",
+        "log rate per year",
         round(math.log(_CADENCE.value), 4),
         -0.5,
         1.5,
@@ -76,6 +77,7 @@ PARAMETERS = ParameterSet(
         f"ln {_CADENCE.value:g}, rounded to four decimals: Huawei's stated cadence of a new Ascend chip a year with "
         f"compute doubled ({_CADENCE.citation}); a roadmap, not a record.",
         latex=r"g_H",
+        per_year="growth",
     ),
     Parameter(
         "claim_years",

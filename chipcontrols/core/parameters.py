@@ -36,6 +36,10 @@ def _format(value: float) -> str:
     return f"{value:g}"
 
 
+#: How a log rate per year reads as a multiple: growth (× e^g) or decline (× e^-g); "" for none.
+PER_YEAR = ("", "growth", "decline")
+
+
 class UnknownKeywordError(ValueError, TypeError):
     """A keyword argument the function does not take (a ``ValueError`` and a ``TypeError``)."""
 
@@ -186,6 +190,11 @@ class Parameter:
         Where the default and range come from.
     latex : str
         How the symbol is typeset in the book's equations, e.g. ``r"C_{\\mathrm{CN}}"``.
+    per_year : str
+        For a continuous rate per year (a log rate ``g``): ``"growth"`` if a quantity grows by
+        the multiple ``e^g`` a year, ``"decline"`` if it shrinks to ``e^-g`` of itself; ``""``
+        for anything else.  Readers see the multiple, never the log rate
+        (:meth:`multiple_per_year`; the views' sliders move the multiple).
 
     Examples
     --------
@@ -210,6 +219,7 @@ class Parameter:
     step: float
     source: str
     latex: str = ""
+    per_year: str = ""
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier():
@@ -223,6 +233,10 @@ class Parameter:
             raise ValueError(f"parameter {self.name}: step must be positive, got {self.step}")
         if not self.source.strip():
             raise ValueError(f"parameter {self.name}: declare a source")
+        if self.per_year not in PER_YEAR:
+            raise ValueError(
+                f"parameter {self.name}: per_year = {self.per_year!r} is not one of {PER_YEAR}"
+            )
         declared = _DECLARED.setdefault(self.name, self)
         if declared != self:
             raise ValueError(
@@ -244,6 +258,20 @@ class Parameter:
     def latex_name(self) -> str:
         """LaTeX of the symbol (the declared ``latex``, or the name set upright)."""
         return self.latex or rf"\mathrm{{{self.name}}}"
+
+    def multiple_per_year(self, rate: float) -> float:
+        """The multiple a year a log rate ``rate`` of this parameter means.
+
+        Examples
+        --------
+        >>> growth = Parameter("growth_example", "Growth", "per year", 0.6, 0, 1.5, 0.01, "test",
+        ...                    per_year="growth")
+        >>> round(growth.multiple_per_year(0.6), 3), round(growth.multiple_per_year(0.0), 3)
+        (1.822, 1.0)
+        """
+        if not self.per_year:
+            raise ValueError(f"parameter {self.name} is not a rate per year (per_year is empty)")
+        return math.exp(rate if self.per_year == "growth" else -rate)
 
     def describe_range(self) -> str:
         """Return the valid range as text, e.g. ``"[50, 5000] mm²"``."""

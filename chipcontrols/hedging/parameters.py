@@ -236,8 +236,8 @@ PARAMETERS = ParameterSet(
     ),
     Parameter(
         "advantage_erosion_rate",
-        "Huawei's catch-up: log rate λ at which the gap shrinks (halving time ln 2/λ in the readout)",
-        "per year",
+        "Change in the gap Huawei must close",
+        "log rate of decline per year",
         0.5,
         0.05,
         1.5,
@@ -245,6 +245,7 @@ PARAMETERS = ParameterSet(
         "Chapter 4's catch-up clock is the evidence; memo default "
         "0.5 per year (models.md §6, §7).",
         latex=r"\lambda",
+        per_year="decline",
     ),
     Parameter(
         "years_after_january_2026",

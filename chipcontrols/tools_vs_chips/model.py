@@ -262,7 +262,7 @@ DYNAMIC = ParameterSet(
     Parameter(
         "growth_with_controls",
         "Growth of capacity with tool controls",
-        "log rate per year; × a year is e^rate",
+        "log rate per year",
         round(_GROWTH_CONTROLLED, 4),
         0.0,
         1.0,
@@ -271,11 +271,12 @@ DYNAMIC = ParameterSet(
         "(data/capacity.csv); other published paths are faster "
         "(data/disputed_inputs.csv).",
         latex=r"\gamma_c",
+        per_year="growth",
     ),
     Parameter(
         "growth_without_controls",
         "Growth of capacity without tool controls",
-        "log rate per year; × a year is e^rate",
+        "log rate per year",
         0.6,
         0.0,
         1.5,
@@ -284,6 +285,7 @@ DYNAMIC = ParameterSet(
         "(research memo, models.md §4); world AI chip production grows about 0.50 a year "
         "(AI 2027).",
         latex=r"\gamma_f",
+        per_year="growth",
     ),
     Parameter(
         "horizon_years",
@@ -310,7 +312,7 @@ DYNAMIC = ParameterSet(
     Parameter(
         "hbm_growth",
         "Growth of HBM supply",
-        "log rate per year; × a year is e^rate",
+        "log rate per year",
         round(_GROWTH_CONTROLLED, 4),
         -0.5,
         1.5,
@@ -318,6 +320,7 @@ DYNAMIC = ParameterSet(
         "Assumption, no published estimate: HBM made with controlled "
         "tools grows at the controlled rate; CXMT's ramp could make it faster.",
         latex=r"\gamma_h",
+        per_year="growth",
     ),
     Parameter(
         "servicing_ban_year",

@@ -131,3 +131,22 @@ def test_timeline_rejects_an_unknown_actor_group(chips):
     events.loc[0, "actor_group"] = "Martians"
     with pytest.raises(ValueError, match="Martians"):
         timeline_chart(events)
+
+
+def test_a_rate_per_year_slides_as_its_multiple_and_the_formulas_read_its_log_rate():
+    from chipcontrols import tools_vs_chips
+    from widgets.core.sliders import altair_param, altair_params, ipywidgets_slider
+
+    growth = tools_vs_chips.PARAMETERS["growth_without_controls"]
+    slider, derived = (p.param.to_dict() for p in altair_params([growth]))
+    assert slider["name"] == "growth_without_controls_per_year"
+    assert slider["bind"]["name"] == "Growth of capacity without tool controls (× a year) "
+    assert slider["value"] == 1.822  # e^0.6 on the slider's grid
+    assert derived["name"] == "growth_without_controls"
+    assert "log(growth_without_controls_per_year)" in derived["expr"]
+    with pytest.raises(ValueError, match="use altair_params"):
+        altair_param(growth)
+    kernel = ipywidgets_slider(growth)
+    assert kernel.value == 0.6 and "×1.82 a year" in kernel.description
+    kernel.value = 0.0
+    assert "×1.00 a year" in kernel.description

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+
+from widgets.core.sliders import multiple_range
 
 CHART_PAGE = "chapters/01-decision.html"
 
@@ -60,6 +63,22 @@ def chart_texts(chart) -> list[str]:
                return (lines.length ? lines.join(' ') : text.textContent).trim();
            })"""
     )
+
+
+def slider_setting(parameter, value: float) -> tuple[str, float]:
+    """What to set ``parameter``'s slider to for ``value``, and the value the chart computes with.
+
+    A rate per year slides as its multiple, on the slider's grid of 0.001: the chart then
+    computes with the log rate of the multiple on that grid (the declared default at the
+    slider's starting mark), which is what the model must be given to compare.
+    """
+    if not parameter.per_year:
+        return str(value), value
+    multiple = round(parameter.multiple_per_year(value), 3)
+    if multiple == multiple_range(parameter)[2]:
+        return f"{multiple:.3f}", parameter.default
+    rate = math.log(multiple)
+    return f"{multiple:.3f}", rate if parameter.per_year == "growth" else -rate
 
 
 def set_slider(slider, value) -> None:

@@ -8,7 +8,7 @@ levy's peak, the exit date) is what numpy computes.
 from __future__ import annotations
 
 import pytest
-from site_helpers import chart_texts, set_slider
+from site_helpers import chart_texts, set_slider, slider_setting
 
 from chipcontrols import hedging
 
@@ -30,9 +30,14 @@ def _slider(chart, label_start: str):
 
 
 def _set(page, chart, settings):
+    """Move the sliders; return the settings the chart computes with (a rate per year slides
+    as its multiple a year, on the slider's grid)."""
+    used = {}
     for name, value in settings.items():
-        set_slider(_slider(chart, hedging.PARAMETERS[name].label), value)
+        text, used[name] = slider_setting(hedging.PARAMETERS[name], value)
+        set_slider(_slider(chart, hedging.PARAMETERS[name].label), text)
     page.page.wait_for_timeout(250)
+    return used
 
 
 @pytest.mark.parametrize(
@@ -49,7 +54,7 @@ def _set(page, chart, settings):
 def test_payoff_chart_names_the_bound_as_the_model_does(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Line chart of Beijing's payoff")
-    _set(page, chart, settings)
+    settings = _set(page, chart, settings)
     reply = hedging.best_reply(**settings)
     readout = next(t for t in _plain(chart_texts(chart)) if t.startswith("s = "))
     assert readout == (
@@ -69,7 +74,7 @@ def test_payoff_chart_names_the_bound_as_the_model_does(visit, settings):
 def test_leverage_chart_readout_matches_the_model(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The leverage paradox.")
-    _set(page, chart, settings)
+    settings = _set(page, chart, settings)
     held = hedging.leverage(**settings)
     p_bar = hedging.best_reply(**settings).all_in_threshold
     p = settings.get("cutoff_probability", hedging.PARAMETERS["cutoff_probability"].default)
@@ -87,7 +92,7 @@ def test_leverage_chart_readout_matches_the_model(visit, settings):
 def test_laffer_chart_marks_tau_star_and_the_capped_peak(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The levy's Laffer curve.")
-    _set(page, chart, settings)
+    settings = _set(page, chart, settings)
     result = hedging.levy_outcome(**settings)
     texts = " ".join(chart_texts(chart))
     assert (
@@ -103,7 +108,7 @@ def test_laffer_chart_marks_tau_star_and_the_capped_peak(visit, settings):
 def test_exit_chart_dates_the_exit_as_the_model_does(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The exit clock.")
-    _set(page, chart, settings)
+    settings = _set(page, chart, settings)
     clock = hedging.exit_clock(**settings)
     texts = chart_texts(chart)
     if clock.exit_time > hedging.PARAMETERS["years_after_january_2026"].maximum:

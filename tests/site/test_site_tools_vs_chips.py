@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from site_helpers import chart_texts, set_slider
+from site_helpers import chart_texts, set_slider, slider_setting
 
 from chipcontrols import tools_vs_chips
 from chipcontrols.tools_vs_chips import dynamics
@@ -37,9 +37,14 @@ def _slider(chart, name: str):
 
 
 def _set(page, chart, settings):
+    """Move the sliders; return the settings the chart computes with (a growth rate slides as
+    its multiple a year, on the slider's grid)."""
+    used = {}
     for name, value in settings.items():
-        set_slider(_slider(chart, name), value)
+        text, used[name] = slider_setting(tools_vs_chips.PARAMETERS[name], value)
+        set_slider(_slider(chart, name), text)
     page.page.wait_for_timeout(300)
+    return used
 
 
 def _readout(chart, start: str) -> str:
@@ -62,7 +67,7 @@ def _readout(chart, start: str) -> str:
 def test_bottleneck_readout_and_red_bar_follow_the_model(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Which bottleneck binds.")
-    _set(page, chart, settings)
+    settings = _set(page, chart, settings)
     accelerators = tools_vs_chips.evaluate("accelerators", **settings)
     output = tools_vs_chips.evaluate("output", **settings)
     wafer, hbm = (
@@ -103,7 +108,7 @@ def test_bottleneck_strips_show_every_published_value(visit):
 def test_race_readout_and_crossover_rules_follow_the_closed_forms(visit, settings):
     page = visit(PAGE)
     chart = page.chart("The race over ten years")
-    _set(page, chart, settings)
+    settings = _set(page, chart, settings)
     with_controls = tools_vs_chips.evaluate("crossover_with", **settings)
     without = tools_vs_chips.evaluate("crossover_without", **settings)
     readout = _readout(chart, "Domestic output")
@@ -136,7 +141,7 @@ def test_race_readout_and_crossover_rules_follow_the_closed_forms(visit, setting
 def test_denied_chart_marks_t_star_at_the_first_sampled_step_after_the_root(visit, settings):
     page = visit(PAGE)
     chart = page.chart("Compute denied, summed over the horizon")
-    _set(page, chart, settings)
+    settings = _set(page, chart, settings)
     root = dynamics.horizon_numerical(**settings)
     shown = settings.get("horizon_years", tools_vs_chips.PARAMETERS["horizon_years"].default)
     readout = _readout(chart, ("Tool controls deny", "Over this horizon"))

@@ -32,6 +32,7 @@ from chipcontrols.tools_vs_chips.evidence import (
     toolmaker_shares,
 )
 from widgets.core.display import StaticLabView
+from widgets.core.sliders import MULTIPLE_SUFFIX
 from widgets.tools_vs_chips import bottleneck_chart, control_events_chart, denied_chart, race_chart
 from widgets.tools_vs_chips.formulas import PARTS, display_forms, equations
 from widgets.tools_vs_chips.tables import (
@@ -207,8 +208,19 @@ CHARTS = {"bottleneck": bottleneck_chart, "race": race_chart, "denied": denied_c
 def test_chart_sliders_are_generated_from_the_declarations(name):
     spec = CHARTS[name]().spec()
     params = {p["name"]: p for p in spec["params"] if "bind" in p}
+    derived = {p["name"]: p["expr"] for p in spec["params"] if "expr" in p}
     assert params, name
     for param_name, param in params.items():
+        if param_name.endswith(MULTIPLE_SUFFIX):
+            # A growth rate: the slider moves the multiple a year, e^rate, from e^default
+            # (to the slider's step), and the log rate the formulas read is derived from it.
+            declared = tools_vs_chips.PARAMETERS[param_name.removesuffix(MULTIPLE_SUFFIX)]
+            assert param["value"] == pytest.approx(math.exp(declared.default), abs=5e-4)
+            assert param["bind"]["min"] == pytest.approx(math.exp(declared.minimum), abs=1e-3)
+            assert param["bind"]["max"] == pytest.approx(math.exp(declared.maximum), abs=1e-3)
+            assert f"log({param_name})" in derived[declared.name]
+            assert param["bind"]["name"] == f"{declared.label} (× a year) "
+            continue
         declared = tools_vs_chips.PARAMETERS[param_name]
         assert param["value"] == declared.default
         assert (param["bind"]["min"], param["bind"]["max"], param["bind"]["step"]) == (

@@ -17,7 +17,7 @@ from chipcontrols import catchup
 from chipcontrols.core import record
 from widgets.core import palette
 from widgets.core.display import Figure
-from widgets.core.sliders import altair_param
+from widgets.core.sliders import altair_param, altair_params
 
 #: The reported yields the cost chart marks, by what the record calls them.
 REPORTED_YIELDS = {
@@ -313,7 +313,7 @@ def cost_race_chart() -> Figure:
     """Chart 3: the cost race, with the crossover year and the minimum output growth γ_min."""
     chart = (
         alt.vconcat(_race_readout(), _race_paths(), _race_threshold(), spacing=20)
-        .add_params(*(altair_param(catchup.cost.PARAMETERS[name]) for name in RACE_SLIDERS))
+        .add_params(*altair_params(catchup.cost.PARAMETERS[name] for name in RACE_SLIDERS))
         .resolve_scale(color="independent")
         .configure_legend(orient="bottom", direction="horizontal")
         .configure_view(stroke=None)

@@ -17,7 +17,7 @@ from chipcontrols.catchup import prose
 from chipcontrols.core import record
 from widgets.core import palette
 from widgets.core.display import Figure
-from widgets.core.sliders import altair_param
+from widgets.core.sliders import altair_param, altair_params
 
 CLOCK_SLIDERS = ("performance_gap", "nvidia_performance_growth", "huawei_performance_growth")
 FAILURE_SLIDERS = (
@@ -159,7 +159,7 @@ def performance_chart() -> Figure:
     chart = (
         alt.layer(band, band_label, parity, line, crossing, cfr_points, cfr_labels, *texts)
         .add_params(
-            *(altair_param(catchup.performance.PARAMETERS[name]) for name in CLOCK_SLIDERS)
+            *altair_params(catchup.performance.PARAMETERS[name] for name in CLOCK_SLIDERS)
         )
         .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
     )

@@ -18,7 +18,7 @@ from widgets.core import palette
 from widgets.core.display import Figure
 from widgets.core.palette import CHART_WIDTH, PLOT_HEIGHT
 from widgets.core.readout import readout_strip
-from widgets.core.sliders import altair_param
+from widgets.core.sliders import altair_params
 
 #: Height of one line of a readout above a plot (px).
 READOUT_LINE = 16
@@ -74,7 +74,7 @@ EXIT_FIXED = ("value_scale", "pass_through")
 def _params(names, fixed=("value_scale",)) -> list[alt.Parameter]:
     """Sliders for ``names``; the parameters in ``fixed`` are signals at their defaults."""
     held = [alt.param(name=P[name].name, value=P[name].default) for name in fixed]
-    return [altair_param(P[name]) for name in names] + held
+    return altair_params(P[name] for name in names) + held
 
 
 def _sequence(name: str, step: float) -> alt.Data:

@@ -23,7 +23,7 @@ from widgets.core import palette
 from widgets.core.bars import expression_bars
 from widgets.core.display import Figure
 from widgets.core.readout import readout_strip
-from widgets.core.sliders import altair_param
+from widgets.core.sliders import altair_params
 
 #: The bar axis reaches this multiple of the longer bar, so its label fits inside the plot.
 LABEL_ROOM = 1.3
@@ -59,7 +59,7 @@ DENIED_STEP = 0.05
 
 
 def _sliders(names) -> list[alt.Parameter]:
-    return [altair_param(tools_vs_chips.PARAMETERS[name]) for name in names]
+    return altair_params(tools_vs_chips.PARAMETERS[name] for name in names)
 
 
 def _readout(
