@@ -9,6 +9,7 @@ number comes from the model; the sliders are generated from the declarations.
 from __future__ import annotations
 
 import html
+import math
 
 import ipywidgets
 import pandas as pd
@@ -117,8 +118,8 @@ def lab_html(model: str = "Poisson", **values: float) -> str:
         multiple = curve.multiple_for_yield(target)
         growth = chosen[GROWTH_SLIDER]
         when = (
-            f", {catchup.learning.years_to_multiple(multiple, growth):.1f} years at "
-            f"γ = {growth:.2f} a year"
+            f", {catchup.learning.years_to_multiple(multiple, growth):.1f} years with output "
+            f"growing ×{math.exp(growth):.2f} a year"
             if growth > 0
             else ""
         )

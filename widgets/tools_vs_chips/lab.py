@@ -94,7 +94,7 @@ def results_html(**values: float) -> str:
         f"acquisitions with imports of {p['chip_imports']:.2f} million.",
         f"Capacity grows ×{math.exp(p['growth_with_controls']):.2f} a year with tool controls, "
         f"×{math.exp(p['growth_without_controls']):.2f} without; HBM ×"
-        f"{math.exp(p['hbm_growth']):.2f} a year under controls (the sliders are log rates).",
+        f"{math.exp(p['hbm_growth']):.2f} a year under controls.",
         f"Domestic output replaces imports: with tool controls {_years(race.crossover_with)}, "
         f"without {_years(race.crossover_without)}.",
         f"Tool controls deny more than a chip ban after <strong>T* = {_years(race.horizon)}"
