@@ -166,4 +166,4 @@ def test_the_lab_shows_its_default_state_and_how_to_run_it(visit):
     assert lab.count() == 1
     text = " ".join(lab.text_content().split())  # far sections are not laid out yet
     assert "Yield-learning lab" in text and "Binder" in text
-    assert "d = 0.813" in text
+    assert "θ = 0.813" in text

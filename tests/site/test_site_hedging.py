@@ -7,6 +7,8 @@ levy's peak, the exit date) is what numpy computes.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from site_helpers import chart_texts, set_slider, slider_setting
 
@@ -78,10 +80,10 @@ def test_leverage_chart_readout_matches_the_model(visit, settings):
     held = hedging.leverage(**settings)
     p_bar = hedging.best_reply(**settings).all_in_threshold
     p = settings.get("cutoff_probability", hedging.PARAMETERS["cutoff_probability"].default)
-    readout = next(t for t in chart_texts(chart) if t.startswith("At p = "))
-    assert readout == (
-        f"At p = {p:.2f}: leverage {held.leverage_beijing:.2f}, expected loss "
-        f"{held.expected_loss_beijing:.2f}; all in below p̄ = {p_bar:.2f}"
+    readout = next(t for t in chart_texts(chart) if t.startswith("At p_c = "))
+    assert readout == (  # two lines, read as one
+        f"At p_c = {p:.2f}: leverage {held.leverage_beijing:.2f}, expected loss "
+        f"{held.expected_loss_beijing:.2f}; all in below p̄_c = {p_bar:.2f}"
     )
 
 
@@ -114,4 +116,11 @@ def test_exit_chart_dates_the_exit_as_the_model_does(visit, settings):
     if clock.exit_time > hedging.PARAMETERS["years_after_january_2026"].maximum:
         assert f"Exit after {clock.exit_time:.1f} years, beyond the axis" in texts
     else:
-        assert f"Imports stop being worth buying after {clock.exit_time:.1f} years" in texts
+        halving = math.log(2) / settings.get(
+            "advantage_erosion_rate", hedging.PARAMETERS["advantage_erosion_rate"].default
+        )
+        # Two lines: the exit, then the catch-up as a halving time and a multiple a year.
+        assert (
+            f"Imports stop being worth buying after {clock.exit_time:.1f} years "
+            f"Huawei halves the gap every {halving:.1f} years"
+        ) in " ".join(texts), texts
