@@ -158,9 +158,7 @@ def performance_chart() -> Figure:
     )
     chart = (
         alt.layer(band, band_label, parity, line, crossing, cfr_points, cfr_labels, *texts)
-        .add_params(
-            *altair_params(catchup.performance.PARAMETERS[name] for name in CLOCK_SLIDERS)
-        )
+        .add_params(*altair_params(catchup.performance.PARAMETERS[name] for name in CLOCK_SLIDERS))
         .properties(width=palette.CHART_WIDTH, height=palette.TALL_PLOT_HEIGHT)
     )
     default = catchup.performance.clock()
