@@ -13,9 +13,11 @@ from chipcontrols import coalition
 from chipcontrols.coalition import staghunt
 from chipcontrols.core.checking import (
     CheckResult,
+    call_student_function,
     close_enough,
     exercise_check,
-    is_unanswered,
+    sample_points,
+    shown_point,
     unanswered,
 )
 from chipcontrols.core.parameters import require_number, strict_keywords
@@ -163,28 +165,17 @@ def check_q_star_function(q_star, seed: int = 2025_12_08) -> CheckResult:
             f"q_star = {q_star!r} is not a function: define "
             "def q_star(restraint_cost, security_value, retained_share): ..."
         )
-    generator = np.random.default_rng(seed)
     names = ("restraint_cost", "security_value", "retained_share")
     declared = [staghunt.PARAMETERS[name] for name in names]
-    for _ in range(FUNCTION_SAMPLES):
-        point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
-        shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
+    for point in sample_points(declared, seed, FUNCTION_SAMPLES):
         expected = coalition.belief_threshold(**point)
-        try:
-            returned = q_star(**point)
-        except Exception as error:  # noqa: BLE001 - the student's function, reported as a hint
-            return CheckResult(
-                False,
-                f"your function raised {type(error).__name__} ({error}) at {shown}: it must "
-                "return a number for every input in the declared ranges.",
-            )
-        if is_unanswered(returned):
-            return CheckResult(False, "fill in q_star: its body still returns ...")
-        given = require_number("q_star(...)", returned)
+        given, hint = call_student_function(q_star, "q_star", point)
+        if hint is not None:
+            return hint
         if not close_enough(given, expected, absolute=1e-6 * max(1.0, abs(expected))):
             return CheckResult(
                 False,
-                f"at {shown} your function gives {given:.3g}, which is not "
+                f"at {shown_point(point)} your function gives {given:.3g}, which is not "
                 "q*. Does it account for the share ζ of the benefit that survives a "
                 "partner's defection (Layer A)?",
             )

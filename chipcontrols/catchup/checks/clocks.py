@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from chipcontrols import catchup
 from chipcontrols.catchup.checks.common import (
     FUNCTION_SAMPLES,
@@ -21,7 +19,14 @@ from chipcontrols.catchup.checks.common import (
     _near,
     _number,
 )
-from chipcontrols.core.checking import CheckResult, exercise_check, is_unanswered, unanswered
+from chipcontrols.core.checking import (
+    CheckResult,
+    call_student_function,
+    exercise_check,
+    sample_points,
+    shown_point,
+    unanswered,
+)
 from chipcontrols.core.parameters import require_number, strict_keywords
 
 __all__ = [
@@ -145,26 +150,19 @@ def check_crossover_function(t_c, seed: int = 148) -> CheckResult:
         raise ValueError(
             f"t_c = {t_c!r} is not a function: define def t_c({', '.join(_RACE_ARGUMENTS)}): ..."
         )
-    generator = np.random.default_rng(seed)
     declared = [catchup.cost.PARAMETERS[name] for name in _RACE_ARGUMENTS]
-    for _ in range(FUNCTION_SAMPLES):
-        point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
-        shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
+    for point in sample_points(declared, seed, FUNCTION_SAMPLES):
+        shown = shown_point(point)
         expected = catchup.cost.race(**point)
-        try:
-            returned = t_c(**point)
-        except Exception as error:  # noqa: BLE001 - a student's function may raise anything
-            return CheckResult(
-                False,
-                f"your function raised {type(error).__name__} ({error}) at {shown}. "
-                "The question says what it must return when the gap never closes.",
-            )
-        if is_unanswered(returned):
-            return CheckResult(False, "fill in t_c: its body still returns ...")
-        if isinstance(returned, float) and math.isinf(returned):
-            given = returned
-        else:
-            given = require_number("t_c(...)", returned)
+        given, hint = call_student_function(
+            t_c,
+            "t_c",
+            point,
+            infinite=True,
+            when_raising="the question says what it must return when the gap never closes.",
+        )
+        if hint is not None:
+            return hint
         if not _near(given, expected.crossover_years):
             situation = (
                 "Huawei's cost falls faster than Nvidia's, so the gap closes."

@@ -5,11 +5,15 @@ A student's ``s_star(...)`` is tried on parameter sets drawn in the declared ran
 
 from __future__ import annotations
 
-import numpy as np
-
 from chipcontrols import hedging
-from chipcontrols.core.checking import CheckResult, exercise_check, is_unanswered, unanswered
-from chipcontrols.core.parameters import require_number
+from chipcontrols.core.checking import (
+    CheckResult,
+    call_student_function,
+    exercise_check,
+    sample_points,
+    shown_point,
+    unanswered,
+)
 from chipcontrols.hedging.checks.common import _near
 
 #: How many parameter sets :func:`check_best_reply_function` tries.
@@ -32,7 +36,7 @@ def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
     --------
     >>> check_best_reply_function(lambda value_scale, us_advantage, domestic_value,
     ...     cutoff_probability, cutoff_loss: (us_advantage - 1) / (2 * cutoff_probability))
-    Not yet: at value_scale=1.3, us_advantage=1.5, domestic_value=0.62, cutoff_probability=0.065, cutoff_loss=2.9 your s_star gives 3.74, not the interior best reply. Where is Beijing's payoff highest? Keep every parameter in your answer (section "Beijing's side").
+    Not yet: at value_scale=1.28, us_advantage=1.48, domestic_value=0.615, cutoff_probability=0.0646, cutoff_loss=2.92 your s_star gives 3.74, not the interior best reply. Where is Beijing's payoff highest? Keep every parameter in your answer (section "Beijing's side").
     """
     blank = unanswered(s_star=s_star)
     if blank is not None:
@@ -42,24 +46,19 @@ def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
             f"s_star = {s_star!r} is not a function: define "
             f"def s_star({', '.join(_REPLY_ARGUMENTS)}): ..."
         )
-    generator = np.random.default_rng(seed)
     declared = [hedging.PARAMETERS[name] for name in _REPLY_ARGUMENTS]
-    for _ in range(FUNCTION_SAMPLES):
-        point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
+    for point in sample_points(declared, seed, FUNCTION_SAMPLES):
         expected = hedging.best_reply(**point).interior
-        shown = ", ".join(f"{k}={v:.2g}" for k, v in point.items())
-        try:
-            returned = s_star(**point)
-        except Exception as error:  # noqa: BLE001 - the student's function, reported as a hint
-            return CheckResult(
-                False,
-                f"your s_star raised {type(error).__name__} ({error}) at {shown}. It must "
-                "accept the five keyword arguments and return a number for any values in "
-                "the declared ranges.",
-            )
-        if is_unanswered(returned):
-            return CheckResult(False, "fill in s_star: its body still returns ...")
-        given = require_number("s_star(...)", returned)
+        shown = shown_point(point)
+        given, hint = call_student_function(
+            s_star,
+            "s_star",
+            point,
+            when_raising="it must accept the five keyword arguments and return a number for "
+            "any values in the declared ranges.",
+        )
+        if hint is not None:
+            return hint
         if not _near(given, expected):
             return CheckResult(
                 False,

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from chipcontrols import ledger
 from chipcontrols.core import record
-from chipcontrols.core.checking import CheckResult, exercise_check, is_unanswered, unanswered
+from chipcontrols.core.checking import (
+    CheckResult,
+    call_student_function,
+    exercise_check,
+    sample_points,
+    shown_point,
+    unanswered,
+)
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.ledger.checks.common import ANSWER_RELATIVE_TOLERANCE, _near
 
@@ -175,37 +180,26 @@ def check_ratio_function(rho, seed: int = 2025_12_08) -> CheckResult:
         raise ValueError(
             f"rho = {rho!r} is not a function: define def rho({', '.join(_RATIO_ARGUMENTS)}): ..."
         )
-    generator = np.random.default_rng(seed)
     declared = [ledger.PARAMETERS[name] for name in _RATIO_ARGUMENTS]
-    for _ in range(RATIO_FUNCTION_SAMPLES):
-        point = {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in declared}
+    for point in sample_points(declared, seed, RATIO_FUNCTION_SAMPLES):
         expected = ledger.ratio_at(
             point["volume"], **{k: v for k, v in point.items() if k != "volume"}
         )
-        try:
-            returned = rho(**point)
-        except Exception as error:  # noqa: BLE001 - the student's function, reported as a hint
-            shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
-            return CheckResult(
-                False,
-                f"your function rho raised {type(error).__name__} ({error}) at {shown}; "
-                "it must return a ratio for every parameter set inside the declared ranges.",
-            )
-        if is_unanswered(returned):
-            return CheckResult(
-                False,
-                "fill in rho: its body still returns ...; replace it with "
-                "the ratio's formula in terms of the five arguments.",
-            )
-        given = require_number("rho(...)", returned)
+        given, hint = call_student_function(
+            rho,
+            "rho",
+            point,
+            when_raising="it must return a ratio for every parameter set inside the declared ranges.",
+        )
+        if hint is not None:
+            return hint
         # Compared as a ratio to the ledger's value (the ledger's ratio is positive across the
         # declared ranges), so the answers recorded for the printed-answers test are the
         # agreement 1.0, not 25 random points that could coincide with the page's numbers.
         if not _near(given / expected, 1.0):
-            shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
             return CheckResult(
                 False,
-                f"at {shown} your function gives {given:.3g}, which is not "
+                f"at {shown_point(point)} your function gives {given:.3g}, which is not "
                 "the ledger's ratio. Compare your function term by term with "
                 "the ratio's formula in the ledger section: which inputs belong "
                 "to the US side, which to China's?",

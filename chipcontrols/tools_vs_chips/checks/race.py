@@ -11,7 +11,13 @@ import math
 import numpy as np
 
 from chipcontrols import tools_vs_chips
-from chipcontrols.core.checking import CheckResult, exercise_check, is_unanswered, unanswered
+from chipcontrols.core.checking import (
+    CheckResult,
+    call_student_function,
+    exercise_check,
+    shown_point,
+    unanswered,
+)
 from chipcontrols.core.parameters import require_number, strict_keywords
 from chipcontrols.tools_vs_chips.checks.common import YEARS_TOLERANCE, _near
 
@@ -175,23 +181,17 @@ def check_horizon_function(function, seed: int = 2026_04_02) -> CheckResult:
         )
     for point in _horizon_points(np.random.default_rng(seed)):
         expected = tools_vs_chips.dynamics.horizon_numerical(**point)
-        shown = ", ".join(f"{k}={v:.3g}" for k, v in point.items())
-        try:
-            returned = function(**point)
-        except Exception as error:  # noqa: BLE001 - the student's function, not the check
-            return CheckResult(
-                False,
-                f"your function raised {type(error).__name__} ({error}) at {shown}: the "
-                "question says what it must return when growth under controls is zero and "
-                "when tool controls never deny more.",
-            )
-        if is_unanswered(returned):
-            return CheckResult(False, "fill in your function: its body still returns ...")
-        given = (
-            math.inf
-            if isinstance(returned, (int, float)) and math.isinf(returned)
-            else require_number("horizon(...)", returned)
+        shown = shown_point(point)
+        given, hint = call_student_function(
+            function,
+            "horizon",
+            point,
+            infinite=True,
+            when_raising="the question says what it must return when growth under controls is "
+            "zero and when tool controls never deny more.",
         )
+        if hint is not None:
+            return hint
         same = (math.isinf(expected) and math.isinf(given)) or (
             not math.isinf(expected)
             and not math.isinf(given)
