@@ -24,7 +24,7 @@ CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
 SITE = ROOT / "_build" / "html"
 #: Words and bullets a Bottom line may have (a glued figure or a citation is one word).
 BOTTOM_LINE_WORDS, BOTTOM_LINE_BULLETS = 120, 3
-_BOTTOM_LINE = re.compile(r"^:::\{admonition\} Bottom line\n(?::\w+:.*\n)*(.*?)^:::$", re.S | re.M)
+_BOTTOM_LINE = re.compile(r"^:::\{admonition\} Bottom line\n(?::\w+:[^\n]*\n)*(.*?)^:::$", re.S | re.M)
 _ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
 _WORD = re.compile(r"[^\s—–]+")
 #: A glued figure followed by "a year", not written as a multiple: a log growth rate.
@@ -112,3 +112,10 @@ def test_chapter_shows_its_notation_table(path):
     assert box and re.search(r"\{glue:md\}`book_notation`|```\{glue:md\} book_notation", box[1]), (
         f"{path.name} has no Notation box showing the glued book_notation"
     )
+
+
+def test_the_bottom_line_measure_reads_the_whole_box(tmp_path):
+    page = tmp_path / "09-test.md"
+    body = " ".join(["word"] * 130)
+    page.write_text(f"# 9. Test\n\n:::{{admonition}} Bottom line\n:class: tip\n{body}\n:::\n")
+    assert words(bottom_line(page)) == 130
