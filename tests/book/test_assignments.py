@@ -116,7 +116,12 @@ def test_student_notebook_holds_no_solution_and_no_hidden_test(master):
     for cell in re.findall(r"^```\{code-cell\}[^\n]*\n(.*?)^```$", text, re.S | re.M):
         if "hidden: true" in cell:
             body = cell.split("# END TEST CONFIG", 1)[1]
-            secrets |= {line.strip() for line in body.splitlines() if len(line.strip()) > 12}
+            # An import names a check the public tests may call too; it gives nothing away.
+            secrets |= {
+                line.strip()
+                for line in body.splitlines()
+                if len(line.strip()) > 12 and not line.strip().startswith(("from ", "import "))
+            }
     assert len(secrets) >= 12
     student = (_built(master) / "student" / f"{master.stem}.ipynb").read_text(encoding="utf-8")
     found = [

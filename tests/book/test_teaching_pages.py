@@ -24,7 +24,9 @@ CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
 SITE = ROOT / "_build" / "html"
 #: Words and bullets a Bottom line may have (a glued figure or a citation is one word).
 BOTTOM_LINE_WORDS, BOTTOM_LINE_BULLETS = 120, 3
-_BOTTOM_LINE = re.compile(r"^:::\{admonition\} Bottom line\n(?::\w+:[^\n]*\n)*(.*?)^:::$", re.S | re.M)
+_BOTTOM_LINE = re.compile(
+    r"^:::\{admonition\} Bottom line\n(?::\w+:[^\n]*\n)*(.*?)^:::$", re.S | re.M
+)
 _ROLE = re.compile(r"\{[\w:-]+\}`[^`]*`")
 _WORD = re.compile(r"[^\s—–]+")
 #: A glued figure followed by "a year", not written as a multiple: a log growth rate.

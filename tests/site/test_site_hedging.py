@@ -122,5 +122,5 @@ def test_exit_chart_dates_the_exit_as_the_model_does(visit, settings):
         # Two lines: the exit, then the catch-up as a halving time and a multiple a year.
         assert (
             f"Imports stop being worth buying after {clock.exit_time:.1f} years "
-            f"Huawei halves the gap every {halving:.1f} years"
+            f"Huawei halves the gap in {halving:.1f} years"
         ) in " ".join(texts), texts

@@ -447,7 +447,7 @@ def exit_chart() -> Figure:
             text="(datum.exit_time < 0 ? 'Imports are already not worth buying' : "
             f"(datum.exit_time > {years.maximum} ? 'Exit after ' + format(datum.exit_time, "
             "'.1f') + ' years, beyond the axis' : 'Imports stop being worth buying after ' "
-            "+ format(datum.exit_time, '.1f') + ' years')) + '\\nHuawei halves the gap every ' "
+            "+ format(datum.exit_time, '.1f') + ' years')) + '\\nHuawei halves the gap in ' "
             f"+ format(log(2) / {erosion}, '.1f') + ' years (×' + format(exp(-{erosion}), "
             "'.2f') + ' a year)'"
         )

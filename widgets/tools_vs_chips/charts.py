@@ -77,7 +77,7 @@ def _readout(
 
 
 def growth_readout() -> alt.Chart:
-    """One line giving the two growth sliders as multiples a year (the sliders are log rates).
+    """Two lines giving the two growth rates as multiples a year, as the sliders set them.
 
     A reader thinks of growth as "×1.33 a year"; the model's parameters are continuous rates
     γ, and the multiple a year is e^γ.
@@ -87,7 +87,7 @@ def growth_readout() -> alt.Chart:
         tools_vs_chips.growth_without_controls.name,
     )
     return _readout(
-        "'Growth ×' + format(exp(datum.gc), '.2f') + ' a year with tool controls, ×' + "
+        "'Growth ×' + format(exp(datum.gc), '.2f') + ' a year with tool controls,\\n×' + "
         "format(exp(datum.gf), '.2f') + ' without.'",
         {"gc": with_, "gf": without},
     )
