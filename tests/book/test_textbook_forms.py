@@ -40,6 +40,16 @@ def chapter_equations(model: str) -> dict[str, object]:
     return groups[f"{model}_eq"]()
 
 
+def _declared_latex() -> dict[str, str]:
+    """Every declared parameter's LaTeX, by symbol name (its ``latex`` declaration)."""
+    return {
+        symbol.name: form.parameters.of_symbol(symbol).latex
+        for form in registered()
+        for symbol in form.symbols
+        if form.parameters.of_symbol(symbol).latex
+    }
+
+
 def _declared_ranges() -> dict[str, tuple[float, float]]:
     """Every declared parameter's range, by symbol name, from the registered closed forms."""
     ranges = {}
@@ -129,6 +139,16 @@ def test_formula_is_in_textbook_form_and_equals_the_model(chapter, model, key):
     assert equal(parsed, formula.expression, _declared_ranges()), (
         f"{model}_eq_{key}: the textbook form {formula.textbook!r} reads as {parsed}, which is "
         f"not the model's {formula.expression}"
+    )
+    declared = _declared_latex()
+    renamed = {
+        str(s): (formula.names[s], declared[s.name])
+        for s in formula.expression.free_symbols
+        if s.name in declared and formula.names[s] != declared[s.name]
+    }
+    assert not renamed, (
+        f"{model}_eq_{key} typesets declared parameters with other LaTeX than their "
+        f"declaration (typeset, declared): {renamed}"
     )
     listed = {entry.symbol for entry in symbols_of_chapter(chapter)}
     used = {formula.names[s] for s in formula.expression.free_symbols}
