@@ -3,6 +3,8 @@
 The display formulas (``hedging_eq_``) are proved by ``tests/book/test_textbook_forms.py``; the
 short formulas the sentences glue (``hedging_formula_``) are proved here the same way, with
 that test's parser, and every symbol they typeset must be in chapter 5's notation table.
+The parser's ANTLR runtime is a test dependency of the book environment, so this test is in the
+book tier, beside the display formulas' test.
 """
 
 from __future__ import annotations
@@ -13,12 +15,10 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("antlr4")
+from chipcontrols.reference.notation import symbols_of_chapter
+from widgets.hedging.formulas import display_forms, inline_forms, inline_texts
 
-from chipcontrols.reference.notation import symbols_of_chapter  # noqa: E402
-from widgets.hedging.formulas import display_forms, inline_forms, inline_texts  # noqa: E402
-
-_PATH = Path(__file__).resolve().parents[1] / "book" / "test_textbook_forms.py"
+_PATH = Path(__file__).resolve().parent / "test_textbook_forms.py"
 _SPEC = importlib.util.spec_from_file_location("_textbook_forms", _PATH)
 forms = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(forms)
