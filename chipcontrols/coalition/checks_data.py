@@ -16,6 +16,7 @@ from chipcontrols.core.checking import (
     call_student_function,
     close_enough,
     exercise_check,
+    require_function,
     sample_points,
     shown_point,
     unanswered,
@@ -160,12 +161,8 @@ def check_q_star_function(q_star, seed: int = 2025_12_08) -> CheckResult:
     blank = unanswered(q_star=q_star)
     if blank is not None:
         return blank
-    if not callable(q_star):
-        raise ValueError(
-            f"q_star = {q_star!r} is not a function: define "
-            "def q_star(restraint_cost, security_value, retained_share): ..."
-        )
     names = ("restraint_cost", "security_value", "retained_share")
+    require_function(q_star, "q_star", "q_star", names)
     declared = [staghunt.PARAMETERS[name] for name in names]
     for point in sample_points(declared, seed, FUNCTION_SAMPLES):
         expected = coalition.belief_threshold(**point)

@@ -234,6 +234,30 @@ def sample_points(parameters: Sequence[Parameter], seed: int, count: int) -> Ite
         yield {p.name: float(generator.uniform(p.minimum, p.maximum)) for p in parameters}
 
 
+def require_function(
+    function: object, parameter: str, name: str, arguments: Sequence[str]
+) -> None:
+    """Refuse an answer that is not a function, saying what to define.
+
+    Raises
+    ------
+    ValueError
+        If ``function`` is not callable (an exercise check turns this into a hint).
+
+    Examples
+    --------
+    >>> require_function(0.3, "rho", "rho", ("volume", "h"))
+    Traceback (most recent call last):
+    ...
+    ValueError: rho = 0.3 is not a function: define def rho(volume, h): ...
+    """
+    if not callable(function):
+        raise ValueError(
+            f"{parameter} = {function!r} is not a function: define "
+            f"def {name}({', '.join(arguments)}): ..."
+        )
+
+
 def shown_point(point: Mapping[str, float]) -> str:
     """A parameter set as a hint shows it: ``"a=0.512, b=3.1"``."""
     return ", ".join(f"{name}={value:.3g}" for name, value in point.items())

@@ -23,6 +23,7 @@ from chipcontrols.core.checking import (
     CheckResult,
     call_student_function,
     exercise_check,
+    require_function,
     sample_points,
     shown_point,
     unanswered,
@@ -146,10 +147,7 @@ def check_crossover_function(t_c, seed: int = 148) -> CheckResult:
     blank = unanswered(t_c=t_c)
     if blank is not None:
         return blank
-    if not callable(t_c):
-        raise ValueError(
-            f"t_c = {t_c!r} is not a function: define def t_c({', '.join(_RACE_ARGUMENTS)}): ..."
-        )
+    require_function(t_c, "t_c", "t_c", _RACE_ARGUMENTS)
     declared = [catchup.cost.PARAMETERS[name] for name in _RACE_ARGUMENTS]
     for point in sample_points(declared, seed, FUNCTION_SAMPLES):
         shown = shown_point(point)

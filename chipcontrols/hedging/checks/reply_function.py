@@ -10,6 +10,7 @@ from chipcontrols.core.checking import (
     CheckResult,
     call_student_function,
     exercise_check,
+    require_function,
     sample_points,
     shown_point,
     unanswered,
@@ -41,11 +42,7 @@ def check_best_reply_function(s_star, seed: int = 2026_01_28) -> CheckResult:
     blank = unanswered(s_star=s_star)
     if blank is not None:
         return blank
-    if not callable(s_star):
-        raise ValueError(
-            f"s_star = {s_star!r} is not a function: define "
-            f"def s_star({', '.join(_REPLY_ARGUMENTS)}): ..."
-        )
+    require_function(s_star, "s_star", "s_star", _REPLY_ARGUMENTS)
     declared = [hedging.PARAMETERS[name] for name in _REPLY_ARGUMENTS]
     for point in sample_points(declared, seed, FUNCTION_SAMPLES):
         expected = hedging.best_reply(**point).interior

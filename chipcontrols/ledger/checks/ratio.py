@@ -17,6 +17,7 @@ from chipcontrols.core.checking import (
     CheckResult,
     call_student_function,
     exercise_check,
+    require_function,
     sample_points,
     shown_point,
     unanswered,
@@ -176,10 +177,7 @@ def check_ratio_function(rho, seed: int = 2025_12_08) -> CheckResult:
     blank = unanswered(rho=rho)
     if blank is not None:
         return blank
-    if not callable(rho):
-        raise ValueError(
-            f"rho = {rho!r} is not a function: define def rho({', '.join(_RATIO_ARGUMENTS)}): ..."
-        )
+    require_function(rho, "rho", "rho", _RATIO_ARGUMENTS)
     declared = [ledger.PARAMETERS[name] for name in _RATIO_ARGUMENTS]
     for point in sample_points(declared, seed, RATIO_FUNCTION_SAMPLES):
         expected = ledger.ratio_at(

@@ -15,6 +15,7 @@ from chipcontrols.core.checking import (
     CheckResult,
     call_student_function,
     exercise_check,
+    require_function,
     shown_point,
     unanswered,
 )
@@ -174,11 +175,7 @@ def check_horizon_function(function, seed: int = 2026_04_02) -> CheckResult:
     blank = unanswered(function=function)
     if blank is not None:
         return blank
-    if not callable(function):
-        raise ValueError(
-            f"function = {function!r} is not a function: define "
-            f"def horizon({', '.join(_HORIZON_ARGUMENTS)}): ..."
-        )
+    require_function(function, "function", "horizon", _HORIZON_ARGUMENTS)
     for point in _horizon_points(np.random.default_rng(seed)):
         expected = tools_vs_chips.dynamics.horizon_numerical(**point)
         shown = shown_point(point)
