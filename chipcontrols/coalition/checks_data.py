@@ -13,15 +13,17 @@ from chipcontrols import coalition
 from chipcontrols.coalition import staghunt
 from chipcontrols.core.checking import (
     CheckResult,
-    call_student_function,
     close_enough,
     exercise_check,
-    require_function,
-    sample_points,
-    shown_point,
     unanswered,
 )
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.core.student_functions import (
+    call_student_function,
+    require_function,
+    sample_points,
+    shown_point,
+)
 from chipcontrols.reference.allied_revenue import china_share
 
 __all__ = [

@@ -21,14 +21,16 @@ from chipcontrols.catchup.checks.common import (
 )
 from chipcontrols.core.checking import (
     CheckResult,
-    call_student_function,
     exercise_check,
-    require_function,
-    sample_points,
-    shown_point,
     unanswered,
 )
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.core.student_functions import (
+    call_student_function,
+    require_function,
+    sample_points,
+    shown_point,
+)
 
 __all__ = [
     "check_crossover_function",

@@ -6,14 +6,12 @@ A student's ``s_star(...)`` is tried on parameter sets drawn in the declared ran
 from __future__ import annotations
 
 from chipcontrols import hedging
-from chipcontrols.core.checking import (
-    CheckResult,
+from chipcontrols.core.checking import CheckResult, exercise_check, unanswered
+from chipcontrols.core.student_functions import (
     call_student_function,
-    exercise_check,
     require_function,
     sample_points,
     shown_point,
-    unanswered,
 )
 from chipcontrols.hedging.checks.common import _near
 

@@ -15,14 +15,16 @@ from chipcontrols import ledger
 from chipcontrols.core import record
 from chipcontrols.core.checking import (
     CheckResult,
-    call_student_function,
     exercise_check,
-    require_function,
-    sample_points,
-    shown_point,
     unanswered,
 )
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.core.student_functions import (
+    call_student_function,
+    require_function,
+    sample_points,
+    shown_point,
+)
 from chipcontrols.ledger.checks.common import ANSWER_RELATIVE_TOLERANCE, _near
 
 __all__ = [

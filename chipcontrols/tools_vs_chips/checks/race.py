@@ -13,13 +13,15 @@ import numpy as np
 from chipcontrols import tools_vs_chips
 from chipcontrols.core.checking import (
     CheckResult,
-    call_student_function,
     exercise_check,
-    require_function,
-    shown_point,
     unanswered,
 )
 from chipcontrols.core.parameters import require_number, strict_keywords
+from chipcontrols.core.student_functions import (
+    call_student_function,
+    require_function,
+    shown_point,
+)
 from chipcontrols.tools_vs_chips.checks.common import YEARS_TOLERANCE, _near
 
 #: Parameter sets a student's T* function is tried on.
