@@ -5,7 +5,7 @@
 (``$...$`` for MyST), so no formula with a digit is typed into the prose.  Every right-hand
 side is LaTeX a textbook would print (named symbols, ``\\ln``, natural term order); the book's
 test parses it and proves it equal to the sympy expression the code evaluates, and
-``tests/hedging/test_hedging_formulas.py`` does the same for the inline ones.
+``tests/book/test_hedging_formulas.py`` does the same for the inline ones.
 """
 
 from __future__ import annotations
