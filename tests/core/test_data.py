@@ -116,3 +116,9 @@ def test_a_missing_file_is_an_error_not_an_empty_table(tmp_path):
     (folder / "chips.csv").unlink()
     with pytest.raises(DataValidationError, match="file not found"):
         load_chips(folder)
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.csv")), ids=lambda path: path.name)
+def test_tables_end_their_lines_as_the_repository_does(path):
+    # A table rewritten with CRLF shows in a diff as every line changed.
+    assert b"\r\n" not in path.read_bytes(), f"{path.name} has CRLF line endings; write LF"
