@@ -29,6 +29,7 @@ import math
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,19 +107,18 @@ def exercise_cells(text: str) -> list[tuple[str, bool, str]]:
     return cells
 
 
-def checked_answers(path: Path) -> dict[str, list[Match]]:
-    """Every number the checks accepted in each exercise's worked solution, by label.
+def run_exercises(path: Path) -> Iterator[tuple[str, bool, list[Match]]]:
+    """Run the chapter's exercise cells in order in one namespace, as a student runs them.
 
-    The exercise cells run in order in one namespace, as a student runs them: starter cells
-    (whose placeholders the checks do not compare), then each worked solution, whose accepted
-    answers are recorded.
+    Starter cells come first (their placeholders the checks do not compare), then each worked
+    solution.  Yields, cell by cell, the exercise's label, whether the cell is a worked
+    solution and what the checks accepted while it ran; printed output is discarded.
 
     Raises
     ------
     RuntimeError
         If a cell raises (the message names the chapter and the exercise).
     """
-    answers: dict[str, list[Match]] = {}
     namespace: dict[str, object] = {"__name__": "__exercises__", "display": print}
     here = Path.cwd()
     os.chdir(path.parent)
@@ -130,15 +130,28 @@ def checked_answers(path: Path) -> dict[str, list[Match]]:
                 except Exception as error:
                     message = f"{path.name}: a cell of {label} raised {error!r}"
                     raise RuntimeError(message) from error
-            if solution:
-                numbers = [
-                    match
-                    for match in accepted
-                    if isinstance(match.expected, float) and not match.check.endswith("_function")
-                ]
-                answers.setdefault(label, []).extend(numbers)
+            yield label, solution, accepted
     finally:
         os.chdir(here)
+
+
+def checked_answers(path: Path) -> dict[str, list[Match]]:
+    """Every number the checks accepted in each exercise's worked solution, by label.
+
+    Raises
+    ------
+    RuntimeError
+        If a cell raises (the message names the chapter and the exercise).
+    """
+    answers: dict[str, list[Match]] = {}
+    for label, solution, accepted in run_exercises(path):
+        if solution:
+            numbers = [
+                match
+                for match in accepted
+                if isinstance(match.expected, float) and not match.check.endswith("_function")
+            ]
+            answers.setdefault(label, []).extend(numbers)
     return answers
 
 
@@ -188,11 +201,17 @@ class Printed:
     shown: str
 
 
-def printed_answers(path: Path, built: Path | None = None) -> list[Printed]:
-    """Every checked answer of the chapter at ``path`` that its page shows above its exercises."""
+def printed_answers(
+    path: Path, built: Path | None = None, checked: dict[str, list[Match]] | None = None
+) -> list[Printed]:
+    """Every checked answer of the chapter at ``path`` that its page shows above its exercises.
+
+    ``checked`` is :func:`checked_answers` of the chapter if the caller has it already (running
+    the exercises is the slow part); otherwise they are run here.
+    """
     shown = shown_numbers(page_text_before_exercises(path, built))
     printed = []
-    for label, answers in checked_answers(path).items():
+    for label, answers in (checked if checked is not None else checked_answers(path)).items():
         seen = set()
         for answer in answers:
             if not math.isfinite(answer.expected) or answer.expected in seen:
@@ -229,8 +248,9 @@ def main() -> int:
         path = path.resolve()
         built = built_page(path, arguments.built) if arguments.built else None
         source = "built page" if built else "chapter text, glue resolved"
-        printed = printed_answers(path, built)
-        total = sum(len({m.expected for m in a}) for a in checked_answers(path).values())
+        checked = checked_answers(path)
+        printed = printed_answers(path, built, checked)
+        total = sum(len({m.expected for m in a}) for a in checked.values())
         flag = "" if len(printed) <= MOST_PRINTED else f"  more than {MOST_PRINTED}"
         over += bool(flag)
         print(

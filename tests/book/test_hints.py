@@ -16,11 +16,8 @@ own value).  It needs the worked solutions (``solutions``), so it is in the book
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib
-import io
-import os
 import pkgutil
 import re
 from dataclasses import dataclass, field
@@ -28,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from printed_answers import exercise_cells
+from printed_answers import run_exercises
 
 from chipcontrols import CHAPTER_MODELS
 from chipcontrols.core.checking import CheckResult, recorded_matches
@@ -97,15 +94,10 @@ def accepted_calls(path: Path) -> tuple[Call, ...]:
     wrapped = {name: recording(name, check) for (_, name), check in originals.items()}
     for module, name in originals:
         setattr(module, name, wrapped[name])
-    namespace: dict[str, object] = {"__name__": "__exercises__", "display": print}
-    here = Path.cwd()
-    os.chdir(path.parent)
     try:
-        for label, _, code in exercise_cells(path.read_text(encoding="utf-8")):
-            with contextlib.redirect_stdout(io.StringIO()):
-                exec(compile(code, f"{path.name}:{label}", "exec"), namespace)  # noqa: S102
+        for _ in run_exercises(path):
+            pass
     finally:
-        os.chdir(here)
         for (module, name), check in originals.items():
             setattr(module, name, check)
     return tuple(calls)
