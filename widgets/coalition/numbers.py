@@ -39,23 +39,8 @@ def equations() -> dict[str, object]:
     three lines each (``payoff_*`` → ``gain`` → ``q_star``; ``uniform_middle`` → ``tip``).
     """
     staghunt, cascade = coalition.staghunt, coalition.cascade
-    hunt = {
-        staghunt.restraint_cost: "r",
-        staghunt.security_value: "S",
-        staghunt.retained_share: r"\zeta",
-        staghunt.partner_belief: "q",
-    }
-    casc = {
-        cascade.seller_share: "x",
-        cascade.seed_share: "x_{0}",
-        cascade.threshold_mean: r"\mu",
-        cascade.threshold_spread: r"\sigma_{\mathrm{th}}",
-        cascade.threshold_half_width: "w",
-        cascade.league_coverage: r"\ell",
-        cascade.response_intercept: "c_{0}",
-        cascade.response_slope: "c_{1}",
-        RESPONSE: "F(x_{t})",
-    }
+    hunt = staghunt.LATEX_NAMES
+    casc = {**cascade.LATEX_NAMES, RESPONSE: "F(x_{t})"}
     no_league = {cascade.league_coverage: 0}
     return {
         "payoff_control": textbook(
