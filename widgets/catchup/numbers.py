@@ -11,8 +11,6 @@ book-wide ``record_``, ``period_``, ``chip_`` and ``book_``.  The worked solutio
 
 from __future__ import annotations
 
-import sympy as sp
-
 from chipcontrols import CHAPTER_MODELS, catchup
 from chipcontrols.catchup import exercises, prose, table_figures
 from chipcontrols.core import figures
@@ -45,8 +43,6 @@ def equations() -> dict[str, object]:
     yields, learning, cost = catchup.yields, catchup.learning, catchup.cost
     performance, reliability, market = catchup.performance, catchup.reliability, catchup.market
     y_names = yields.LATEX_NAMES
-    # The parser reads \pi as a symbol; naming it maps it back to the constant.
-    pi_names = {**y_names, sp.pi: r"\pi"}
     m = {yields.DEFECTS_SYMBOL: "m", yields.defects: "D_0", yields.clustering: r"\alpha"}
     l_names = {**learning.LATEX_NAMES, learning.THETA: r"\theta"}
     c_names = {**cost.LATEX_NAMES, cost.B: "b"}
@@ -61,16 +57,16 @@ def equations() -> dict[str, object]:
             r"\frac{\text{wafer area}}{\text{die area}}",
             r"\frac{\pi d^{2}}{4A}",
             yields.AREA_RATIO,
-            pi_names,
+            y_names,
         ),
         "edge_loss": textbook(
             r"\text{partial dies at the rim}",
             r"\frac{\pi d}{\sqrt{2A}}",
             yields.EDGE_LOSS,
-            pi_names,
+            y_names,
         ),
         "gross_dies": textbook(
-            "g", r"\frac{\pi d^{2}}{4A} - \frac{\pi d}{\sqrt{2A}}", yields.GROSS_DIES, pi_names
+            "g", r"\frac{\pi d^{2}}{4A} - \frac{\pi d}{\sqrt{2A}}", yields.GROSS_DIES, y_names
         ),
         "defects_per_die": textbook("m", r"\frac{A D_0}{100}", yields.DEFECTS_PER_DIE, y_names),
         "cost_at_yield": textbook(

@@ -86,8 +86,6 @@ def equations() -> dict[str, object]:
     def form(key: str, left: str, latex: str):
         expression = forms[key]
         used = {s: names[s] for s in expression.free_symbols}
-        if r"\pi" in latex:  # sympy's LaTeX parser reads \pi as a symbol: name it π
-            used[sp.pi] = r"\pi"
         return textbook(left, latex, expression, used)
 
     tool_gap = rf"\frac{{{D}(e^{{{gf} T}} - 1)}}{{{gf}}} - \frac{{{D}(e^{{{gc} T}} - 1)}}{{{gc}}}"
